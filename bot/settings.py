@@ -1,0 +1,132 @@
+"""Settings of the bot, read only from the environment or `.env` (pydantic-settings).
+
+`load_settings()` turns any validation error into one readable line naming the setting
+(`SettingsError`), so `python -m bot` can stop without a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+TOKEN_PATTERN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{20,}$")
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/nastavnik.db"
+
+# How to fix each setting, shown after the name when it is wrong.
+HOW_TO_FIX = {
+    "BOT_TOKEN": "получите токен у @BotFather и запишите его в .env: BOT_TOKEN=123456:ABC...",
+    "TELEGRAM_API_URL": "укажите адрес Bot API, например https://api.telegram.org",
+    "DATABASE_URL": (
+        "укажите, например, sqlite+aiosqlite:///data/nastavnik.db "
+        "или postgresql+asyncpg://user:password@host/db"
+    ),
+    "ADMIN_IDS": "перечислите Telegram id администраторов через запятую: ADMIN_IDS=111,222",
+    "TIMEZONE": "укажите часовой пояс из базы IANA, например Europe/Moscow",
+    "LOG_LEVEL": "одно из DEBUG, INFO, WARNING, ERROR",
+}
+
+
+class SettingsError(Exception):
+    """A setting is missing or malformed; the message is one line for the operator."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+    )
+
+    bot_token: str = Field(alias="BOT_TOKEN")
+    telegram_api_url: str = Field(default="https://api.telegram.org", alias="TELEGRAM_API_URL")
+    database_url: str = Field(default=DEFAULT_DATABASE_URL, alias="DATABASE_URL")
+    admin_ids: Annotated[frozenset[int], NoDecode] = Field(default=frozenset(), alias="ADMIN_IDS")
+    timezone: str = Field(default="Europe/Moscow", alias="TIMEZONE")
+    log_level: str = Field(default="INFO", alias="LOG_LEVEL")
+
+    @field_validator("bot_token")
+    @classmethod
+    def _check_token(cls, value: str) -> str:
+        value = value.strip()
+        if not TOKEN_PATTERN.match(value):
+            raise ValueError("токен должен иметь вид 123456789:AA... (как выдаёт @BotFather)")
+        return value
+
+    @field_validator("telegram_api_url")
+    @classmethod
+    def _check_api_url(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if not re.match(r"^https?://[^\s/]+", value):
+            raise ValueError("адрес должен начинаться с http:// или https://")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _check_database_url(cls, value: str) -> str:
+        value = value.strip()
+        for plain, driver in (
+            ("postgres://", "postgresql+asyncpg://"),
+            ("postgresql://", "postgresql+asyncpg://"),
+            ("sqlite://", "sqlite+aiosqlite://"),
+        ):
+            if value.startswith(plain):
+                value = driver + value.removeprefix(plain)
+        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError("поддерживаются только sqlite+aiosqlite:// и postgresql+asyncpg://")
+        return value
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _parse_admin_ids(cls, value: object) -> frozenset[int]:
+        if isinstance(value, frozenset | set | list | tuple):
+            return frozenset(int(item) for item in value)
+        text = str(value or "").strip()
+        if not text:
+            return frozenset()
+        ids: set[int] = set()
+        for part in re.split(r"[,\s;]+", text):
+            if not part:
+                continue
+            if not part.isdigit():
+                raise ValueError(f"«{part}» — не число")
+            ids.add(int(part))
+        return frozenset(ids)
+
+    @field_validator("timezone")
+    @classmethod
+    def _check_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value.strip())
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError(f"неизвестный часовой пояс «{value}»") from error
+        return value.strip()
+
+    @field_validator("log_level")
+    @classmethod
+    def _check_log_level(cls, value: str) -> str:
+        level = value.strip().upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError(f"неизвестный уровень «{value}»")
+        return level
+
+    @property
+    def log_level_number(self) -> int:
+        return logging.getLevelName(self.log_level)  # type: ignore[no-any-return]
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the settings; raise `SettingsError` with one line naming the first bad setting."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        first = error.errors()[0]
+        name = str(first["loc"][0]).upper() if first["loc"] else "настройка"
+        if first["type"] == "missing":
+            problem = "не задана"
+        else:
+            problem = str(first["msg"]).removeprefix("Value error, ")
+        hint = HOW_TO_FIX.get(name, "")
+        raise SettingsError(f"Ошибка настройки {name}: {problem}. Как исправить: {hint}") from None

@@ -1,0 +1,44 @@
+"""Typed SQLAlchemy models of the whole mentorship domain; importing this package registers
+every table on `Base.metadata` (Alembic and the tests rely on that)."""
+
+from models.base import Base, utcnow
+from models.mentorship import (
+    Difficulty,
+    Goal,
+    GoalProgress,
+    Meeting,
+    MeetingParticipant,
+    Pair,
+    PairMember,
+    Programme,
+    ProgrammeActivity,
+    SelfAssessment,
+)
+from models.outbox import AuditEntry, Notification, NotificationPreference
+from models.people import Invite, Organization, Person, PersonRole
+from models.support import Feedback, HelpMessage, HelpRequest
+
+__all__ = [
+    "AuditEntry",
+    "Base",
+    "Difficulty",
+    "Feedback",
+    "Goal",
+    "GoalProgress",
+    "HelpMessage",
+    "HelpRequest",
+    "Invite",
+    "Meeting",
+    "MeetingParticipant",
+    "Notification",
+    "NotificationPreference",
+    "Organization",
+    "Pair",
+    "PairMember",
+    "Person",
+    "PersonRole",
+    "Programme",
+    "ProgrammeActivity",
+    "SelfAssessment",
+    "utcnow",
+]

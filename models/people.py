@@ -1,0 +1,115 @@
+"""Organisations, people, their roles and the invite links that bring them in."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import Base, TimestampMixin, UTCDateTime, enum_column
+from models.enums import Role
+
+
+class Organization(TimestampMixin, Base):
+    """A school or college; every record of the programme belongs to exactly one."""
+
+    __tablename__ = "organizations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    timezone: Mapped[str] = mapped_column(String(64))
+    region: Mapped[str] = mapped_column(String(200))
+    # Hours without a mentor taking a help request before the curator is told.
+    help_escalation_hours: Mapped[int] = mapped_column(SmallInteger, default=4)
+    no_meeting_nudge_days: Mapped[int] = mapped_column(SmallInteger, default=14)
+    quiet_hours_start: Mapped[int] = mapped_column(SmallInteger, default=21)
+    quiet_hours_end: Mapped[int] = mapped_column(SmallInteger, default=8)
+    created_by_telegram_id: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class Person(TimestampMixin, Base):
+    """A teacher (mentor, mentee) or curator of one organisation.
+
+    `telegram_id` is empty for a teacher imported from a staff list who has not joined yet, and
+    for a person who erased their data (`erased_at`): such a row stays as an anonymous placeholder
+    so that pairs and meetings that others depend on remain whole.
+    """
+
+    __tablename__ = "people"
+    __table_args__ = (
+        Index("ix_people_org_name", "organization_id", "full_name"),
+        UniqueConstraint("organization_id", "import_key", name="uq_people_org_import_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    telegram_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    username: Mapped[str | None] = mapped_column(String(64))
+    full_name: Mapped[str] = mapped_column(String(150))
+    position: Mapped[str | None] = mapped_column(String(100))
+    subject: Mapped[str | None] = mapped_column(String(100))
+    experience_years: Mapped[int | None] = mapped_column(SmallInteger)
+    phone: Mapped[str | None] = mapped_column(String(32))
+    email: Mapped[str | None] = mapped_column(String(254))
+    share_contact: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # False once Telegram said the person blocked the bot; set back when they write again.
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    quiet_hours_start: Mapped[int | None] = mapped_column(SmallInteger)
+    quiet_hours_end: Mapped[int | None] = mapped_column(SmallInteger)
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Identity of a row imported from a staff list, so a second import creates nothing twice.
+    import_key: Mapped[str | None] = mapped_column(String(64))
+
+    organization: Mapped[Organization] = relationship(lazy="joined")
+    roles: Mapped[list[PersonRole]] = relationship(
+        back_populates="person", lazy="selectin", cascade="all, delete-orphan"
+    )
+
+    @property
+    def role_set(self) -> frozenset[Role]:
+        return frozenset(item.role for item in self.roles)
+
+
+class PersonRole(TimestampMixin, Base):
+    __tablename__ = "person_roles"
+    __table_args__ = (UniqueConstraint("person_id", "role", name="uq_person_roles_person_role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    role: Mapped[Role] = mapped_column(enum_column(Role))
+
+    person: Mapped[Person] = relationship(back_populates="roles")
+
+
+class Invite(TimestampMixin, Base):
+    """A deep link `https://t.me/<bot>?start=<code>` granting one role in one organisation."""
+
+    __tablename__ = "invites"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
+    role: Mapped[Role] = mapped_column(enum_column(Role))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    max_uses: Mapped[int] = mapped_column(Integer)
+    uses: Mapped[int] = mapped_column(Integer, default=0)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_by_person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL")
+    )
+    created_by_telegram_id: Mapped[int | None] = mapped_column(BigInteger)
+    # A personal invite made for one imported teacher: redeeming it fills that person's row.
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+
+    organization: Mapped[Organization] = relationship(lazy="joined")
