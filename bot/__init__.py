@@ -1,0 +1,1 @@
+"""Наставник: the Telegram bot of the teachers' mentorship programme."""

@@ -1,0 +1,58 @@
+"""Callback data factories. Each prefix carries a version digit: when a factory's fields
+change, bump it, and buttons of old messages fall through to the «stale button» answer instead
+of being misread. Everything unpacked here is client input and is checked again on the server."""
+
+from __future__ import annotations
+
+from aiogram.filters.callback_data import CallbackData
+
+from models.enums import Role
+
+
+class MenuCb(CallbackData, prefix="menu1"):
+    action: str
+
+
+class CancelCb(CallbackData, prefix="cancel1"):
+    pass
+
+
+class ConsentCb(CallbackData, prefix="consent1"):
+    accept: bool
+
+
+class InviteWizardCb(CallbackData, prefix="invw1"):
+    role: Role
+    days: int = 0
+    uses: int = 0
+
+
+class InvitesPageCb(CallbackData, prefix="invp1"):
+    page: int
+
+
+class InviteRevokeCb(CallbackData, prefix="invr1"):
+    invite_id: int
+    page: int
+
+
+class OrgsPageCb(CallbackData, prefix="orgp1"):
+    page: int
+
+
+class OrgCb(CallbackData, prefix="org1"):
+    organization_id: int
+    action: str  # "open" | "curator_link"
+    page: int = 0
+
+
+class TimezoneCb(CallbackData, prefix="tz1"):
+    index: int
+
+
+class ProfileCb(CallbackData, prefix="prof1"):
+    action: str  # a field name from EDITABLE_FIELDS, "share_on" or "share_off"
+
+
+class DeleteMeCb(CallbackData, prefix="delme1"):
+    confirm: bool

@@ -1,0 +1,60 @@
+"""The command list each user sees in Telegram's menu, set per chat from their roles."""
+
+from __future__ import annotations
+
+from aiogram import Bot
+from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
+
+from bot import texts
+from models.enums import Role
+
+STRANGER_COMMANDS = (
+    BotCommand(command="start", description=texts.COMMAND_START),
+    BotCommand(command="help", description=texts.COMMAND_HELP),
+)
+PERSON_COMMANDS = (
+    BotCommand(command="profile", description=texts.COMMAND_PROFILE),
+    BotCommand(command="my_data", description=texts.COMMAND_MY_DATA),
+    BotCommand(command="delete_me", description=texts.COMMAND_DELETE_ME),
+    BotCommand(command="cancel", description=texts.COMMAND_CANCEL),
+)
+ROLE_COMMANDS = {
+    Role.CURATOR: (
+        BotCommand(command="invite", description=texts.COMMAND_INVITE),
+        BotCommand(command="invites", description=texts.COMMAND_INVITES),
+    ),
+    Role.MENTOR: (),
+    Role.MENTEE: (),
+}
+ADMIN_COMMANDS = (
+    BotCommand(command="new_org", description=texts.COMMAND_NEW_ORG),
+    BotCommand(command="orgs", description=texts.COMMAND_ORGS),
+)
+
+
+def commands_for(roles: frozenset[Role], is_admin: bool) -> list[BotCommand]:
+    commands = list(STRANGER_COMMANDS)
+    for role in Role:
+        if role in roles:
+            commands.extend(ROLE_COMMANDS[role])
+    if is_admin:
+        commands.extend(ADMIN_COMMANDS)
+    if roles:
+        commands.extend(PERSON_COMMANDS)
+    elif is_admin:
+        commands.append(PERSON_COMMANDS[-1])  # /cancel for the admin's own dialogues
+    return commands
+
+
+async def set_default_commands(bot: Bot) -> None:
+    await bot.set_my_commands(list(STRANGER_COMMANDS), scope=BotCommandScopeDefault())
+
+
+async def apply_chat_commands(
+    bot: Bot, chat_id: int, roles: frozenset[Role], is_admin: bool
+) -> None:
+    scope = BotCommandScopeChat(chat_id=chat_id)
+    if roles or is_admin:
+        await bot.set_my_commands(commands_for(roles, is_admin), scope=scope)
+    else:
+        await bot.delete_my_commands(scope=scope)

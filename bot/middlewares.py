@@ -1,0 +1,48 @@
+"""Dispatcher middlewares: one database transaction per update, and the acting user (`Actor`)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.types import TelegramObject, User
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.services import people
+from bot.services.access import Actor
+
+Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+
+
+class DatabaseMiddleware(BaseMiddleware):
+    """Opens the unit of work of an update: committed when the handler returns, rolled back when
+    it raises (so a refused or failed action leaves nothing half-written)."""
+
+    def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
+        self.session_factory = session_factory
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        async with self.session_factory() as session, session.begin():
+            data["session"] = session
+            return await handler(event, data)
+
+
+class ActorMiddleware(BaseMiddleware):
+    """Loads the person behind the update's user and marks them active again if they had
+    blocked the bot and now write to it."""
+
+    def __init__(self, admin_ids: frozenset[int]) -> None:
+        self.admin_ids = admin_ids
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        user: User | None = data.get("event_from_user")
+        if user is not None:
+            session: AsyncSession = data["session"]
+            person = await people.find_by_telegram_id(session, user.id)
+            if person is not None and not person.is_active:
+                person.is_active = True
+            data["actor"] = Actor(
+                telegram_id=user.id, person=person, is_admin=user.id in self.admin_ids
+            )
+        return await handler(event, data)

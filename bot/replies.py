@@ -1,0 +1,49 @@
+"""Small helpers for answering: edit a message in place (tolerating «not modified») and answer
+a callback with a text that may be longer than an alert allows."""
+
+from __future__ import annotations
+
+from contextlib import suppress
+
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+
+from bot.texts import esc
+
+ALERT_LIMIT = 200
+
+
+async def edit(
+    callback: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Replace the callback's message; send a new one if it can no longer be edited."""
+    message = callback.message
+    if not isinstance(message, Message):
+        if callback.from_user:
+            await callback.bot.send_message(callback.from_user.id, text, reply_markup=markup)  # type: ignore[union-attr]
+        return
+    try:
+        await message.edit_text(text, reply_markup=markup)
+    except TelegramBadRequest as error:
+        if "message is not modified" in error.message:
+            return
+        if "message to edit not found" in error.message or "can't be edited" in error.message:
+            await message.answer(text, reply_markup=markup)
+            return
+        raise
+
+
+async def notify(callback: CallbackQuery, text: str) -> None:
+    """Answer a button press with plain `text`: an alert when it fits one, else a message."""
+    if len(text) <= ALERT_LIMIT:
+        await callback.answer(text, show_alert=True)
+        return
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.answer(esc(text))
+
+
+async def answer_quietly(callback: CallbackQuery) -> None:
+    """Stop the button's spinner; a query answered too late is harmless."""
+    with suppress(TelegramBadRequest):
+        await callback.answer()

@@ -1,0 +1,23 @@
+"""Errors a service raises when a request cannot be done; the message is shown to the user as is.
+
+Raising one rolls back the whole unit of work, so a refused action changes nothing."""
+
+
+class DomainError(Exception):
+    """A request that cannot be done; `message` is Russian text for the user (plain, unescaped)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class AccessDenied(DomainError):
+    """The person may not do this (or see this) in this organisation."""
+
+
+class NotFound(DomainError):
+    """The object does not exist (or is not visible to this person)."""
+
+
+class ValidationFailed(DomainError):
+    """The input is not acceptable; the message says what is expected."""

@@ -1,0 +1,132 @@
+"""Invite links: a role in one organisation, an expiry, a number of uses, revocable.
+
+Redeeming is one conditional UPDATE, so two people racing for the last use cannot both win."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import texts
+from bot.services.access import Actor
+from bot.services.errors import DomainError, NotFound, ValidationFailed
+from bot.services.pagination import Page, paginate
+from models import Invite, utcnow
+from models.enums import Role
+
+EXPIRY_DAYS_CHOICES = (1, 7, 30)
+USES_CHOICES = (1, 10, 50, 200)
+CURATOR_INVITE_DAYS = 7
+CODE_BYTES = 12  # 16 URL-safe characters; a start parameter may hold up to 64
+
+
+class InviteUnusable(DomainError):
+    """The link is unknown, revoked, expired or used up; the message says which."""
+
+
+def deep_link(bot_username: str, code: str) -> str:
+    return f"https://t.me/{bot_username}?start={code}"
+
+
+async def create_invite(
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    organization_id: int,
+    role: Role,
+    expires_in_days: int,
+    max_uses: int,
+    now: datetime | None = None,
+) -> Invite:
+    """Curators invite mentors and mentees of their organisation; admins invite curators."""
+    if role is Role.CURATOR:
+        actor.require_admin()
+    else:
+        actor.require_organization_manager(organization_id)
+    if expires_in_days not in EXPIRY_DAYS_CHOICES or max_uses not in USES_CHOICES:
+        raise ValidationFailed(texts.INVITE_BAD_PARAMETERS)
+    invite = Invite(
+        code=secrets.token_urlsafe(CODE_BYTES),
+        organization_id=organization_id,
+        role=role,
+        expires_at=(now or utcnow()) + timedelta(days=expires_in_days),
+        max_uses=max_uses,
+        created_by_person_id=actor.person.id if actor.person else None,
+        created_by_telegram_id=actor.telegram_id,
+    )
+    session.add(invite)
+    await session.flush()
+    return invite
+
+
+async def list_active_invites(
+    session: AsyncSession, actor: Actor, page: int, now: datetime | None = None
+) -> Page[Invite]:
+    curator = actor.require_curator()
+    now = now or utcnow()
+    query = (
+        select(Invite)
+        .where(
+            Invite.organization_id == curator.organization_id,
+            Invite.revoked_at.is_(None),
+            Invite.expires_at > now,
+            Invite.uses < Invite.max_uses,
+            Invite.role != Role.CURATOR,
+        )
+        .order_by(Invite.created_at.desc(), Invite.id.desc())
+    )
+    return await paginate(session, query, page)
+
+
+async def revoke_invite(session: AsyncSession, actor: Actor, invite_id: int) -> Invite:
+    invite = await session.get(Invite, invite_id)
+    if invite is None:
+        raise NotFound(texts.INVITE_NOT_FOUND)
+    actor.require_organization_manager(invite.organization_id)
+    if invite.role is Role.CURATOR:
+        actor.require_admin()
+    if invite.revoked_at is None:
+        invite.revoked_at = utcnow()
+        await session.flush()
+    return invite
+
+
+async def find_usable_invite(
+    session: AsyncSession, code: str, now: datetime | None = None
+) -> Invite:
+    """The invite behind a start code, or `InviteUnusable` saying why it cannot be used."""
+    now = now or utcnow()
+    invite = await session.scalar(select(Invite).where(Invite.code == code))
+    if invite is None:
+        raise InviteUnusable(texts.INVITE_UNKNOWN)
+    if invite.revoked_at is not None:
+        raise InviteUnusable(texts.INVITE_REVOKED)
+    if invite.expires_at <= now:
+        raise InviteUnusable(texts.INVITE_EXPIRED)
+    if invite.uses >= invite.max_uses:
+        raise InviteUnusable(texts.INVITE_EXHAUSTED)
+    return invite
+
+
+async def redeem_invite(session: AsyncSession, code: str, now: datetime | None = None) -> Invite:
+    """Spend one use of the invite, atomically; raises `InviteUnusable` if it is no longer valid."""
+    now = now or utcnow()
+    invite = await find_usable_invite(session, code, now)
+    result = await session.execute(
+        update(Invite)
+        .where(
+            Invite.id == invite.id,
+            Invite.revoked_at.is_(None),
+            Invite.expires_at > now,
+            Invite.uses < Invite.max_uses,
+        )
+        .values(uses=Invite.uses + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise InviteUnusable(texts.INVITE_EXHAUSTED)
+    await session.refresh(invite)
+    return invite

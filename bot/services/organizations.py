@@ -1,0 +1,58 @@
+"""Organisations: created by admins, listed for the regional view."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import texts
+from bot.services import validation
+from bot.services.access import Actor
+from bot.services.errors import NotFound
+from bot.services.pagination import Page, paginate
+from models import Organization, Person, PersonRole
+from models.enums import Role
+
+
+async def create_organization(
+    session: AsyncSession, actor: Actor, *, name: str, timezone: str, region: str
+) -> Organization:
+    actor.require_admin()
+    organization = Organization(
+        name=validation.organization_name(name),
+        timezone=validation.timezone_name(timezone),
+        region=validation.region(region),
+        created_by_telegram_id=actor.telegram_id,
+    )
+    session.add(organization)
+    await session.flush()
+    return organization
+
+
+async def get_organization(session: AsyncSession, organization_id: int) -> Organization:
+    organization = await session.get(Organization, organization_id)
+    if organization is None:
+        raise NotFound(texts.ORGANIZATION_NOT_FOUND)
+    return organization
+
+
+async def list_organizations(session: AsyncSession, actor: Actor, page: int) -> Page[Organization]:
+    actor.require_admin()
+    query = select(Organization).order_by(Organization.name, Organization.id)
+    return await paginate(session, query, page)
+
+
+async def organization_card(
+    session: AsyncSession, actor: Actor, organization_id: int
+) -> tuple[Organization, int, int]:
+    """An organisation with its number of registered people and of curators."""
+    actor.require_admin()
+    organization = await get_organization(session, organization_id)
+    active = (Person.organization_id == organization_id, Person.erased_at.is_(None))
+    people_count = await session.scalar(select(func.count(Person.id)).where(*active))
+    curators = await session.scalar(
+        select(func.count(PersonRole.id))
+        .join(Person, Person.id == PersonRole.person_id)
+        .where(*active, PersonRole.role == Role.CURATOR)
+    )
+    return organization, people_count or 0, curators or 0

@@ -1,0 +1,21 @@
+"""FSM states of the multi-step dialogues."""
+
+from aiogram.fsm.state import State, StatesGroup
+
+
+class Registration(StatesGroup):
+    consent = State()
+    full_name = State()
+    position = State()
+    subject = State()
+    experience = State()
+
+
+class ProfileEdit(StatesGroup):
+    value = State()
+
+
+class NewOrganization(StatesGroup):
+    name = State()
+    timezone = State()
+    region = State()

@@ -1,0 +1,65 @@
+"""The `Bot` and its HTTP session: the Bot API base URL comes from settings (a self-hosted or
+fake server works as well as Telegram), and every call is retried on 429 (after the full
+`retry_after`) and on 5xx or network errors (with backoff): aiogram raises these, never retries."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from aiogram import Bot
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.exceptions import TelegramNetworkError, TelegramRetryAfter, TelegramServerError
+from aiogram.methods import GetUpdates, TelegramMethod
+from aiogram.methods.base import Response, TelegramType
+
+from bot.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+
+class RetryMiddleware(BaseRequestMiddleware):
+    """Retries a call on 429 (honouring retry_after in full) and on transient failures."""
+
+    def __init__(self, attempts: int = 4, backoff: float = 0.5, max_wait: float = 60.0) -> None:
+        self.attempts = attempts
+        self.backoff = backoff
+        self.max_wait = max_wait
+
+    async def __call__(
+        self,
+        make_request: NextRequestMiddlewareType[TelegramType],
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+    ) -> Response[TelegramType]:
+        attempts = 1 if isinstance(method, GetUpdates) else self.attempts  # polling backs off itself
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                return await make_request(bot, method)
+            except TelegramRetryAfter as error:
+                if attempt >= attempts or error.retry_after > self.max_wait:
+                    raise
+                logger.warning("429 on %s, waiting %s s", method.__api_method__, error.retry_after)
+                await asyncio.sleep(error.retry_after)
+            except (TelegramServerError, TelegramNetworkError) as error:
+                if attempt >= attempts:
+                    raise
+                delay = self.backoff * 2 ** (attempt - 1)
+                logger.warning("%s on %s, retry in %.1f s", error, method.__api_method__, delay)
+                await asyncio.sleep(delay)
+
+
+def create_bot(settings: Settings) -> Bot:
+    session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    session.middleware(RetryMiddleware())
+    return Bot(
+        token=settings.bot_token,
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
+    )

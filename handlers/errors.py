@@ -1,0 +1,74 @@
+"""What a user sees when something fails: a refused action gets its reason; an unexpected error
+is logged with its context and the user gets a short apology instead of silence; a user who
+blocked the bot is marked inactive."""
+
+import logging
+from contextlib import suppress
+
+from aiogram import Bot, Router
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError
+from aiogram.filters import ExceptionTypeFilter
+from aiogram.types import ErrorEvent, Message
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot import texts
+from bot.replies import notify
+from bot.services import people
+from bot.services.errors import DomainError
+
+router = Router(name="errors")
+logger = logging.getLogger(__name__)
+
+
+def _user_id(event: ErrorEvent) -> int | None:
+    update = event.update
+    source = update.message or update.callback_query or update.my_chat_member
+    user = source.from_user if source else None
+    return user.id if user else None
+
+
+@router.errors(ExceptionTypeFilter(DomainError))
+async def refused(event: ErrorEvent) -> None:
+    assert isinstance(event.exception, DomainError)
+    reason = event.exception.message
+    update = event.update
+    with suppress(TelegramAPIError):
+        if update.callback_query is not None:
+            await notify(update.callback_query, reason)
+        elif update.message is not None:
+            await update.message.answer(texts.esc(reason))
+
+
+@router.errors(ExceptionTypeFilter(TelegramForbiddenError))
+async def blocked(event: ErrorEvent, session_factory: async_sessionmaker[AsyncSession]) -> None:
+    user_id = _user_id(event)
+    logger.info("User %s blocked the bot (update %s)", user_id, event.update.update_id)
+    if user_id is not None:
+        async with session_factory() as session, session.begin():
+            await people.set_active(session, user_id, active=False)
+
+
+@router.errors()
+async def unexpected(event: ErrorEvent, bot: Bot) -> None:
+    error = event.exception
+    if isinstance(error, TelegramBadRequest) and "query is too old" in error.message:
+        logger.info("Late answer to a callback query (update %s)", event.update.update_id)
+        return
+    logger.error(
+        "Unhandled error in update %s from user %s",
+        event.update.update_id,
+        _user_id(event),
+        exc_info=error,
+    )
+    chat_id = _user_id(event)
+    if chat_id is None:
+        return
+    with suppress(TelegramAPIError):
+        callback = event.update.callback_query
+        if callback is not None:
+            await callback.answer()
+        message = event.update.message
+        if isinstance(message, Message):
+            await message.answer(texts.UNEXPECTED_ERROR)
+        else:
+            await bot.send_message(chat_id, texts.UNEXPECTED_ERROR)

@@ -1,0 +1,60 @@
+"""/start without an invite: the main menu of a person's roles (or how to get an invite), and
+/help, which explains what each of their roles can do."""
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, CommandStart
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+
+from bot import keyboards, texts
+from bot.callbacks import MenuCb
+from bot.commands import apply_chat_commands
+from bot.services.access import Actor
+
+router = Router(name="menu")
+
+
+def main_menu(actor: Actor) -> tuple[str, InlineKeyboardMarkup | None]:
+    person = actor.person
+    if person is not None:
+        text = texts.MAIN_MENU.format(
+            name=texts.esc(person.full_name),
+            organization=texts.esc(person.organization.name),
+            roles=texts.role_list(person.role_set),
+        )
+    elif actor.is_admin:
+        text = texts.ADMIN_MENU
+    else:
+        return texts.NEED_INVITE, None
+    return text, keyboards.main_menu(actor.roles, actor.is_admin)
+
+
+def help_text(actor: Actor) -> str:
+    parts = [texts.HELP_COMMON]
+    parts.extend(texts.HELP_BY_ROLE[role] for role in texts.HELP_BY_ROLE if actor.has_role(role))
+    if actor.is_admin:
+        parts.append(texts.HELP_ADMIN)
+    if not actor.is_registered and not actor.is_admin:
+        parts.append(texts.NEED_INVITE)
+    return "\n\n".join(parts)
+
+
+@router.message(CommandStart(deep_link=False))
+async def start(message: Message, state: FSMContext, actor: Actor, bot: Bot) -> None:
+    await state.clear()
+    text, markup = main_menu(actor)
+    await message.answer(text, reply_markup=markup)
+    if actor.is_registered or actor.is_admin:
+        await apply_chat_commands(bot, message.chat.id, actor.roles, actor.is_admin)
+
+
+@router.message(Command("help"))
+async def help_command(message: Message, actor: Actor) -> None:
+    await message.answer(help_text(actor))
+
+
+@router.callback_query(MenuCb.filter(F.action == "help"))
+async def help_button(callback: CallbackQuery, actor: Actor) -> None:
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.answer(help_text(actor))

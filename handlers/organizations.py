@@ -1,0 +1,182 @@
+"""Admins: create an organisation (name, time zone, region) with its curator's invite link, and
+browse all organisations of the region."""
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import keyboards, texts
+from bot.callbacks import MenuCb, OrgCb, OrgsPageCb, TimezoneCb
+from bot.replies import edit
+from bot.services import invites, organizations, validation
+from bot.services.access import Actor
+from bot.services.errors import ValidationFailed
+from bot.states import NewOrganization
+from models.enums import Role
+
+router = Router(name="organizations")
+ANSWER = F.text & ~F.text.startswith("/")
+
+
+async def _start_new_organization(message: Message, state: FSMContext, actor: Actor) -> None:
+    actor.require_admin()
+    await state.set_state(NewOrganization.name)
+    await message.answer(texts.ORG_ASK_NAME, reply_markup=keyboards.cancel())
+
+
+@router.message(Command("new_org"))
+async def new_org_command(message: Message, state: FSMContext, actor: Actor) -> None:
+    await _start_new_organization(message, state, actor)
+
+
+@router.callback_query(MenuCb.filter(F.action == "new_org"))
+async def new_org_button(callback: CallbackQuery, state: FSMContext, actor: Actor) -> None:
+    actor.require_admin()
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await _start_new_organization(callback.message, state, actor)
+
+
+@router.message(StateFilter(NewOrganization.name), ANSWER)
+async def name_answer(message: Message, state: FSMContext, actor: Actor) -> None:
+    actor.require_admin()
+    await state.update_data(name=validation.organization_name(message.text))
+    await state.set_state(NewOrganization.timezone)
+    await message.answer(texts.ORG_ASK_TIMEZONE, reply_markup=keyboards.timezones())
+
+
+async def _timezone_chosen(message: Message, state: FSMContext, timezone: str) -> None:
+    await state.update_data(timezone=timezone)
+    await state.set_state(NewOrganization.region)
+    await message.answer(texts.ORG_ASK_REGION, reply_markup=keyboards.cancel())
+
+
+@router.message(StateFilter(NewOrganization.timezone), ANSWER)
+async def timezone_typed(message: Message, state: FSMContext, actor: Actor) -> None:
+    actor.require_admin()
+    await _timezone_chosen(message, state, validation.timezone_name(message.text))
+
+
+@router.callback_query(StateFilter(NewOrganization.timezone), TimezoneCb.filter())
+async def timezone_button(
+    callback: CallbackQuery, callback_data: TimezoneCb, state: FSMContext, actor: Actor
+) -> None:
+    actor.require_admin()
+    if not 0 <= callback_data.index < len(texts.TIMEZONE_CHOICES):
+        raise ValidationFailed(texts.VALIDATION_TIMEZONE)
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.edit_reply_markup(reply_markup=None)
+        await _timezone_chosen(
+            callback.message, state, texts.TIMEZONE_CHOICES[callback_data.index][1]
+        )
+
+
+@router.message(StateFilter(NewOrganization.region), ANSWER)
+async def region_answer(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+) -> None:
+    data = await state.get_data()
+    organization = await organizations.create_organization(
+        session, actor, name=data["name"], timezone=data["timezone"], region=message.text or ""
+    )
+    invite = await invites.create_invite(
+        session,
+        actor,
+        organization_id=organization.id,
+        role=Role.CURATOR,
+        expires_in_days=invites.CURATOR_INVITE_DAYS,
+        max_uses=1,
+    )
+    await state.clear()
+    await message.answer(
+        texts.ORG_CREATED.format(
+            name=texts.esc(organization.name),
+            region=texts.esc(organization.region),
+            timezone=organization.timezone,
+            days=invites.CURATOR_INVITE_DAYS,
+            link=invites.deep_link((await bot.me()).username or "", invite.code),
+        )
+    )
+
+
+async def render_organizations(
+    session: AsyncSession, actor: Actor, page_number: int
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    page = await organizations.list_organizations(session, actor, page_number)
+    if not page.total:
+        return texts.ORGS_EMPTY, None
+    header = texts.ORGS_HEADER.format(total=page.total, page=page.number + 1, pages=page.pages)
+    entries = [(item.id, item.name) for item in page.items]
+    return header, keyboards.organizations_list(page, entries)
+
+
+@router.message(Command("orgs"))
+async def orgs_command(message: Message, session: AsyncSession, actor: Actor) -> None:
+    text, markup = await render_organizations(session, actor, 0)
+    await message.answer(text, reply_markup=markup)
+
+
+@router.callback_query(MenuCb.filter(F.action == "orgs"))
+async def orgs_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
+    text, markup = await render_organizations(session, actor, 0)
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.answer(text, reply_markup=markup)
+
+
+@router.callback_query(OrgsPageCb.filter())
+async def orgs_page(
+    callback: CallbackQuery, callback_data: OrgsPageCb, session: AsyncSession, actor: Actor
+) -> None:
+    text, markup = await render_organizations(session, actor, callback_data.page)
+    await callback.answer()
+    await edit(callback, text, markup)
+
+
+@router.callback_query(OrgCb.filter(F.action == "open"))
+async def org_open(
+    callback: CallbackQuery, callback_data: OrgCb, session: AsyncSession, actor: Actor
+) -> None:
+    organization, people_count, curators = await organizations.organization_card(
+        session, actor, callback_data.organization_id
+    )
+    await callback.answer()
+    await edit(
+        callback,
+        texts.ORG_CARD.format(
+            name=texts.esc(organization.name),
+            region=texts.esc(organization.region),
+            timezone=organization.timezone,
+            people=people_count,
+            curators=curators,
+        ),
+        keyboards.organization_card(organization.id, callback_data.page),
+    )
+
+
+@router.callback_query(OrgCb.filter(F.action == "curator_link"))
+async def org_curator_link(
+    callback: CallbackQuery, callback_data: OrgCb, session: AsyncSession, actor: Actor, bot: Bot
+) -> None:
+    actor.require_admin()
+    organization = await organizations.get_organization(session, callback_data.organization_id)
+    invite = await invites.create_invite(
+        session,
+        actor,
+        organization_id=organization.id,
+        role=Role.CURATOR,
+        expires_in_days=invites.CURATOR_INVITE_DAYS,
+        max_uses=1,
+    )
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.answer(
+            texts.CURATOR_LINK.format(
+                name=texts.esc(organization.name),
+                days=invites.CURATOR_INVITE_DAYS,
+                link=invites.deep_link((await bot.me()).username or "", invite.code),
+            )
+        )

@@ -1,0 +1,165 @@
+"""A person's own data: /profile (show and edit), /my_data (export as a file), /delete_me
+(erase after confirmation), and the blocked/unblocked state Telegram reports."""
+
+import json
+
+from aiogram import Bot, F, Router
+from aiogram.filters import (
+    KICKED,
+    MEMBER,
+    ChatMemberUpdatedFilter,
+    Command,
+    StateFilter,
+)
+from aiogram.fsm.context import FSMContext
+from aiogram.types import (
+    BufferedInputFile,
+    CallbackQuery,
+    ChatMemberUpdated,
+    InlineKeyboardMarkup,
+    Message,
+)
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import keyboards, texts
+from bot.callbacks import DeleteMeCb, MenuCb, ProfileCb
+from bot.commands import apply_chat_commands
+from bot.replies import edit, notify
+from bot.services import people
+from bot.services.access import Actor
+from bot.states import ProfileEdit
+from models import Person
+
+router = Router(name="profile")
+
+
+def render_profile(person: Person) -> tuple[str, InlineKeyboardMarkup]:
+    def shown(value: object) -> str:
+        return texts.esc(value) if value not in (None, "") else texts.NOT_SET
+
+    text = texts.PROFILE.format(
+        full_name=shown(person.full_name),
+        position=shown(person.position),
+        subject=shown(person.subject),
+        experience=shown(person.experience_years),
+        organization=texts.esc(person.organization.name),
+        roles=texts.role_list(person.role_set),
+        share=texts.YES if person.share_contact else texts.NO,
+    )
+    return text, keyboards.profile(person.share_contact)
+
+
+@router.message(Command("profile"))
+async def profile_command(message: Message, actor: Actor) -> None:
+    text, markup = render_profile(actor.require_person())
+    await message.answer(text, reply_markup=markup)
+
+
+@router.callback_query(MenuCb.filter(F.action == "profile"))
+async def profile_button(callback: CallbackQuery, actor: Actor) -> None:
+    text, markup = render_profile(actor.require_person())
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await callback.message.answer(text, reply_markup=markup)
+
+
+@router.callback_query(ProfileCb.filter(F.action.in_(people.EDITABLE_FIELDS)))
+async def edit_field(
+    callback: CallbackQuery, callback_data: ProfileCb, state: FSMContext, actor: Actor
+) -> None:
+    actor.require_person()
+    await state.set_state(ProfileEdit.value)
+    await state.update_data(field=callback_data.action)
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        field = texts.PROFILE_FIELD_NAMES[callback_data.action]
+        await callback.message.answer(
+            texts.PROFILE_ASK.format(field=field), reply_markup=keyboards.cancel()
+        )
+
+
+@router.message(StateFilter(ProfileEdit.value), F.text & ~F.text.startswith("/"))
+async def edit_value(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    field = (await state.get_data()).get("field", "")
+    person = await people.update_profile(session, actor, field, message.text)
+    await state.clear()
+    text, markup = render_profile(person)
+    await message.answer(texts.PROFILE_SAVED)
+    await message.answer(text, reply_markup=markup)
+
+
+@router.callback_query(ProfileCb.filter(F.action.in_({"share_on", "share_off"})))
+async def toggle_share(
+    callback: CallbackQuery, callback_data: ProfileCb, session: AsyncSession, actor: Actor
+) -> None:
+    share = callback_data.action == "share_on"
+    username = callback.from_user.username
+    if share and not username:
+        await notify(callback, texts.SHARE_NEEDS_USERNAME)
+        return
+    person = await people.set_share_contact(session, actor, share, username)
+    await callback.answer(texts.PROFILE_SAVED)
+    text, markup = render_profile(person)
+    await edit(callback, text, markup)
+
+
+async def _send_my_data(message: Message, session: AsyncSession, actor: Actor) -> None:
+    data = await people.export_personal_data(session, actor)
+    payload = json.dumps(data, ensure_ascii=False, indent=2).encode()
+    await message.answer_document(
+        BufferedInputFile(payload, filename="my_data.json"), caption=texts.MY_DATA_CAPTION
+    )
+
+
+@router.message(Command("my_data"))
+async def my_data_command(message: Message, session: AsyncSession, actor: Actor) -> None:
+    await _send_my_data(message, session, actor)
+
+
+@router.callback_query(MenuCb.filter(F.action == "my_data"))
+async def my_data_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
+    actor.require_person()
+    await callback.answer()
+    if isinstance(callback.message, Message):
+        await _send_my_data(callback.message, session, actor)
+
+
+@router.message(Command("delete_me"))
+async def delete_me_command(message: Message, actor: Actor) -> None:
+    actor.require_person()
+    await message.answer(
+        texts.DELETE_CONFIRM.format(placeholder=texts.ERASED_PERSON),
+        reply_markup=keyboards.delete_me(),
+    )
+
+
+@router.callback_query(DeleteMeCb.filter())
+async def delete_me_answer(
+    callback: CallbackQuery,
+    callback_data: DeleteMeCb,
+    session: AsyncSession,
+    actor: Actor,
+    state: FSMContext,
+    bot: Bot,
+) -> None:
+    if not callback_data.confirm:
+        await callback.answer()
+        await edit(callback, texts.DELETE_KEPT)
+        return
+    await people.erase_personal_data(session, actor)
+    await state.clear()
+    await callback.answer()
+    await edit(callback, texts.DELETE_DONE)
+    await apply_chat_commands(bot, callback.from_user.id, frozenset(), actor.is_admin)
+
+
+@router.my_chat_member(ChatMemberUpdatedFilter(member_status_changed=KICKED))
+async def blocked_bot(event: ChatMemberUpdated, session: AsyncSession) -> None:
+    await people.set_active(session, event.from_user.id, active=False)
+
+
+@router.my_chat_member(ChatMemberUpdatedFilter(member_status_changed=MEMBER))
+async def unblocked_bot(event: ChatMemberUpdated, session: AsyncSession) -> None:
+    await people.set_active(session, event.from_user.id, active=True)

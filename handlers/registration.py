@@ -1,0 +1,125 @@
+"""Joining through an invite link: consent, then name, position, subject and experience, each
+validated; the person is created only when the last answer is in (nothing is kept before)."""
+
+from aiogram import Bot, F, Router
+from aiogram.filters import CommandObject, CommandStart, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import keyboards, texts
+from bot.callbacks import ConsentCb
+from bot.commands import apply_chat_commands
+from bot.replies import edit
+from bot.services import people, validation
+from bot.services.access import Actor
+from bot.services.errors import DomainError
+from bot.states import Registration
+
+router = Router(name="registration")
+ANSWER = F.text & ~F.text.startswith("/")
+
+
+@router.message(CommandStart(deep_link=True))
+async def start_with_invite(
+    message: Message,
+    command: CommandObject,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+    bot: Bot,
+) -> None:
+    await state.clear()
+    code = command.args or ""
+    outcome, invite = await people.check_invite_for(session, actor, code)
+    role_name = texts.ROLE_NAMES[invite.role]
+    if outcome is people.InviteOutcome.ALREADY_HAS_ROLE:
+        await message.answer(texts.ALREADY_HAS_ROLE.format(role=role_name))
+        return
+    if outcome is people.InviteOutcome.ROLE_ADDED:
+        await people.add_role_from_invite(session, actor, code)
+        person = actor.require_person()
+        await message.answer(
+            texts.ROLE_ADDED.format(role=role_name, roles=texts.role_list(person.role_set))
+        )
+        await apply_chat_commands(bot, message.chat.id, person.role_set, actor.is_admin)
+        return
+    await state.set_state(Registration.consent)
+    await state.update_data(code=code)
+    await message.answer(
+        texts.INVITE_WELCOME.format(
+            organization=texts.esc(invite.organization.name), role=role_name
+        )
+    )
+    await message.answer(texts.CONSENT, reply_markup=keyboards.consent())
+
+
+@router.callback_query(StateFilter(Registration.consent), ConsentCb.filter())
+async def consent_answer(
+    callback: CallbackQuery, callback_data: ConsentCb, state: FSMContext
+) -> None:
+    await callback.answer()
+    if not callback_data.accept:
+        await state.clear()
+        await edit(callback, texts.CONSENT_REFUSED)
+        return
+    await state.set_state(Registration.full_name)
+    await edit(callback, texts.ASK_FULL_NAME, keyboards.cancel())
+
+
+@router.message(StateFilter(Registration.full_name), ANSWER)
+async def full_name_answer(message: Message, state: FSMContext) -> None:
+    await state.update_data(full_name=validation.full_name(message.text))
+    await state.set_state(Registration.position)
+    await message.answer(texts.ASK_POSITION, reply_markup=keyboards.cancel())
+
+
+@router.message(StateFilter(Registration.position), ANSWER)
+async def position_answer(message: Message, state: FSMContext) -> None:
+    await state.update_data(position=validation.short_text(message.text, field="Должность"))
+    await state.set_state(Registration.subject)
+    await message.answer(texts.ASK_SUBJECT, reply_markup=keyboards.cancel())
+
+
+@router.message(StateFilter(Registration.subject), ANSWER)
+async def subject_answer(message: Message, state: FSMContext) -> None:
+    await state.update_data(subject=validation.short_text(message.text, field="Предмет"))
+    await state.set_state(Registration.experience)
+    await message.answer(texts.ASK_EXPERIENCE, reply_markup=keyboards.cancel())
+
+
+@router.message(StateFilter(Registration.experience), ANSWER)
+async def experience_answer(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+) -> None:
+    years = validation.experience_years(message.text)
+    data = await state.get_data()
+    registration = people.Registration(
+        full_name=data["full_name"],
+        position=data["position"],
+        subject=data["subject"],
+        experience_years=years,
+    )
+    user = message.from_user
+    assert user is not None  # a private chat message always has a sender
+    try:
+        person = await people.register(
+            session,
+            telegram_id=user.id,
+            username=user.username,
+            code=data["code"],
+            registration=registration,
+        )
+    except DomainError:
+        await state.clear()  # the invite ran out meanwhile: the dialogue cannot finish
+        raise
+    await state.clear()
+    await message.answer(
+        texts.REGISTRATION_DONE.format(
+            name=texts.esc(person.full_name),
+            organization=texts.esc(person.organization.name),
+            roles=texts.role_list(person.role_set),
+        ),
+        reply_markup=keyboards.main_menu(person.role_set, actor.is_admin),
+    )
+    await apply_chat_commands(bot, message.chat.id, person.role_set, actor.is_admin)

@@ -1,0 +1,1 @@
+"""The scheduler: timed jobs (reminders, nudges, digests) that call the same services."""
