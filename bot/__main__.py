@@ -7,7 +7,6 @@ import contextlib
 import logging
 import sys
 
-from bot.app import run_polling
 from bot.settings import SettingsError, load_settings
 
 
@@ -17,6 +16,8 @@ def main() -> int:
     except SettingsError as error:
         print(error, file=sys.stderr)
         return 2
+    from bot.app import run_polling  # imported after the settings check, so a bad one fails fast
+
     logging.basicConfig(
         level=settings.log_level_number,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

@@ -22,7 +22,7 @@ from bot.callbacks import (
     ProfileCb,
     TimezoneCb,
 )
-from bot.services.invites import EXPIRY_DAYS_CHOICES, USES_CHOICES
+from bot.services.invites import EXPIRY_DAYS_CHOICES, TEACHER_ROLES, USES_CHOICES
 from bot.services.pagination import Page
 from models.enums import Role
 
@@ -65,7 +65,7 @@ def main_menu(roles: frozenset[Role], is_admin: bool) -> InlineKeyboardMarkup:
 
 def invite_roles() -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
-    for role in (Role.MENTOR, Role.MENTEE):
+    for role in TEACHER_ROLES:
         builder.button(
             text=texts.ROLE_NAMES[role].capitalize(), callback_data=InviteWizardCb(role=role)
         )
@@ -149,11 +149,12 @@ def organization_card(organization_id: int, page: int) -> InlineKeyboardMarkup:
     )
 
 
-def timezones() -> InlineKeyboardMarkup:
+def timezones(default: str) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
+    builder.row(_button(texts.BUTTON_DEFAULT_TIMEZONE.format(zone=default), TimezoneCb(index=-1)))
     for index, (city, _zone) in enumerate(texts.TIMEZONE_CHOICES):
         builder.button(text=city, callback_data=TimezoneCb(index=index))
-    builder.adjust(3)
+    builder.adjust(1, 3)
     builder.row(_button(texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()
 

@@ -36,9 +36,14 @@ async def edit(
 async def notify(callback: CallbackQuery, text: str) -> None:
     """Answer a button press with plain `text`: an alert when it fits one, else a message."""
     if len(text) <= ALERT_LIMIT:
-        await callback.answer(text, show_alert=True)
-        return
-    await callback.answer()
+        try:
+            await callback.answer(text, show_alert=True)
+        except TelegramBadRequest:  # answered already or too late: say it in the chat instead
+            pass
+        else:
+            return
+    else:
+        await answer_quietly(callback)
     if isinstance(callback.message, Message):
         await callback.message.answer(esc(text))
 

@@ -16,6 +16,7 @@ from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramNetworkError, TelegramRetryAfter, TelegramServerError
 from aiogram.methods import GetUpdates, TelegramMethod
 from aiogram.methods.base import Response, TelegramType
+from aiogram.types import LinkPreviewOptions
 
 from bot.settings import Settings
 
@@ -36,7 +37,9 @@ class RetryMiddleware(BaseRequestMiddleware):
         bot: Bot,
         method: TelegramMethod[TelegramType],
     ) -> Response[TelegramType]:
-        attempts = 1 if isinstance(method, GetUpdates) else self.attempts  # polling backs off itself
+        attempts = (
+            1 if isinstance(method, GetUpdates) else self.attempts
+        )  # polling backs off itself
         attempt = 0
         while True:
             attempt += 1
@@ -61,5 +64,9 @@ def create_bot(settings: Settings) -> Bot:
     return Bot(
         token=settings.bot_token,
         session=session,
-        default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
+        # Not `link_preview_is_disabled`: aiogram would also send the removed
+        # `disable_web_page_preview` parameter, which the Bot API spec no longer has.
+        default=DefaultBotProperties(
+            parse_mode=ParseMode.HTML, link_preview=LinkPreviewOptions(is_disabled=True)
+        ),
     )

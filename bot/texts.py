@@ -149,6 +149,7 @@ INVITE_REVOKED_DONE = "Приглашение отозвано."
 ORGANIZATION_NOT_FOUND = "Организация не найдена."
 ORG_ASK_NAME = "Новая организация. Шаг 1 из 3. Полное название школы или колледжа?"
 ORG_ASK_TIMEZONE = "Шаг 2 из 3. Часовой пояс организации? Выберите кнопкой или напишите (IANA)."
+ORG_TIMEZONE_CHOSEN = "Часовой пояс: <b>{timezone}</b>"
 ORG_ASK_REGION = "Шаг 3 из 3. Регион (субъект РФ)?"
 ORG_CREATED = (
     "✅ Организация создана: <b>{name}</b>\nРегион: {region}\nЧасовой пояс: {timezone}\n\n"
@@ -254,6 +255,7 @@ BUTTON_SHARE_OFF = "Скрыть мой контакт"
 BUTTON_DELETE_YES = "Да, удалить"
 BUTTON_DELETE_NO = "Нет, оставить"
 BUTTON_DAYS = "{days} дн."
+BUTTON_DEFAULT_TIMEZONE = "По умолчанию: {zone}"
 BUTTON_USES = "{uses}"
 
 # Time zones offered as buttons when an organisation is created (Russia, west to east).

@@ -1,4 +1,5 @@
-"""One router per feature; `get_routers()` gathers them in the order they must be tried."""
+"""One router per feature; `get_routers()` builds them afresh (a router can belong to one
+dispatcher only) in the order they must be tried."""
 
 from aiogram import Router
 
@@ -7,12 +8,12 @@ from handlers import common, errors, fallback, invites, menu, organizations, pro
 
 def get_routers() -> list[Router]:
     return [
-        errors.router,
-        common.router,  # /cancel and non-text answers work in every dialogue
-        registration.router,
-        menu.router,
-        profile.router,
-        invites.router,
-        organizations.router,
-        fallback.router,  # last: stale buttons and messages nobody handled
+        errors.create_router(),
+        common.create_router(),  # /cancel and non-text answers work in every dialogue
+        registration.create_router(),
+        menu.create_router(),
+        profile.create_router(),
+        invites.create_router(),
+        organizations.create_router(),
+        fallback.create_router(),  # last: stale buttons and messages nobody handled
     ]

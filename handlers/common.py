@@ -9,23 +9,26 @@ from bot import texts
 from bot.callbacks import CancelCb
 from bot.replies import edit
 
-router = Router(name="common")
 
-
-@router.message(Command("cancel"))
 async def cancel_command(message: Message, state: FSMContext) -> None:
     had_state = await state.get_state() is not None
     await state.clear()
     await message.answer(texts.CANCELLED if had_state else texts.NOTHING_TO_CANCEL)
 
 
-@router.callback_query(CancelCb.filter())
 async def cancel_button(callback: CallbackQuery, state: FSMContext) -> None:
     await state.clear()
     await callback.answer()
     await edit(callback, texts.CANCELLED)
 
 
-@router.message(~StateFilter(None), ~F.text)
 async def text_expected(message: Message) -> None:
     await message.answer(texts.TEXT_EXPECTED)
+
+
+def create_router() -> Router:
+    router = Router(name="common")
+    router.message.register(cancel_command, Command("cancel"))
+    router.callback_query.register(cancel_button, CancelCb.filter())
+    router.message.register(text_expected, ~StateFilter(None), ~F.text)
+    return router

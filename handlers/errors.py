@@ -16,7 +16,6 @@ from bot.replies import notify
 from bot.services import people
 from bot.services.errors import DomainError
 
-router = Router(name="errors")
 logger = logging.getLogger(__name__)
 
 
@@ -27,7 +26,6 @@ def _user_id(event: ErrorEvent) -> int | None:
     return user.id if user else None
 
 
-@router.errors(ExceptionTypeFilter(DomainError))
 async def refused(event: ErrorEvent) -> None:
     assert isinstance(event.exception, DomainError)
     reason = event.exception.message
@@ -39,7 +37,6 @@ async def refused(event: ErrorEvent) -> None:
             await update.message.answer(texts.esc(reason))
 
 
-@router.errors(ExceptionTypeFilter(TelegramForbiddenError))
 async def blocked(event: ErrorEvent, session_factory: async_sessionmaker[AsyncSession]) -> None:
     user_id = _user_id(event)
     logger.info("User %s blocked the bot (update %s)", user_id, event.update.update_id)
@@ -48,7 +45,6 @@ async def blocked(event: ErrorEvent, session_factory: async_sessionmaker[AsyncSe
             await people.set_active(session, user_id, active=False)
 
 
-@router.errors()
 async def unexpected(event: ErrorEvent, bot: Bot) -> None:
     error = event.exception
     if isinstance(error, TelegramBadRequest) and "query is too old" in error.message:
@@ -72,3 +68,11 @@ async def unexpected(event: ErrorEvent, bot: Bot) -> None:
             await message.answer(texts.UNEXPECTED_ERROR)
         else:
             await bot.send_message(chat_id, texts.UNEXPECTED_ERROR)
+
+
+def create_router() -> Router:
+    router = Router(name="errors")
+    router.errors.register(refused, ExceptionTypeFilter(DomainError))
+    router.errors.register(blocked, ExceptionTypeFilter(TelegramForbiddenError))
+    router.errors.register(unexpected)
+    return router

@@ -8,17 +8,20 @@ from bot import texts
 from bot.replies import notify
 from bot.services.access import Actor
 
-router = Router(name="fallback")
 
-
-@router.callback_query()
 async def stale_button(callback: CallbackQuery) -> None:
     await notify(callback, texts.STALE_BUTTON)
 
 
-@router.message()
 async def unknown_message(message: Message, actor: Actor) -> None:
     if actor.is_registered or actor.is_admin:
         await message.answer(texts.UNKNOWN_INPUT)
     else:
         await message.answer(texts.NEED_INVITE)
+
+
+def create_router() -> Router:
+    router = Router(name="fallback")
+    router.callback_query.register(stale_button)
+    router.message.register(unknown_message)
+    return router

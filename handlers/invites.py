@@ -11,11 +11,6 @@ from bot.callbacks import InviteRevokeCb, InvitesPageCb, InviteWizardCb, MenuCb
 from bot.replies import edit
 from bot.services import invites
 from bot.services.access import Actor
-from bot.services.errors import AccessDenied
-from models.enums import Role
-
-router = Router(name="invites")
-INVITABLE_ROLES = (Role.MENTOR, Role.MENTEE)
 
 
 async def render_invites(
@@ -41,13 +36,11 @@ async def render_invites(
     return "\n\n".join(lines), keyboards.invites_list(page, [item.id for item in page.items])
 
 
-@router.message(Command("invite"))
 async def invite_command(message: Message, actor: Actor) -> None:
     actor.require_curator()
     await message.answer(texts.INVITE_CHOOSE_ROLE, reply_markup=keyboards.invite_roles())
 
 
-@router.callback_query(MenuCb.filter(F.action == "invite"))
 async def invite_button(callback: CallbackQuery, actor: Actor) -> None:
     actor.require_curator()
     await callback.answer()
@@ -57,7 +50,6 @@ async def invite_button(callback: CallbackQuery, actor: Actor) -> None:
         )
 
 
-@router.callback_query(InviteWizardCb.filter())
 async def invite_wizard(
     callback: CallbackQuery,
     callback_data: InviteWizardCb,
@@ -67,8 +59,7 @@ async def invite_wizard(
 ) -> None:
     curator = actor.require_curator()
     role = callback_data.role
-    if role not in INVITABLE_ROLES:
-        raise AccessDenied(texts.INVITE_BAD_PARAMETERS)
+    invites.check_wizard_choice(role, callback_data.days, callback_data.uses)
     role_name = texts.ROLE_NAMES_GENITIVE[role]
     await callback.answer()
     if not callback_data.days:
@@ -104,13 +95,11 @@ async def invite_wizard(
     )
 
 
-@router.message(Command("invites"))
 async def invites_command(message: Message, session: AsyncSession, actor: Actor, bot: Bot) -> None:
     text, markup = await render_invites(session, actor, bot, 0)
     await message.answer(text, reply_markup=markup)
 
 
-@router.callback_query(MenuCb.filter(F.action == "invites"))
 async def invites_button(
     callback: CallbackQuery, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -120,7 +109,6 @@ async def invites_button(
         await callback.message.answer(text, reply_markup=markup)
 
 
-@router.callback_query(InvitesPageCb.filter())
 async def invites_page(
     callback: CallbackQuery,
     callback_data: InvitesPageCb,
@@ -133,7 +121,6 @@ async def invites_page(
     await edit(callback, text, markup)
 
 
-@router.callback_query(InviteRevokeCb.filter())
 async def revoke(
     callback: CallbackQuery,
     callback_data: InviteRevokeCb,
@@ -146,3 +133,15 @@ async def revoke(
     await callback.answer(texts.INVITE_REVOKED_DONE)
     text, markup = await render_invites(session, actor, bot, callback_data.page)
     await edit(callback, text, markup)
+
+
+def create_router() -> Router:
+    router = Router(name="invites")
+    router.message.register(invite_command, Command("invite"))
+    router.callback_query.register(invite_button, MenuCb.filter(F.action == "invite"))
+    router.callback_query.register(invite_wizard, InviteWizardCb.filter())
+    router.message.register(invites_command, Command("invites"))
+    router.callback_query.register(invites_button, MenuCb.filter(F.action == "invites"))
+    router.callback_query.register(invites_page, InvitesPageCb.filter())
+    router.callback_query.register(revoke, InviteRevokeCb.filter())
+    return router

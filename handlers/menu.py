@@ -11,8 +11,6 @@ from bot.callbacks import MenuCb
 from bot.commands import apply_chat_commands
 from bot.services.access import Actor
 
-router = Router(name="menu")
-
 
 def main_menu(actor: Actor) -> tuple[str, InlineKeyboardMarkup | None]:
     person = actor.person
@@ -39,22 +37,27 @@ def help_text(actor: Actor) -> str:
     return "\n\n".join(parts)
 
 
-@router.message(CommandStart(deep_link=False))
 async def start(message: Message, state: FSMContext, actor: Actor, bot: Bot) -> None:
     await state.clear()
     text, markup = main_menu(actor)
-    await message.answer(text, reply_markup=markup)
     if actor.is_registered or actor.is_admin:
         await apply_chat_commands(bot, message.chat.id, actor.roles, actor.is_admin)
+    await message.answer(text, reply_markup=markup)
 
 
-@router.message(Command("help"))
 async def help_command(message: Message, actor: Actor) -> None:
     await message.answer(help_text(actor))
 
 
-@router.callback_query(MenuCb.filter(F.action == "help"))
 async def help_button(callback: CallbackQuery, actor: Actor) -> None:
     await callback.answer()
     if isinstance(callback.message, Message):
         await callback.message.answer(help_text(actor))
+
+
+def create_router() -> Router:
+    router = Router(name="menu")
+    router.message.register(start, CommandStart(deep_link=False))
+    router.message.register(help_command, Command("help"))
+    router.callback_query.register(help_button, MenuCb.filter(F.action == "help"))
+    return router

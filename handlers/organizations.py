@@ -13,10 +13,10 @@ from bot.replies import edit
 from bot.services import invites, organizations, validation
 from bot.services.access import Actor
 from bot.services.errors import ValidationFailed
+from bot.settings import Settings
 from bot.states import NewOrganization
 from models.enums import Role
 
-router = Router(name="organizations")
 ANSWER = F.text & ~F.text.startswith("/")
 
 
@@ -26,12 +26,10 @@ async def _start_new_organization(message: Message, state: FSMContext, actor: Ac
     await message.answer(texts.ORG_ASK_NAME, reply_markup=keyboards.cancel())
 
 
-@router.message(Command("new_org"))
 async def new_org_command(message: Message, state: FSMContext, actor: Actor) -> None:
     await _start_new_organization(message, state, actor)
 
 
-@router.callback_query(MenuCb.filter(F.action == "new_org"))
 async def new_org_button(callback: CallbackQuery, state: FSMContext, actor: Actor) -> None:
     actor.require_admin()
     await callback.answer()
@@ -39,12 +37,15 @@ async def new_org_button(callback: CallbackQuery, state: FSMContext, actor: Acto
         await _start_new_organization(callback.message, state, actor)
 
 
-@router.message(StateFilter(NewOrganization.name), ANSWER)
-async def name_answer(message: Message, state: FSMContext, actor: Actor) -> None:
+async def name_answer(
+    message: Message, state: FSMContext, actor: Actor, settings: Settings
+) -> None:
     actor.require_admin()
     await state.update_data(name=validation.organization_name(message.text))
     await state.set_state(NewOrganization.timezone)
-    await message.answer(texts.ORG_ASK_TIMEZONE, reply_markup=keyboards.timezones())
+    await message.answer(
+        texts.ORG_ASK_TIMEZONE, reply_markup=keyboards.timezones(settings.timezone)
+    )
 
 
 async def _timezone_chosen(message: Message, state: FSMContext, timezone: str) -> None:
@@ -53,28 +54,32 @@ async def _timezone_chosen(message: Message, state: FSMContext, timezone: str) -
     await message.answer(texts.ORG_ASK_REGION, reply_markup=keyboards.cancel())
 
 
-@router.message(StateFilter(NewOrganization.timezone), ANSWER)
 async def timezone_typed(message: Message, state: FSMContext, actor: Actor) -> None:
     actor.require_admin()
     await _timezone_chosen(message, state, validation.timezone_name(message.text))
 
 
-@router.callback_query(StateFilter(NewOrganization.timezone), TimezoneCb.filter())
 async def timezone_button(
-    callback: CallbackQuery, callback_data: TimezoneCb, state: FSMContext, actor: Actor
+    callback: CallbackQuery,
+    callback_data: TimezoneCb,
+    state: FSMContext,
+    actor: Actor,
+    settings: Settings,
 ) -> None:
     actor.require_admin()
-    if not 0 <= callback_data.index < len(texts.TIMEZONE_CHOICES):
+    index = callback_data.index
+    if index == -1:
+        timezone = settings.timezone
+    elif 0 <= index < len(texts.TIMEZONE_CHOICES):
+        timezone = texts.TIMEZONE_CHOICES[index][1]
+    else:
         raise ValidationFailed(texts.VALIDATION_TIMEZONE)
     await callback.answer()
+    await edit(callback, texts.ORG_TIMEZONE_CHOSEN.format(timezone=timezone))
     if isinstance(callback.message, Message):
-        await callback.message.edit_reply_markup(reply_markup=None)
-        await _timezone_chosen(
-            callback.message, state, texts.TIMEZONE_CHOICES[callback_data.index][1]
-        )
+        await _timezone_chosen(callback.message, state, timezone)
 
 
-@router.message(StateFilter(NewOrganization.region), ANSWER)
 async def region_answer(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -113,13 +118,11 @@ async def render_organizations(
     return header, keyboards.organizations_list(page, entries)
 
 
-@router.message(Command("orgs"))
 async def orgs_command(message: Message, session: AsyncSession, actor: Actor) -> None:
     text, markup = await render_organizations(session, actor, 0)
     await message.answer(text, reply_markup=markup)
 
 
-@router.callback_query(MenuCb.filter(F.action == "orgs"))
 async def orgs_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
     text, markup = await render_organizations(session, actor, 0)
     await callback.answer()
@@ -127,7 +130,6 @@ async def orgs_button(callback: CallbackQuery, session: AsyncSession, actor: Act
         await callback.message.answer(text, reply_markup=markup)
 
 
-@router.callback_query(OrgsPageCb.filter())
 async def orgs_page(
     callback: CallbackQuery, callback_data: OrgsPageCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -136,7 +138,6 @@ async def orgs_page(
     await edit(callback, text, markup)
 
 
-@router.callback_query(OrgCb.filter(F.action == "open"))
 async def org_open(
     callback: CallbackQuery, callback_data: OrgCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -157,7 +158,6 @@ async def org_open(
     )
 
 
-@router.callback_query(OrgCb.filter(F.action == "curator_link"))
 async def org_curator_link(
     callback: CallbackQuery, callback_data: OrgCb, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -180,3 +180,21 @@ async def org_curator_link(
                 link=invites.deep_link((await bot.me()).username or "", invite.code),
             )
         )
+
+
+def create_router() -> Router:
+    router = Router(name="organizations")
+    router.message.register(new_org_command, Command("new_org"))
+    router.callback_query.register(new_org_button, MenuCb.filter(F.action == "new_org"))
+    router.message.register(name_answer, StateFilter(NewOrganization.name), ANSWER)
+    router.message.register(timezone_typed, StateFilter(NewOrganization.timezone), ANSWER)
+    router.callback_query.register(
+        timezone_button, StateFilter(NewOrganization.timezone), TimezoneCb.filter()
+    )
+    router.message.register(region_answer, StateFilter(NewOrganization.region), ANSWER)
+    router.message.register(orgs_command, Command("orgs"))
+    router.callback_query.register(orgs_button, MenuCb.filter(F.action == "orgs"))
+    router.callback_query.register(orgs_page, OrgsPageCb.filter())
+    router.callback_query.register(org_open, OrgCb.filter(F.action == "open"))
+    router.callback_query.register(org_curator_link, OrgCb.filter(F.action == "curator_link"))
+    return router

@@ -30,8 +30,6 @@ from bot.services.access import Actor
 from bot.states import ProfileEdit
 from models import Person
 
-router = Router(name="profile")
-
 
 def render_profile(person: Person) -> tuple[str, InlineKeyboardMarkup]:
     def shown(value: object) -> str:
@@ -49,13 +47,11 @@ def render_profile(person: Person) -> tuple[str, InlineKeyboardMarkup]:
     return text, keyboards.profile(person.share_contact)
 
 
-@router.message(Command("profile"))
 async def profile_command(message: Message, actor: Actor) -> None:
     text, markup = render_profile(actor.require_person())
     await message.answer(text, reply_markup=markup)
 
 
-@router.callback_query(MenuCb.filter(F.action == "profile"))
 async def profile_button(callback: CallbackQuery, actor: Actor) -> None:
     text, markup = render_profile(actor.require_person())
     await callback.answer()
@@ -63,7 +59,6 @@ async def profile_button(callback: CallbackQuery, actor: Actor) -> None:
         await callback.message.answer(text, reply_markup=markup)
 
 
-@router.callback_query(ProfileCb.filter(F.action.in_(people.EDITABLE_FIELDS)))
 async def edit_field(
     callback: CallbackQuery, callback_data: ProfileCb, state: FSMContext, actor: Actor
 ) -> None:
@@ -78,7 +73,6 @@ async def edit_field(
         )
 
 
-@router.message(StateFilter(ProfileEdit.value), F.text & ~F.text.startswith("/"))
 async def edit_value(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
@@ -90,7 +84,6 @@ async def edit_value(
     await message.answer(text, reply_markup=markup)
 
 
-@router.callback_query(ProfileCb.filter(F.action.in_({"share_on", "share_off"})))
 async def toggle_share(
     callback: CallbackQuery, callback_data: ProfileCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -113,12 +106,10 @@ async def _send_my_data(message: Message, session: AsyncSession, actor: Actor) -
     )
 
 
-@router.message(Command("my_data"))
 async def my_data_command(message: Message, session: AsyncSession, actor: Actor) -> None:
     await _send_my_data(message, session, actor)
 
 
-@router.callback_query(MenuCb.filter(F.action == "my_data"))
 async def my_data_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
     actor.require_person()
     await callback.answer()
@@ -126,7 +117,6 @@ async def my_data_button(callback: CallbackQuery, session: AsyncSession, actor: 
         await _send_my_data(callback.message, session, actor)
 
 
-@router.message(Command("delete_me"))
 async def delete_me_command(message: Message, actor: Actor) -> None:
     actor.require_person()
     await message.answer(
@@ -135,7 +125,6 @@ async def delete_me_command(message: Message, actor: Actor) -> None:
     )
 
 
-@router.callback_query(DeleteMeCb.filter())
 async def delete_me_answer(
     callback: CallbackQuery,
     callback_data: DeleteMeCb,
@@ -150,16 +139,40 @@ async def delete_me_answer(
         return
     await people.erase_personal_data(session, actor)
     await state.clear()
+    await apply_chat_commands(bot, callback.from_user.id, frozenset(), actor.is_admin)
     await callback.answer()
     await edit(callback, texts.DELETE_DONE)
-    await apply_chat_commands(bot, callback.from_user.id, frozenset(), actor.is_admin)
 
 
-@router.my_chat_member(ChatMemberUpdatedFilter(member_status_changed=KICKED))
 async def blocked_bot(event: ChatMemberUpdated, session: AsyncSession) -> None:
     await people.set_active(session, event.from_user.id, active=False)
 
 
-@router.my_chat_member(ChatMemberUpdatedFilter(member_status_changed=MEMBER))
 async def unblocked_bot(event: ChatMemberUpdated, session: AsyncSession) -> None:
     await people.set_active(session, event.from_user.id, active=True)
+
+
+def create_router() -> Router:
+    router = Router(name="profile")
+    router.message.register(profile_command, Command("profile"))
+    router.callback_query.register(profile_button, MenuCb.filter(F.action == "profile"))
+    router.callback_query.register(
+        edit_field, ProfileCb.filter(F.action.in_(people.EDITABLE_FIELDS))
+    )
+    router.message.register(
+        edit_value, StateFilter(ProfileEdit.value), F.text & ~F.text.startswith("/")
+    )
+    router.callback_query.register(
+        toggle_share, ProfileCb.filter(F.action.in_({"share_on", "share_off"}))
+    )
+    router.message.register(my_data_command, Command("my_data"))
+    router.callback_query.register(my_data_button, MenuCb.filter(F.action == "my_data"))
+    router.message.register(delete_me_command, Command("delete_me"))
+    router.callback_query.register(delete_me_answer, DeleteMeCb.filter())
+    router.my_chat_member.register(
+        blocked_bot, ChatMemberUpdatedFilter(member_status_changed=KICKED)
+    )
+    router.my_chat_member.register(
+        unblocked_bot, ChatMemberUpdatedFilter(member_status_changed=MEMBER)
+    )
+    return router

@@ -16,11 +16,9 @@ from bot.services.access import Actor
 from bot.services.errors import DomainError
 from bot.states import Registration
 
-router = Router(name="registration")
 ANSWER = F.text & ~F.text.startswith("/")
 
 
-@router.message(CommandStart(deep_link=True))
 async def start_with_invite(
     message: Message,
     command: CommandObject,
@@ -39,10 +37,10 @@ async def start_with_invite(
     if outcome is people.InviteOutcome.ROLE_ADDED:
         await people.add_role_from_invite(session, actor, code)
         person = actor.require_person()
+        await apply_chat_commands(bot, message.chat.id, person.role_set, actor.is_admin)
         await message.answer(
             texts.ROLE_ADDED.format(role=role_name, roles=texts.role_list(person.role_set))
         )
-        await apply_chat_commands(bot, message.chat.id, person.role_set, actor.is_admin)
         return
     await state.set_state(Registration.consent)
     await state.update_data(code=code)
@@ -54,7 +52,6 @@ async def start_with_invite(
     await message.answer(texts.CONSENT, reply_markup=keyboards.consent())
 
 
-@router.callback_query(StateFilter(Registration.consent), ConsentCb.filter())
 async def consent_answer(
     callback: CallbackQuery, callback_data: ConsentCb, state: FSMContext
 ) -> None:
@@ -67,28 +64,24 @@ async def consent_answer(
     await edit(callback, texts.ASK_FULL_NAME, keyboards.cancel())
 
 
-@router.message(StateFilter(Registration.full_name), ANSWER)
 async def full_name_answer(message: Message, state: FSMContext) -> None:
     await state.update_data(full_name=validation.full_name(message.text))
     await state.set_state(Registration.position)
     await message.answer(texts.ASK_POSITION, reply_markup=keyboards.cancel())
 
 
-@router.message(StateFilter(Registration.position), ANSWER)
 async def position_answer(message: Message, state: FSMContext) -> None:
     await state.update_data(position=validation.short_text(message.text, field="Должность"))
     await state.set_state(Registration.subject)
     await message.answer(texts.ASK_SUBJECT, reply_markup=keyboards.cancel())
 
 
-@router.message(StateFilter(Registration.subject), ANSWER)
 async def subject_answer(message: Message, state: FSMContext) -> None:
     await state.update_data(subject=validation.short_text(message.text, field="Предмет"))
     await state.set_state(Registration.experience)
     await message.answer(texts.ASK_EXPERIENCE, reply_markup=keyboards.cancel())
 
 
-@router.message(StateFilter(Registration.experience), ANSWER)
 async def experience_answer(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -114,6 +107,7 @@ async def experience_answer(
         await state.clear()  # the invite ran out meanwhile: the dialogue cannot finish
         raise
     await state.clear()
+    await apply_chat_commands(bot, message.chat.id, person.role_set, actor.is_admin)
     await message.answer(
         texts.REGISTRATION_DONE.format(
             name=texts.esc(person.full_name),
@@ -122,4 +116,16 @@ async def experience_answer(
         ),
         reply_markup=keyboards.main_menu(person.role_set, actor.is_admin),
     )
-    await apply_chat_commands(bot, message.chat.id, person.role_set, actor.is_admin)
+
+
+def create_router() -> Router:
+    router = Router(name="registration")
+    router.message.register(start_with_invite, CommandStart(deep_link=True))
+    router.callback_query.register(
+        consent_answer, StateFilter(Registration.consent), ConsentCb.filter()
+    )
+    router.message.register(full_name_answer, StateFilter(Registration.full_name), ANSWER)
+    router.message.register(position_answer, StateFilter(Registration.position), ANSWER)
+    router.message.register(subject_answer, StateFilter(Registration.subject), ANSWER)
+    router.message.register(experience_answer, StateFilter(Registration.experience), ANSWER)
+    return router

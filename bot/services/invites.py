@@ -17,6 +17,7 @@ from bot.services.pagination import Page, paginate
 from models import Invite, utcnow
 from models.enums import Role
 
+TEACHER_ROLES = (Role.MENTOR, Role.MENTEE)
 EXPIRY_DAYS_CHOICES = (1, 7, 30)
 USES_CHOICES = (1, 10, 50, 200)
 CURATOR_INVITE_DAYS = 7
@@ -25,6 +26,16 @@ CODE_BYTES = 12  # 16 URL-safe characters; a start parameter may hold up to 64
 
 class InviteUnusable(DomainError):
     """The link is unknown, revoked, expired or used up; the message says which."""
+
+
+def check_wizard_choice(role: Role, days: int = 0, uses: int = 0) -> None:
+    """Refuse what a curator's invite buttons never offer (0 means «not chosen yet»)."""
+    if (
+        role not in TEACHER_ROLES
+        or (days and days not in EXPIRY_DAYS_CHOICES)
+        or (uses and uses not in USES_CHOICES)
+    ):
+        raise ValidationFailed(texts.INVITE_BAD_PARAMETERS)
 
 
 def deep_link(bot_username: str, code: str) -> str:
