@@ -1,0 +1,106 @@
+"""Shared fixtures: a fresh database per test (SQLite file, or the PostgreSQL of
+`TEST_DATABASE_URL` reset to an empty schema), the strict fake Bot API, and the real bot
+running the real Dispatcher over long polling against it."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from aiogram import Bot, Dispatcher
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.app import create_dispatcher
+from bot.settings import Settings, load_settings
+from bot.telegram import create_bot
+from models.database import create_engine, create_session_factory, upgrade_database
+from tests.fake_bot_api import FakeTelegramServer
+
+ADMIN_ID = 900_001
+BOT_USERNAME = "nastavnik_test_bot"
+TOKEN = "123456789:AAHfakeTOKENforTESTSonly_abcdefghijk"
+
+
+@pytest.fixture
+async def database_url(tmp_path: Path) -> str:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        return f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
+    engine = create_engine(url)
+    async with engine.begin() as connection:
+        await connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        await connection.execute(text("CREATE SCHEMA public"))
+    await engine.dispose()
+    return url
+
+
+@pytest.fixture
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = create_engine(database_url)
+    await upgrade_database(engine)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return create_session_factory(engine)
+
+
+@pytest.fixture
+async def telegram() -> AsyncIterator[FakeTelegramServer]:
+    server = FakeTelegramServer(token=TOKEN, bot_username=BOT_USERNAME)
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+def settings(telegram: FakeTelegramServer, database_url: str) -> Settings:
+    return load_settings(
+        BOT_TOKEN=TOKEN,
+        TELEGRAM_API_URL=telegram.url,
+        DATABASE_URL=database_url,
+        ADMIN_IDS=str(ADMIN_ID),
+        TIMEZONE="Europe/Moscow",
+    )
+
+
+@dataclass
+class RunningBot:
+    bot: Bot
+    dispatcher: Dispatcher
+    telegram: FakeTelegramServer
+
+
+@pytest.fixture
+async def running_bot(
+    settings: Settings,
+    session_factory: async_sessionmaker[AsyncSession],
+    telegram: FakeTelegramServer,
+) -> AsyncIterator[RunningBot]:
+    """The real bot, long polling the fake Bot API until the test ends."""
+    bot = create_bot(settings)
+    dispatcher = create_dispatcher(settings, session_factory)
+    polling = asyncio.create_task(
+        dispatcher.start_polling(
+            bot,
+            polling_timeout=2,
+            handle_signals=False,
+            allowed_updates=dispatcher.resolve_used_update_types(),
+        )
+    )
+    async with asyncio.timeout(10):
+        while not any(method == "getUpdates" for method, _ in telegram.calls):
+            if polling.done():
+                polling.result()
+            await asyncio.sleep(0.02)
+    yield RunningBot(bot=bot, dispatcher=dispatcher, telegram=telegram)
+    await dispatcher.stop_polling()
+    await polling
+    await bot.session.close()

@@ -1,0 +1,57 @@
+"""Steps a test user takes through the bot's dialogues, written once for every e2e test."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot import texts
+from tests.conftest import BOT_USERNAME
+
+TIMEOUT = 10.0
+LINK = re.compile(rf"https://t\.me/{BOT_USERNAME}\?start=([A-Za-z0-9_-]+)")
+
+
+def link_code(text: str) -> str:
+    match = LINK.search(text)
+    assert match is not None, text
+    return match.group(1)
+
+
+async def reply(user: Any) -> Any:
+    return await user.next_message(timeout=TIMEOUT)
+
+
+async def open_invite(user: Any, code: str) -> Any:
+    """Open an invite as a new user; returns the consent message."""
+    await user.send(f"/start {code}")
+    welcome = await reply(user)
+    assert "Добро пожаловать" in welcome.text, welcome.text
+    consent = await reply(user)
+    assert "Согласие на обработку персональных данных" in consent.text
+    return consent
+
+
+async def register(
+    user: Any,
+    code: str,
+    *,
+    full_name: str = "Иванова Мария Петровна",
+    position: str = "Учитель",
+    subject: str = "Математика",
+    experience: str = "2",
+) -> Any:
+    """Go through the whole registration; returns the final «done» message."""
+    consent = await open_invite(user, code)
+    await user.press(consent, texts.BUTTON_CONSENT_YES)
+    assert "Шаг 1 из 4" in (await reply(user)).text
+    await user.send(full_name)
+    assert "Шаг 2 из 4" in (await reply(user)).text
+    await user.send(position)
+    assert "Шаг 3 из 4" in (await reply(user)).text
+    await user.send(subject)
+    assert "Шаг 4 из 4" in (await reply(user)).text
+    await user.send(experience)
+    done = await reply(user)
+    assert "Регистрация завершена" in done.text, done.text
+    return done

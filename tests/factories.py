@@ -1,0 +1,85 @@
+"""Direct database set-up for tests: organisations, people and invites, without the UI."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from models import Invite, Organization, Person, PersonRole, utcnow
+from models.enums import Role
+
+Factory = async_sessionmaker[AsyncSession]
+
+
+async def make_organization(
+    factory: Factory, name: str = "МБОУ СОШ № 1", timezone: str = "Europe/Moscow"
+) -> int:
+    async with factory() as session, session.begin():
+        organization = Organization(name=name, timezone=timezone, region="Тверская область")
+        session.add(organization)
+        await session.flush()
+        return organization.id
+
+
+async def make_person(
+    factory: Factory,
+    organization_id: int,
+    telegram_id: int,
+    *roles: Role,
+    full_name: str = "Петрова Анна Сергеевна",
+) -> int:
+    async with factory() as session, session.begin():
+        person = Person(
+            organization_id=organization_id,
+            telegram_id=telegram_id,
+            full_name=full_name,
+            position="Учитель",
+            subject="Математика",
+            experience_years=12,
+            consent_at=utcnow(),
+            roles=[PersonRole(role=role) for role in roles],
+        )
+        session.add(person)
+        await session.flush()
+        return person.id
+
+
+async def make_invite(
+    factory: Factory,
+    organization_id: int,
+    role: Role,
+    *,
+    days: float = 7,
+    max_uses: int = 10,
+    uses: int = 0,
+    revoked: bool = False,
+) -> str:
+    code = secrets.token_urlsafe(12)
+    async with factory() as session, session.begin():
+        session.add(
+            Invite(
+                code=code,
+                organization_id=organization_id,
+                role=role,
+                expires_at=utcnow() + timedelta(days=days),
+                max_uses=max_uses,
+                uses=uses,
+                revoked_at=utcnow() if revoked else None,
+            )
+        )
+    return code
+
+
+async def count(factory: Factory, model: type, *conditions: object) -> int:
+    async with factory() as session:
+        return (
+            await session.scalar(select(func.count()).select_from(model).where(*conditions))  # type: ignore[arg-type]
+        ) or 0
+
+
+async def get_person(factory: Factory, telegram_id: int) -> Person | None:
+    async with factory() as session:
+        return await session.scalar(select(Person).where(Person.telegram_id == telegram_id))

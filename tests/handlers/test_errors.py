@@ -1,0 +1,71 @@
+"""Telegram and unexpected failures: 429 is waited out, a user who blocked the bot is marked
+inactive (and active again when they write), an unexpected exception gets an apology."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bot import texts
+from models.enums import Role
+from tests.dialogs import reply
+from tests.factories import get_person, make_organization, make_person
+
+
+async def test_429_is_retried_after_retry_after(running_bot, session_factory, telegram):
+    user = telegram.add_user(user_id=9001, first_name="Гость")
+    telegram.fail_next(
+        "sendMessage", error_code=429, description="Too Many Requests: retry after 1", retry_after=1
+    )
+    started = time.monotonic()
+    await user.send("/start")
+    answer = await reply(user)
+    assert "приглашени" in answer.text
+    assert time.monotonic() - started >= 1.0
+    assert sum(1 for method, _ in telegram.calls if method == "sendMessage") == 2
+
+
+async def test_server_error_is_retried(running_bot, session_factory, telegram):
+    user = telegram.add_user(user_id=9002, first_name="Гость")
+    telegram.fail_next("sendMessage", error_code=502, description="Bad Gateway")
+    await user.send("/start")
+    assert "приглашени" in (await reply(user)).text
+
+
+async def test_blocked_user_is_marked_inactive_then_active_again(
+    running_bot, session_factory, telegram
+):
+    organization_id = await make_organization(session_factory)
+    await make_person(session_factory, organization_id, 9003, Role.MENTEE)
+    user = telegram.add_user(user_id=9003, first_name="Анна")
+    telegram.fail_next(
+        "sendMessage", error_code=403, description="Forbidden: bot was blocked by the user"
+    )
+
+    await user.send("/help")
+    await user.expect_no_message(within=1.0)
+    person = await get_person(session_factory, 9003)
+    assert person is not None and not person.is_active
+
+    await user.send("/help")
+    assert "«Наставник» — бот" in (await reply(user)).text
+    person = await get_person(session_factory, 9003)
+    assert person is not None and person.is_active
+
+
+async def test_unexpected_error_gets_an_apology(
+    running_bot, session_factory, telegram, monkeypatch: pytest.MonkeyPatch
+):
+    organization_id = await make_organization(session_factory)
+    await make_person(session_factory, organization_id, 9004, Role.MENTEE)
+    user = telegram.add_user(user_id=9004, first_name="Анна")
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("handlers.profile.render_profile", broken)
+    await user.send("/profile")
+    assert (await reply(user)).text == texts.UNEXPECTED_ERROR
+    await user.send("/start")  # the bot goes on working
+    assert "Главное меню" in (await reply(user)).text

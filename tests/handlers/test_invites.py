@@ -1,0 +1,118 @@
+"""Curators' invite links over the real bot: create, use, list with pages, revoke, and every
+refusal (wrong role, another organisation's link, forged buttons)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot import texts
+from bot.callbacks import InviteRevokeCb, InviteWizardCb
+from models import Invite
+from models.enums import Role
+from tests.dialogs import LINK, link_code, register, reply
+from tests.factories import get_person, make_invite, make_organization, make_person
+
+
+async def test_curator_creates_an_invite_that_a_teacher_uses(
+    running_bot, session_factory, telegram
+):
+    organization_id = await make_organization(session_factory, timezone="Asia/Yekaterinburg")
+    await make_person(session_factory, organization_id, 6001, Role.CURATOR)
+    curator = telegram.add_user(user_id=6001, first_name="Куратор")
+
+    await curator.send("/invite")
+    step = await reply(curator)
+    await curator.press(step, "Наставник")
+    step = await reply(curator)
+    assert "Сколько дней" in step.text
+    await curator.press(step, "7 дн.")
+    step = await reply(curator)
+    await curator.press(step, "10")
+    created = await reply(curator)
+    assert "наставника" in created.text and "Asia/Yekaterinburg" in created.text
+    code = link_code(created.text)
+
+    teacher = telegram.add_user(user_id=6002, first_name="Учитель")
+    await register(teacher, code)
+    person = await get_person(session_factory, 6002)
+    assert person is not None and person.role_set == {Role.MENTOR}
+    assert person.organization_id == organization_id
+
+
+async def test_invites_list_pages_and_revoke(running_bot, session_factory, telegram):
+    organization_id = await make_organization(session_factory)
+    await make_person(session_factory, organization_id, 6003, Role.CURATOR)
+    codes = [await make_invite(session_factory, organization_id, Role.MENTEE) for _ in range(17)]
+    await make_invite(session_factory, organization_id, Role.MENTEE, days=-1)  # not listed
+    curator = telegram.add_user(user_id=6003, first_name="Куратор")
+
+    await curator.send("/invites")
+    first_page = await reply(curator)
+    assert "всего 17, стр. 1 из 3" in first_page.text
+    assert len(LINK.findall(first_page.text)) == 8
+    await curator.press(first_page, "1/3")  # the same page again: «not modified» is harmless
+    await curator.expect_no_message(within=0.5)
+    await curator.press(first_page, texts.BUTTON_NEXT)
+    second_page = await reply(curator)
+    assert "стр. 2 из 3" in second_page.text
+
+    shown = LINK.findall(second_page.text)[0]
+    await curator.press(second_page, "Отозвать №9")
+    answer = await curator.callback_answer(timeout=5)
+    assert answer["text"] == texts.INVITE_REVOKED_DONE
+    after = await reply(curator)
+    assert "всего 16" in after.text
+    assert shown not in after.text
+    async with session_factory() as session:
+        invite = await session.scalar(select(Invite).where(Invite.code == shown))
+        assert invite is not None and invite.revoked_at is not None
+    assert shown in codes
+
+    teacher = telegram.add_user(user_id=6004, first_name="Учитель")
+    await teacher.send(f"/start {shown}")
+    assert (await reply(teacher)).text == texts.INVITE_REVOKED
+
+
+async def test_only_curators_invite(running_bot, session_factory, telegram):
+    organization_id = await make_organization(session_factory)
+    await make_person(session_factory, organization_id, 6005, Role.MENTOR, Role.MENTEE)
+    mentor = telegram.add_user(user_id=6005, first_name="Наставник")
+
+    for command in ("/invite", "/invites"):
+        await mentor.send(command)
+        assert (await reply(mentor)).text == texts.ACCESS_CURATOR_ONLY
+    await mentor.send("/start")
+    menu = await reply(mentor)
+    await mentor.press_data(
+        menu.message_id, InviteWizardCb(role=Role.MENTOR, days=7, uses=10).pack()
+    )
+    answer = await mentor.callback_answer(timeout=5)
+    assert answer["text"] == texts.ACCESS_CURATOR_ONLY
+
+
+async def test_forged_callbacks_change_nothing(running_bot, session_factory, telegram):
+    home = await make_organization(session_factory, "Школа 1")
+    other = await make_organization(session_factory, "Школа 2")
+    await make_person(session_factory, home, 6006, Role.CURATOR)
+    foreign_code = await make_invite(session_factory, other, Role.MENTEE)
+    async with session_factory() as session:
+        foreign_id = await session.scalar(select(Invite.id).where(Invite.code == foreign_code))
+    curator = telegram.add_user(user_id=6006, first_name="Куратор")
+    await curator.send("/start")
+    menu = await reply(curator)
+
+    await curator.press_data(menu.message_id, InviteRevokeCb(invite_id=foreign_id, page=0).pack())
+    assert (await curator.callback_answer(timeout=5))["text"] == texts.ACCESS_OTHER_ORGANIZATION
+    await curator.press_data(menu.message_id, InviteRevokeCb(invite_id=10**9, page=0).pack())
+    assert (await curator.callback_answer(timeout=5))["text"] == texts.INVITE_NOT_FOUND
+    # A curator may not mint curator links, nor links with uses and days never offered.
+    await curator.press_data(menu.message_id, "invw1:curator:7:1")
+    assert (await curator.callback_answer(timeout=5))["text"] == texts.INVITE_BAD_PARAMETERS
+    await curator.press_data(menu.message_id, "invw1:mentee:3650:100000")
+    assert (await curator.callback_answer(timeout=5))["text"] == texts.INVITE_BAD_PARAMETERS
+    await curator.press_data(menu.message_id, "garbage:not:ours")
+    assert (await curator.callback_answer(timeout=5))["text"] == texts.STALE_BUTTON
+
+    async with session_factory() as session:
+        invites = (await session.scalars(select(Invite))).all()
+    assert len(invites) == 1 and invites[0].revoked_at is None

@@ -1,0 +1,177 @@
+"""A person's own data: the profile and its edits, the export file, erasure that keeps
+anonymous placeholders, and the menu and help of each role."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from sqlalchemy import select
+
+from bot import texts
+from models import (
+    Difficulty,
+    Meeting,
+    MeetingParticipant,
+    Pair,
+    PairMember,
+    Person,
+    utcnow,
+)
+from models.enums import DifficultyCategory, MeetingFormat, MentorshipForm, Role, RoleModel, Urgency
+from tests.dialogs import reply
+from tests.factories import count, get_person, make_organization, make_person
+
+
+async def test_profile_shows_and_edits(running_bot, session_factory, telegram):
+    organization_id = await make_organization(session_factory)
+    await make_person(session_factory, organization_id, 8001, Role.MENTEE)
+    user = telegram.add_user(user_id=8001, first_name="Анна")
+
+    await user.send("/profile")
+    profile = await reply(user)
+    assert "Петрова Анна Сергеевна" in profile.text and "Математика" in profile.text
+    await user.press(profile, "✏️ Предмет")
+    await reply(user)
+    await user.send("Информатика & ИКТ <b>")
+    assert (await reply(user)).text == texts.PROFILE_SAVED
+    updated = await reply(user)
+    assert "Информатика & ИКТ <b>" in updated.text
+    person = await get_person(session_factory, 8001)
+    assert person is not None and person.subject == "Информатика & ИКТ <b>"
+
+
+async def test_sharing_contact_needs_a_username(running_bot, session_factory, telegram):
+    organization_id = await make_organization(session_factory)
+    await make_person(session_factory, organization_id, 8002, Role.MENTOR)
+    await make_person(session_factory, organization_id, 8003, Role.MENTOR, full_name="Орлов Иван")
+    without = telegram.add_user(user_id=8002, first_name="Без ника")
+    with_name = telegram.add_user(user_id=8003, first_name="С ником", username="orlov_ivan")
+
+    await without.send("/profile")
+    profile = await reply(without)
+    await without.press(profile, texts.BUTTON_SHARE_ON)
+    assert (await without.callback_answer(timeout=5))["text"] == texts.SHARE_NEEDS_USERNAME
+
+    await with_name.send("/profile")
+    profile = await reply(with_name)
+    await with_name.press(profile, texts.BUTTON_SHARE_ON)
+    edited = await reply(with_name)
+    assert "участникам пары: да" in edited.text
+    person = await get_person(session_factory, 8003)
+    assert person is not None and person.share_contact and person.username == "orlov_ivan"
+
+
+async def test_my_data_sends_everything_as_a_file(running_bot, session_factory, telegram):
+    organization_id = await make_organization(session_factory)
+    person_id = await make_person(session_factory, organization_id, 8004, Role.MENTEE)
+    async with session_factory() as session, session.begin():
+        session.add(
+            Difficulty(
+                organization_id=organization_id,
+                mentee_id=person_id,
+                category=DifficultyCategory.DIGITAL,
+                description="Не умею вести электронный журнал",
+                urgency=Urgency.HIGH,
+            )
+        )
+    user = telegram.add_user(user_id=8004, first_name="Анна")
+
+    await user.send("/my_data")
+    message = await reply(user)
+
+    assert message.document is not None
+    assert message.document["file_name"] == "my_data.json"
+    data = json.loads(message.document["content"])
+    assert data["person"]["full_name"] == "Петрова Анна Сергеевна"
+    assert data["roles"] == ["mentee"]
+    assert data["difficulties"][0]["description"] == "Не умею вести электронный журнал"
+    assert "import_key" not in data["person"]
+
+
+async def test_delete_me_erases_and_keeps_placeholders(running_bot, session_factory, telegram):
+    organization_id = await make_organization(session_factory)
+    mentor_id = await make_person(session_factory, organization_id, 8005, Role.MENTOR)
+    mentee_id = await make_person(
+        session_factory, organization_id, 8006, Role.MENTEE, full_name="Смирнова Ольга"
+    )
+    async with session_factory() as session, session.begin():
+        pair = Pair(
+            organization_id=organization_id,
+            mentor_id=mentor_id,
+            form=MentorshipForm.TRADITIONAL,
+            role_model=RoleModel.EXPERIENCED_YOUNG,
+            starts_on=date(2026, 9, 1),
+            ends_on=date(2027, 5, 31),
+            members=[PairMember(mentee_id=mentee_id)],
+        )
+        session.add(pair)
+        await session.flush()
+        session.add(
+            Meeting(
+                pair_id=pair.id,
+                starts_at=utcnow(),
+                format=MeetingFormat.OFFLINE,
+                topic="Первая встреча",
+                participants=[MeetingParticipant(person_id=mentee_id, rating_comment="Супер")],
+            )
+        )
+        session.add(
+            Difficulty(
+                organization_id=organization_id,
+                mentee_id=mentee_id,
+                category=DifficultyCategory.OTHER,
+                description="Личное",
+                urgency=Urgency.LOW,
+            )
+        )
+    user = telegram.add_user(user_id=8006, first_name="Ольга")
+
+    await user.send("/delete_me")
+    confirm = await reply(user)
+    await user.press(confirm, texts.BUTTON_DELETE_NO)
+    assert (await reply(user)).text == texts.DELETE_KEPT
+    assert await get_person(session_factory, 8006) is not None
+
+    await user.send("/delete_me")
+    confirm = await reply(user)
+    await user.press(confirm, texts.BUTTON_DELETE_YES)
+    assert (await reply(user)).text == texts.DELETE_DONE
+
+    async with session_factory() as session:
+        placeholder = await session.get(Person, mentee_id)
+        participant = await session.scalar(select(MeetingParticipant))
+    assert placeholder is not None
+    assert placeholder.full_name == texts.ERASED_PERSON
+    assert placeholder.telegram_id is None and placeholder.subject is None
+    assert placeholder.erased_at is not None
+    assert participant is not None and participant.person_id == mentee_id
+    assert participant.rating_comment is None
+    assert await count(session_factory, Difficulty) == 0
+    assert await count(session_factory, PairMember) == 1
+    assert telegram.commands_for(chat_id=8006, user_id=8006) == [
+        {"command": "start", "description": texts.COMMAND_START},
+        {"command": "help", "description": texts.COMMAND_HELP},
+    ]
+    await user.send("/start")
+    assert "приглашени" in (await reply(user)).text
+    await user.press_data(confirm.message_id, "delme1:1")  # again: nothing left to erase
+    assert "приглашени" in (await reply(user)).text
+
+
+async def test_menu_and_help_follow_roles(running_bot, session_factory, telegram):
+    organization_id = await make_organization(session_factory)
+    await make_person(session_factory, organization_id, 8007, Role.CURATOR, Role.MENTOR)
+    user = telegram.add_user(user_id=8007, first_name="Анна")
+
+    await user.send("/start")
+    menu = await reply(user)
+    assert "куратор, наставник" in menu.text
+    buttons = [b["text"] for row in menu.reply_markup["inline_keyboard"] for b in row]
+    assert texts.BUTTON_INVITE in buttons and texts.BUTTON_NEW_ORG not in buttons
+    await user.press(menu, texts.BUTTON_HELP)
+    help_message = await reply(user)
+    assert "<b>Куратор</b>" not in help_message.text and "Куратор:" in help_message.text
+    assert "Наставник:" in help_message.text and "Наставляемый:" not in help_message.text
+    await user.press(menu, texts.BUTTON_PROFILE)
+    assert "Мой профиль" in (await reply(user)).text

@@ -1,0 +1,208 @@
+"""Joining through an invite: consent, the four validated steps, cancelling, refusing, bad
+invites, strangers and a second role — the real bot over the fake Bot API."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot import texts
+from models import Invite, Person
+from models.enums import Role
+from tests.dialogs import open_invite, register, reply
+from tests.factories import count, get_person, make_invite, make_organization, make_person
+
+
+async def invite_uses(factory, code: str) -> int:
+    async with factory() as session:
+        return (await session.scalar(select(Invite.uses).where(Invite.code == code))) or 0
+
+
+async def test_mentee_registers_through_invite(running_bot, session_factory, telegram):
+    organization_id = await make_organization(session_factory)
+    code = await make_invite(session_factory, organization_id, Role.MENTEE)
+    user = telegram.add_user(user_id=5001, first_name="Мария", username="maria")
+
+    done = await register(user, code, full_name="иванова мария петровна", experience="3 года")
+
+    assert "Иванова Мария Петровна" in done.text
+    assert "наставляемый" in done.text
+    person = await get_person(session_factory, 5001)
+    assert person is not None
+    assert person.full_name == "Иванова Мария Петровна"
+    assert person.experience_years == 3
+    assert person.consent_at is not None
+    assert person.organization_id == organization_id
+    assert await invite_uses(session_factory, code) == 1
+    commands = {item["command"] for item in telegram.commands_for(chat_id=5001, user_id=5001)}
+    assert {"start", "help", "profile", "my_data", "delete_me"} <= commands
+    assert "invite" not in commands
+
+
+async def test_refusing_consent_keeps_nothing(running_bot, session_factory, telegram):
+    organization_id = await make_organization(session_factory)
+    code = await make_invite(session_factory, organization_id, Role.MENTOR)
+    user = telegram.add_user(user_id=5002, first_name="Олег")
+
+    consent = await open_invite(user, code)
+    await user.press(consent, texts.BUTTON_CONSENT_NO)
+
+    refused = await reply(user)
+    assert "отказались" in refused.text
+    assert await count(session_factory, Person) == 0
+    assert await invite_uses(session_factory, code) == 0
+    await user.send("Иванов Олег Петрович")  # no dialogue goes on after a refusal
+    assert texts.NEED_INVITE.split("\n")[0] in (await reply(user)).text
+
+
+async def test_cancel_in_the_middle_keeps_nothing(running_bot, session_factory, telegram):
+    organization_id = await make_organization(session_factory)
+    code = await make_invite(session_factory, organization_id, Role.MENTEE)
+    user = telegram.add_user(user_id=5003, first_name="Ира")
+
+    consent = await open_invite(user, code)
+    await user.press(consent, texts.BUTTON_CONSENT_YES)
+    await reply(user)
+    await user.send("Соколова Ирина")
+    position_prompt = await reply(user)
+    await user.send("/cancel")
+
+    assert (await reply(user)).text == texts.CANCELLED
+    assert await count(session_factory, Person) == 0
+    assert await invite_uses(session_factory, code) == 0
+    # The «Отмена» button of an earlier prompt now answers as a finished dialogue.
+    await user.press(position_prompt, texts.BUTTON_CANCEL)
+    assert (await reply(user)).text == texts.CANCELLED
+
+
+async def test_cancel_button_at_first_step(running_bot, session_factory, telegram):
+    organization_id = await make_organization(session_factory)
+    code = await make_invite(session_factory, organization_id, Role.MENTEE)
+    user = telegram.add_user(user_id=5004, first_name="Ира")
+
+    consent = await open_invite(user, code)
+    await user.press(consent, texts.BUTTON_CONSENT_YES)
+    prompt = await reply(user)
+    await user.press(prompt, texts.BUTTON_CANCEL)
+
+    assert (await reply(user)).text == texts.CANCELLED
+    await user.send("Соколова Ирина")
+    assert texts.NEED_INVITE.split("\n")[0] in (await reply(user)).text
+    assert await count(session_factory, Person) == 0
+
+
+async def test_each_answer_is_validated(running_bot, session_factory, telegram):
+    organization_id = await make_organization(session_factory)
+    code = await make_invite(session_factory, organization_id, Role.MENTEE)
+    user = telegram.add_user(user_id=5005, first_name="Пётр")
+
+    consent = await open_invite(user, code)
+    await user.press(consent, texts.BUTTON_CONSENT_YES)
+    await reply(user)
+
+    await user.send("<script>alert(1)</script> & Co")
+    assert (await reply(user)).text == texts.VALIDATION_NAME
+    await user.send_sticker()
+    assert (await reply(user)).text == texts.TEXT_EXPECTED
+    await user.send("Я" * 5000)
+    too_long = await reply(user)
+    assert "не больше 150 символов" in too_long.text and "5000" in too_long.text
+    await user.send("Сидоров Пётр")
+    assert "Шаг 2 из 4" in (await reply(user)).text
+
+    await user.send("Учитель <script> & методист")
+    assert "Шаг 3 из 4" in (await reply(user)).text
+    await user.send("x" * 5000)
+    assert "не больше 100 символов" in (await reply(user)).text
+    await user.send("Физика")
+    await reply(user)
+    for wrong in ("много", "-1", "75", "3.5"):
+        await user.send(wrong)
+        assert (await reply(user)).text == texts.VALIDATION_EXPERIENCE
+    await user.send("0")
+    done = await reply(user)
+    assert "Регистрация завершена" in done.text
+
+    await user.send("/profile")
+    profile = await reply(user)
+    # The fake Bot API rejects unescaped HTML, so this arriving at all proves the escaping.
+    assert "Учитель <script> & методист" in profile.text
+
+
+async def test_unusable_invites_are_refused(running_bot, session_factory, telegram):
+    organization_id = await make_organization(session_factory)
+    expired = await make_invite(session_factory, organization_id, Role.MENTEE, days=-1)
+    exhausted = await make_invite(session_factory, organization_id, Role.MENTEE, max_uses=2, uses=2)
+    revoked = await make_invite(session_factory, organization_id, Role.MENTEE, revoked=True)
+    user = telegram.add_user(user_id=5006, first_name="Анна")
+
+    for code, expected in (
+        (expired, texts.INVITE_EXPIRED),
+        (exhausted, texts.INVITE_EXHAUSTED),
+        (revoked, texts.INVITE_REVOKED),
+        ("no-such-code", texts.INVITE_UNKNOWN),
+    ):
+        await user.send(f"/start {code}")
+        assert (await reply(user)).text == expected
+    assert await count(session_factory, Person) == 0
+
+
+async def test_last_use_taken_during_dialogue(running_bot, session_factory, telegram):
+    organization_id = await make_organization(session_factory)
+    code = await make_invite(session_factory, organization_id, Role.MENTEE, max_uses=1)
+    first = telegram.add_user(user_id=5007, first_name="Первый")
+    second = telegram.add_user(user_id=5008, first_name="Второй")
+
+    consent = await open_invite(second, code)
+    await register(first, code)
+    await second.press(consent, texts.BUTTON_CONSENT_YES)
+    await reply(second)
+    for answer in ("Второв Иван", "Учитель", "История"):
+        await second.send(answer)
+        await reply(second)
+    await second.send("5")
+
+    assert (await reply(second)).text == texts.INVITE_EXHAUSTED
+    assert await count(session_factory, Person) == 1
+    await second.send("7")  # the dialogue is over
+    assert texts.NEED_INVITE.split("\n")[0] in (await reply(second)).text
+
+
+async def test_stranger_is_told_how_to_join_and_nothing_is_stored(
+    running_bot, session_factory, telegram
+):
+    user = telegram.add_user(user_id=5009, first_name="Гость")
+    for text in ("/start", "привет", "/profile", "/invite"):
+        await user.send(text)
+        answer = await reply(user)
+        assert "приглашени" in answer.text, (text, answer.text)
+    await user.send("/help")
+    assert "куратора" in (await reply(user)).text
+    assert await count(session_factory, Person) == 0
+
+
+async def test_mentor_takes_a_second_role(running_bot, session_factory, telegram):
+    organization_id = await make_organization(session_factory)
+    await make_person(session_factory, organization_id, 5010, Role.MENTOR)
+    code = await make_invite(session_factory, organization_id, Role.MENTEE)
+    user = telegram.add_user(user_id=5010, first_name="Анна")
+
+    await user.send(f"/start {code}")
+    added = await reply(user)
+    assert "наставник, наставляемый" in added.text
+    await user.send(f"/start {code}")
+    assert "уже есть роль" in (await reply(user)).text
+    person = await get_person(session_factory, 5010)
+    assert person is not None and person.role_set == {Role.MENTOR, Role.MENTEE}
+
+
+async def test_invite_of_another_organization_is_refused(running_bot, session_factory, telegram):
+    home = await make_organization(session_factory, "Школа 1")
+    other = await make_organization(session_factory, "Школа 2")
+    await make_person(session_factory, home, 5011, Role.MENTOR)
+    code = await make_invite(session_factory, other, Role.MENTEE)
+    user = telegram.add_user(user_id=5011, first_name="Анна")
+
+    await user.send(f"/start {code}")
+
+    assert (await reply(user)).text == texts.INVITE_OTHER_ORGANIZATION
+    assert await invite_uses(session_factory, code) == 0

@@ -1,0 +1,57 @@
+"""`python -m bot` on a fresh directory: migrates a new SQLite file by itself, answers over long
+polling, and stops cleanly on SIGINT."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from pathlib import Path
+
+from sqlalchemy import create_engine, inspect
+
+from tests.conftest import TOKEN
+from tests.dialogs import reply
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+async def test_python_m_bot_starts_migrates_and_answers(telegram, tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_URL": telegram.url,
+        "ADMIN_IDS": "1",
+        "PYTHONPATH": str(ROOT),
+        "LOG_LEVEL": "INFO",
+    }
+    env.pop("DATABASE_URL", None)  # the default: data/nastavnik.db in the working directory
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        cwd=tmp_path,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    try:
+        async with asyncio.timeout(30):
+            while not any(method == "getUpdates" for method, _ in telegram.calls):
+                assert process.returncode is None, await process.stdout.read()  # type: ignore[union-attr]
+                await asyncio.sleep(0.05)
+        user = telegram.add_user(user_id=4242, first_name="Гость")
+        await user.send("/start")
+        assert "приглашени" in (await reply(user)).text
+    finally:
+        process.send_signal(signal.SIGINT)
+        output = await asyncio.wait_for(process.stdout.read(), 20)  # type: ignore[union-attr]
+        code = await asyncio.wait_for(process.wait(), 20)
+    assert code == 0, output.decode()
+    assert b"Traceback" not in output
+    database = tmp_path / "data" / "nastavnik.db"
+    engine = create_engine(f"sqlite:///{database}")
+    tables = set(inspect(engine).get_table_names())
+    engine.dispose()
+    assert {"organizations", "people", "invites", "pairs", "meetings", "notifications"} <= tables
