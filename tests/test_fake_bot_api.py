@@ -7,7 +7,6 @@ import asyncio
 
 import pytest
 from aiogram import Bot
-from aiohttp import ClientSession
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import (
@@ -23,6 +22,7 @@ from aiogram.types import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
 )
+from aiohttp import ClientSession
 
 from tests.conftest import TOKEN
 from tests.fake_bot_api import FakeTelegramServer, parse_html
