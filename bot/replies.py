@@ -13,14 +13,22 @@ from bot.texts import esc
 ALERT_LIMIT = 200
 
 
+async def send(
+    callback: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Answer a button press with a new message in the presser's chat."""
+    await answer_quietly(callback)
+    assert callback.bot is not None  # set by the dispatcher on every event
+    await callback.bot.send_message(callback.from_user.id, text, reply_markup=markup)
+
+
 async def edit(
     callback: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None = None
 ) -> None:
     """Replace the callback's message; send a new one if it can no longer be edited."""
     message = callback.message
     if not isinstance(message, Message):
-        if callback.from_user:
-            await callback.bot.send_message(callback.from_user.id, text, reply_markup=markup)  # type: ignore[union-attr]
+        await send(callback, text, markup)
         return
     try:
         await message.edit_text(text, reply_markup=markup)
@@ -28,7 +36,7 @@ async def edit(
         if "message is not modified" in error.message:
             return
         if "message to edit not found" in error.message or "can't be edited" in error.message:
-            await message.answer(text, reply_markup=markup)
+            await send(callback, text, markup)
             return
         raise
 

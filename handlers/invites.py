@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import keyboards, texts
 from bot.callbacks import InviteRevokeCb, InvitesPageCb, InviteWizardCb, MenuCb
-from bot.replies import edit
+from bot.replies import edit, send
 from bot.services import invites
 from bot.services.access import Actor
 
@@ -43,11 +43,7 @@ async def invite_command(message: Message, actor: Actor) -> None:
 
 async def invite_button(callback: CallbackQuery, actor: Actor) -> None:
     actor.require_curator()
-    await callback.answer()
-    if isinstance(callback.message, Message):
-        await callback.message.answer(
-            texts.INVITE_CHOOSE_ROLE, reply_markup=keyboards.invite_roles()
-        )
+    await send(callback, texts.INVITE_CHOOSE_ROLE, keyboards.invite_roles())
 
 
 async def invite_wizard(
@@ -104,9 +100,7 @@ async def invites_button(
     callback: CallbackQuery, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
     text, markup = await render_invites(session, actor, bot, 0)
-    await callback.answer()
-    if isinstance(callback.message, Message):
-        await callback.message.answer(text, reply_markup=markup)
+    await send(callback, text, markup)
 
 
 async def invites_page(

@@ -9,6 +9,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from bot import keyboards, texts
 from bot.callbacks import MenuCb
 from bot.commands import apply_chat_commands
+from bot.replies import send
 from bot.services.access import Actor
 
 
@@ -50,9 +51,7 @@ async def help_command(message: Message, actor: Actor) -> None:
 
 
 async def help_button(callback: CallbackQuery, actor: Actor) -> None:
-    await callback.answer()
-    if isinstance(callback.message, Message):
-        await callback.message.answer(help_text(actor))
+    await send(callback, help_text(actor))
 
 
 def create_router() -> Router:

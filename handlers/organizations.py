@@ -9,13 +9,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import keyboards, texts
 from bot.callbacks import MenuCb, OrgCb, OrgsPageCb, TimezoneCb
-from bot.replies import edit
+from bot.replies import edit, send
 from bot.services import invites, organizations, validation
 from bot.services.access import Actor
 from bot.services.errors import ValidationFailed
 from bot.settings import Settings
 from bot.states import NewOrganization
-from models.enums import Role
 
 ANSWER = F.text & ~F.text.startswith("/")
 
@@ -87,14 +86,7 @@ async def region_answer(
     organization = await organizations.create_organization(
         session, actor, name=data["name"], timezone=data["timezone"], region=message.text or ""
     )
-    invite = await invites.create_invite(
-        session,
-        actor,
-        organization_id=organization.id,
-        role=Role.CURATOR,
-        expires_in_days=invites.CURATOR_INVITE_DAYS,
-        max_uses=1,
-    )
+    invite = await invites.create_curator_invite(session, actor, organization.id)
     await state.clear()
     await message.answer(
         texts.ORG_CREATED.format(
@@ -125,9 +117,7 @@ async def orgs_command(message: Message, session: AsyncSession, actor: Actor) ->
 
 async def orgs_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
     text, markup = await render_organizations(session, actor, 0)
-    await callback.answer()
-    if isinstance(callback.message, Message):
-        await callback.message.answer(text, reply_markup=markup)
+    await send(callback, text, markup)
 
 
 async def orgs_page(
@@ -163,23 +153,15 @@ async def org_curator_link(
 ) -> None:
     actor.require_admin()
     organization = await organizations.get_organization(session, callback_data.organization_id)
-    invite = await invites.create_invite(
-        session,
-        actor,
-        organization_id=organization.id,
-        role=Role.CURATOR,
-        expires_in_days=invites.CURATOR_INVITE_DAYS,
-        max_uses=1,
+    invite = await invites.create_curator_invite(session, actor, organization.id)
+    await send(
+        callback,
+        texts.CURATOR_LINK.format(
+            name=texts.esc(organization.name),
+            days=invites.CURATOR_INVITE_DAYS,
+            link=invites.deep_link((await bot.me()).username or "", invite.code),
+        ),
     )
-    await callback.answer()
-    if isinstance(callback.message, Message):
-        await callback.message.answer(
-            texts.CURATOR_LINK.format(
-                name=texts.esc(organization.name),
-                days=invites.CURATOR_INVITE_DAYS,
-                link=invites.deep_link((await bot.me()).username or "", invite.code),
-            )
-        )
 
 
 def create_router() -> Router:

@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import keyboards, texts
 from bot.callbacks import DeleteMeCb, MenuCb, ProfileCb
 from bot.commands import apply_chat_commands
-from bot.replies import edit, notify
+from bot.replies import edit, notify, send
 from bot.services import people
 from bot.services.access import Actor
 from bot.states import ProfileEdit
@@ -54,9 +54,7 @@ async def profile_command(message: Message, actor: Actor) -> None:
 
 async def profile_button(callback: CallbackQuery, actor: Actor) -> None:
     text, markup = render_profile(actor.require_person())
-    await callback.answer()
-    if isinstance(callback.message, Message):
-        await callback.message.answer(text, reply_markup=markup)
+    await send(callback, text, markup)
 
 
 async def edit_field(
@@ -65,12 +63,8 @@ async def edit_field(
     actor.require_person()
     await state.set_state(ProfileEdit.value)
     await state.update_data(field=callback_data.action)
-    await callback.answer()
-    if isinstance(callback.message, Message):
-        field = texts.PROFILE_FIELD_NAMES[callback_data.action]
-        await callback.message.answer(
-            texts.PROFILE_ASK.format(field=field), reply_markup=keyboards.cancel()
-        )
+    field = texts.PROFILE_FIELD_NAMES[callback_data.action]
+    await send(callback, texts.PROFILE_ASK.format(field=field), keyboards.cancel())
 
 
 async def edit_value(

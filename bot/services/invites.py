@@ -7,7 +7,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import texts
@@ -26,6 +26,11 @@ CODE_BYTES = 12  # 16 URL-safe characters; a start parameter may hold up to 64
 
 class InviteUnusable(DomainError):
     """The link is unknown, revoked, expired or used up; the message says which."""
+
+
+def _usable(now: datetime) -> tuple[ColumnElement[bool], ...]:
+    """SQL conditions of an invite that can still be used."""
+    return (Invite.revoked_at.is_(None), Invite.expires_at > now, Invite.uses < Invite.max_uses)
 
 
 def check_wizard_choice(role: Role, days: int = 0, uses: int = 0) -> None:
@@ -55,9 +60,11 @@ async def create_invite(
     """Curators invite mentors and mentees of their organisation; admins invite curators."""
     if role is Role.CURATOR:
         actor.require_admin()
+        allowed = (expires_in_days, max_uses) == (CURATOR_INVITE_DAYS, 1)
     else:
         actor.require_organization_manager(organization_id)
-    if expires_in_days not in EXPIRY_DAYS_CHOICES or max_uses not in USES_CHOICES:
+        allowed = expires_in_days in EXPIRY_DAYS_CHOICES and max_uses in USES_CHOICES
+    if not allowed:
         raise ValidationFailed(texts.INVITE_BAD_PARAMETERS)
     invite = Invite(
         code=secrets.token_urlsafe(CODE_BYTES),
@@ -73,6 +80,20 @@ async def create_invite(
     return invite
 
 
+async def create_curator_invite(
+    session: AsyncSession, actor: Actor, organization_id: int
+) -> Invite:
+    """A one-use link by which an admin appoints an organisation's curator."""
+    return await create_invite(
+        session,
+        actor,
+        organization_id=organization_id,
+        role=Role.CURATOR,
+        expires_in_days=CURATOR_INVITE_DAYS,
+        max_uses=1,
+    )
+
+
 async def list_active_invites(
     session: AsyncSession, actor: Actor, page: int, now: datetime | None = None
 ) -> Page[Invite]:
@@ -82,10 +103,8 @@ async def list_active_invites(
         select(Invite)
         .where(
             Invite.organization_id == curator.organization_id,
-            Invite.revoked_at.is_(None),
-            Invite.expires_at > now,
-            Invite.uses < Invite.max_uses,
             Invite.role != Role.CURATOR,
+            *_usable(now),
         )
         .order_by(Invite.created_at.desc(), Invite.id.desc())
     )
@@ -130,9 +149,7 @@ async def redeem_invite(session: AsyncSession, code: str, now: datetime | None =
         update(Invite)
         .where(
             Invite.id == invite.id,
-            Invite.revoked_at.is_(None),
-            Invite.expires_at > now,
-            Invite.uses < Invite.max_uses,
+            *_usable(now),
         )
         .values(uses=Invite.uses + 1)
         .execution_options(synchronize_session=False)
