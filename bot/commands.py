@@ -24,7 +24,10 @@ ROLE_COMMANDS = {
         BotCommand(command="invites", description=texts.COMMAND_INVITES),
     ),
     Role.MENTOR: (),
-    Role.MENTEE: (),
+    Role.MENTEE: (
+        BotCommand(command="new_difficulty", description=texts.COMMAND_NEW_DIFFICULTY),
+        BotCommand(command="my_difficulties", description=texts.COMMAND_MY_DIFFICULTIES),
+    ),
 }
 ADMIN_COMMANDS = (
     BotCommand(command="new_org", description=texts.COMMAND_NEW_ORG),

@@ -13,6 +13,9 @@ from bot.callbacks import (
     CancelCb,
     ConsentCb,
     DeleteMeCb,
+    DifficultyCategoryCb,
+    DifficultyCb,
+    DifficultyListCb,
     InviteRevokeCb,
     InvitesPageCb,
     InviteWizardCb,
@@ -21,6 +24,7 @@ from bot.callbacks import (
     OrgsPageCb,
     ProfileCb,
     TimezoneCb,
+    UrgencyCb,
 )
 from bot.services.invites import EXPIRY_DAYS_CHOICES, TEACHER_ROLES, USES_CHOICES
 from bot.services.pagination import Page
@@ -46,6 +50,11 @@ def consent() -> InlineKeyboardMarkup:
 
 def main_menu(roles: frozenset[Role], is_admin: bool) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
+    if Role.MENTEE in roles:
+        builder.row(
+            _button(texts.BUTTON_NEW_DIFFICULTY, MenuCb(action="new_difficulty")),
+            _button(texts.BUTTON_MY_DIFFICULTIES, MenuCb(action="my_difficulties")),
+        )
     if Role.CURATOR in roles:
         builder.row(_button(texts.BUTTON_INVITE, MenuCb(action="invite")))
         builder.row(_button(texts.BUTTON_INVITES, MenuCb(action="invites")))
@@ -180,3 +189,63 @@ def delete_me() -> InlineKeyboardMarkup:
             [_button(texts.BUTTON_DELETE_NO, DeleteMeCb(confirm=False))],
         ]
     )
+
+
+def difficulty_categories() -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for category, label in texts.DIFFICULTY_CATEGORY_BUTTONS.items():
+        builder.button(text=label, callback_data=DifficultyCategoryCb(category=category))
+    builder.adjust(2)
+    builder.row(_button(texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def urgencies(difficulty_id: int = 0) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for urgency, label in texts.URGENCY_NAMES.items():
+        builder.button(
+            text=label.capitalize(),
+            callback_data=UrgencyCb(urgency=urgency, difficulty_id=difficulty_id),
+        )
+    builder.row(_button(texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def difficulty_list(
+    page: Page[object], mentee_id: int, difficulty_ids: list[int]
+) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    first = page.number * page.size + 1
+    for offset, difficulty_id in enumerate(difficulty_ids):
+        builder.button(
+            text=str(first + offset),
+            callback_data=DifficultyCb(
+                action="open", difficulty_id=difficulty_id, page=page.number
+            ),
+        )
+    builder.adjust(4)
+    pager(builder, page, lambda number: DifficultyListCb(mentee_id=mentee_id, page=number))
+    return builder.as_markup()
+
+
+def difficulty_card(
+    difficulty_id: int, mentee_id: int, page: int, *, owner: bool, can_take: bool
+) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+
+    def action(label: str, name: str) -> None:
+        builder.button(
+            text=label,
+            callback_data=DifficultyCb(action=name, difficulty_id=difficulty_id, page=page),
+        )
+
+    if owner:
+        action(texts.BUTTON_DIFFICULTY_DESCRIBE, "describe")
+        action(texts.BUTTON_DIFFICULTY_URGENCY, "urgency")
+    if can_take:
+        action(texts.BUTTON_DIFFICULTY_WORK, "work")
+    if owner and can_take:
+        action(texts.BUTTON_DIFFICULTY_OVERCOME, "overcome")
+    builder.adjust(2)
+    builder.row(_button(texts.BUTTON_BACK, DifficultyListCb(mentee_id=mentee_id, page=page)))
+    return builder.as_markup()

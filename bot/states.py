@@ -15,6 +15,16 @@ class ProfileEdit(StatesGroup):
     value = State()
 
 
+class NewDifficulty(StatesGroup):
+    description = State()
+    urgency = State()
+
+
+class DifficultyEdit(StatesGroup):
+    description = State()
+    reflection = State()
+
+
 class NewOrganization(StatesGroup):
     name = State()
     timezone = State()

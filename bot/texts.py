@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from models.enums import Role
+from models.enums import DifficultyCategory, DifficultyStatus, Role, Urgency
 
 
 def esc(value: object) -> str:
@@ -51,6 +51,16 @@ NEED_INVITE = (
 ACCESS_ADMIN_ONLY = "Это действие доступно только администратору."
 ACCESS_CURATOR_ONLY = "Это действие доступно только куратору наставничества."
 ACCESS_OTHER_ORGANIZATION = "Нет доступа: это данные другой организации."
+ACCESS_NOT_YOUR_MENTEE = (
+    "Нет доступа: это данные педагога не из вашей наставнической пары или группы."
+)
+ACCESS_MENTEE_ONLY = "Это действие доступно только наставляемому."
+ACCESS_MENTOR_ONLY = "Это действие доступно только наставнику."
+ACCESS_ROLE_ONLY = {
+    Role.CURATOR: ACCESS_CURATOR_ONLY,
+    Role.MENTOR: ACCESS_MENTOR_ONLY,
+    Role.MENTEE: ACCESS_MENTEE_ONLY,
+}
 STALE_BUTTON = "Эта кнопка устарела или недоступна. Откройте меню заново: /start"
 UNEXPECTED_ERROR = (
     "😔 Что-то пошло не так, и действие не выполнено. Попробуйте ещё раз чуть позже; "
@@ -180,7 +190,8 @@ HELP_BY_ROLE = {
     Role.MENTEE: (
         "<b>Наставляемый</b>: вы отмечаете свои профессиональные затруднения, работаете с "
         "наставником по персонализированной программе, ставите цели и можете в любой момент "
-        "попросить помощи."
+        "попросить помощи.\n/new_difficulty — отметить профессиональное затруднение\n"
+        "/my_difficulties — мои затруднения"
     ),
     Role.MENTOR: (
         "<b>Наставник</b>: вы ведёте персонализированную программу своих наставляемых, "
@@ -232,8 +243,84 @@ YES = "да"
 NO = "нет"
 NOT_SET = "не указано"
 
+# --- Difficulties -------------------------------------------------------------------------
+
+DIFFICULTY_CATEGORIES = {
+    DifficultyCategory.THEORETICAL: "Научно-теоретические",
+    DifficultyCategory.REGULATORY: "Нормативные правовые",
+    DifficultyCategory.SUBJECT: "Предметно-профессиональные",
+    DifficultyCategory.PSYCHOLOGICAL: (
+        "Психолого-педагогические (работа с обучающимися и их родителями)"
+    ),
+    DifficultyCategory.METHODOLOGICAL: (
+        "Методические (содержание образования, методики и технологии обучения)"
+    ),
+    DifficultyCategory.DIGITAL: "ИКТ-компетенции и цифровизация образования",
+    DifficultyCategory.EXTRACURRICULAR: "Внеурочная и воспитательная деятельность",
+    DifficultyCategory.HEALTH: "Здоровьесбережение обучающихся",
+    DifficultyCategory.OTHER: "Другое",
+}
+DIFFICULTY_CATEGORY_BUTTONS = {
+    DifficultyCategory.THEORETICAL: "Научно-теоретические",
+    DifficultyCategory.REGULATORY: "Нормативные правовые",
+    DifficultyCategory.SUBJECT: "Предметные",
+    DifficultyCategory.PSYCHOLOGICAL: "Психолого-педагогические",
+    DifficultyCategory.METHODOLOGICAL: "Методические",
+    DifficultyCategory.DIGITAL: "ИКТ и цифровизация",
+    DifficultyCategory.EXTRACURRICULAR: "Воспитательная работа",
+    DifficultyCategory.HEALTH: "Здоровьесбережение",
+    DifficultyCategory.OTHER: "Другое",
+}
+URGENCY_NAMES = {
+    Urgency.LOW: "может подождать",
+    Urgency.MEDIUM: "важно",
+    Urgency.HIGH: "срочно",
+}
+DIFFICULTY_STATUS_NAMES = {
+    DifficultyStatus.OPEN: "открыто",
+    DifficultyStatus.IN_WORK: "в работе",
+    DifficultyStatus.OVERCOME: "преодолено",
+}
+DIFFICULTY_STATUS_ICONS = {
+    DifficultyStatus.OPEN: "🔴",
+    DifficultyStatus.IN_WORK: "🟡",
+    DifficultyStatus.OVERCOME: "🟢",
+}
+DIFFICULTY_ASK_CATEGORY = "<b>Новое затруднение.</b> Шаг 1 из 3. К какой области оно относится?"
+DIFFICULTY_ASK_DESCRIPTION = (
+    "Шаг 2 из 3. Область: <b>{category}</b>.\nОпишите затруднение своими словами: что "
+    "именно не получается, в какой ситуации (до 1000 символов)."
+)
+DIFFICULTY_ASK_URGENCY = "Шаг 3 из 3. Насколько это сейчас важно?"
+DIFFICULTY_SAVED = "✅ Затруднение сохранено. Его увидят ваш наставник и куратор."
+DIFFICULTY_CARD = (
+    "{icon} <b>{category}</b>\nСтатус: {status} · Важность: {urgency}\n"
+    "Добавлено: {created}\n\n{description}"
+)
+DIFFICULTY_CARD_REFLECTION = "\n\n<b>Рефлексия:</b> {reflection}"
+DIFFICULTIES_HEADER = "<b>Затруднения: {name}</b> (всего {total}, стр. {page} из {pages})"
+DIFFICULTIES_EMPTY = "Затруднений пока нет. Добавить — /new_difficulty."
+DIFFICULTIES_EMPTY_OTHER = "У педагога {name} пока нет отмеченных затруднений."
+DIFFICULTY_LINE = "{number}. {icon} {category}: {description}"
+DIFFICULTY_ASK_NEW_DESCRIPTION = "Напишите новое описание затруднения (до 1000 символов):"
+DIFFICULTY_ASK_REFLECTION = (
+    "Как вы преодолели это затруднение? Коротко напишите, что помогло и чему вы научились "
+    "(рефлексия, до 1000 символов):"
+)
+DIFFICULTY_OVERCOME_DONE = "🎉 Отлично! Затруднение отмечено как преодолённое."
+DIFFICULTY_NOT_FOUND = "Затруднение не найдено."
+DIFFICULTY_NOT_YOURS = "Изменять затруднение может только сам наставляемый (или его наставник)."
+DIFFICULTY_ALREADY_OVERCOME = "Это затруднение уже отмечено как преодолённое."
+PERSON_NOT_FOUND = "Педагог не найден."
+
 # --- Buttons ------------------------------------------------------------------------------
 
+BUTTON_NEW_DIFFICULTY = "📝 Новое затруднение"
+BUTTON_MY_DIFFICULTIES = "📋 Мои затруднения"
+BUTTON_DIFFICULTY_DESCRIBE = "✏️ Описание"
+BUTTON_DIFFICULTY_URGENCY = "❗ Важность"
+BUTTON_DIFFICULTY_WORK = "🟡 В работу"
+BUTTON_DIFFICULTY_OVERCOME = "🟢 Преодолено"
 BUTTON_CONSENT_YES = "✅ Согласен(на)"
 BUTTON_CONSENT_NO = "Не согласен(на)"
 BUTTON_CANCEL = "Отмена"
@@ -282,6 +369,8 @@ COMMAND_PROFILE = "Мой профиль"
 COMMAND_MY_DATA = "Выгрузить мои данные"
 COMMAND_DELETE_ME = "Удалить мои данные"
 COMMAND_CANCEL = "Прервать текущее действие"
+COMMAND_NEW_DIFFICULTY = "Отметить затруднение"
+COMMAND_MY_DIFFICULTIES = "Мои затруднения"
 COMMAND_INVITE = "Создать ссылку-приглашение"
 COMMAND_INVITES = "Действующие приглашения"
 COMMAND_NEW_ORG = "Создать организацию"

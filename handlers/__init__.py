@@ -3,7 +3,17 @@ dispatcher only) in the order they must be tried."""
 
 from aiogram import Router
 
-from handlers import common, errors, fallback, invites, menu, organizations, profile, registration
+from handlers import (
+    common,
+    difficulties,
+    errors,
+    fallback,
+    invites,
+    menu,
+    organizations,
+    profile,
+    registration,
+)
 
 
 def get_routers() -> list[Router]:
@@ -13,6 +23,7 @@ def get_routers() -> list[Router]:
         registration.create_router(),
         menu.create_router(),
         profile.create_router(),
+        difficulties.create_router(),
         invites.create_router(),
         organizations.create_router(),
         fallback.create_router(),  # last: stale buttons and messages nobody handled

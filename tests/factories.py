@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from models import Invite, Organization, Person, PersonRole, utcnow
-from models.enums import Role
+from models import Difficulty, Invite, Organization, Pair, PairMember, Person, PersonRole, utcnow
+from models.enums import (
+    DifficultyCategory,
+    MentorshipForm,
+    PairStatus,
+    Role,
+    RoleModel,
+    Urgency,
+)
 
 Factory = async_sessionmaker[AsyncSession]
 
@@ -83,3 +90,48 @@ async def count(factory: Factory, model: type, *conditions: object) -> int:
 async def get_person(factory: Factory, telegram_id: int) -> Person | None:
     async with factory() as session:
         return await session.scalar(select(Person).where(Person.telegram_id == telegram_id))
+
+
+async def make_pair(
+    factory: Factory,
+    organization_id: int,
+    mentor_id: int,
+    *mentee_ids: int,
+    form: MentorshipForm = MentorshipForm.TRADITIONAL,
+    status: PairStatus = PairStatus.ACTIVE,
+) -> int:
+    async with factory() as session, session.begin():
+        pair = Pair(
+            organization_id=organization_id,
+            mentor_id=mentor_id,
+            form=form,
+            role_model=RoleModel.EXPERIENCED_YOUNG,
+            status=status,
+            starts_on=date(2026, 9, 1),
+            ends_on=date(2027, 5, 31),
+            members=[PairMember(mentee_id=mentee_id) for mentee_id in mentee_ids],
+        )
+        session.add(pair)
+        await session.flush()
+        return pair.id
+
+
+async def make_difficulty(
+    factory: Factory,
+    mentee_id: int,
+    description: str = "Не получается удержать дисциплину на уроке",
+    category: DifficultyCategory = DifficultyCategory.PSYCHOLOGICAL,
+) -> int:
+    async with factory() as session, session.begin():
+        mentee = await session.get(Person, mentee_id)
+        assert mentee is not None
+        difficulty = Difficulty(
+            organization_id=mentee.organization_id,
+            mentee_id=mentee_id,
+            category=category,
+            description=description,
+            urgency=Urgency.MEDIUM,
+        )
+        session.add(difficulty)
+        await session.flush()
+        return difficulty.id

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import exists, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from bot import texts
 from bot.services.errors import AccessDenied
-from models import Person
-from models.enums import Role
+from models import Pair, PairMember, Person
+from models.enums import PairStatus, Role
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +40,15 @@ class Actor:
             raise AccessDenied(texts.NEED_INVITE)
         return self.person
 
+    def require_role(self, role: Role) -> Person:
+        person = self.require_person()
+        if role not in person.role_set:
+            raise AccessDenied(texts.ACCESS_ROLE_ONLY[role])
+        return person
+
     def require_curator(self) -> Person:
         """The curator's person record; their organisation is the only one they may touch."""
-        person = self.require_person()
-        if Role.CURATOR not in person.role_set:
-            raise AccessDenied(texts.ACCESS_CURATOR_ONLY)
-        return person
+        return self.require_role(Role.CURATOR)
 
     def require_organization_manager(self, organization_id: int) -> None:
         """Admins manage every organisation; a curator only their own."""
@@ -51,3 +57,32 @@ class Actor:
         curator = self.require_curator()
         if curator.organization_id != organization_id:
             raise AccessDenied(texts.ACCESS_OTHER_ORGANIZATION)
+
+
+async def require_mentee_visible(session: AsyncSession, actor: Actor, mentee: Person) -> None:
+    """A mentee's difficulties and self-diagnosis are seen by the mentee, by their mentor in an
+    active pair or group, and by the curator of their organisation; by nobody else."""
+    viewer = actor.require_person()
+    if viewer.id == mentee.id:
+        return
+    if viewer.organization_id != mentee.organization_id:
+        raise AccessDenied(texts.ACCESS_OTHER_ORGANIZATION)
+    if Role.CURATOR in viewer.role_set:
+        return
+    if not await is_mentor_of(session, viewer.id, mentee.id):
+        raise AccessDenied(texts.ACCESS_NOT_YOUR_MENTEE)
+
+
+async def is_mentor_of(session: AsyncSession, mentor_id: int, mentee_id: int) -> bool:
+    found = await session.scalar(
+        select(
+            exists().where(
+                Pair.id == PairMember.pair_id,
+                Pair.mentor_id == mentor_id,
+                Pair.status == PairStatus.ACTIVE,
+                PairMember.mentee_id == mentee_id,
+                PairMember.left_at.is_(None),
+            )
+        )
+    )
+    return bool(found)

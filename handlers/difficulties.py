@@ -1,0 +1,274 @@
+"""Mentees' professional difficulties: register in three taps (category, description,
+urgency), list with status, open a card, edit, take into work, mark overcome with a reflection.
+Mentors and curators open a mentee's list through the same screens (read-only for curators)."""
+
+from aiogram import F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import keyboards, texts
+from bot.callbacks import DifficultyCategoryCb, DifficultyCb, DifficultyListCb, MenuCb, UrgencyCb
+from bot.replies import edit, send
+from bot.services import difficulties
+from bot.services.access import Actor, is_mentor_of
+from bot.states import DifficultyEdit, NewDifficulty
+from models import Difficulty
+from models.enums import DifficultyCategory, DifficultyStatus, Role
+
+ANSWER = F.text & ~F.text.startswith("/")
+LINE_PREVIEW = 80
+
+
+def _preview(text: str) -> str:
+    return text if len(text) <= LINE_PREVIEW else text[: LINE_PREVIEW - 1] + "…"
+
+
+async def render_list(
+    session: AsyncSession, actor: Actor, mentee_id: int, page_number: int
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    mentee, page = await difficulties.list_for_mentee(session, actor, mentee_id, page_number)
+    own = actor.person is not None and actor.person.id == mentee.id
+    if not page.total:
+        if own:
+            return texts.DIFFICULTIES_EMPTY, None
+        return texts.DIFFICULTIES_EMPTY_OTHER.format(name=texts.esc(mentee.full_name)), None
+    lines = [
+        texts.DIFFICULTIES_HEADER.format(
+            name=texts.esc(mentee.full_name),
+            total=page.total,
+            page=page.number + 1,
+            pages=page.pages,
+        )
+    ]
+    for offset, item in enumerate(page.items):
+        lines.append(
+            texts.DIFFICULTY_LINE.format(
+                number=page.number * page.size + offset + 1,
+                icon=texts.DIFFICULTY_STATUS_ICONS[item.status],
+                category=texts.DIFFICULTY_CATEGORY_BUTTONS[item.category],
+                description=texts.esc(_preview(item.description)),
+            )
+        )
+    markup = keyboards.difficulty_list(page, mentee.id, [item.id for item in page.items])
+    return "\n".join(lines), markup
+
+
+async def render_card(
+    session: AsyncSession, actor: Actor, difficulty: Difficulty, page: int
+) -> tuple[str, InlineKeyboardMarkup]:
+    person = actor.require_person()
+    text = texts.DIFFICULTY_CARD.format(
+        icon=texts.DIFFICULTY_STATUS_ICONS[difficulty.status],
+        category=texts.DIFFICULTY_CATEGORIES[difficulty.category],
+        status=texts.DIFFICULTY_STATUS_NAMES[difficulty.status],
+        urgency=texts.URGENCY_NAMES[difficulty.urgency],
+        created=texts.local_time(difficulty.created_at, person.organization.timezone),
+        description=texts.esc(difficulty.description),
+    )
+    if difficulty.reflection:
+        text += texts.DIFFICULTY_CARD_REFLECTION.format(reflection=texts.esc(difficulty.reflection))
+    owner = person.id == difficulty.mentee_id
+    open_ = difficulty.status is not DifficultyStatus.OVERCOME
+    mentor = not owner and await is_mentor_of(session, person.id, difficulty.mentee_id)
+    markup = keyboards.difficulty_card(
+        difficulty.id,
+        difficulty.mentee_id,
+        page,
+        owner=owner and open_,
+        can_take=open_ and (owner or mentor),
+    )
+    return text, markup
+
+
+# --- registering ------------------------------------------------------------------------------
+
+
+async def new_command(message: Message, state: FSMContext, actor: Actor) -> None:
+    actor.require_role(Role.MENTEE)
+    await state.clear()
+    await message.answer(
+        texts.DIFFICULTY_ASK_CATEGORY, reply_markup=keyboards.difficulty_categories()
+    )
+
+
+async def new_button(callback: CallbackQuery, state: FSMContext, actor: Actor) -> None:
+    actor.require_role(Role.MENTEE)
+    await state.clear()
+    await send(callback, texts.DIFFICULTY_ASK_CATEGORY, keyboards.difficulty_categories())
+
+
+async def category_chosen(
+    callback: CallbackQuery, callback_data: DifficultyCategoryCb, state: FSMContext, actor: Actor
+) -> None:
+    actor.require_role(Role.MENTEE)
+    await state.set_state(NewDifficulty.description)
+    await state.update_data(category=callback_data.category.value)
+    await callback.answer()
+    category = texts.DIFFICULTY_CATEGORIES[callback_data.category]
+    await edit(
+        callback,
+        texts.DIFFICULTY_ASK_DESCRIPTION.format(category=texts.esc(category)),
+        keyboards.cancel(),
+    )
+
+
+async def description_typed(message: Message, state: FSMContext, actor: Actor) -> None:
+    actor.require_role(Role.MENTEE)
+    await state.update_data(description=difficulties.description(message.text))
+    await state.set_state(NewDifficulty.urgency)
+    await message.answer(texts.DIFFICULTY_ASK_URGENCY, reply_markup=keyboards.urgencies())
+
+
+async def urgency_chosen(
+    callback: CallbackQuery,
+    callback_data: UrgencyCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    data = await state.get_data()
+    difficulty = await difficulties.register_difficulty(
+        session,
+        actor,
+        category=DifficultyCategory(data["category"]),
+        text=data["description"],
+        urgency=callback_data.urgency,
+    )
+    await state.clear()
+    await callback.answer(texts.DIFFICULTY_SAVED)
+    text, markup = await render_card(session, actor, difficulty, 0)
+    await edit(callback, text, markup)
+
+
+# --- lists and cards --------------------------------------------------------------------------
+
+
+async def my_list_command(message: Message, session: AsyncSession, actor: Actor) -> None:
+    mentee = actor.require_role(Role.MENTEE)
+    text, markup = await render_list(session, actor, mentee.id, 0)
+    await message.answer(text, reply_markup=markup)
+
+
+async def my_list_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
+    mentee = actor.require_role(Role.MENTEE)
+    text, markup = await render_list(session, actor, mentee.id, 0)
+    await send(callback, text, markup)
+
+
+async def list_page(
+    callback: CallbackQuery, callback_data: DifficultyListCb, session: AsyncSession, actor: Actor
+) -> None:
+    text, markup = await render_list(session, actor, callback_data.mentee_id, callback_data.page)
+    await callback.answer()
+    await edit(callback, text, markup)
+
+
+async def open_card(
+    callback: CallbackQuery, callback_data: DifficultyCb, session: AsyncSession, actor: Actor
+) -> None:
+    difficulty = await difficulties.get_visible(session, actor, callback_data.difficulty_id)
+    text, markup = await render_card(session, actor, difficulty, callback_data.page)
+    await callback.answer()
+    await edit(callback, text, markup)
+
+
+# --- changes ----------------------------------------------------------------------------------
+
+
+async def ask_description(
+    callback: CallbackQuery,
+    callback_data: DifficultyCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    await difficulties.get_own(session, actor, callback_data.difficulty_id)
+    await state.set_state(DifficultyEdit.description)
+    await state.update_data(difficulty_id=callback_data.difficulty_id)
+    await send(callback, texts.DIFFICULTY_ASK_NEW_DESCRIPTION, keyboards.cancel())
+
+
+async def description_changed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    difficulty_id = (await state.get_data())["difficulty_id"]
+    difficulty = await difficulties.change_description(session, actor, difficulty_id, message.text)
+    await state.clear()
+    text, markup = await render_card(session, actor, difficulty, 0)
+    await message.answer(text, reply_markup=markup)
+
+
+async def ask_urgency(
+    callback: CallbackQuery, callback_data: DifficultyCb, session: AsyncSession, actor: Actor
+) -> None:
+    difficulty = await difficulties.get_own(session, actor, callback_data.difficulty_id)
+    await send(callback, texts.DIFFICULTY_ASK_URGENCY, keyboards.urgencies(difficulty.id))
+
+
+async def urgency_changed(
+    callback: CallbackQuery, callback_data: UrgencyCb, session: AsyncSession, actor: Actor
+) -> None:
+    difficulty = await difficulties.change_urgency(
+        session, actor, callback_data.difficulty_id, callback_data.urgency
+    )
+    await callback.answer()
+    text, markup = await render_card(session, actor, difficulty, 0)
+    await edit(callback, text, markup)
+
+
+async def take_into_work(
+    callback: CallbackQuery, callback_data: DifficultyCb, session: AsyncSession, actor: Actor
+) -> None:
+    difficulty = await difficulties.take_into_work(session, actor, callback_data.difficulty_id)
+    await callback.answer()
+    text, markup = await render_card(session, actor, difficulty, callback_data.page)
+    await edit(callback, text, markup)
+
+
+async def ask_reflection(
+    callback: CallbackQuery,
+    callback_data: DifficultyCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    await difficulties.get_own(session, actor, callback_data.difficulty_id)
+    await state.set_state(DifficultyEdit.reflection)
+    await state.update_data(difficulty_id=callback_data.difficulty_id)
+    await send(callback, texts.DIFFICULTY_ASK_REFLECTION, keyboards.cancel())
+
+
+async def reflection_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    difficulty_id = (await state.get_data())["difficulty_id"]
+    difficulty = await difficulties.mark_overcome(session, actor, difficulty_id, message.text)
+    await state.clear()
+    await message.answer(texts.DIFFICULTY_OVERCOME_DONE)
+    text, markup = await render_card(session, actor, difficulty, 0)
+    await message.answer(text, reply_markup=markup)
+
+
+def create_router() -> Router:
+    router = Router(name="difficulties")
+    router.message.register(new_command, Command("new_difficulty"))
+    router.callback_query.register(new_button, MenuCb.filter(F.action == "new_difficulty"))
+    router.callback_query.register(category_chosen, DifficultyCategoryCb.filter())
+    router.message.register(description_typed, StateFilter(NewDifficulty.description), ANSWER)
+    router.callback_query.register(
+        urgency_chosen, StateFilter(NewDifficulty.urgency), UrgencyCb.filter(F.difficulty_id == 0)
+    )
+    router.message.register(my_list_command, Command("my_difficulties"))
+    router.callback_query.register(my_list_button, MenuCb.filter(F.action == "my_difficulties"))
+    router.callback_query.register(list_page, DifficultyListCb.filter())
+    router.callback_query.register(open_card, DifficultyCb.filter(F.action == "open"))
+    router.callback_query.register(ask_description, DifficultyCb.filter(F.action == "describe"))
+    router.message.register(description_changed, StateFilter(DifficultyEdit.description), ANSWER)
+    router.callback_query.register(ask_urgency, DifficultyCb.filter(F.action == "urgency"))
+    router.callback_query.register(urgency_changed, UrgencyCb.filter(F.difficulty_id > 0))
+    router.callback_query.register(take_into_work, DifficultyCb.filter(F.action == "work"))
+    router.callback_query.register(ask_reflection, DifficultyCb.filter(F.action == "overcome"))
+    router.message.register(reflection_typed, StateFilter(DifficultyEdit.reflection), ANSWER)
+    return router
