@@ -20,7 +20,7 @@ from tests.factories import (
 
 async def load(factory, difficulty_id: int) -> Difficulty:
     async with factory() as session:
-        difficulty = await session.get(Difficulty, difficulty_id)
+        difficulty: Difficulty | None = await session.get(Difficulty, difficulty_id)
         assert difficulty is not None
         return difficulty
 
@@ -126,7 +126,7 @@ async def test_who_sees_and_changes_a_mentees_difficulties(running_bot, session_
         answer = await user.callback_answer()
         if answer["text"]:
             return str(answer["text"])
-        return (await reply(user)).text
+        return str((await reply(user)).text)
 
     assert "Конфликт с родителями" in await opens(3011, listing)  # the mentor
     assert "Конфликт с родителями" in await opens(3011, card)
