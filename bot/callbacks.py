@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from aiogram.filters.callback_data import CallbackData
 
-from models.enums import DifficultyCategory, Role, Urgency
+from models.enums import AssessmentStage, DifficultyCategory, Role, Urgency
 
 
 class MenuCb(CallbackData, prefix="menu1"):
@@ -76,3 +76,13 @@ class DifficultyCb(CallbackData, prefix="dif1"):
 class DifficultyListCb(CallbackData, prefix="difl1"):
     mentee_id: int
     page: int = 0
+
+
+class SelfCheckCb(CallbackData, prefix="sc1"):
+    stage: AssessmentStage
+    index: int
+    score: int = 0  # 0: show the question
+
+
+class SelfCheckViewCb(CallbackData, prefix="scv1"):
+    mentee_id: int

@@ -27,6 +27,7 @@ ROLE_COMMANDS = {
     Role.MENTEE: (
         BotCommand(command="new_difficulty", description=texts.COMMAND_NEW_DIFFICULTY),
         BotCommand(command="my_difficulties", description=texts.COMMAND_MY_DIFFICULTIES),
+        BotCommand(command="self_check", description=texts.COMMAND_SELF_CHECK),
     ),
 }
 ADMIN_COMMANDS = (

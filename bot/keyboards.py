@@ -23,12 +23,13 @@ from bot.callbacks import (
     OrgCb,
     OrgsPageCb,
     ProfileCb,
+    SelfCheckCb,
     TimezoneCb,
     UrgencyCb,
 )
 from bot.services.invites import EXPIRY_DAYS_CHOICES, TEACHER_ROLES, USES_CHOICES
 from bot.services.pagination import Page
-from models.enums import Role
+from models.enums import AssessmentStage, Role
 
 
 def _button(text: str, data: CallbackData) -> InlineKeyboardButton:
@@ -55,6 +56,7 @@ def main_menu(roles: frozenset[Role], is_admin: bool) -> InlineKeyboardMarkup:
             _button(texts.BUTTON_NEW_DIFFICULTY, MenuCb(action="new_difficulty")),
             _button(texts.BUTTON_MY_DIFFICULTIES, MenuCb(action="my_difficulties")),
         )
+        builder.row(_button(texts.BUTTON_SELF_CHECK, MenuCb(action="self_check")))
     if Role.CURATOR in roles:
         builder.row(_button(texts.BUTTON_INVITE, MenuCb(action="invite")))
         builder.row(_button(texts.BUTTON_INVITES, MenuCb(action="invites")))
@@ -248,4 +250,30 @@ def difficulty_card(
         action(texts.BUTTON_DIFFICULTY_OVERCOME, "overcome")
     builder.adjust(2)
     builder.row(_button(texts.BUTTON_BACK, DifficultyListCb(mentee_id=mentee_id, page=page)))
+    return builder.as_markup()
+
+
+def self_check_stages() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                _button(
+                    texts.BUTTON_SELF_CHECK_START,
+                    SelfCheckCb(stage=AssessmentStage.START, index=0),
+                ),
+                _button(
+                    texts.BUTTON_SELF_CHECK_END, SelfCheckCb(stage=AssessmentStage.END, index=0)
+                ),
+            ]
+        ]
+    )
+
+
+def self_check_scores(stage: AssessmentStage, index: int) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for score in range(1, 6):
+        builder.button(
+            text=str(score), callback_data=SelfCheckCb(stage=stage, index=index, score=score)
+        )
+    builder.row(_button(texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from models.enums import DifficultyCategory, DifficultyStatus, Role, Urgency
+from models.enums import AssessmentStage, DifficultyCategory, DifficultyStatus, Role, Urgency
 
 
 def esc(value: object) -> str:
@@ -191,7 +191,7 @@ HELP_BY_ROLE = {
         "<b>Наставляемый</b>: вы отмечаете свои профессиональные затруднения, работаете с "
         "наставником по персонализированной программе, ставите цели и можете в любой момент "
         "попросить помощи.\n/new_difficulty — отметить профессиональное затруднение\n"
-        "/my_difficulties — мои затруднения"
+        "/my_difficulties — мои затруднения\n/self_check — самодиагностика и её динамика"
     ),
     Role.MENTOR: (
         "<b>Наставник</b>: вы ведёте персонализированную программу своих наставляемых, "
@@ -313,6 +313,30 @@ DIFFICULTY_NOT_YOURS = "Изменять затруднение может то�
 DIFFICULTY_ALREADY_OVERCOME = "Это затруднение уже отмечено как преодолённое."
 PERSON_NOT_FOUND = "Педагог не найден."
 
+# --- Self-diagnosis -----------------------------------------------------------------------
+
+SELF_CHECK_STAGES = {
+    AssessmentStage.START: "Входная самодиагностика",
+    AssessmentStage.END: "Итоговая самодиагностика",
+}
+SELF_CHECK_QUESTION = (
+    "<b>{stage}</b> · вопрос {number} из {total}\n\n"
+    "Насколько уверенно вы действуете в области:\n<b>{category}</b>?\n\n"
+    "1 — серьёзные затруднения · 3 — отчасти · 5 — уверенно владею"
+)
+SELF_CHECK_RESULTS = (
+    "<b>Самодиагностика: {name}</b>\n"
+    "Оценки 1–5 (5 — уверенно владею): вход → итог (изменение)\n\n{rows}"
+)
+SELF_CHECK_ROW = "• {category}: {start} → {end}{change}"
+SELF_CHECK_NO_SCORE = "—"
+SELF_CHECK_HINT = (
+    "\n\nПройдите входную самодиагностику в начале программы и итоговую — в конце: "
+    "бот покажет динамику."
+)
+SELF_CHECK_SAVED = "✅ Самодиагностика сохранена."
+SELF_CHECK_BAD_ANSWER = "Недопустимый ответ самодиагностики."
+
 # --- Buttons ------------------------------------------------------------------------------
 
 BUTTON_NEW_DIFFICULTY = "📝 Новое затруднение"
@@ -321,6 +345,9 @@ BUTTON_DIFFICULTY_DESCRIBE = "✏️ Описание"
 BUTTON_DIFFICULTY_URGENCY = "❗ Важность"
 BUTTON_DIFFICULTY_WORK = "🟡 В работу"
 BUTTON_DIFFICULTY_OVERCOME = "🟢 Преодолено"
+BUTTON_SELF_CHECK = "📊 Самодиагностика"
+BUTTON_SELF_CHECK_START = "Пройти входную"
+BUTTON_SELF_CHECK_END = "Пройти итоговую"
 BUTTON_CONSENT_YES = "✅ Согласен(на)"
 BUTTON_CONSENT_NO = "Не согласен(на)"
 BUTTON_CANCEL = "Отмена"
@@ -371,6 +398,7 @@ COMMAND_DELETE_ME = "Удалить мои данные"
 COMMAND_CANCEL = "Прервать текущее действие"
 COMMAND_NEW_DIFFICULTY = "Отметить затруднение"
 COMMAND_MY_DIFFICULTIES = "Мои затруднения"
+COMMAND_SELF_CHECK = "Самодиагностика"
 COMMAND_INVITE = "Создать ссылку-приглашение"
 COMMAND_INVITES = "Действующие приглашения"
 COMMAND_NEW_ORG = "Создать организацию"

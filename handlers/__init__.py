@@ -5,6 +5,7 @@ from aiogram import Router
 
 from handlers import (
     common,
+    diagnostics,
     difficulties,
     errors,
     fallback,
@@ -24,6 +25,7 @@ def get_routers() -> list[Router]:
         menu.create_router(),
         profile.create_router(),
         difficulties.create_router(),
+        diagnostics.create_router(),
         invites.create_router(),
         organizations.create_router(),
         fallback.create_router(),  # last: stale buttons and messages nobody handled

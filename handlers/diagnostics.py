@@ -1,0 +1,102 @@
+"""Self-diagnosis: the mentee answers nine 1–5 questions (one per difficulty category) at the
+start and at the end of a programme and sees the change; their mentor and curator see it too."""
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import keyboards, texts
+from bot.callbacks import MenuCb, SelfCheckCb, SelfCheckViewCb
+from bot.replies import edit, send
+from bot.services import diagnostics
+from bot.services.access import Actor
+from models.enums import Role
+
+
+async def render_results(
+    session: AsyncSession, actor: Actor, mentee_id: int
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    mentee, rows = await diagnostics.results(session, actor, mentee_id)
+
+    def shown(score: int | None) -> str:
+        return texts.SELF_CHECK_NO_SCORE if score is None else str(score)
+
+    lines = []
+    for row in rows:
+        change = row.change
+        lines.append(
+            texts.SELF_CHECK_ROW.format(
+                category=texts.DIFFICULTY_CATEGORY_BUTTONS[row.category],
+                start=shown(row.start),
+                end=shown(row.end),
+                change="" if change is None else f" ({change:+d})",
+            )
+        )
+    text = texts.SELF_CHECK_RESULTS.format(name=texts.esc(mentee.full_name), rows="\n".join(lines))
+    own = actor.person is not None and actor.person.id == mentee.id
+    if not own:
+        return text, None
+    if all(row.start is None and row.end is None for row in rows):
+        text += texts.SELF_CHECK_HINT
+    return text, keyboards.self_check_stages()
+
+
+def question(stage_data: SelfCheckCb, index: int) -> str:
+    return texts.SELF_CHECK_QUESTION.format(
+        stage=texts.SELF_CHECK_STAGES[stage_data.stage],
+        number=index + 1,
+        total=len(diagnostics.CATEGORIES),
+        category=texts.DIFFICULTY_CATEGORIES[diagnostics.category_at(index)],
+    )
+
+
+async def self_check_command(message: Message, session: AsyncSession, actor: Actor) -> None:
+    mentee = actor.require_role(Role.MENTEE)
+    text, markup = await render_results(session, actor, mentee.id)
+    await message.answer(text, reply_markup=markup)
+
+
+async def self_check_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
+    mentee = actor.require_role(Role.MENTEE)
+    text, markup = await render_results(session, actor, mentee.id)
+    await send(callback, text, markup)
+
+
+async def answer(
+    callback: CallbackQuery, callback_data: SelfCheckCb, session: AsyncSession, actor: Actor
+) -> None:
+    mentee = actor.require_role(Role.MENTEE)
+    index = callback_data.index
+    if callback_data.score:
+        await diagnostics.record_score(
+            session, actor, callback_data.stage, index, callback_data.score
+        )
+        index += 1
+    if index < len(diagnostics.CATEGORIES):
+        await callback.answer()
+        await edit(
+            callback,
+            question(callback_data, index),
+            keyboards.self_check_scores(callback_data.stage, index),
+        )
+        return
+    await callback.answer(texts.SELF_CHECK_SAVED)
+    text, markup = await render_results(session, actor, mentee.id)
+    await edit(callback, text, markup)
+
+
+async def view(
+    callback: CallbackQuery, callback_data: SelfCheckViewCb, session: AsyncSession, actor: Actor
+) -> None:
+    text, markup = await render_results(session, actor, callback_data.mentee_id)
+    await send(callback, text, markup)
+
+
+def create_router() -> Router:
+    router = Router(name="diagnostics")
+    router.message.register(self_check_command, Command("self_check"))
+    router.callback_query.register(self_check_button, MenuCb.filter(F.action == "self_check"))
+    router.callback_query.register(answer, SelfCheckCb.filter())
+    router.callback_query.register(view, SelfCheckViewCb.filter())
+    return router
