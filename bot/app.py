@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from aiogram import Bot, Dispatcher
-from aiogram.fsm.storage.memory import MemoryStorage
+from aiogram import Bot, Dispatcher, F
+from aiogram.enums import ChatType
+from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.commands import set_default_commands
@@ -22,8 +23,17 @@ def create_dispatcher(
     settings: Settings, session_factory: async_sessionmaker[AsyncSession]
 ) -> Dispatcher:
     dispatcher = Dispatcher(
-        storage=MemoryStorage(), settings=settings, session_factory=session_factory
+        storage=MemoryStorage(),
+        events_isolation=SimpleEventIsolation(),
+        settings=settings,
+        session_factory=session_factory,
     )
+    # The bot works in private chats only: in a group its answers (personal data, invite
+    # links) would be read by everyone there.
+    private = F.chat.type == ChatType.PRIVATE
+    dispatcher.message.filter(private)
+    dispatcher.callback_query.filter(F.message.chat.type == ChatType.PRIVATE)
+    dispatcher.my_chat_member.filter(private)
     dispatcher.update.outer_middleware(DatabaseMiddleware(session_factory))
     dispatcher.update.outer_middleware(ActorMiddleware(settings.admin_ids))
     dispatcher.include_routers(*get_routers())

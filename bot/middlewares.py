@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware
+from aiogram.exceptions import TelegramAPIError
 from aiogram.types import TelegramObject, User
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -17,7 +18,11 @@ Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 
 class DatabaseMiddleware(BaseMiddleware):
     """Opens the unit of work of an update: committed when the handler returns, rolled back when
-    it raises (so a refused or failed action leaves nothing half-written)."""
+    it raises (so a refused or failed action leaves nothing half-written).
+
+    One exception: when only talking to Telegram failed (a reply, a callback answer), what the
+    handler had already written is kept; handlers write through services first and reply after,
+    so a lost reply never undoes a registration or an erasure."""
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self.session_factory = session_factory
@@ -25,7 +30,11 @@ class DatabaseMiddleware(BaseMiddleware):
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         async with self.session_factory() as session, session.begin():
             data["session"] = session
-            return await handler(event, data)
+            try:
+                return await handler(event, data)
+            except TelegramAPIError:
+                await session.commit()
+                raise
 
 
 class ActorMiddleware(BaseMiddleware):

@@ -56,7 +56,8 @@ async def notify(callback: CallbackQuery, text: str) -> None:
         await callback.message.answer(esc(text))
 
 
-async def answer_quietly(callback: CallbackQuery) -> None:
-    """Stop the button's spinner; a query answered too late is harmless."""
+async def answer_quietly(callback: CallbackQuery, text: str | None = None) -> None:
+    """Stop the button's spinner (with a short toast); a query answered too late is harmless:
+    what the button did stands, and the message edit that follows still shows it."""
     with suppress(TelegramBadRequest):
-        await callback.answer()
+        await callback.answer(text)

@@ -1,6 +1,9 @@
 """The `Bot` and its HTTP session: the Bot API base URL comes from settings (a self-hosted or
 fake server works as well as Telegram), and every call is retried on 429 (after the full
-`retry_after`) and on 5xx or network errors (with backoff): aiogram raises these, never retries."""
+`retry_after`) and on 5xx or network errors (with backoff): aiogram raises these, never retries.
+
+A handler holds its database transaction while it replies (on SQLite, the write lock), so its
+replies wait out a 429 only up to `max_wait` seconds; a longer flood wait fails the reply."""
 
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ logger = logging.getLogger(__name__)
 class RetryMiddleware(BaseRequestMiddleware):
     """Retries a call on 429 (honouring retry_after in full) and on transient failures."""
 
-    def __init__(self, attempts: int = 4, backoff: float = 0.5, max_wait: float = 60.0) -> None:
+    def __init__(self, attempts: int = 4, backoff: float = 0.5, max_wait: float = 5.0) -> None:
         self.attempts = attempts
         self.backoff = backoff
         self.max_wait = max_wait

@@ -7,7 +7,7 @@ from aiogram.types import CallbackQuery, Message
 
 from bot import texts
 from bot.callbacks import CancelCb
-from bot.replies import edit
+from bot.replies import answer_quietly, edit
 
 
 async def cancel_command(message: Message, state: FSMContext) -> None:
@@ -18,7 +18,7 @@ async def cancel_command(message: Message, state: FSMContext) -> None:
 
 async def cancel_button(callback: CallbackQuery, state: FSMContext) -> None:
     await state.clear()
-    await callback.answer()
+    await answer_quietly(callback)
     await edit(callback, texts.CANCELLED)
 
 

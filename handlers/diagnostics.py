@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import keyboards, texts
 from bot.callbacks import MenuCb, SelfCheckCb, SelfCheckViewCb
-from bot.replies import edit, send
+from bot.replies import answer_quietly, edit, send
 from bot.services import diagnostics
 from bot.services.access import Actor
 from models.enums import Role
@@ -74,14 +74,14 @@ async def answer(
         )
         index += 1
     if index < len(diagnostics.CATEGORIES):
-        await callback.answer()
+        await answer_quietly(callback)
         await edit(
             callback,
             question(callback_data, index),
             keyboards.self_check_scores(callback_data.stage, index),
         )
         return
-    await callback.answer(texts.SELF_CHECK_SAVED)
+    await answer_quietly(callback, texts.SELF_CHECK_SAVED)
     text, markup = await render_results(session, actor, mentee.id)
     await edit(callback, text, markup)
 

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import keyboards, texts
 from bot.callbacks import DifficultyCategoryCb, DifficultyCb, DifficultyListCb, MenuCb, UrgencyCb
-from bot.replies import edit, send
+from bot.replies import answer_quietly, edit, send
 from bot.services import difficulties
 from bot.services.access import Actor, is_mentor_of
 from bot.states import DifficultyEdit, NewDifficulty
@@ -105,7 +105,7 @@ async def category_chosen(
     actor.require_role(Role.MENTEE)
     await state.set_state(NewDifficulty.description)
     await state.update_data(category=callback_data.category.value)
-    await callback.answer()
+    await answer_quietly(callback)
     category = texts.DIFFICULTY_CATEGORIES[callback_data.category]
     await edit(
         callback,
@@ -137,7 +137,7 @@ async def urgency_chosen(
         urgency=callback_data.urgency,
     )
     await state.clear()
-    await callback.answer(texts.DIFFICULTY_SAVED)
+    await answer_quietly(callback, texts.DIFFICULTY_SAVED)
     text, markup = await render_card(session, actor, difficulty, 0)
     await edit(callback, text, markup)
 
@@ -161,7 +161,7 @@ async def list_page(
     callback: CallbackQuery, callback_data: DifficultyListCb, session: AsyncSession, actor: Actor
 ) -> None:
     text, markup = await render_list(session, actor, callback_data.mentee_id, callback_data.page)
-    await callback.answer()
+    await answer_quietly(callback)
     await edit(callback, text, markup)
 
 
@@ -170,7 +170,7 @@ async def open_card(
 ) -> None:
     difficulty = await difficulties.get_visible(session, actor, callback_data.difficulty_id)
     text, markup = await render_card(session, actor, difficulty, callback_data.page)
-    await callback.answer()
+    await answer_quietly(callback)
     await edit(callback, text, markup)
 
 
@@ -213,7 +213,7 @@ async def urgency_changed(
     difficulty = await difficulties.change_urgency(
         session, actor, callback_data.difficulty_id, callback_data.urgency
     )
-    await callback.answer()
+    await answer_quietly(callback)
     text, markup = await render_card(session, actor, difficulty, 0)
     await edit(callback, text, markup)
 
@@ -222,7 +222,7 @@ async def take_into_work(
     callback: CallbackQuery, callback_data: DifficultyCb, session: AsyncSession, actor: Actor
 ) -> None:
     difficulty = await difficulties.take_into_work(session, actor, callback_data.difficulty_id)
-    await callback.answer()
+    await answer_quietly(callback)
     text, markup = await render_card(session, actor, difficulty, callback_data.page)
     await edit(callback, text, markup)
 

@@ -8,11 +8,11 @@ from contextlib import suppress
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError
 from aiogram.filters import ExceptionTypeFilter
-from aiogram.types import ErrorEvent, Message
+from aiogram.types import ErrorEvent
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import texts
-from bot.replies import notify
+from bot.replies import answer_quietly, notify
 from bot.services import people
 from bot.services.errors import DomainError
 
@@ -38,9 +38,12 @@ async def refused(event: ErrorEvent) -> None:
 
 
 async def blocked(event: ErrorEvent, session_factory: async_sessionmaker[AsyncSession]) -> None:
+    assert isinstance(event.exception, TelegramForbiddenError)
     user_id = _user_id(event)
-    logger.info("User %s blocked the bot (update %s)", user_id, event.update.update_id)
-    if user_id is not None:
+    logger.info("Forbidden for user %s: %s", user_id, event.exception.message)
+    if user_id is not None and any(
+        reason in event.exception.message for reason in ("blocked", "deactivated")
+    ):
         async with session_factory() as session, session.begin():
             await people.set_active(session, user_id, active=False)
 
@@ -59,15 +62,10 @@ async def unexpected(event: ErrorEvent, bot: Bot) -> None:
     chat_id = _user_id(event)
     if chat_id is None:
         return
+    if event.update.callback_query is not None:
+        await answer_quietly(event.update.callback_query)
     with suppress(TelegramAPIError):
-        callback = event.update.callback_query
-        if callback is not None:
-            await callback.answer()
-        message = event.update.message
-        if isinstance(message, Message):
-            await message.answer(texts.UNEXPECTED_ERROR)
-        else:
-            await bot.send_message(chat_id, texts.UNEXPECTED_ERROR)
+        await bot.send_message(chat_id, texts.UNEXPECTED_ERROR)
 
 
 def create_router() -> Router:

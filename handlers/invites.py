@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import keyboards, texts
 from bot.callbacks import InviteRevokeCb, InvitesPageCb, InviteWizardCb, MenuCb
-from bot.replies import edit, send
+from bot.replies import answer_quietly, edit, send
 from bot.services import invites
 from bot.services.access import Actor
 
@@ -57,7 +57,7 @@ async def invite_wizard(
     role = callback_data.role
     invites.check_wizard_choice(role, callback_data.days, callback_data.uses)
     role_name = texts.ROLE_NAMES_GENITIVE[role]
-    await callback.answer()
+    await answer_quietly(callback)
     if not callback_data.days:
         await edit(
             callback, texts.INVITE_CHOOSE_DAYS.format(role=role_name), keyboards.invite_days(role)
@@ -111,7 +111,7 @@ async def invites_page(
     bot: Bot,
 ) -> None:
     text, markup = await render_invites(session, actor, bot, callback_data.page)
-    await callback.answer()
+    await answer_quietly(callback)
     await edit(callback, text, markup)
 
 
@@ -124,7 +124,7 @@ async def revoke(
 ) -> None:
     actor.require_curator()
     await invites.revoke_invite(session, actor, callback_data.invite_id)
-    await callback.answer(texts.INVITE_REVOKED_DONE)
+    await answer_quietly(callback, texts.INVITE_REVOKED_DONE)
     text, markup = await render_invites(session, actor, bot, callback_data.page)
     await edit(callback, text, markup)
 

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import keyboards, texts
 from bot.callbacks import MenuCb, OrgCb, OrgsPageCb, TimezoneCb
-from bot.replies import edit, send
+from bot.replies import answer_quietly, edit, send
 from bot.services import invites, organizations, validation
 from bot.services.access import Actor
 from bot.services.errors import ValidationFailed
@@ -31,7 +31,7 @@ async def new_org_command(message: Message, state: FSMContext, actor: Actor) -> 
 
 async def new_org_button(callback: CallbackQuery, state: FSMContext, actor: Actor) -> None:
     actor.require_admin()
-    await callback.answer()
+    await answer_quietly(callback)
     if isinstance(callback.message, Message):
         await _start_new_organization(callback.message, state, actor)
 
@@ -73,7 +73,7 @@ async def timezone_button(
         timezone = texts.TIMEZONE_CHOICES[index][1]
     else:
         raise ValidationFailed(texts.VALIDATION_TIMEZONE)
-    await callback.answer()
+    await answer_quietly(callback)
     await edit(callback, texts.ORG_TIMEZONE_CHOSEN.format(timezone=timezone))
     if isinstance(callback.message, Message):
         await _timezone_chosen(callback.message, state, timezone)
@@ -124,7 +124,7 @@ async def orgs_page(
     callback: CallbackQuery, callback_data: OrgsPageCb, session: AsyncSession, actor: Actor
 ) -> None:
     text, markup = await render_organizations(session, actor, callback_data.page)
-    await callback.answer()
+    await answer_quietly(callback)
     await edit(callback, text, markup)
 
 
@@ -134,7 +134,7 @@ async def org_open(
     organization, people_count, curators = await organizations.organization_card(
         session, actor, callback_data.organization_id
     )
-    await callback.answer()
+    await answer_quietly(callback)
     await edit(
         callback,
         texts.ORG_CARD.format(

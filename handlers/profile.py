@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import keyboards, texts
 from bot.callbacks import DeleteMeCb, MenuCb, ProfileCb
 from bot.commands import apply_chat_commands
-from bot.replies import edit, notify, send
+from bot.replies import answer_quietly, edit, notify, send
 from bot.services import people
 from bot.services.access import Actor
 from bot.states import ProfileEdit
@@ -87,7 +87,7 @@ async def toggle_share(
         await notify(callback, texts.SHARE_NEEDS_USERNAME)
         return
     person = await people.set_share_contact(session, actor, share, username)
-    await callback.answer(texts.PROFILE_SAVED)
+    await answer_quietly(callback, texts.PROFILE_SAVED)
     text, markup = render_profile(person)
     await edit(callback, text, markup)
 
@@ -106,7 +106,7 @@ async def my_data_command(message: Message, session: AsyncSession, actor: Actor)
 
 async def my_data_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
     actor.require_person()
-    await callback.answer()
+    await answer_quietly(callback)
     if isinstance(callback.message, Message):
         await _send_my_data(callback.message, session, actor)
 
@@ -128,13 +128,13 @@ async def delete_me_answer(
     bot: Bot,
 ) -> None:
     if not callback_data.confirm:
-        await callback.answer()
+        await answer_quietly(callback)
         await edit(callback, texts.DELETE_KEPT)
         return
     await people.erase_personal_data(session, actor)
     await state.clear()
     await apply_chat_commands(bot, callback.from_user.id, frozenset(), actor.is_admin)
-    await callback.answer()
+    await answer_quietly(callback)
     await edit(callback, texts.DELETE_DONE)
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import keyboards, texts
 from bot.callbacks import ConsentCb
 from bot.commands import apply_chat_commands
-from bot.replies import edit
+from bot.replies import answer_quietly, edit
 from bot.services import people, validation
 from bot.services.access import Actor
 from bot.services.errors import DomainError
@@ -55,7 +55,7 @@ async def start_with_invite(
 async def consent_answer(
     callback: CallbackQuery, callback_data: ConsentCb, state: FSMContext
 ) -> None:
-    await callback.answer()
+    await answer_quietly(callback)
     if not callback_data.accept:
         await state.clear()
         await edit(callback, texts.CONSENT_REFUSED)

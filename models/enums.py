@@ -129,6 +129,7 @@ class FeedbackKind(StrEnum):
     COMPLETION_REFLECTION = "completion_reflection"
     SATISFACTION = "satisfaction"
     PROGRAMME_PROPOSAL = "programme_proposal"
+    ACTIVITY_REFLECTION = "activity_reflection"
 
 
 class NotificationStatus(StrEnum):

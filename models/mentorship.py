@@ -6,15 +6,18 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    CheckConstraint,
     Column,
     Date,
     ForeignKey,
+    Index,
     Integer,
     SmallInteger,
     String,
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -64,6 +67,17 @@ class SelfAssessment(TimestampMixin, Base):
         UniqueConstraint(
             "person_id", "programme_id", "stage", "category", name="uq_self_assessments_entry"
         ),
+        # NULLs never collide in a unique constraint: one entry outside any programme too.
+        Index(
+            "uq_self_assessments_entry_without_programme",
+            "person_id",
+            "stage",
+            "category",
+            unique=True,
+            sqlite_where=text("programme_id IS NULL"),
+            postgresql_where=text("programme_id IS NULL"),
+        ),
+        CheckConstraint("score BETWEEN 1 AND 5", name="score"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -148,7 +162,7 @@ class ProgrammeActivity(TimestampMixin, Base):
         enum_column(ActivityStatus), default=ActivityStatus.PLANNED
     )
     result: Mapped[str | None] = mapped_column(Text)
-    mentee_reflection: Mapped[str | None] = mapped_column(Text)
+    # A mentee's reflection on the activity is a `Feedback` row (one per mentee of a group).
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
@@ -156,6 +170,7 @@ class Goal(TimestampMixin, Base):
     """A short-term goal of a mentee: what, by when, and how we will know it is reached."""
 
     __tablename__ = "goals"
+    __table_args__ = (CheckConstraint("progress_percent BETWEEN 0 AND 100", name="progress"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     pair_id: Mapped[int] = mapped_column(ForeignKey("pairs.id", ondelete="CASCADE"), index=True)
@@ -182,7 +197,9 @@ class GoalProgress(TimestampMixin, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
     note: Mapped[str | None] = mapped_column(Text)
     percent: Mapped[int | None] = mapped_column(SmallInteger)
 
@@ -235,6 +252,7 @@ class MeetingParticipant(Base):
     __tablename__ = "meeting_participants"
     __table_args__ = (
         UniqueConstraint("meeting_id", "person_id", name="uq_meeting_participants_entry"),
+        CheckConstraint("rating IS NULL OR rating BETWEEN 1 AND 5", name="rating"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    CheckConstraint,
     ForeignKey,
     Index,
     Integer,
@@ -24,6 +25,12 @@ class Organization(TimestampMixin, Base):
     """A school or college; every record of the programme belongs to exactly one."""
 
     __tablename__ = "organizations"
+    __table_args__ = (
+        CheckConstraint(
+            "quiet_hours_start BETWEEN 0 AND 23 AND quiet_hours_end BETWEEN 0 AND 23",
+            name="quiet_hours",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -96,6 +103,7 @@ class Invite(TimestampMixin, Base):
     """A deep link `https://t.me/<bot>?start=<code>` granting one role in one organisation."""
 
     __tablename__ = "invites"
+    __table_args__ = (CheckConstraint("max_uses > 0 AND uses BETWEEN 0 AND max_uses", name="uses"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(64), unique=True)
@@ -106,10 +114,12 @@ class Invite(TimestampMixin, Base):
     uses: Mapped[int] = mapped_column(Integer, default=0)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_by_person_id: Mapped[int | None] = mapped_column(
-        ForeignKey("people.id", ondelete="SET NULL")
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
     )
     created_by_telegram_id: Mapped[int | None] = mapped_column(BigInteger)
     # A personal invite made for one imported teacher: redeeming it fills that person's row.
-    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
 
     organization: Mapped[Organization] = relationship(lazy="joined")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, SmallInteger, String, Text
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, TimestampMixin, UTCDateTime, enum_column
@@ -42,17 +42,21 @@ class HelpMessage(TimestampMixin, Base):
     request_id: Mapped[int] = mapped_column(
         ForeignKey("help_requests.id", ondelete="CASCADE"), index=True
     )
-    author_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
     text: Mapped[str | None] = mapped_column(Text)
     file_id: Mapped[str | None] = mapped_column(String(200))
     file_kind: Mapped[str | None] = mapped_column(String(16))
 
 
 class Feedback(TimestampMixin, Base):
-    """A participant's word on a pair or programme: completion reflection, satisfaction score,
-    or a mentee's proposal to change the programme."""
+    """A participant's word on a pair, programme or activity: completion reflection,
+    satisfaction score, a mentee's reflection on an activity, or a proposal to change the
+    programme."""
 
     __tablename__ = "feedback"
+    __table_args__ = (CheckConstraint("score IS NULL OR score BETWEEN 1 AND 5", name="score"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int | None] = mapped_column(
@@ -61,6 +65,9 @@ class Feedback(TimestampMixin, Base):
     pair_id: Mapped[int | None] = mapped_column(ForeignKey("pairs.id", ondelete="CASCADE"))
     programme_id: Mapped[int | None] = mapped_column(
         ForeignKey("programmes.id", ondelete="CASCADE")
+    )
+    activity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("programme_activities.id", ondelete="CASCADE"), index=True
     )
     kind: Mapped[FeedbackKind] = mapped_column(enum_column(FeedbackKind))
     score: Mapped[int | None] = mapped_column(SmallInteger)

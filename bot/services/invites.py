@@ -83,7 +83,19 @@ async def create_invite(
 async def create_curator_invite(
     session: AsyncSession, actor: Actor, organization_id: int
 ) -> Invite:
-    """A one-use link by which an admin appoints an organisation's curator."""
+    """A one-use link by which an admin appoints an organisation's curator; it replaces any
+    earlier curator link of that organisation not yet used, so a leaked one stops working."""
+    actor.require_admin()
+    await session.execute(
+        update(Invite)
+        .where(
+            Invite.organization_id == organization_id,
+            Invite.role == Role.CURATOR,
+            *_usable(utcnow()),
+        )
+        .values(revoked_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
     return await create_invite(
         session,
         actor,

@@ -33,10 +33,12 @@ from models import (
     PairMember,
     Person,
     PersonRole,
+    Programme,
+    ProgrammeActivity,
     SelfAssessment,
     utcnow,
 )
-from models.enums import NotificationStatus, Role
+from models.enums import Role
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,12 +189,14 @@ async def export_personal_data(session: AsyncSession, actor: Actor) -> dict[str,
         return [_row(item) for item in result]
 
     pair_ids = select(PairMember.pair_id).where(PairMember.mentee_id == pid)
+    my_pairs = select(Pair.id).where(or_(Pair.mentor_id == pid, Pair.id.in_(pair_ids)))
+    my_programmes = select(Programme.id).where(Programme.pair_id.in_(my_pairs))
     my_requests = select(HelpRequest.id).where(
         or_(HelpRequest.mentee_id == pid, HelpRequest.assignee_id == pid)
     )
     return {
         "exported_at": utcnow().isoformat(),
-        "person": _row(person, exclude=frozenset({"import_key"})),
+        "person": _row(person, exclude=frozenset({"search_name"})),
         "organization": {
             "id": person.organization.id,
             "name": person.organization.name,
@@ -202,7 +206,12 @@ async def export_personal_data(session: AsyncSession, actor: Actor) -> dict[str,
         "invites_created": await rows(Invite, Invite.created_by_person_id == pid),
         "difficulties": await rows(Difficulty, Difficulty.mentee_id == pid),
         "self_assessments": await rows(SelfAssessment, SelfAssessment.person_id == pid),
-        "pairs": await rows(Pair, or_(Pair.mentor_id == pid, Pair.id.in_(pair_ids))),
+        "pairs": await rows(Pair, Pair.id.in_(my_pairs)),
+        "pair_memberships": await rows(PairMember, PairMember.mentee_id == pid),
+        "programmes": await rows(Programme, Programme.id.in_(my_programmes)),
+        "programme_activities": await rows(
+            ProgrammeActivity, ProgrammeActivity.programme_id.in_(my_programmes)
+        ),
         "goals": await rows(Goal, Goal.mentee_id == pid),
         "goal_progress": await rows(GoalProgress, GoalProgress.author_id == pid),
         "meetings": await rows(
@@ -219,11 +228,7 @@ async def export_personal_data(session: AsyncSession, actor: Actor) -> dict[str,
         "notification_preferences": await rows(
             NotificationPreference, NotificationPreference.person_id == pid
         ),
-        "pending_notifications": await rows(
-            Notification,
-            Notification.person_id == pid,
-            Notification.status == NotificationStatus.PENDING,
-        ),
+        "notifications": await rows(Notification, Notification.person_id == pid),
     }
 
 
@@ -259,6 +264,9 @@ async def erase_personal_data(session: AsyncSession, actor: Actor) -> None:
         update(Invite)
         .where(Invite.person_id == pid, Invite.revoked_at.is_(None))
         .values(revoked_at=utcnow())
+    )
+    await session.execute(
+        update(Invite).where(Invite.created_by_person_id == pid).values(created_by_telegram_id=None)
     )
     person.roles.clear()
     person.telegram_id = None

@@ -151,6 +151,10 @@ class FakeUser:
             ]
         return self.server.user_message(self, extra)
 
+    async def send_in_group(self, group_id: int, text: str) -> dict[str, Any]:
+        """The user writes in a group where the bot is a member (not the private chat)."""
+        return self.server.group_message(self, group_id, text)
+
     async def send_sticker(self) -> dict[str, Any]:
         sticker = {
             "file_id": f"sticker-{self.id}",
@@ -195,10 +199,13 @@ class FakeUser:
         return query_id
 
     def block(self) -> None:
+        """Block the bot: Telegram then tells the bot with a `my_chat_member` update."""
         self.blocked = True
+        self.server.membership_changed(self, "kicked")
 
     def unblock(self) -> None:
         self.blocked = False
+        self.server.membership_changed(self, "member")
 
     # --- what the user sees -------------------------------------------------------------------
 
@@ -368,9 +375,30 @@ class FakeTelegramServer:
         self._updates.append({"update_id": next(self._update_ids), kind: payload})
         self._updates_changed.set()
 
+    def membership_changed(self, user: FakeUser, status: str) -> None:
+        if not self._chats.get(user.id):
+            return  # no chat with the bot yet: nothing to report
+
+        def member(state: str) -> dict[str, Any]:
+            entry: dict[str, Any] = {"status": state, "user": self._bot_user()}
+            if state == "kicked":
+                entry["until_date"] = 0
+            return entry
+
+        self._push(
+            "my_chat_member",
+            {
+                "chat": user.as_chat(),
+                "from": user.as_user(),
+                "date": int(time.time()),
+                "old_chat_member": member("member" if status == "kicked" else "kicked"),
+                "new_chat_member": member(status),
+            },
+        )
+
     def user_message(self, user: FakeUser, content: dict[str, Any]) -> dict[str, Any]:
         if user.blocked:
-            user.blocked = False  # writing to the bot again unblocks it, as in Telegram
+            user.unblock()  # writing to the bot again unblocks it, as in Telegram
         message = StoredMessage(
             message_id=next(self._message_ids[user.id]),
             chat_id=user.id,
@@ -387,6 +415,22 @@ class FakeTelegramServer:
             "from": user.as_user(),
             **content,
         }
+        self._push("message", payload)
+        return payload
+
+    def group_message(self, user: FakeUser, group_id: int, text: str) -> dict[str, Any]:
+        payload: dict[str, Any] = {
+            "message_id": next(self._message_ids[group_id]),
+            "date": int(time.time()),
+            "chat": {"id": group_id, "type": "supergroup", "title": "Учительская"},
+            "from": user.as_user(),
+            "text": text,
+        }
+        if text.startswith("/"):
+            command = text.split()[0]
+            payload["entities"] = [
+                {"type": "bot_command", "offset": 0, "length": utf16_length(command)}
+            ]
         self._push("message", payload)
         return payload
 

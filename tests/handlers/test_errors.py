@@ -3,14 +3,15 @@ inactive (and active again when they write), an unexpected exception gets an apo
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 import pytest
 
 from bot import texts
 from models.enums import Role
-from tests.dialogs import reply
-from tests.factories import get_person, make_organization, make_person
+from tests.dialogs import open_invite, reply
+from tests.factories import get_person, make_invite, make_organization, make_person
 
 
 async def test_429_is_retried_after_retry_after(running_bot, session_factory, telegram):
@@ -68,4 +69,62 @@ async def test_unexpected_error_gets_an_apology(
     await user.send("/profile")
     assert (await reply(user)).text == texts.UNEXPECTED_ERROR
     await user.send("/start")  # the bot goes on working
+    assert "Главное меню" in (await reply(user)).text
+
+
+async def test_unexpected_error_after_a_button_gets_an_apology(
+    running_bot, session_factory, telegram, monkeypatch: pytest.MonkeyPatch
+):
+    organization_id = await make_organization(session_factory)
+    await make_person(session_factory, organization_id, 9005, Role.MENTEE)
+    user = telegram.add_user(user_id=9005, first_name="Анна")
+    await user.send("/start")
+    menu = await reply(user)
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("handlers.profile.render_profile", broken)
+    await user.press(menu, texts.BUTTON_PROFILE)
+    assert (await reply(user)).text == texts.UNEXPECTED_ERROR
+    assert (await user.callback_answer())["text"] is None
+
+
+async def test_blocking_reported_by_telegram_marks_inactive(running_bot, session_factory, telegram):
+    organization_id = await make_organization(session_factory)
+    await make_person(session_factory, organization_id, 9006, Role.MENTEE)
+    user = telegram.add_user(user_id=9006, first_name="Анна")
+    await user.send("/help")
+    await reply(user)
+
+    user.block()
+    for _ in range(50):
+        person = await get_person(session_factory, 9006)
+        if person is not None and not person.is_active:
+            break
+        await asyncio.sleep(0.05)
+    assert person is not None and not person.is_active
+    await user.send("/help")  # writing again unblocks
+    await reply(user)
+    person = await get_person(session_factory, 9006)
+    assert person is not None and person.is_active
+
+
+async def test_a_failed_reply_does_not_undo_a_registration(running_bot, session_factory, telegram):
+    organization_id = await make_organization(session_factory)
+    code = await make_invite(session_factory, organization_id, Role.MENTEE)
+    user = telegram.add_user(user_id=9007, first_name="Анна")
+    consent = await open_invite(user, code)
+    await user.press(consent, texts.BUTTON_CONSENT_YES)
+    await reply(user)
+    for answer in ("Иванова Мария", "Учитель", "Химия"):
+        await user.send(answer)
+        await reply(user)
+    for _ in range(4):  # more than the retries
+        telegram.fail_next("setMyCommands", 502, "Bad Gateway")
+    await user.send("4")
+    assert (await reply(user)).text == texts.UNEXPECTED_ERROR
+    person = await get_person(session_factory, 9007)
+    assert person is not None and person.experience_years == 4
+    await user.send("/start")
     assert "Главное меню" in (await reply(user)).text

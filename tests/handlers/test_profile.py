@@ -11,6 +11,7 @@ from sqlalchemy import select
 from bot import texts
 from models import (
     Difficulty,
+    Invite,
     Meeting,
     MeetingParticipant,
     Pair,
@@ -20,7 +21,7 @@ from models import (
 )
 from models.enums import DifficultyCategory, MeetingFormat, MentorshipForm, Role, RoleModel, Urgency
 from tests.dialogs import reply
-from tests.factories import count, get_person, make_organization, make_person
+from tests.factories import count, get_person, make_invite, make_organization, make_person
 
 
 async def test_profile_shows_and_edits(running_bot, session_factory, telegram):
@@ -84,9 +85,28 @@ async def test_my_data_sends_everything_as_a_file(running_bot, session_factory, 
     assert message.document["file_name"] == "my_data.json"
     data = json.loads(message.document["content"])
     assert data["person"]["full_name"] == "Петрова Анна Сергеевна"
+    assert data["person"]["telegram_id"] == 8004
     assert data["roles"] == ["mentee"]
     assert data["difficulties"][0]["description"] == "Не умею вести электронный журнал"
-    assert "import_key" not in data["person"]
+    # every table that can hold something about a person is in the export
+    assert {
+        "invites_created",
+        "difficulties",
+        "self_assessments",
+        "pairs",
+        "pair_memberships",
+        "programmes",
+        "programme_activities",
+        "goals",
+        "goal_progress",
+        "meetings",
+        "meeting_answers",
+        "help_requests",
+        "help_messages",
+        "feedback",
+        "notification_preferences",
+        "notifications",
+    } <= set(data)
 
 
 async def test_delete_me_erases_and_keeps_placeholders(running_bot, session_factory, telegram):
@@ -175,3 +195,45 @@ async def test_menu_and_help_follow_roles(running_bot, session_factory, telegram
     assert "Наставник:" in help_message.text and "Наставляемый:" not in help_message.text
     await user.press(menu, texts.BUTTON_PROFILE)
     assert "Мой профиль" in (await reply(user)).text
+
+
+async def test_erasure_survives_a_failed_callback_answer(running_bot, session_factory, telegram):
+    organization_id = await make_organization(session_factory)
+    person_id = await make_person(session_factory, organization_id, 8010, Role.CURATOR)
+    code = await make_invite(session_factory, organization_id, Role.MENTEE)
+    async with session_factory() as session, session.begin():
+        invite = await session.scalar(select(Invite).where(Invite.code == code))
+        assert invite is not None
+        invite.created_by_person_id = person_id
+        invite.created_by_telegram_id = 8010
+    user = telegram.add_user(user_id=8010, first_name="Куратор")
+    await user.send("/delete_me")
+    confirm = await reply(user)
+    telegram.fail_next(
+        "answerCallbackQuery",
+        400,
+        "Bad Request: query is too old and response timeout expired or query ID is invalid",
+    )
+    await user.press(confirm, texts.BUTTON_DELETE_YES)
+    assert (await reply(user)).text == texts.DELETE_DONE
+
+    async with session_factory() as session:
+        person = await session.get(Person, person_id)
+        invite = await session.scalar(select(Invite).where(Invite.code == code))
+    assert person is not None and person.erased_at is not None and person.telegram_id is None
+    assert invite is not None and invite.created_by_telegram_id is None
+
+
+async def test_the_bot_stays_silent_in_groups(running_bot, session_factory, telegram):
+    organization_id = await make_organization(session_factory)
+    await make_person(session_factory, organization_id, 8011, Role.CURATOR)
+    user = telegram.add_user(user_id=8011, first_name="Куратор")
+    await user.send("/help")  # the private chat exists
+    await reply(user)
+    for command in ("/my_data", "/profile", "/invites", "/start"):
+        await user.send_in_group(-100500, command)
+    await user.send("/help")  # handled after the group messages, in order
+    assert "«Наставник» — бот" in (await reply(user)).text
+    sent = [params.get("chat_id") for method, params in telegram.calls if method.startswith("send")]
+    assert "-100500" not in sent and -100500 not in sent
+    assert telegram.commands_for(chat_id=-100500) == telegram.commands_for(chat_id=1)

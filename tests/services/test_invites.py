@@ -4,12 +4,13 @@ overshoot the number of uses."""
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
 from bot import texts
 from bot.services import invites
 from bot.services.access import Actor
 from bot.services.errors import AccessDenied, ValidationFailed
-from models import Person, utcnow
+from models import Invite, Person, utcnow
 from models.enums import Role
 from tests.factories import make_invite, make_organization, make_person
 
@@ -74,3 +75,36 @@ async def test_redeem_never_overshoots_max_uses(session_factory) -> None:
 
 def test_deep_link() -> None:
     assert invites.deep_link("bot", "abc_-1") == "https://t.me/bot?start=abc_-1"
+
+
+async def test_redeem_update_itself_refuses_a_used_up_invite(session_factory, monkeypatch) -> None:
+    """Two people racing for the last use both pass the first check; the UPDATE decides."""
+    organization_id = await make_organization(session_factory)
+    code = await make_invite(session_factory, organization_id, Role.MENTEE, max_uses=1, uses=1)
+
+    async def stale_check(session, code, now=None):  # what a racer read a moment earlier
+        invite = await session.scalar(select(Invite).where(Invite.code == code))
+        assert invite is not None
+        return invite
+
+    monkeypatch.setattr(invites, "find_usable_invite", stale_check)
+    async with session_factory() as session, session.begin():
+        with pytest.raises(invites.InviteUnusable):
+            await invites.redeem_invite(session, code)
+    async with session_factory() as session:
+        assert await session.scalar(select(Invite.uses).where(Invite.code == code)) == 1
+
+
+async def test_a_new_curator_link_replaces_the_old_one(session_factory) -> None:
+    organization_id = await make_organization(session_factory)
+    admin = Actor(telegram_id=1, person=None, is_admin=True)
+    async with session_factory() as session, session.begin():
+        first = await invites.create_curator_invite(session, admin, organization_id)
+        second = await invites.create_curator_invite(session, admin, organization_id)
+        await session.refresh(first)
+        assert first.revoked_at is not None and second.revoked_at is None
+    with pytest.raises(AccessDenied):
+        async with session_factory() as session, session.begin():
+            await invites.create_curator_invite(
+                session, Actor(telegram_id=2, person=None, is_admin=False), organization_id
+            )
