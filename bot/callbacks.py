@@ -86,3 +86,36 @@ class SelfCheckCb(CallbackData, prefix="sc1"):
 
 class SelfCheckViewCb(CallbackData, prefix="scv1"):
     mentee_id: int
+
+
+class PickCb(CallbackData, prefix="pick1"):
+    """Choosing people from a paged, searchable list."""
+
+    purpose: str  # "mentor" | "mentees" | "new_mentor"
+    person_id: int = 0  # 0: only turn to `page`
+    page: int = 0
+
+
+class PairWizardCb(CallbackData, prefix="pw1"):
+    step: str  # "mentees_done" | "form" | "model" | "period" | "confirm"
+    value: str = ""
+
+
+class PairCb(CallbackData, prefix="pair1"):
+    action: str  # "open" | "change_mentor" | "complete" | "complete_yes" | "stop"
+    pair_id: int
+    page: int = 0
+
+
+class PairsPageCb(CallbackData, prefix="pairs1"):
+    page: int
+    mine: bool = False
+
+
+class UnpairedPageCb(CallbackData, prefix="unp1"):
+    page: int
+
+
+class ReflectionScoreCb(CallbackData, prefix="refl1"):
+    pair_id: int
+    score: int

@@ -20,14 +20,18 @@ PERSON_COMMANDS = (
 )
 ROLE_COMMANDS = {
     Role.CURATOR: (
+        BotCommand(command="new_pair", description=texts.COMMAND_NEW_PAIR),
+        BotCommand(command="pairs", description=texts.COMMAND_PAIRS),
+        BotCommand(command="unpaired", description=texts.COMMAND_UNPAIRED),
         BotCommand(command="invite", description=texts.COMMAND_INVITE),
         BotCommand(command="invites", description=texts.COMMAND_INVITES),
     ),
-    Role.MENTOR: (),
+    Role.MENTOR: (BotCommand(command="my_pairs", description=texts.COMMAND_MY_PAIRS),),
     Role.MENTEE: (
         BotCommand(command="new_difficulty", description=texts.COMMAND_NEW_DIFFICULTY),
         BotCommand(command="my_difficulties", description=texts.COMMAND_MY_DIFFICULTIES),
         BotCommand(command="self_check", description=texts.COMMAND_SELF_CHECK),
+        BotCommand(command="my_pairs", description=texts.COMMAND_MY_PAIRS),
     ),
 }
 ADMIN_COMMANDS = (
@@ -40,7 +44,7 @@ def commands_for(roles: frozenset[Role], is_admin: bool) -> list[BotCommand]:
     commands = list(STRANGER_COMMANDS)
     for role in Role:
         if role in roles:
-            commands.extend(ROLE_COMMANDS[role])
+            commands.extend(c for c in ROLE_COMMANDS[role] if c not in commands)
     if is_admin:
         commands.extend(ADMIN_COMMANDS)
     if roles:

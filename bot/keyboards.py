@@ -22,13 +22,22 @@ from bot.callbacks import (
     MenuCb,
     OrgCb,
     OrgsPageCb,
+    PairCb,
+    PairsPageCb,
+    PairWizardCb,
+    PickCb,
     ProfileCb,
+    ReflectionScoreCb,
     SelfCheckCb,
+    SelfCheckViewCb,
     TimezoneCb,
+    UnpairedPageCb,
     UrgencyCb,
 )
 from bot.services.invites import EXPIRY_DAYS_CHOICES, TEACHER_ROLES, USES_CHOICES
 from bot.services.pagination import Page
+from bot.services.pairs import PERIOD_CHOICES
+from models import Person
 from models.enums import AssessmentStage, Role
 
 
@@ -57,7 +66,14 @@ def main_menu(roles: frozenset[Role], is_admin: bool) -> InlineKeyboardMarkup:
             _button(texts.BUTTON_MY_DIFFICULTIES, MenuCb(action="my_difficulties")),
         )
         builder.row(_button(texts.BUTTON_SELF_CHECK, MenuCb(action="self_check")))
+    if roles & {Role.MENTOR, Role.MENTEE}:
+        builder.row(_button(texts.BUTTON_MY_PAIRS, MenuCb(action="my_pairs")))
     if Role.CURATOR in roles:
+        builder.row(
+            _button(texts.BUTTON_NEW_PAIR, MenuCb(action="new_pair")),
+            _button(texts.BUTTON_PAIRS, MenuCb(action="pairs")),
+        )
+        builder.row(_button(texts.BUTTON_UNPAIRED, MenuCb(action="unpaired")))
         builder.row(_button(texts.BUTTON_INVITE, MenuCb(action="invite")))
         builder.row(_button(texts.BUTTON_INVITES, MenuCb(action="invites")))
     if is_admin:
@@ -276,4 +292,130 @@ def self_check_scores(stage: AssessmentStage, index: int) -> InlineKeyboardMarku
             text=str(score), callback_data=SelfCheckCb(stage=stage, index=index, score=score)
         )
     builder.row(_button(texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def people_picker(
+    purpose: str, page: Page[Person], selected: frozenset[int] = frozenset()
+) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for person in page.items:
+        label = person.full_name
+        if person.id in selected:
+            label = texts.BUTTON_SELECTED.format(name=label)
+        builder.row(
+            _button(label[:60], PickCb(purpose=purpose, person_id=person.id, page=page.number))
+        )
+    pager(builder, page, lambda number: PickCb(purpose=purpose, page=number))
+    if purpose == "mentees":
+        builder.row(
+            _button(
+                texts.BUTTON_DONE.format(count=len(selected)),
+                PairWizardCb(step="mentees_done"),
+            )
+        )
+    builder.row(_button(texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def _choices(step: str, labels: dict[str, str]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for value, label in labels.items():
+        builder.row(_button(label, PairWizardCb(step=step, value=value)))
+    builder.row(_button(texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def forms() -> InlineKeyboardMarkup:
+    return _choices("form", {form.value: label for form, label in texts.FORM_NAMES.items()})
+
+
+def role_models() -> InlineKeyboardMarkup:
+    return _choices(
+        "model", {model.value: label for model, label in texts.ROLE_MODEL_NAMES.items()}
+    )
+
+
+def periods() -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for months in PERIOD_CHOICES:
+        builder.button(
+            text=texts.BUTTON_PERIOD.format(months=months),
+            callback_data=PairWizardCb(step="period", value=str(months)),
+        )
+    builder.row(_button(texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def pair_confirm() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [_button(texts.BUTTON_CREATE, PairWizardCb(step="confirm"))],
+            [_button(texts.BUTTON_CANCEL, CancelCb())],
+        ]
+    )
+
+
+def pairs_list(page: Page[object], pair_ids: list[int], mine: bool) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    first = page.number * page.size + 1
+    for offset, pair_id in enumerate(pair_ids):
+        builder.button(
+            text=str(first + offset),
+            callback_data=PairCb(action="open", pair_id=pair_id, page=page.number),
+        )
+    builder.adjust(4)
+    pager(builder, page, lambda number: PairsPageCb(page=number, mine=mine))
+    return builder.as_markup()
+
+
+def unpaired(page: Page[object]) -> InlineKeyboardMarkup | None:
+    builder = InlineKeyboardBuilder()
+    pager(builder, page, lambda number: UnpairedPageCb(page=number))
+    return builder.as_markup() if page.pages > 1 else None
+
+
+def pair_card(
+    pair_id: int, mentees: list[tuple[int, str]], *, manage: bool, see_mentees: bool
+) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    if see_mentees:
+        for mentee_id, name in mentees:
+            short = name.split(" ")[0]
+            builder.row(
+                _button(
+                    texts.BUTTON_MENTEE_DIFFICULTIES.format(name=short),
+                    DifficultyListCb(mentee_id=mentee_id),
+                ),
+                _button(
+                    texts.BUTTON_MENTEE_SELF_CHECK.format(name=short),
+                    SelfCheckViewCb(mentee_id=mentee_id),
+                ),
+            )
+    if manage:
+        builder.row(
+            _button(texts.BUTTON_CHANGE_MENTOR, PairCb(action="change_mentor", pair_id=pair_id))
+        )
+        builder.row(
+            _button(texts.BUTTON_COMPLETE, PairCb(action="complete", pair_id=pair_id)),
+            _button(texts.BUTTON_STOP, PairCb(action="stop", pair_id=pair_id)),
+        )
+    return builder.as_markup()
+
+
+def confirm_complete(pair_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [_button(texts.BUTTON_COMPLETE_YES, PairCb(action="complete_yes", pair_id=pair_id))],
+            [_button(texts.BUTTON_CANCEL, CancelCb())],
+        ]
+    )
+
+
+def reflection_scores(pair_id: int) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for score in range(1, 6):
+        builder.button(
+            text=str(score), callback_data=ReflectionScoreCb(pair_id=pair_id, score=score)
+        )
     return builder.as_markup()

@@ -29,3 +29,21 @@ class NewOrganization(StatesGroup):
     name = State()
     timezone = State()
     region = State()
+
+
+class PairWizard(StatesGroup):
+    mentor = State()
+    mentees = State()
+    form = State()
+    model = State()
+    period = State()
+    confirm = State()
+
+
+class PairChange(StatesGroup):
+    new_mentor = State()
+    stop_reason = State()
+
+
+class PairReflection(StatesGroup):
+    text = State()

@@ -12,6 +12,7 @@ from handlers import (
     invites,
     menu,
     organizations,
+    pairs,
     profile,
     registration,
 )
@@ -26,6 +27,7 @@ def get_routers() -> list[Router]:
         profile.create_router(),
         difficulties.create_router(),
         diagnostics.create_router(),
+        pairs.create_router(),
         invites.create_router(),
         organizations.create_router(),
         fallback.create_router(),  # last: stale buttons and messages nobody handled

@@ -15,7 +15,7 @@ from sqlalchemy import (
     String,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from models.base import Base, TimestampMixin, UTCDateTime, enum_column
 from models.enums import Role
@@ -55,6 +55,7 @@ class Person(TimestampMixin, Base):
     __tablename__ = "people"
     __table_args__ = (
         Index("ix_people_org_name", "organization_id", "full_name"),
+        Index("ix_people_org_search_name", "organization_id", "search_name"),
         UniqueConstraint("organization_id", "import_key", name="uq_people_org_import_key"),
     )
 
@@ -63,6 +64,8 @@ class Person(TimestampMixin, Base):
     telegram_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
     username: Mapped[str | None] = mapped_column(String(64))
     full_name: Mapped[str] = mapped_column(String(150))
+    # casefolded full name for search: SQLite's lower() does not fold Cyrillic
+    search_name: Mapped[str] = mapped_column(String(150), default="")
     position: Mapped[str | None] = mapped_column(String(100))
     subject: Mapped[str | None] = mapped_column(String(100))
     experience_years: Mapped[int | None] = mapped_column(SmallInteger)
@@ -82,6 +85,11 @@ class Person(TimestampMixin, Base):
     roles: Mapped[list[PersonRole]] = relationship(
         back_populates="person", lazy="selectin", cascade="all, delete-orphan"
     )
+
+    @validates("full_name")
+    def _keep_search_name(self, _key: str, value: str) -> str:
+        self.search_name = value.casefold()
+        return value
 
     @property
     def role_set(self) -> frozenset[Role]:

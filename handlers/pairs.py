@@ -1,0 +1,563 @@
+"""Pairs and groups: the curator's five-step wizard (mentor, mentees, form, role model,
+period), the lists (all pairs, one's own pairs, mentees without a pair), the pair card, changing
+the mentor, completing with final reflections, and stopping early with a reason."""
+
+from typing import Any, TypeVar
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import keyboards, texts
+from bot.callbacks import (
+    MenuCb,
+    PairCb,
+    PairsPageCb,
+    PairWizardCb,
+    PickCb,
+    ReflectionScoreCb,
+    UnpairedPageCb,
+)
+from bot.delivery import deliver
+from bot.replies import answer_quietly, edit, send
+from bot.services import pairs
+from bot.services.access import Actor
+from bot.services.errors import ValidationFailed
+from bot.states import PairChange, PairReflection, PairWizard
+from models import Person
+from models.enums import MentorshipForm, PairStatus, Role, RoleModel
+
+ANSWER = F.text & ~F.text.startswith("/")
+Choice = TypeVar("Choice", MentorshipForm, RoleModel)
+PICKER_STATES = {"mentor": PairWizard.mentor, "mentees": PairWizard.mentees}
+
+
+# --- rendering --------------------------------------------------------------------------------
+
+
+def _name(person: Person, *, contact: bool = False) -> str:
+    name = texts.esc(person.full_name)
+    if contact and person.share_contact and person.username:
+        name += texts.PAIR_CONTACT.format(contact=f"@{texts.esc(person.username)}")
+    return name
+
+
+def _dates(loaded: pairs.PairView) -> dict[str, str]:
+    return {
+        "starts": loaded.pair.starts_on.strftime("%d.%m.%Y"),
+        "ends": loaded.pair.ends_on.strftime("%d.%m.%Y"),
+    }
+
+
+def pair_title(loaded: pairs.PairView) -> str:
+    kind = texts.PAIR_KIND_GROUP if len(loaded.mentees) > 1 else texts.PAIR_KIND_PAIR
+    return f"{kind} №{loaded.pair.id}"
+
+
+def render_card(actor: Actor, loaded: pairs.PairView) -> tuple[str, InlineKeyboardMarkup]:
+    pair = loaded.pair
+    text = texts.PAIR_CARD.format(
+        kind=texts.PAIR_KIND_GROUP if len(loaded.mentees) > 1 else texts.PAIR_KIND_PAIR,
+        id=pair.id,
+        status=texts.PAIR_STATUS_NAMES[pair.status],
+        form=texts.FORM_NAMES[pair.form],
+        model=texts.ROLE_MODEL_NAMES[pair.role_model],
+        mentor=_name(loaded.mentor, contact=True),
+        mentees=", ".join(_name(mentee, contact=True) for mentee in loaded.mentees),
+        **_dates(loaded),
+    )
+    if pair.stop_reason:
+        text += texts.PAIR_CARD_STOP_REASON.format(reason=texts.esc(pair.stop_reason))
+    person = actor.require_person()
+    curator = Role.CURATOR in person.role_set
+    markup = keyboards.pair_card(
+        pair.id,
+        [(mentee.id, mentee.full_name) for mentee in loaded.mentees],
+        manage=curator and pair.status is PairStatus.ACTIVE,
+        see_mentees=curator or person.id == loaded.mentor.id,
+    )
+    return text, markup
+
+
+async def render_pairs(
+    session: AsyncSession, actor: Actor, page_number: int, mine: bool
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    if mine:
+        page = await pairs.list_my_pairs(session, actor, page_number)
+    else:
+        page = await pairs.list_pairs(session, actor, page_number)
+    if not page.total:
+        return (texts.MY_PAIRS_EMPTY if mine else texts.PAIRS_EMPTY), None
+    mentee_ids = {m.mentee_id for pair in page.items for m in pair.members if m.left_at is None}
+    names = await pairs.names(session, {pair.mentor_id for pair in page.items} | mentee_ids)
+    lines = [texts.PAIRS_HEADER.format(total=page.total, page=page.number + 1, pages=page.pages)]
+    for offset, pair in enumerate(page.items):
+        members = [names[m.mentee_id] for m in pair.members if m.left_at is None]
+        lines.append(
+            texts.PAIR_LINE.format(
+                number=page.number * page.size + offset + 1,
+                form=texts.FORM_NAMES[pair.form],
+                mentor=texts.esc(names[pair.mentor_id]),
+                mentees=texts.esc(", ".join(members)),
+                status=texts.PAIR_STATUS_NAMES[pair.status],
+            )
+        )
+    markup = keyboards.pairs_list(page, [pair.id for pair in page.items], mine)
+    return "\n".join(lines), markup
+
+
+async def render_picker(
+    session: AsyncSession, actor: Actor, purpose: str, data: dict[str, Any]
+) -> tuple[str, InlineKeyboardMarkup]:
+    role = Role.MENTEE if purpose == "mentees" else Role.MENTOR
+    query = data.get("query") or None
+    page = await pairs.search_people(session, actor, role, query, data.get("page", 0))
+    shown = texts.PAIR_SEARCH_SHOWN.format(query=texts.esc(query)) if query else ""
+    if purpose == "mentor":
+        text = texts.PAIR_WIZARD_MENTOR.format(query=shown)
+    elif purpose == "mentees":
+        mentor = await pairs.check_mentor(session, actor, data["mentor_id"])
+        text = texts.PAIR_WIZARD_MENTEES.format(
+            mentor=_name(mentor), query=shown, count=len(data.get("mentee_ids", []))
+        )
+    else:
+        text = texts.PAIR_CHOOSE_NEW_MENTOR.format(query=shown)
+    if not page.total:
+        text += texts.PAIR_NOBODY_FOUND
+    selected = frozenset(data.get("mentee_ids", []))
+    return text, keyboards.people_picker(purpose, page, selected)
+
+
+async def notify_new_pair(bot: Bot, loaded: pairs.PairView) -> None:
+    form = texts.FORM_NAMES[loaded.pair.form]
+    await deliver(
+        bot,
+        loaded.mentor,
+        texts.PAIR_NOTICE_MENTOR.format(
+            form=form,
+            mentees=", ".join(_name(m, contact=True) for m in loaded.mentees),
+            **_dates(loaded),
+        ),
+    )
+    for mentee in loaded.mentees:
+        await deliver(
+            bot,
+            mentee,
+            texts.PAIR_NOTICE_MENTEE.format(
+                mentor=_name(loaded.mentor, contact=True), form=form, **_dates(loaded)
+            ),
+        )
+
+
+# --- the wizard -------------------------------------------------------------------------------
+
+
+async def _start_wizard(
+    session: AsyncSession, actor: Actor, state: FSMContext
+) -> tuple[str, InlineKeyboardMarkup]:
+    actor.require_curator()
+    await state.clear()
+    await state.set_state(PairWizard.mentor)
+    data = {"query": "", "page": 0, "mentee_ids": []}
+    await state.set_data(data)
+    return await render_picker(session, actor, "mentor", data)
+
+
+async def new_pair_command(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    text, markup = await _start_wizard(session, actor, state)
+    await message.answer(text, reply_markup=markup)
+
+
+async def new_pair_button(
+    callback: CallbackQuery, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    text, markup = await _start_wizard(session, actor, state)
+    await send(callback, text, markup)
+
+
+async def search_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    purpose = {
+        PairWizard.mentor.state: "mentor",
+        PairWizard.mentees.state: "mentees",
+        PairChange.new_mentor.state: "new_mentor",
+    }[await state.get_state() or ""]
+    await state.update_data(query=message.text or "", page=0)
+    text, markup = await render_picker(session, actor, purpose, await state.get_data())
+    await message.answer(text, reply_markup=markup)
+
+
+async def picked(
+    callback: CallbackQuery,
+    callback_data: PickCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+    bot: Bot,
+) -> None:
+    purpose = callback_data.purpose
+    data = await state.get_data()
+    if not callback_data.person_id:
+        data["page"] = callback_data.page
+    elif purpose == "mentor":
+        mentor = await pairs.check_mentor(session, actor, callback_data.person_id)
+        data.update(mentor_id=mentor.id, query="", page=0)
+        await state.set_state(PairWizard.mentees)
+        purpose = "mentees"
+    elif purpose == "mentees":
+        mentee = await pairs.check_mentee(session, actor, callback_data.person_id)
+        chosen = list(data.get("mentee_ids", []))
+        data["mentee_ids"] = (
+            [item for item in chosen if item != mentee.id]
+            if mentee.id in chosen
+            else [*chosen, mentee.id]
+        )
+    else:
+        loaded, previous = await pairs.change_mentor(
+            session, actor, data["pair_id"], callback_data.person_id
+        )
+        await state.clear()
+        await answer_quietly(callback, texts.PAIR_MENTOR_CHANGED)
+        text, markup = render_card(actor, loaded)
+        await edit(callback, text, markup)
+        await deliver(bot, loaded.mentor, texts.PAIR_NOTICE_NEW_MENTOR.format(card=text))
+        await deliver(
+            bot, previous, texts.PAIR_NOTICE_MENTOR_REMOVED.format(pair=pair_title(loaded))
+        )
+        for mentee in loaded.mentees:
+            await deliver(
+                bot,
+                mentee,
+                texts.PAIR_NOTICE_MENTOR_CHANGED.format(mentor=_name(loaded.mentor, contact=True)),
+            )
+        return
+    await state.set_data(data)
+    await answer_quietly(callback)
+    text, markup = await render_picker(session, actor, purpose, data)
+    await edit(callback, text, markup)
+
+
+async def mentees_done(
+    callback: CallbackQuery, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    actor.require_curator()
+    if not (await state.get_data()).get("mentee_ids"):
+        raise ValidationFailed(texts.PAIR_NEEDS_MENTEE)
+    await state.set_state(PairWizard.form)
+    await answer_quietly(callback)
+    await edit(callback, texts.PAIR_WIZARD_FORM, keyboards.forms())
+
+
+async def form_chosen(
+    callback: CallbackQuery, callback_data: PairWizardCb, state: FSMContext, actor: Actor
+) -> None:
+    actor.require_curator()
+    form = _parse(MentorshipForm, callback_data.value)
+    pairs.check_form(form, len((await state.get_data()).get("mentee_ids", [])))
+    await state.update_data(form=form.value)
+    await state.set_state(PairWizard.model)
+    await answer_quietly(callback)
+    await edit(callback, texts.PAIR_WIZARD_MODEL, keyboards.role_models())
+
+
+async def model_chosen(
+    callback: CallbackQuery, callback_data: PairWizardCb, state: FSMContext, actor: Actor
+) -> None:
+    actor.require_curator()
+    model = _parse(RoleModel, callback_data.value)
+    await state.update_data(model=model.value)
+    await state.set_state(PairWizard.period)
+    await answer_quietly(callback)
+    await edit(callback, texts.PAIR_WIZARD_PERIOD, keyboards.periods())
+
+
+async def _summary(session: AsyncSession, actor: Actor, data: dict[str, Any]) -> str:
+    mentor = await pairs.check_mentor(session, actor, data["mentor_id"])
+    mentees = [await pairs.check_mentee(session, actor, item) for item in data["mentee_ids"]]
+    return texts.PAIR_WIZARD_CONFIRM.format(
+        mentor=_name(mentor),
+        mentees=", ".join(_name(mentee) for mentee in mentees),
+        form=texts.FORM_NAMES[MentorshipForm(data["form"])],
+        model=texts.ROLE_MODEL_NAMES[RoleModel(data["model"])],
+        months=data["months"],
+    )
+
+
+async def _period_chosen(session: AsyncSession, actor: Actor, state: FSMContext, raw: str) -> str:
+    actor.require_curator()
+    if not raw.strip().isdigit():
+        raise ValidationFailed(texts.PAIR_BAD_PERIOD)
+    months = int(raw)
+    pairs.check_period(months)
+    await state.update_data(months=months)
+    await state.set_state(PairWizard.confirm)
+    return await _summary(session, actor, await state.get_data())
+
+
+async def period_button(
+    callback: CallbackQuery,
+    callback_data: PairWizardCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    summary = await _period_chosen(session, actor, state, callback_data.value)
+    await answer_quietly(callback)
+    await edit(callback, summary, keyboards.pair_confirm())
+
+
+async def period_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    summary = await _period_chosen(session, actor, state, message.text or "")
+    await message.answer(summary, reply_markup=keyboards.pair_confirm())
+
+
+async def confirmed(
+    callback: CallbackQuery, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+) -> None:
+    data = await state.get_data()
+    loaded = await pairs.create_pair(
+        session,
+        actor,
+        mentor_id=data["mentor_id"],
+        mentee_ids=data["mentee_ids"],
+        form=MentorshipForm(data["form"]),
+        role_model=RoleModel(data["model"]),
+        months=data["months"],
+    )
+    await state.clear()
+    await answer_quietly(callback, texts.PAIR_CREATED)
+    text, markup = render_card(actor, loaded)
+    await edit(callback, text, markup)
+    await notify_new_pair(bot, loaded)
+
+
+def _parse(enum: type[Choice], value: str) -> Choice:
+    try:
+        return enum(value)
+    except ValueError:
+        raise ValidationFailed(texts.PAIR_WIZARD_EXPIRED) from None
+
+
+# --- lists and the card -----------------------------------------------------------------------
+
+
+async def pairs_command(message: Message, session: AsyncSession, actor: Actor) -> None:
+    text, markup = await render_pairs(session, actor, 0, mine=False)
+    await message.answer(text, reply_markup=markup)
+
+
+async def my_pairs_command(message: Message, session: AsyncSession, actor: Actor) -> None:
+    text, markup = await render_pairs(session, actor, 0, mine=True)
+    await message.answer(text, reply_markup=markup)
+
+
+async def pairs_button(
+    callback: CallbackQuery, callback_data: MenuCb, session: AsyncSession, actor: Actor
+) -> None:
+    mine = callback_data.action == "my_pairs"
+    text, markup = await render_pairs(session, actor, 0, mine=mine)
+    await send(callback, text, markup)
+
+
+async def pairs_page(
+    callback: CallbackQuery, callback_data: PairsPageCb, session: AsyncSession, actor: Actor
+) -> None:
+    text, markup = await render_pairs(session, actor, callback_data.page, callback_data.mine)
+    await answer_quietly(callback)
+    await edit(callback, text, markup)
+
+
+async def render_unpaired(
+    session: AsyncSession, actor: Actor, page_number: int
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    page = await pairs.unpaired_mentees(session, actor, page_number)
+    if not page.total:
+        return texts.UNPAIRED_EMPTY, None
+    first = page.number * page.size + 1
+    names = "\n".join(
+        f"{first + offset}. {texts.esc(person.full_name)}"
+        for offset, person in enumerate(page.items)
+    )
+    text = texts.UNPAIRED_HEADER.format(
+        total=page.total, page=page.number + 1, pages=page.pages, names=names
+    )
+    return text, keyboards.unpaired(page)
+
+
+async def unpaired_command(message: Message, session: AsyncSession, actor: Actor) -> None:
+    text, markup = await render_unpaired(session, actor, 0)
+    await message.answer(text, reply_markup=markup)
+
+
+async def unpaired_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
+    text, markup = await render_unpaired(session, actor, 0)
+    await send(callback, text, markup)
+
+
+async def unpaired_page(
+    callback: CallbackQuery, callback_data: UnpairedPageCb, session: AsyncSession, actor: Actor
+) -> None:
+    text, markup = await render_unpaired(session, actor, callback_data.page)
+    await answer_quietly(callback)
+    await edit(callback, text, markup)
+
+
+async def open_pair(
+    callback: CallbackQuery, callback_data: PairCb, session: AsyncSession, actor: Actor
+) -> None:
+    loaded = await pairs.get_pair(session, actor, callback_data.pair_id)
+    text, markup = render_card(actor, loaded)
+    await answer_quietly(callback)
+    await edit(callback, text, markup)
+
+
+# --- changes by the curator -------------------------------------------------------------------
+
+
+async def ask_new_mentor(
+    callback: CallbackQuery,
+    callback_data: PairCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    await pairs.active_managed_pair(session, actor, callback_data.pair_id)
+    await state.clear()
+    await state.set_state(PairChange.new_mentor)
+    data = {"pair_id": callback_data.pair_id, "query": "", "page": 0}
+    await state.set_data(data)
+    text, markup = await render_picker(session, actor, "new_mentor", data)
+    await send(callback, text, markup)
+
+
+async def ask_complete(
+    callback: CallbackQuery, callback_data: PairCb, session: AsyncSession, actor: Actor
+) -> None:
+    await pairs.active_managed_pair(session, actor, callback_data.pair_id)
+    await send(
+        callback, texts.PAIR_CONFIRM_COMPLETE, keyboards.confirm_complete(callback_data.pair_id)
+    )
+
+
+async def complete(
+    callback: CallbackQuery, callback_data: PairCb, session: AsyncSession, actor: Actor, bot: Bot
+) -> None:
+    loaded = await pairs.finish_pair(session, actor, callback_data.pair_id, completed=True)
+    await answer_quietly(callback)
+    text, markup = render_card(actor, loaded)
+    await edit(callback, text, markup)
+    notice = texts.PAIR_NOTICE_COMPLETED.format(pair=pair_title(loaded))
+    for person in (loaded.mentor, *loaded.mentees):
+        await deliver(bot, person, notice, keyboards.reflection_scores(loaded.pair.id))
+
+
+async def ask_stop_reason(
+    callback: CallbackQuery,
+    callback_data: PairCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    await pairs.active_managed_pair(session, actor, callback_data.pair_id)
+    await state.clear()
+    await state.set_state(PairChange.stop_reason)
+    await state.update_data(pair_id=callback_data.pair_id)
+    await send(callback, texts.PAIR_ASK_STOP_REASON, keyboards.cancel())
+
+
+async def stop_reason_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+) -> None:
+    pair_id = (await state.get_data())["pair_id"]
+    loaded = await pairs.finish_pair(session, actor, pair_id, completed=False, reason=message.text)
+    await state.clear()
+    text, markup = render_card(actor, loaded)
+    await message.answer(text, reply_markup=markup)
+    notice = texts.PAIR_NOTICE_STOPPED.format(
+        pair=pair_title(loaded), reason=texts.esc(loaded.pair.stop_reason or "")
+    )
+    for person in (loaded.mentor, *loaded.mentees):
+        await deliver(bot, person, notice)
+
+
+# --- final reflections ------------------------------------------------------------------------
+
+
+async def reflection_score(
+    callback: CallbackQuery,
+    callback_data: ReflectionScoreCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    await pairs.check_can_reflect(session, actor, callback_data.pair_id, callback_data.score)
+    await state.clear()
+    await state.set_state(PairReflection.text)
+    await state.update_data(pair_id=callback_data.pair_id, score=callback_data.score)
+    await answer_quietly(callback)
+    await edit(callback, texts.PAIR_ASK_REFLECTION, keyboards.cancel())
+
+
+async def reflection_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    data = await state.get_data()
+    await pairs.record_final_reflection(
+        session, actor, data["pair_id"], data["score"], message.text
+    )
+    await state.clear()
+    await message.answer(texts.PAIR_REFLECTION_SAVED)
+
+
+def create_router() -> Router:
+    router = Router(name="pairs")
+    router.message.register(new_pair_command, Command("new_pair"))
+    router.callback_query.register(new_pair_button, MenuCb.filter(F.action == "new_pair"))
+    router.message.register(
+        search_typed,
+        StateFilter(PairWizard.mentor, PairWizard.mentees, PairChange.new_mentor),
+        ANSWER,
+    )
+    for purpose, state in (*PICKER_STATES.items(), ("new_mentor", PairChange.new_mentor)):
+        router.callback_query.register(
+            picked, StateFilter(state), PickCb.filter(F.purpose == purpose)
+        )
+    router.callback_query.register(
+        mentees_done, StateFilter(PairWizard.mentees), PairWizardCb.filter(F.step == "mentees_done")
+    )
+    router.callback_query.register(
+        form_chosen, StateFilter(PairWizard.form), PairWizardCb.filter(F.step == "form")
+    )
+    router.callback_query.register(
+        model_chosen, StateFilter(PairWizard.model), PairWizardCb.filter(F.step == "model")
+    )
+    router.callback_query.register(
+        period_button, StateFilter(PairWizard.period), PairWizardCb.filter(F.step == "period")
+    )
+    router.message.register(period_typed, StateFilter(PairWizard.period), ANSWER)
+    router.callback_query.register(
+        confirmed, StateFilter(PairWizard.confirm), PairWizardCb.filter(F.step == "confirm")
+    )
+    router.message.register(pairs_command, Command("pairs"))
+    router.message.register(my_pairs_command, Command("my_pairs"))
+    router.callback_query.register(pairs_button, MenuCb.filter(F.action.in_({"pairs", "my_pairs"})))
+    router.callback_query.register(pairs_page, PairsPageCb.filter())
+    router.message.register(unpaired_command, Command("unpaired"))
+    router.callback_query.register(unpaired_button, MenuCb.filter(F.action == "unpaired"))
+    router.callback_query.register(unpaired_page, UnpairedPageCb.filter())
+    router.callback_query.register(open_pair, PairCb.filter(F.action == "open"))
+    router.callback_query.register(ask_new_mentor, PairCb.filter(F.action == "change_mentor"))
+    router.callback_query.register(ask_complete, PairCb.filter(F.action == "complete"))
+    router.callback_query.register(complete, PairCb.filter(F.action == "complete_yes"))
+    router.callback_query.register(ask_stop_reason, PairCb.filter(F.action == "stop"))
+    router.message.register(stop_reason_typed, StateFilter(PairChange.stop_reason), ANSWER)
+    router.callback_query.register(reflection_score, ReflectionScoreCb.filter())
+    router.message.register(reflection_typed, StateFilter(PairReflection.text), ANSWER)
+    return router

@@ -1,0 +1,272 @@
+"""Pairs and groups over the real bot: the curator's wizard with search and pages, notices to
+the participants, lists, the card, changing the mentor, completing with reflections, stopping
+early, and every refusal."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot import texts
+from bot.callbacks import PairCb, PickCb, ReflectionScoreCb
+from models import Feedback, Pair, Person
+from models.enums import MentorshipForm, PairStatus, Role
+from tests.dialogs import reply
+from tests.factories import make_organization, make_pair, make_person
+
+CURATOR, MENTOR, MENTEE, MENTEE_2, OTHER_MENTOR = 1101, 1102, 1103, 1104, 1105
+
+
+async def school(factory) -> int:
+    organization_id = await make_organization(factory)
+    await make_person(factory, organization_id, CURATOR, Role.CURATOR, full_name="Завуч Ольга")
+    await make_person(factory, organization_id, MENTOR, Role.MENTOR, full_name="Орлова Вера")
+    await make_person(factory, organization_id, MENTEE, Role.MENTEE, full_name="Новикова Ира")
+    await make_person(factory, organization_id, MENTEE_2, Role.MENTEE, full_name="Зайцев Пётр")
+    await make_person(factory, organization_id, OTHER_MENTOR, Role.MENTOR, full_name="Белов Иван")
+    async with factory() as session, session.begin():
+        mentor = await session.scalar(select(Person).where(Person.telegram_id == MENTOR))
+        assert mentor is not None
+        mentor.share_contact, mentor.username = True, "orlova_v"
+    return organization_id
+
+
+async def users(telegram, *ids: int):
+    result = []
+    for user_id in ids:
+        user = telegram.add_user(user_id=user_id, first_name=str(user_id))
+        await user.send("/help")  # each has a chat with the bot
+        await reply(user)
+        result.append(user)
+    return result
+
+
+async def test_curator_forms_a_pair_and_both_are_told(running_bot, session_factory, telegram):
+    await school(session_factory)
+    curator, mentor, mentee = await users(telegram, CURATOR, MENTOR, MENTEE)
+
+    await curator.send("/new_pair")
+    picker = await reply(curator)
+    assert picker.buttons()[:2] == ["Белов Иван", "Орлова Вера"]
+    await curator.send("орл")
+    found = await reply(curator)
+    assert "Поиск: «орл»" in found.text and found.buttons()[0] == "Орлова Вера"
+    await curator.press(found, "Орлова Вера")
+    mentees = await reply(curator)
+    assert "Наставник: Орлова Вера" in mentees.text
+    await curator.press(mentees, "Новикова Ира")
+    mentees = await reply(curator)
+    assert "✅ Новикова Ира" in mentees.buttons()
+    await curator.press(mentees, "Готово (1)")
+    forms = await reply(curator)
+    await curator.press(forms, texts.FORM_NAMES[MentorshipForm.TRADITIONAL])
+    models = await reply(curator)
+    await curator.press(models, "Опытный учитель – молодой специалист")
+    periods = await reply(curator)
+    await curator.press(periods, "6 мес.")
+    summary = await reply(curator)
+    assert "Срок: 6 мес." in summary.text
+    await curator.press(summary, texts.BUTTON_CREATE)
+    card = await reply(curator)
+    assert "Пара №" in card.text and "действует" in card.text
+    assert "Наставник: Орлова Вера (@orlova_v)" in card.text
+
+    mentor_notice = await reply(mentor)
+    assert "Вы назначены наставником" in mentor_notice.text
+    assert "Новикова Ира" in mentor_notice.text
+    mentee_notice = await reply(mentee)
+    assert "Вам назначен наставник: Орлова Вера (@orlova_v)" in mentee_notice.text
+    async with session_factory() as session:
+        pair = await session.scalar(select(Pair))
+    assert pair is not None and pair.form is MentorshipForm.TRADITIONAL
+    assert (pair.ends_on.year * 12 + pair.ends_on.month) - (
+        pair.starts_on.year * 12 + pair.starts_on.month
+    ) == 6
+
+    await mentor.send("/my_pairs")
+    mine = await reply(mentor)
+    assert "Орлова Вера → Новикова Ира" in mine.text
+    await mentor.press(mine, "1")
+    mentor_card = await reply(mentor)
+    await mentor.press(mentor_card, "Затруднения: Новикова")
+    assert "Новикова Ира" in (await reply(mentor)).text
+    await mentee.send("/my_pairs")
+    mentee_list = await reply(mentee)
+    await mentee.press(mentee_list, "1")
+    mentee_card = await reply(mentee)
+    assert mentee_card.buttons() == []  # a mentee does not see the others' data
+
+
+async def test_group_rules_and_period_validation(running_bot, session_factory, telegram):
+    await school(session_factory)
+    (curator,) = await users(telegram, CURATOR)
+    await curator.send("/new_pair")
+    await curator.press(await reply(curator), "Орлова Вера")
+    step = await reply(curator)
+    await curator.press(step, "Новикова Ира")
+    step = await reply(curator)
+    await curator.press(step, "Зайцев Пётр")
+    step = await reply(curator)
+    await curator.press(step, "Готово (2)")
+    forms = await reply(curator)
+    await curator.press(forms, texts.FORM_NAMES[MentorshipForm.TRADITIONAL])
+    assert (await curator.callback_answer())["text"] == texts.PAIR_ONE_TO_ONE
+    await curator.press(forms, texts.FORM_NAMES[MentorshipForm.GROUP])
+    await curator.press(await reply(curator), "Учитель – учитель")
+    await reply(curator)
+    await curator.send("15")
+    assert (await reply(curator)).text == texts.PAIR_BAD_PERIOD
+    await curator.send("9")
+    summary = await reply(curator)
+    await curator.press(summary, texts.BUTTON_CREATE)
+    card = await reply(curator)
+    assert "Группа №" in card.text and "Зайцев Пётр, Новикова Ира" in card.text
+
+    await curator.send("/new_pair")  # the same mentor and mentee again
+    await curator.press(await reply(curator), "Орлова Вера")
+    await curator.press(await reply(curator), "Новикова Ира")
+    await curator.press(await reply(curator), "Готово (1)")
+    await curator.press(await reply(curator), texts.FORM_NAMES[MentorshipForm.SITUATIONAL])
+    await curator.press(await reply(curator), "Другая")
+    await curator.press(await reply(curator), "3 мес.")
+    summary = await reply(curator)
+    await curator.press(summary, texts.BUTTON_CREATE)
+    answer = await curator.callback_answer()
+    assert answer["text"] == texts.PAIR_ALREADY_EXISTS.format(name="Новикова Ира")
+
+
+async def test_unpaired_list_and_pairs_list(running_bot, session_factory, telegram):
+    organization_id = await school(session_factory)
+    async with session_factory() as session:
+        ids = {p.telegram_id: p.id for p in (await session.scalars(select(Person))).all()}
+    await make_pair(session_factory, organization_id, ids[MENTOR], ids[MENTEE])
+    (curator,) = await users(telegram, CURATOR)
+    await curator.send("/unpaired")
+    unpaired = await reply(curator)
+    assert "Зайцев Пётр" in unpaired.text and "Новикова Ира" not in unpaired.text
+    await curator.send("/pairs")
+    listing = await reply(curator)
+    assert "всего 1" in listing.text and "Орлова Вера → Новикова Ира · действует" in listing.text
+
+
+async def test_change_mentor_complete_and_reflect(running_bot, session_factory, telegram):
+    organization_id = await school(session_factory)
+    async with session_factory() as session:
+        ids = {p.telegram_id: p.id for p in (await session.scalars(select(Person))).all()}
+    pair_id = await make_pair(session_factory, organization_id, ids[MENTOR], ids[MENTEE])
+    curator, mentor, mentee, other = await users(telegram, CURATOR, MENTOR, MENTEE, OTHER_MENTOR)
+
+    await curator.send("/pairs")
+    await curator.press(await reply(curator), "1")
+    card = await reply(curator)
+    await curator.press(card, texts.BUTTON_CHANGE_MENTOR)
+    picker = await reply(curator)
+    await curator.press(picker, "Белов Иван")
+    assert (await curator.callback_answer())["text"] == texts.PAIR_MENTOR_CHANGED
+    changed = await reply(curator)
+    assert "Наставник: Белов Иван" in changed.text
+    assert "Вы назначены наставником вместо прежнего" in (await reply(other)).text
+    assert "передал вашу пару" in (await reply(mentor)).text
+    assert "теперь это Белов Иван" in (await reply(mentee)).text
+
+    await curator.press(changed, texts.BUTTON_COMPLETE)
+    await curator.press(await reply(curator), texts.BUTTON_COMPLETE_YES)
+    done = await reply(curator)
+    assert "завершена" in done.text and done.buttons() == [
+        "Затруднения: Новикова",
+        "Самодиагностика: Новикова",
+    ]
+    request = await reply(mentee)
+    assert "Программа наставничества завершена" in request.text
+    await mentee.press(request, "4")
+    await reply(mentee)
+    await mentee.send("Научилась выстраивать урок")
+    assert (await reply(mentee)).text == texts.PAIR_REFLECTION_SAVED
+    await mentee.press_data(request.message_id, ReflectionScoreCb(pair_id=pair_id, score=5).pack())
+    assert (await mentee.callback_answer())["text"] == texts.PAIR_REFLECTION_DONE
+    await reply(other)  # the new mentor is asked as well
+    async with session_factory() as session:
+        feedback = await session.scalar(select(Feedback))
+        pair = await session.get(Pair, pair_id)
+    assert feedback is not None and feedback.score == 4
+    assert pair is not None and pair.status is PairStatus.COMPLETED
+
+
+async def test_stop_early_with_reason(running_bot, session_factory, telegram):
+    organization_id = await school(session_factory)
+    async with session_factory() as session:
+        ids = {p.telegram_id: p.id for p in (await session.scalars(select(Person))).all()}
+    pair_id = await make_pair(session_factory, organization_id, ids[MENTOR], ids[MENTEE])
+    curator, mentor = await users(telegram, CURATOR, MENTOR)
+    await curator.send("/start")
+    menu = await reply(curator)
+    await curator.press_data(menu.message_id, PairCb(action="stop", pair_id=pair_id).pack())
+    await reply(curator)
+    await curator.send("Наставник <уволился> & уехал")
+    card = await reply(curator)
+    assert "прекращена досрочно" in card.text
+    assert "Причина прекращения: Наставник <уволился> & уехал" in card.text
+    assert "Причина: Наставник <уволился> & уехал" in (await reply(mentor)).text
+    await curator.press_data(menu.message_id, PairCb(action="stop", pair_id=pair_id).pack())
+    assert (await curator.callback_answer())["text"] == texts.PAIR_NOT_ACTIVE
+
+
+async def test_refusals(running_bot, session_factory, telegram):
+    organization_id = await school(session_factory)
+    other_org = await make_organization(session_factory, "Другая школа")
+    stranger_id = await make_person(session_factory, other_org, 1190, Role.MENTEE)
+    await make_person(session_factory, other_org, 1191, Role.CURATOR)
+    async with session_factory() as session:
+        ids = {p.telegram_id: p.id for p in (await session.scalars(select(Person))).all()}
+    pair_id = await make_pair(session_factory, organization_id, ids[MENTOR], ids[MENTEE])
+    curator, mentor, outsider, foreign = await users(telegram, CURATOR, MENTOR, MENTEE_2, 1191)
+
+    await mentor.send("/new_pair")
+    assert (await reply(mentor)).text == texts.ACCESS_CURATOR_ONLY
+    open_card = PairCb(action="open", pair_id=pair_id).pack()
+    await outsider.send("/start")
+    await outsider.press_data((await reply(outsider)).message_id, open_card)
+    assert (await outsider.callback_answer())["text"] == texts.PAIR_NOT_YOURS
+    await foreign.send("/start")
+    await foreign.press_data((await reply(foreign)).message_id, open_card)
+    assert (await foreign.callback_answer())["text"] == texts.ACCESS_OTHER_ORGANIZATION
+    await mentor.send("/start")
+    await mentor.press_data(
+        (await reply(mentor)).message_id, PairCb(action="complete_yes", pair_id=pair_id).pack()
+    )
+    assert (await mentor.callback_answer())["text"] == texts.ACCESS_CURATOR_ONLY
+
+    await curator.send("/new_pair")
+    picker = await reply(curator)
+    await curator.press(picker, "Орлова Вера")
+    await reply(curator)
+    forged = PickCb(purpose="mentees", person_id=stranger_id).pack()
+    await curator.press_data(picker.message_id, forged)
+    answer = await curator.callback_answer()
+    assert answer["text"] == texts.PAIR_PERSON_NOT_AVAILABLE.format(role="наставляемый")
+    await curator.send("/cancel")
+    await reply(curator)
+    await curator.press_data(picker.message_id, forged)  # outside the wizard: a stale button
+    assert (await curator.callback_answer())["text"] == texts.STALE_BUTTON
+    async with session_factory() as session:
+        assert len((await session.scalars(select(Pair))).all()) == 1
+
+
+async def test_picker_pages_through_many_mentors(running_bot, session_factory, telegram):
+    organization_id = await school(session_factory)
+    for number in range(20):
+        await make_person(
+            session_factory,
+            organization_id,
+            1200 + number,
+            Role.MENTOR,
+            full_name=f"Яковлев {number:02d}",
+        )
+    (curator,) = await users(telegram, CURATOR)
+    await curator.send("/new_pair")
+    picker = await reply(curator)
+    assert "1/3" in picker.buttons()
+    await curator.press(picker, texts.BUTTON_NEXT)
+    second = await reply(curator)
+    assert "2/3" in second.buttons()
+    await curator.send("я")
+    assert (await reply(curator)).text == texts.PAIR_SEARCH_TOO_SHORT
