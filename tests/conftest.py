@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.app import create_dispatcher
 from bot.settings import Settings, load_settings
 from bot.telegram import create_bot
+from models import Base
 from models.database import create_engine, create_session_factory, upgrade_database
 from tests.fake_bot_api import FakeTelegramServer
 
@@ -26,23 +28,47 @@ BOT_USERNAME = "nastavnik_test_bot"
 TOKEN = "123456789:AAHfakeTOKENforTESTSonly_abcdefghijk"
 
 
-@pytest.fixture
-async def database_url(tmp_path: Path) -> str:
+async def _migrate_fresh(url: str) -> None:
+    engine = create_engine(url)
+    if engine.dialect.name == "postgresql":
+        async with engine.begin() as connection:
+            await connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+            await connection.execute(text("CREATE SCHEMA public"))
+    await upgrade_database(engine)
+    await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Run the migrations once per test run: into a template SQLite file, or into the
+    PostgreSQL of TEST_DATABASE_URL (whose tables each test then empties)."""
     url = os.environ.get("TEST_DATABASE_URL")
     if not url:
-        return f"sqlite+aiosqlite:///{tmp_path / 'test.db'}"
-    engine = create_engine(url)
-    async with engine.begin() as connection:
-        await connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-        await connection.execute(text("CREATE SCHEMA public"))
-    await engine.dispose()
+        url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('template') / 'template.db'}"
+    asyncio.run(_migrate_fresh(url))
     return url
+
+
+@pytest.fixture
+async def database_url(migrated_database: str, tmp_path: Path) -> str:
+    """A database with the newest schema and no rows, for one test."""
+    if migrated_database.startswith("sqlite"):
+        template = Path(migrated_database.removeprefix("sqlite+aiosqlite:///"))
+        copy = tmp_path / "test.db"
+        shutil.copyfile(template, copy)
+        return f"sqlite+aiosqlite:///{copy}"
+    engine = create_engine(migrated_database)
+    tables = ", ".join(f'"{table.name}"' for table in Base.metadata.sorted_tables)
+    async with engine.begin() as connection:
+        await connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    await engine.dispose()
+    return migrated_database
 
 
 @pytest.fixture
 async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
     engine = create_engine(database_url)
-    await upgrade_database(engine)
+    await upgrade_database(engine)  # already at head: proves start-up migration is idempotent
     yield engine
     await engine.dispose()
 
