@@ -119,3 +119,17 @@ class UnpairedPageCb(CallbackData, prefix="unp1"):
 class ReflectionScoreCb(CallbackData, prefix="refl1"):
     pair_id: int
     score: int
+
+
+class ProgrammeCb(CallbackData, prefix="prog1"):
+    action: str  # "open" | "aim" | "add" | "propose"
+    pair_id: int
+
+
+class ActivityCb(CallbackData, prefix="act1"):
+    action: str  # "open" | "done" | "reflect"
+    activity_id: int
+
+
+class ActivityDifficultyCb(CallbackData, prefix="actd1"):
+    difficulty_id: int  # 0: not tied to a difficulty

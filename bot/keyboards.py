@@ -10,6 +10,8 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot import texts
 from bot.callbacks import (
+    ActivityCb,
+    ActivityDifficultyCb,
     CancelCb,
     ConsentCb,
     DeleteMeCb,
@@ -27,6 +29,7 @@ from bot.callbacks import (
     PairWizardCb,
     PickCb,
     ProfileCb,
+    ProgrammeCb,
     ReflectionScoreCb,
     SelfCheckCb,
     SelfCheckViewCb,
@@ -379,6 +382,7 @@ def pair_card(
     pair_id: int, mentees: list[tuple[int, str]], *, manage: bool, see_mentees: bool
 ) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
+    builder.row(_button(texts.BUTTON_PROGRAMME, ProgrammeCb(action="open", pair_id=pair_id)))
     if see_mentees:
         for mentee_id, name in mentees:
             short = name.split(" ")[0]
@@ -419,3 +423,61 @@ def reflection_scores(pair_id: int) -> InlineKeyboardMarkup:
             text=str(score), callback_data=ReflectionScoreCb(pair_id=pair_id, score=score)
         )
     return builder.as_markup()
+
+
+def programme(
+    pair_id: int, activity_ids: list[int], *, mentor: bool, mentee: bool, exists: bool
+) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for number, activity_id in enumerate(activity_ids, start=1):
+        builder.button(
+            text=str(number), callback_data=ActivityCb(action="open", activity_id=activity_id)
+        )
+    builder.adjust(5)
+    if mentor:
+        aim = texts.BUTTON_PROGRAMME_AIM if exists else texts.BUTTON_PROGRAMME_CREATE
+        row = [_button(aim, ProgrammeCb(action="aim", pair_id=pair_id))]
+        if exists:
+            row.append(
+                _button(texts.BUTTON_ACTIVITY_ADD, ProgrammeCb(action="add", pair_id=pair_id))
+            )
+        builder.row(*row)
+    if mentee and exists:
+        builder.row(_button(texts.BUTTON_PROPOSE, ProgrammeCb(action="propose", pair_id=pair_id)))
+    builder.row(_button(texts.BUTTON_BACK, PairCb(action="open", pair_id=pair_id)))
+    return builder.as_markup()
+
+
+def activity(
+    activity_id: int, pair_id: int, *, can_finish: bool, can_reflect: bool
+) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    if can_finish:
+        builder.button(
+            text=texts.BUTTON_ACTIVITY_DONE,
+            callback_data=ActivityCb(action="done", activity_id=activity_id),
+        )
+    if can_reflect:
+        builder.button(
+            text=texts.BUTTON_ACTIVITY_REFLECT,
+            callback_data=ActivityCb(action="reflect", activity_id=activity_id),
+        )
+    builder.row(_button(texts.BUTTON_BACK, ProgrammeCb(action="open", pair_id=pair_id)))
+    return builder.as_markup()
+
+
+def activity_difficulties(choices: list[tuple[int, str]]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for difficulty_id, label in choices:
+        builder.row(_button(label[:60], ActivityDifficultyCb(difficulty_id=difficulty_id)))
+    builder.row(_button(texts.BUTTON_NO_DIFFICULTY, ActivityDifficultyCb(difficulty_id=0)))
+    builder.row(_button(texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def open_programme(pair_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [_button(texts.BUTTON_PROGRAMME, ProgrammeCb(action="open", pair_id=pair_id))]
+        ]
+    )

@@ -47,3 +47,17 @@ class PairChange(StatesGroup):
 
 class PairReflection(StatesGroup):
     text = State()
+
+
+class ProgrammeForm(StatesGroup):
+    aim = State()
+    proposal = State()
+
+
+class ActivityForm(StatesGroup):
+    title = State()
+    difficulty = State()
+    due = State()
+    expected = State()
+    result = State()
+    reflection = State()

@@ -93,6 +93,8 @@ VALIDATION_NAME = (
     "например: Иванова Мария Петровна."
 )
 VALIDATION_EXPERIENCE = "Укажите педагогический стаж числом полных лет от 0 до 60, например: 3."
+VALIDATION_DATE = "Не понял дату. Напишите её так: 25.12.2026 или 25.12."
+VALIDATION_DATE_PAST = "Эта дата уже прошла. Укажите сегодняшнюю или будущую."
 VALIDATION_TIMEZONE = (
     "Не знаю такого часового пояса. Выберите кнопкой или напишите название из базы IANA, "
     "например: Asia/Yekaterinburg."
@@ -450,6 +452,54 @@ PAIR_BAD_SCORE = "Оценка — от 1 до 5."
 PAIR_REFLECTION_DONE = "Вы уже написали итоговую рефлексию по этой паре."
 PAIR_WIZARD_EXPIRED = "Этот шаг устарел. Начните заново: /new_pair."
 
+# --- Programmes ---------------------------------------------------------------------------
+
+PROGRAMME_CARD = (
+    "<b>Персонализированная программа</b> · {pair}\nПериод: {starts} — {ends}\n"
+    "<b>Цель:</b> {aim}\n\n<b>Дорожная карта</b> — выполнено {done} из {total}, "
+    "в плане {due}, просрочено {overdue}:\n{activities}"
+)
+PROGRAMME_NONE = (
+    "<b>Персонализированная программа</b> · {pair}\nПрограмма ещё не составлена. "
+    "Её составляет наставник: цель и дорожная карта мероприятий по затруднениям наставляемого."
+)
+PROGRAMME_NO_ACTIVITIES = "мероприятий пока нет."
+ACTIVITY_ICONS = {"done": "✅", "due": "⏳", "overdue": "⚠️"}
+ACTIVITY_LINE = "{number}. {icon} {title} — до {due}"
+ACTIVITY_CARD = (
+    "{icon} <b>{title}</b>\nСрок: {due} · {status}\nЗатруднение: {difficulty}\n"
+    "Ожидаемый результат: {expected}"
+)
+ACTIVITY_RESULT = "\n<b>Результат:</b> {result}"
+ACTIVITY_REFLECTION = "\n<b>Рефлексия ({name}):</b> {text}"
+ACTIVITY_STATUS = {"done": "выполнено", "due": "в плане", "overdue": "просрочено"}
+ACTIVITY_NO_DIFFICULTY = "не указано"
+PROGRAMME_ASK_AIM = "Напишите цель программы: чего наставляемый должен достичь к её окончанию."
+ACTIVITY_ASK_TITLE = (
+    "Новое мероприятие. Что будет сделано? (например: «Посетить 3 урока наставника»)"
+)
+ACTIVITY_ASK_DIFFICULTY = "На какое затруднение наставляемого направлено мероприятие?"
+ACTIVITY_ASK_DUE = "Срок выполнения? Напишите дату: 25.12.2026 или 25.12."
+ACTIVITY_ASK_EXPECTED = "Ожидаемый результат? (план урока, методическая разработка, открытый урок…)"
+ACTIVITY_ASK_RESULT = "Каков результат? Коротко опишите, что сделано."
+ACTIVITY_ASK_REFLECTION = "Ваша рефлексия: что дало это мероприятие, что получилось, что нет?"
+PROGRAMME_ASK_PROPOSAL = (
+    "Что вы предлагаете изменить в программе? Наставник получит ваше предложение."
+)
+PROGRAMME_PROPOSAL_SENT = "✅ Предложение отправлено наставнику."
+PROGRAMME_PROPOSAL_NOTICE = "💬 {name} предлагает изменить программу ({pair}):\n{text}"
+ACTIVITY_SAVED = "✅ Сохранено."
+PROGRAMME_MENTOR_ONLY = "Программу составляет и меняет наставник этой пары."
+PROGRAMME_MENTEE_ONLY = "Это может сделать только наставляемый этой пары."
+PROGRAMME_NEEDS_AIM = "Сначала напишите цель программы."
+PROGRAMME_NOT_YET = "Программа ещё не составлена."
+PROGRAMME_BAD_DIFFICULTY = "Это затруднение не относится к наставляемым этой пары."
+PROGRAMME_DUE_AFTER_END = "Срок позже окончания программы ({ends}). Укажите более раннюю дату."
+ACTIVITY_NOT_FOUND = "Мероприятие не найдено."
+ACTIVITY_ALREADY_DONE = "Это мероприятие уже отмечено выполненным."
+ACTIVITY_NOT_DONE = "Рефлексию пишут по выполненному мероприятию."
+ACTIVITY_REFLECTION_DONE = "Вы уже написали рефлексию по этому мероприятию."
+
 # --- Buttons ------------------------------------------------------------------------------
 
 BUTTON_NEW_DIFFICULTY = "📝 Новое затруднение"
@@ -475,6 +525,14 @@ BUTTON_MENTEE_DIFFICULTIES = "Затруднения: {name}"
 BUTTON_MENTEE_SELF_CHECK = "Самодиагностика: {name}"
 BUTTON_SELECTED = "✅ {name}"
 BUTTON_PERIOD = "{months} мес."
+BUTTON_PROGRAMME = "📘 Программа"
+BUTTON_PROGRAMME_AIM = "✏️ Цель программы"
+BUTTON_PROGRAMME_CREATE = "📝 Составить программу"
+BUTTON_ACTIVITY_ADD = "➕ Мероприятие"
+BUTTON_PROPOSE = "💬 Предложить изменение"
+BUTTON_ACTIVITY_DONE = "✅ Выполнено"
+BUTTON_ACTIVITY_REFLECT = "💭 Рефлексия"
+BUTTON_NO_DIFFICULTY = "Без привязки к затруднению"
 BUTTON_CONSENT_YES = "✅ Согласен(на)"
 BUTTON_CONSENT_NO = "Не согласен(на)"
 BUTTON_CANCEL = "Отмена"

@@ -14,6 +14,7 @@ from handlers import (
     organizations,
     pairs,
     profile,
+    programmes,
     registration,
 )
 
@@ -28,6 +29,7 @@ def get_routers() -> list[Router]:
         difficulties.create_router(),
         diagnostics.create_router(),
         pairs.create_router(),
+        programmes.create_router(),
         invites.create_router(),
         organizations.create_router(),
         fallback.create_router(),  # last: stale buttons and messages nobody handled

@@ -8,7 +8,18 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from models import Difficulty, Invite, Organization, Pair, PairMember, Person, PersonRole, utcnow
+from models import (
+    Difficulty,
+    Invite,
+    Organization,
+    Pair,
+    PairMember,
+    Person,
+    PersonRole,
+    Programme,
+    ProgrammeActivity,
+    utcnow,
+)
 from models.enums import (
     DifficultyCategory,
     MentorshipForm,
@@ -135,3 +146,25 @@ async def make_difficulty(
         session.add(difficulty)
         await session.flush()
         return difficulty.id
+
+
+async def make_programme(factory: Factory, pair_id: int, aim: str = "Освоить ФГОС") -> int:
+    async with factory() as session, session.begin():
+        pair = await session.get(Pair, pair_id)
+        assert pair is not None
+        programme = Programme(
+            pair_id=pair_id, aim=aim, starts_on=pair.starts_on, ends_on=pair.ends_on
+        )
+        session.add(programme)
+        await session.flush()
+        return programme.id
+
+
+async def make_activity(factory: Factory, programme_id: int, title: str, due_on: date) -> int:
+    async with factory() as session, session.begin():
+        activity = ProgrammeActivity(
+            programme_id=programme_id, title=title, due_on=due_on, expected_result="План урока"
+        )
+        session.add(activity)
+        await session.flush()
+        return activity.id

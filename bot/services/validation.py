@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot import texts
@@ -88,3 +89,26 @@ def timezone_name(text: str | None) -> str:
     except ZoneInfoNotFoundError as error:  # pragma: no cover - listed zones always load
         raise ValidationFailed(texts.VALIDATION_TIMEZONE) from error
     return name
+
+
+_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{2}|\d{4}))?$")
+
+
+def future_date(text: str | None, today: date) -> date:
+    """A day typed as 25.12.2026, 25.12.26 or 25.12 (the next such day), today or later."""
+    match = _DATE.match(_clean(text))
+    if not match:
+        raise ValidationFailed(texts.VALIDATION_DATE)
+    day, month, year_text = int(match.group(1)), int(match.group(2)), match.group(3)
+    year = today.year if year_text is None else int(year_text)
+    if year_text is not None and len(year_text) == 2:
+        year += 2000
+    try:
+        result = date(year, month, day)
+        if year_text is None and result < today:
+            result = date(year + 1, month, day)
+    except ValueError as error:
+        raise ValidationFailed(texts.VALIDATION_DATE) from error
+    if result < today:
+        raise ValidationFailed(texts.VALIDATION_DATE_PAST)
+    return result

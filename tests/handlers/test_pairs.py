@@ -93,7 +93,8 @@ async def test_curator_forms_a_pair_and_both_are_told(running_bot, session_facto
     mentee_list = await reply(mentee)
     await mentee.press(mentee_list, "1")
     mentee_card = await reply(mentee)
-    assert mentee_card.buttons() == []  # a mentee does not see the others' data
+    # a mentee sees the programme, not the other mentees' data
+    assert mentee_card.buttons() == [texts.BUTTON_PROGRAMME]
 
 
 async def test_group_rules_and_period_validation(running_bot, session_factory, telegram):
@@ -172,6 +173,7 @@ async def test_change_mentor_complete_and_reflect(running_bot, session_factory, 
     await curator.press(await reply(curator), texts.BUTTON_COMPLETE_YES)
     done = await reply(curator)
     assert "завершена" in done.text and done.buttons() == [
+        texts.BUTTON_PROGRAMME,
         "Затруднения: Новикова",
         "Самодиагностика: Новикова",
     ]

@@ -1,0 +1,299 @@
+"""Personalised mentorship programmes: the mentor drafts a pair's programme (its aim and a
+roadmap of activities aimed at the mentee's difficulties); activities are marked done with
+their result and the mentees' reflections; mentees propose changes; the programme shows its
+progress (done, due, overdue). Participants of the pair and its curator see it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import texts
+from bot.services import pairs, validation
+from bot.services.access import Actor
+from bot.services.errors import AccessDenied, NotFound, ValidationFailed
+from models import Difficulty, Feedback, Person, Programme, ProgrammeActivity, utcnow
+from models.enums import (
+    ActivityStatus,
+    DifficultyStatus,
+    FeedbackKind,
+    PairStatus,
+    ProgrammeStatus,
+)
+
+AIM_MAX = 1000
+TITLE_MAX = 300
+TEXT_MAX = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    done: int
+    due: int
+    overdue: int
+
+    @property
+    def total(self) -> int:
+        return self.done + self.due + self.overdue
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeView:
+    pair: pairs.PairView
+    programme: Programme | None
+    activities: list[ProgrammeActivity]
+    today: date
+
+    def progress(self) -> Progress:
+        done = sum(1 for a in self.activities if a.status is ActivityStatus.DONE)
+        overdue = sum(1 for a in self.activities if is_overdue(a, self.today))
+        planned = sum(1 for a in self.activities if a.status is ActivityStatus.PLANNED)
+        return Progress(done=done, due=planned - overdue, overdue=overdue)
+
+
+def is_overdue(activity: ProgrammeActivity, today: date) -> bool:
+    return activity.status is ActivityStatus.PLANNED and activity.due_on < today
+
+
+async def view(session: AsyncSession, actor: Actor, pair_id: int) -> ProgrammeView:
+    loaded = await pairs.get_pair(session, actor, pair_id)
+    programme = await session.scalar(
+        select(Programme)
+        .where(Programme.pair_id == pair_id)
+        .order_by(Programme.created_at.desc(), Programme.id.desc())
+        .limit(1)
+    )
+    activities: list[ProgrammeActivity] = []
+    if programme is not None:
+        activities = list(
+            await session.scalars(
+                select(ProgrammeActivity)
+                .where(ProgrammeActivity.programme_id == programme.id)
+                .order_by(ProgrammeActivity.due_on, ProgrammeActivity.id)
+            )
+        )
+    today = pairs.local_today(actor.require_person().organization.timezone)
+    return ProgrammeView(pair=loaded, programme=programme, activities=activities, today=today)
+
+
+async def as_mentor(session: AsyncSession, actor: Actor, pair_id: int) -> ProgrammeView:
+    """The programme of an active pair, for its mentor to change; refused to anyone else."""
+    current = await view(session, actor, pair_id)
+    if actor.require_person().id != current.pair.mentor.id:
+        raise AccessDenied(texts.PROGRAMME_MENTOR_ONLY)
+    if current.pair.pair.status is not PairStatus.ACTIVE:
+        raise ValidationFailed(texts.PAIR_NOT_ACTIVE)
+    return current
+
+
+def _require_mentee(actor: Actor, current: ProgrammeView) -> Person:
+    person = actor.require_person()
+    if person.id not in {mentee.id for mentee in current.pair.mentees}:
+        raise AccessDenied(texts.PROGRAMME_MENTEE_ONLY)
+    return person
+
+
+async def check_can_propose(session: AsyncSession, actor: Actor, pair_id: int) -> None:
+    current = await view(session, actor, pair_id)
+    _require_mentee(actor, current)
+    if current.programme is None:
+        raise ValidationFailed(texts.PROGRAMME_NOT_YET)
+
+
+async def set_aim(session: AsyncSession, actor: Actor, pair_id: int, aim: str | None) -> Programme:
+    """The mentor writes (or rewrites) the programme's aim; the first time creates it."""
+    current = await as_mentor(session, actor, pair_id)
+    text = validation.short_text(aim, field="Цель программы", maximum=AIM_MAX)
+    programme = current.programme
+    if programme is None:
+        pair = current.pair.pair
+        programme = Programme(
+            pair_id=pair.id,
+            aim=text,
+            status=ProgrammeStatus.ACTIVE,
+            starts_on=pair.starts_on,
+            ends_on=pair.ends_on,
+        )
+        session.add(programme)
+    else:
+        programme.aim = text
+    await session.flush()
+    return programme
+
+
+async def mentee_difficulties(
+    session: AsyncSession, actor: Actor, pair_id: int
+) -> list[Difficulty]:
+    """Open difficulties of the pair's mentees, for the mentor to aim an activity at."""
+    current = await as_mentor(session, actor, pair_id)
+    return list(
+        await session.scalars(
+            select(Difficulty)
+            .where(
+                Difficulty.mentee_id.in_([mentee.id for mentee in current.pair.mentees]),
+                Difficulty.status != DifficultyStatus.OVERCOME,
+            )
+            .order_by(Difficulty.created_at)
+        )
+    )
+
+
+def activity_title(text: str | None) -> str:
+    return validation.short_text(text, field="Мероприятие", maximum=TITLE_MAX)
+
+
+def free_text(text: str | None, field: str) -> str:
+    return validation.short_text(text, field=field, maximum=TEXT_MAX)
+
+
+async def check_difficulty(
+    session: AsyncSession, actor: Actor, pair_id: int, difficulty_id: int | None
+) -> None:
+    if difficulty_id is None:
+        return
+    allowed = {item.id for item in await mentee_difficulties(session, actor, pair_id)}
+    if difficulty_id not in allowed:
+        raise ValidationFailed(texts.PROGRAMME_BAD_DIFFICULTY)
+
+
+async def due_date(session: AsyncSession, actor: Actor, pair_id: int, text: str | None) -> date:
+    current = await view(session, actor, pair_id)
+    due_on = validation.future_date(text, current.today)
+    if due_on > current.pair.pair.ends_on:
+        raise ValidationFailed(
+            texts.PROGRAMME_DUE_AFTER_END.format(
+                ends=current.pair.pair.ends_on.strftime("%d.%m.%Y")
+            )
+        )
+    return due_on
+
+
+async def add_activity(
+    session: AsyncSession,
+    actor: Actor,
+    pair_id: int,
+    *,
+    title: str,
+    difficulty_id: int | None,
+    due_on: date,
+    expected_result: str,
+) -> ProgrammeActivity:
+    current = await as_mentor(session, actor, pair_id)
+    if current.programme is None:
+        raise ValidationFailed(texts.PROGRAMME_NEEDS_AIM)
+    await check_difficulty(session, actor, pair_id, difficulty_id)
+    activity = ProgrammeActivity(
+        programme_id=current.programme.id,
+        title=activity_title(title),
+        difficulty_id=difficulty_id,
+        due_on=due_on,
+        expected_result=free_text(expected_result, "Ожидаемый результат"),
+    )
+    session.add(activity)
+    await session.flush()
+    return activity
+
+
+async def get_activity(
+    session: AsyncSession, actor: Actor, activity_id: int
+) -> tuple[ProgrammeView, ProgrammeActivity]:
+    activity = await session.get(ProgrammeActivity, activity_id)
+    if activity is None:
+        raise NotFound(texts.ACTIVITY_NOT_FOUND)
+    programme = await session.get(Programme, activity.programme_id)
+    assert programme is not None
+    return await view(session, actor, programme.pair_id), activity
+
+
+async def reflections(session: AsyncSession, activity_id: int) -> list[tuple[str, str]]:
+    """(author, text) of the mentees' reflections on an activity."""
+    rows = await session.execute(
+        select(Person.full_name, Feedback.text)
+        .join(Person, Person.id == Feedback.person_id)
+        .where(
+            Feedback.activity_id == activity_id,
+            Feedback.kind == FeedbackKind.ACTIVITY_REFLECTION,
+        )
+        .order_by(Feedback.created_at)
+    )
+    return [(name, text or "") for name, text in rows.all()]
+
+
+async def check_can_finish(
+    session: AsyncSession, actor: Actor, activity_id: int
+) -> ProgrammeActivity:
+    """The mentor or a mentee of the pair may record a planned activity's result."""
+    current, activity = await get_activity(session, actor, activity_id)
+    participants = {current.pair.mentor.id} | {m.id for m in current.pair.mentees}
+    if actor.require_person().id not in participants:
+        raise AccessDenied(texts.PAIR_NOT_YOURS)
+    if activity.status is not ActivityStatus.PLANNED:
+        raise ValidationFailed(texts.ACTIVITY_ALREADY_DONE)
+    return activity
+
+
+async def mark_done(
+    session: AsyncSession, actor: Actor, activity_id: int, result: str | None
+) -> ProgrammeActivity:
+    activity = await check_can_finish(session, actor, activity_id)
+    activity.result = free_text(result, "Результат")
+    activity.status = ActivityStatus.DONE
+    activity.done_at = utcnow()
+    await session.flush()
+    return activity
+
+
+async def check_can_reflect(session: AsyncSession, actor: Actor, activity_id: int) -> None:
+    current, activity = await get_activity(session, actor, activity_id)
+    person = _require_mentee(actor, current)
+    if activity.status is not ActivityStatus.DONE:
+        raise ValidationFailed(texts.ACTIVITY_NOT_DONE)
+    already = await session.scalar(
+        select(Feedback.id).where(
+            Feedback.activity_id == activity_id,
+            Feedback.person_id == person.id,
+            Feedback.kind == FeedbackKind.ACTIVITY_REFLECTION,
+        )
+    )
+    if already is not None:
+        raise ValidationFailed(texts.ACTIVITY_REFLECTION_DONE)
+
+
+async def add_reflection(
+    session: AsyncSession, actor: Actor, activity_id: int, text: str | None
+) -> Feedback:
+    await check_can_reflect(session, actor, activity_id)
+    current, activity = await get_activity(session, actor, activity_id)
+    feedback = Feedback(
+        person_id=actor.require_person().id,
+        pair_id=current.pair.pair.id,
+        programme_id=activity.programme_id,
+        activity_id=activity.id,
+        kind=FeedbackKind.ACTIVITY_REFLECTION,
+        text=free_text(text, "Рефлексия"),
+    )
+    session.add(feedback)
+    await session.flush()
+    return feedback
+
+
+async def propose_change(
+    session: AsyncSession, actor: Actor, pair_id: int, text: str | None
+) -> tuple[ProgrammeView, Feedback]:
+    """A mentee proposes a change to the programme; the mentor is told."""
+    await check_can_propose(session, actor, pair_id)
+    current = await view(session, actor, pair_id)
+    assert current.programme is not None
+    feedback = Feedback(
+        person_id=actor.require_person().id,
+        pair_id=pair_id,
+        programme_id=current.programme.id,
+        kind=FeedbackKind.PROGRAMME_PROPOSAL,
+        text=free_text(text, "Предложение"),
+    )
+    session.add(feedback)
+    await session.flush()
+    return current, feedback

@@ -1,0 +1,331 @@
+"""The personalised programme of a pair: its card with the roadmap and progress, the mentor's
+aim and activities (title, difficulty, due date, expected result), marking an activity done,
+the mentees' reflections, and mentees' proposals to change the programme."""
+
+from datetime import date
+
+from aiogram import Bot, F, Router
+from aiogram.filters import StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import keyboards, texts
+from bot.callbacks import ActivityCb, ActivityDifficultyCb, ProgrammeCb
+from bot.delivery import deliver
+from bot.replies import answer_quietly, edit, send
+from bot.services import programmes
+from bot.services.access import Actor
+from bot.states import ActivityForm, ProgrammeForm
+from handlers.pairs import pair_title
+from models import Difficulty, ProgrammeActivity
+from models.enums import ActivityStatus
+
+ANSWER = F.text & ~F.text.startswith("/")
+
+
+def _state_of(activity: ProgrammeActivity, current: programmes.ProgrammeView) -> str:
+    if activity.status is ActivityStatus.DONE:
+        return "done"
+    return "overdue" if programmes.is_overdue(activity, current.today) else "due"
+
+
+def render_programme(
+    actor: Actor, current: programmes.ProgrammeView
+) -> tuple[str, InlineKeyboardMarkup]:
+    pair = current.pair
+    person = actor.require_person()
+    title = pair_title(pair)
+    markup = keyboards.programme(
+        pair.pair.id,
+        [activity.id for activity in current.activities],
+        mentor=person.id == pair.mentor.id,
+        mentee=person.id in {mentee.id for mentee in pair.mentees},
+        exists=current.programme is not None,
+    )
+    if current.programme is None:
+        return texts.PROGRAMME_NONE.format(pair=title), markup
+    lines = [
+        texts.ACTIVITY_LINE.format(
+            number=number,
+            icon=texts.ACTIVITY_ICONS[_state_of(activity, current)],
+            title=texts.esc(activity.title),
+            due=activity.due_on.strftime("%d.%m.%Y"),
+        )
+        for number, activity in enumerate(current.activities, start=1)
+    ]
+    progress = current.progress()
+    text = texts.PROGRAMME_CARD.format(
+        pair=title,
+        starts=current.programme.starts_on.strftime("%d.%m.%Y"),
+        ends=current.programme.ends_on.strftime("%d.%m.%Y"),
+        aim=texts.esc(current.programme.aim),
+        done=progress.done,
+        total=progress.total,
+        due=progress.due,
+        overdue=progress.overdue,
+        activities="\n".join(lines) or texts.PROGRAMME_NO_ACTIVITIES,
+    )
+    return text, markup
+
+
+async def render_activity(
+    session: AsyncSession, actor: Actor, activity_id: int
+) -> tuple[str, InlineKeyboardMarkup]:
+    current, activity = await programmes.get_activity(session, actor, activity_id)
+    state = _state_of(activity, current)
+    difficulty = (
+        await session.get(Difficulty, activity.difficulty_id) if activity.difficulty_id else None
+    )
+    text = texts.ACTIVITY_CARD.format(
+        icon=texts.ACTIVITY_ICONS[state],
+        title=texts.esc(activity.title),
+        due=activity.due_on.strftime("%d.%m.%Y"),
+        status=texts.ACTIVITY_STATUS[state],
+        difficulty=texts.esc(difficulty.description)
+        if difficulty
+        else texts.ACTIVITY_NO_DIFFICULTY,
+        expected=texts.esc(activity.expected_result or ""),
+    )
+    if activity.result:
+        text += texts.ACTIVITY_RESULT.format(result=texts.esc(activity.result))
+    for name, reflection in await programmes.reflections(session, activity.id):
+        text += texts.ACTIVITY_REFLECTION.format(name=texts.esc(name), text=texts.esc(reflection))
+    person = actor.require_person()
+    participants = {current.pair.mentor.id} | {m.id for m in current.pair.mentees}
+    is_mentee = person.id in {m.id for m in current.pair.mentees}
+    markup = keyboards.activity(
+        activity.id,
+        current.pair.pair.id,
+        can_finish=state != "done" and person.id in participants,
+        can_reflect=state == "done" and is_mentee,
+    )
+    return text, markup
+
+
+async def open_programme(
+    callback: CallbackQuery, callback_data: ProgrammeCb, session: AsyncSession, actor: Actor
+) -> None:
+    current = await programmes.view(session, actor, callback_data.pair_id)
+    text, markup = render_programme(actor, current)
+    await answer_quietly(callback)
+    await edit(callback, text, markup)
+
+
+async def _show_programme(
+    message: Message, session: AsyncSession, actor: Actor, pair_id: int
+) -> None:
+    current = await programmes.view(session, actor, pair_id)
+    text, markup = render_programme(actor, current)
+    await message.answer(text, reply_markup=markup)
+
+
+async def ask_aim(
+    callback: CallbackQuery,
+    callback_data: ProgrammeCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    await programmes.as_mentor(session, actor, callback_data.pair_id)
+    await state.clear()
+    await state.set_state(ProgrammeForm.aim)
+    await state.update_data(pair_id=callback_data.pair_id)
+    await send(callback, texts.PROGRAMME_ASK_AIM, keyboards.cancel())
+
+
+async def aim_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    pair_id = (await state.get_data())["pair_id"]
+    await programmes.set_aim(session, actor, pair_id, message.text)
+    await state.clear()
+    await _show_programme(message, session, actor, pair_id)
+
+
+async def ask_title(
+    callback: CallbackQuery,
+    callback_data: ProgrammeCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    current = await programmes.as_mentor(session, actor, callback_data.pair_id)
+    if current.programme is None:
+        await send(callback, texts.PROGRAMME_NEEDS_AIM)
+        return
+    await state.clear()
+    await state.set_state(ActivityForm.title)
+    await state.update_data(pair_id=callback_data.pair_id)
+    await send(callback, texts.ACTIVITY_ASK_TITLE, keyboards.cancel())
+
+
+async def title_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    pair_id = (await state.get_data())["pair_id"]
+    await state.update_data(title=programmes.activity_title(message.text))
+    difficulties = await programmes.mentee_difficulties(session, actor, pair_id)
+    choices = [
+        (item.id, f"{texts.DIFFICULTY_CATEGORY_BUTTONS[item.category]}: {item.description}")
+        for item in difficulties
+    ]
+    await state.set_state(ActivityForm.difficulty)
+    await message.answer(
+        texts.ACTIVITY_ASK_DIFFICULTY, reply_markup=keyboards.activity_difficulties(choices)
+    )
+
+
+async def difficulty_chosen(
+    callback: CallbackQuery,
+    callback_data: ActivityDifficultyCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    pair_id = (await state.get_data())["pair_id"]
+    chosen = callback_data.difficulty_id or None
+    await programmes.check_difficulty(session, actor, pair_id, chosen)
+    await state.update_data(difficulty_id=chosen)
+    await state.set_state(ActivityForm.due)
+    await answer_quietly(callback)
+    await edit(callback, texts.ACTIVITY_ASK_DUE, keyboards.cancel())
+
+
+async def due_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    pair_id = (await state.get_data())["pair_id"]
+    due_on = await programmes.due_date(session, actor, pair_id, message.text)
+    await state.update_data(due_on=due_on.isoformat())
+    await state.set_state(ActivityForm.expected)
+    await message.answer(texts.ACTIVITY_ASK_EXPECTED, reply_markup=keyboards.cancel())
+
+
+async def expected_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    data = await state.get_data()
+    await programmes.add_activity(
+        session,
+        actor,
+        data["pair_id"],
+        title=data["title"],
+        difficulty_id=data["difficulty_id"],
+        due_on=date.fromisoformat(data["due_on"]),
+        expected_result=message.text or "",
+    )
+    await state.clear()
+    await message.answer(texts.ACTIVITY_SAVED)
+    await _show_programme(message, session, actor, data["pair_id"])
+
+
+async def open_activity(
+    callback: CallbackQuery, callback_data: ActivityCb, session: AsyncSession, actor: Actor
+) -> None:
+    text, markup = await render_activity(session, actor, callback_data.activity_id)
+    await answer_quietly(callback)
+    await edit(callback, text, markup)
+
+
+async def ask_result(
+    callback: CallbackQuery,
+    callback_data: ActivityCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    await programmes.check_can_finish(session, actor, callback_data.activity_id)
+    await state.clear()
+    await state.set_state(ActivityForm.result)
+    await state.update_data(activity_id=callback_data.activity_id)
+    await send(callback, texts.ACTIVITY_ASK_RESULT, keyboards.cancel())
+
+
+async def result_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    activity_id = (await state.get_data())["activity_id"]
+    await programmes.mark_done(session, actor, activity_id, message.text)
+    await state.clear()
+    text, markup = await render_activity(session, actor, activity_id)
+    await message.answer(text, reply_markup=markup)
+
+
+async def ask_reflection(
+    callback: CallbackQuery,
+    callback_data: ActivityCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    await programmes.check_can_reflect(session, actor, callback_data.activity_id)
+    await state.clear()
+    await state.set_state(ActivityForm.reflection)
+    await state.update_data(activity_id=callback_data.activity_id)
+    await send(callback, texts.ACTIVITY_ASK_REFLECTION, keyboards.cancel())
+
+
+async def reflection_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    activity_id = (await state.get_data())["activity_id"]
+    await programmes.add_reflection(session, actor, activity_id, message.text)
+    await state.clear()
+    text, markup = await render_activity(session, actor, activity_id)
+    await message.answer(text, reply_markup=markup)
+
+
+async def ask_proposal(
+    callback: CallbackQuery,
+    callback_data: ProgrammeCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    await programmes.check_can_propose(session, actor, callback_data.pair_id)
+    await state.clear()
+    await state.set_state(ProgrammeForm.proposal)
+    await state.update_data(pair_id=callback_data.pair_id)
+    await send(callback, texts.PROGRAMME_ASK_PROPOSAL, keyboards.cancel())
+
+
+async def proposal_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+) -> None:
+    pair_id = (await state.get_data())["pair_id"]
+    current, feedback = await programmes.propose_change(session, actor, pair_id, message.text)
+    await state.clear()
+    await message.answer(texts.PROGRAMME_PROPOSAL_SENT)
+    await deliver(
+        bot,
+        current.pair.mentor,
+        texts.PROGRAMME_PROPOSAL_NOTICE.format(
+            name=texts.esc(actor.require_person().full_name),
+            pair=pair_title(current.pair),
+            text=texts.esc(feedback.text or ""),
+        ),
+        keyboards.open_programme(pair_id),
+    )
+
+
+def create_router() -> Router:
+    router = Router(name="programmes")
+    router.callback_query.register(open_programme, ProgrammeCb.filter(F.action == "open"))
+    router.callback_query.register(ask_aim, ProgrammeCb.filter(F.action == "aim"))
+    router.message.register(aim_typed, StateFilter(ProgrammeForm.aim), ANSWER)
+    router.callback_query.register(ask_title, ProgrammeCb.filter(F.action == "add"))
+    router.message.register(title_typed, StateFilter(ActivityForm.title), ANSWER)
+    router.callback_query.register(
+        difficulty_chosen, StateFilter(ActivityForm.difficulty), ActivityDifficultyCb.filter()
+    )
+    router.message.register(due_typed, StateFilter(ActivityForm.due), ANSWER)
+    router.message.register(expected_typed, StateFilter(ActivityForm.expected), ANSWER)
+    router.callback_query.register(open_activity, ActivityCb.filter(F.action == "open"))
+    router.callback_query.register(ask_result, ActivityCb.filter(F.action == "done"))
+    router.message.register(result_typed, StateFilter(ActivityForm.result), ANSWER)
+    router.callback_query.register(ask_reflection, ActivityCb.filter(F.action == "reflect"))
+    router.message.register(reflection_typed, StateFilter(ActivityForm.reflection), ANSWER)
+    router.callback_query.register(ask_proposal, ProgrammeCb.filter(F.action == "propose"))
+    router.message.register(proposal_typed, StateFilter(ProgrammeForm.proposal), ANSWER)
+    return router
