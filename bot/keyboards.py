@@ -76,7 +76,10 @@ def main_menu(roles: frozenset[Role], is_admin: bool) -> InlineKeyboardMarkup:
             _button(texts.BUTTON_NEW_PAIR, MenuCb(action="new_pair")),
             _button(texts.BUTTON_PAIRS, MenuCb(action="pairs")),
         )
-        builder.row(_button(texts.BUTTON_UNPAIRED, MenuCb(action="unpaired")))
+        builder.row(
+            _button(texts.BUTTON_UNPAIRED, MenuCb(action="unpaired")),
+            _button(texts.BUTTON_IMPORT, MenuCb(action="import")),
+        )
         builder.row(_button(texts.BUTTON_INVITE, MenuCb(action="invite")))
         builder.row(_button(texts.BUTTON_INVITES, MenuCb(action="invites")))
     if is_admin:

@@ -61,3 +61,7 @@ class ActivityForm(StatesGroup):
     expected = State()
     result = State()
     reflection = State()
+
+
+class StaffImport(StatesGroup):
+    file = State()

@@ -16,12 +16,14 @@ from handlers import (
     profile,
     programmes,
     registration,
+    staff,
 )
 
 
 def get_routers() -> list[Router]:
     return [
         errors.create_router(),
+        staff.create_router(),  # before `common`: this dialogue expects a file, not text
         common.create_router(),  # /cancel and non-text answers work in every dialogue
         registration.create_router(),
         menu.create_router(),

@@ -15,7 +15,7 @@ from bot import texts
 from bot.services import validation
 from bot.services.access import Actor
 from bot.services.errors import AccessDenied, ValidationFailed
-from bot.services.invites import find_usable_invite, redeem_invite
+from bot.services.invites import InviteUnusable, find_usable_invite, redeem_invite
 from models import (
     Base,
     Difficulty,
@@ -105,18 +105,23 @@ async def register(
     if await find_by_telegram_id(session, telegram_id) is not None:
         raise ValidationFailed(texts.ALREADY_REGISTERED)
     invite = await redeem_invite(session, code)
-    person = Person(
-        organization_id=invite.organization_id,
-        telegram_id=telegram_id,
-        username=username,
-        full_name=registration.full_name,
-        position=registration.position,
-        subject=registration.subject,
-        experience_years=registration.experience_years,
-        consent_at=utcnow(),
-        roles=[PersonRole(role=invite.role)],
-    )
-    session.add(person)
+    if invite.person_id is None:
+        person = Person(
+            organization_id=invite.organization_id, roles=[PersonRole(role=invite.role)]
+        )
+        session.add(person)
+    else:  # a personal link from a staff list: the teacher's row is waiting for them
+        imported = await session.get(Person, invite.person_id)
+        if imported is None or imported.erased_at is not None or imported.telegram_id:
+            raise InviteUnusable(texts.INVITE_REVOKED)
+        person = imported
+    person.telegram_id = telegram_id
+    person.username = username
+    person.full_name = registration.full_name
+    person.position = registration.position
+    person.subject = registration.subject
+    person.experience_years = registration.experience_years
+    person.consent_at = utcnow()
     await session.flush()
     await session.refresh(person, attribute_names=["organization", "roles"])
     return person

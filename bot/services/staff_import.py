@@ -1,0 +1,243 @@
+"""Importing a staff list: a curator's .xlsx or .csv of teachers (ФИО, должность, предмет, стаж,
+роль, and optionally a phone or e-mail) becomes people of the organisation, each with a
+personal one-use invite link. Every row is checked and reported; a teacher already imported
+(or registered) under the same name is not created twice, so the same file can be sent again."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import hashlib
+import io
+import re
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from openpyxl import load_workbook
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import texts
+from bot.services import validation
+from bot.services.access import Actor
+from bot.services.errors import DomainError, ValidationFailed
+from bot.services.invites import deep_link
+from models import Invite, Person, PersonRole, utcnow
+from models.enums import Role
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_ROWS = 2000
+PERSONAL_INVITE_DAYS = 30
+EXTENSIONS = (".xlsx", ".csv")
+ROLE_WORDS = {
+    "наставник": Role.MENTOR,
+    "наставница": Role.MENTOR,
+    "mentor": Role.MENTOR,
+    "наставляемый": Role.MENTEE,
+    "наставляемая": Role.MENTEE,
+    "mentee": Role.MENTEE,
+}
+HEADERS = {
+    "name": ("фио", "ф.и.о.", "ф. и. о.", "имя"),
+    "position": ("должность",),
+    "subject": ("предмет", "предмет/направление", "направление"),
+    "experience": ("стаж", "педагогический стаж"),
+    "role": ("роль",),
+    "contact": ("контакт", "телефон", "e-mail", "email", "почта", "телефон или e-mail"),
+}
+COLUMN_ORDER = ("name", "position", "subject", "experience", "role", "contact")
+_PHONE = re.compile(r"^\+?[\d\s()\-]{10,20}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class BadFile(DomainError):
+    """The file cannot be read as a staff list at all."""
+
+
+@dataclass
+class ImportReport:
+    created: list[tuple[Person, Invite]] = field(default_factory=list)
+    roles_added: int = 0
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # row, name
+    errors: list[tuple[int, str]] = field(default_factory=list)  # row, reason
+
+
+def check_file(filename: str | None, size: int | None) -> None:
+    name = (filename or "").lower()
+    if not name.endswith(EXTENSIONS):
+        raise BadFile(texts.IMPORT_BAD_TYPE)
+    if size is not None and size > MAX_FILE_BYTES:
+        raise BadFile(texts.IMPORT_TOO_BIG.format(megabytes=MAX_FILE_BYTES // (1024 * 1024)))
+
+
+def _cells(filename: str, content: bytes) -> list[list[str]]:
+    """All rows of the first sheet (or of the CSV) as text, without trailing empty rows."""
+    if filename.lower().endswith(".xlsx"):
+        try:
+            workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        except Exception as error:  # openpyxl raises many kinds on a damaged file
+            raise BadFile(texts.IMPORT_UNREADABLE) from error
+        sheet = workbook.worksheets[0]
+        rows = [
+            ["" if value is None else str(value).strip() for value in row]
+            for row in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 2)
+        ]
+        workbook.close()
+    else:
+        rows = list(_csv_rows(content))
+    while rows and not any(rows[-1]):
+        rows.pop()
+    return rows
+
+
+def _csv_rows(content: bytes) -> Iterator[list[str]]:
+    for encoding in ("utf-8-sig", "cp1251"):
+        try:
+            text = content.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - cp1251 decodes any byte
+        raise BadFile(texts.IMPORT_UNREADABLE)
+    dialect: type[csv.Dialect] = _Semicolons  # Russian Excel's default, if nothing tells
+    with contextlib.suppress(csv.Error):
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
+    for row in csv.reader(io.StringIO(text), dialect):
+        yield [cell.strip() for cell in row]
+
+
+class _Semicolons(csv.excel):
+    delimiter = ";"
+
+
+def _columns(header: list[str]) -> dict[str, int] | None:
+    """Column positions from a header row, or None when the row is not a header."""
+    found: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        title = cell.strip().casefold()
+        for key, names in HEADERS.items():
+            if title in names and key not in found:
+                found[key] = index
+    return found if "name" in found else None
+
+
+def import_key(full_name: str) -> str:
+    return hashlib.sha256(full_name.casefold().encode()).hexdigest()[:32]
+
+
+def _contact(raw: str) -> tuple[str | None, str | None]:
+    value = raw.strip()
+    if not value:
+        return None, None
+    if _EMAIL.match(value):
+        return None, value
+    if _PHONE.match(value):
+        return value, None
+    raise ValidationFailed(texts.IMPORT_BAD_CONTACT)
+
+
+async def import_staff(
+    session: AsyncSession, actor: Actor, filename: str, content: bytes
+) -> ImportReport:
+    curator = actor.require_curator()
+    check_file(filename, len(content))
+    rows = _cells(filename, content)
+    if not rows:
+        raise BadFile(texts.IMPORT_EMPTY)
+    columns = _columns(rows[0])
+    first_data_row = 2 if columns else 1
+    if columns is None:
+        columns = {key: index for index, key in enumerate(COLUMN_ORDER)}
+    body = rows[first_data_row - 1 :]
+    if len(body) > MAX_ROWS:
+        raise BadFile(texts.IMPORT_TOO_MANY.format(maximum=MAX_ROWS))
+
+    report = ImportReport()
+    seen: dict[str, int] = {}
+    now = utcnow()
+    for number, row in enumerate(body, start=first_data_row):
+        if not any(row):
+            continue
+
+        def cell(key: str, row: list[str] = row) -> str:
+            index = columns.get(key)
+            return row[index] if index is not None and index < len(row) else ""
+
+        try:
+            full_name = validation.full_name(cell("name"))
+            role = ROLE_WORDS.get(cell("role").casefold())
+            if role is None:
+                raise ValidationFailed(texts.IMPORT_BAD_ROLE.format(role=cell("role") or "—"))
+            position = validation.short_text(cell("position"), field="Должность")
+            subject = validation.short_text(cell("subject"), field="Предмет")
+            years = validation.experience_years(cell("experience"))
+            phone, email = _contact(cell("contact"))
+        except ValidationFailed as error:
+            report.errors.append((number, error.message))
+            continue
+        key = import_key(full_name)
+        duplicate_key = f"{key}:{role.value}"
+        if duplicate_key in seen:
+            report.errors.append((number, texts.IMPORT_DUPLICATE.format(row=seen[duplicate_key])))
+            continue
+        seen[duplicate_key] = number
+        existing = await session.scalar(
+            select(Person).where(
+                Person.organization_id == curator.organization_id,
+                Person.erased_at.is_(None),
+                (Person.import_key == key) | (Person.search_name == full_name.casefold()),
+            )
+        )
+        if existing is not None:
+            if role in existing.role_set:
+                report.skipped.append((number, full_name))
+            else:
+                existing.roles.append(PersonRole(role=role))
+                report.roles_added += 1
+            continue
+        person = Person(
+            organization_id=curator.organization_id,
+            full_name=full_name,
+            position=position,
+            subject=subject,
+            experience_years=years,
+            phone=phone,
+            email=email,
+            import_key=key,
+            roles=[PersonRole(role=role)],
+        )
+        session.add(person)
+        await session.flush()
+        invite = Invite(
+            code=secrets.token_urlsafe(12),
+            organization_id=curator.organization_id,
+            role=role,
+            expires_at=now + timedelta(days=PERSONAL_INVITE_DAYS),
+            max_uses=1,
+            created_by_person_id=curator.id,
+            created_by_telegram_id=actor.telegram_id,
+            person_id=person.id,
+        )
+        session.add(invite)
+        report.created.append((person, invite))
+    await session.flush()
+    return report
+
+
+def invites_csv(report: ImportReport, bot_username: str) -> bytes:
+    """The personal links to hand out, as a CSV that Excel opens (UTF-8 with BOM, «;»)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(texts.IMPORT_LINKS_HEADER)
+    for person, invite in report.created:
+        writer.writerow(
+            [
+                person.full_name,
+                texts.ROLE_NAMES[invite.role],
+                deep_link(bot_username, invite.code),
+                invite.expires_at.strftime("%d.%m.%Y"),
+            ]
+        )
+    return ("\ufeff" + buffer.getvalue()).encode()

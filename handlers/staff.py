@@ -1,0 +1,79 @@
+"""The curator's staff-list import: a file in, people and personal invite links out, with a
+row-by-row report of what was wrong."""
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import keyboards, texts
+from bot.callbacks import MenuCb
+from bot.replies import send
+from bot.services import staff_import
+from bot.services.access import Actor
+from bot.states import StaffImport
+
+MAX_ERRORS_SHOWN = 30
+
+
+def report_text(report: staff_import.ImportReport) -> str:
+    text = texts.IMPORT_DONE.format(
+        created=len(report.created),
+        roles=report.roles_added,
+        skipped=len(report.skipped),
+        errors=len(report.errors),
+    )
+    if report.errors:
+        text += texts.IMPORT_ERRORS_HEADER
+        for row, reason in report.errors[:MAX_ERRORS_SHOWN]:
+            text += texts.IMPORT_ERROR_LINE.format(row=row, reason=texts.esc(reason))
+        if len(report.errors) > MAX_ERRORS_SHOWN:
+            text += texts.IMPORT_ERRORS_MORE.format(more=len(report.errors) - MAX_ERRORS_SHOWN)
+    return text
+
+
+async def import_command(message: Message, state: FSMContext, actor: Actor) -> None:
+    actor.require_curator()
+    await state.set_state(StaffImport.file)
+    await message.answer(texts.IMPORT_ASK_FILE, reply_markup=keyboards.cancel())
+
+
+async def import_button(callback: CallbackQuery, state: FSMContext, actor: Actor) -> None:
+    actor.require_curator()
+    await state.set_state(StaffImport.file)
+    await send(callback, texts.IMPORT_ASK_FILE, keyboards.cancel())
+
+
+async def file_received(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+) -> None:
+    actor.require_curator()
+    document = message.document
+    assert document is not None  # the filter lets only documents in
+    staff_import.check_file(document.file_name, document.file_size)
+    downloaded = await bot.download(document)
+    assert downloaded is not None
+    report = await staff_import.import_staff(
+        session, actor, document.file_name or "", downloaded.read()
+    )
+    await state.clear()
+    await message.answer(report_text(report))
+    if report.created:
+        links = staff_import.invites_csv(report, (await bot.me()).username or "")
+        await message.answer_document(
+            BufferedInputFile(links, filename="invites.csv"), caption=texts.IMPORT_LINKS_CAPTION
+        )
+
+
+async def not_a_file(message: Message) -> None:
+    await message.answer(texts.IMPORT_SEND_FILE)
+
+
+def create_router() -> Router:
+    router = Router(name="staff")
+    router.message.register(import_command, Command("import"))
+    router.callback_query.register(import_button, MenuCb.filter(F.action == "import"))
+    router.message.register(file_received, StateFilter(StaffImport.file), F.document)
+    router.message.register(not_a_file, StateFilter(StaffImport.file), ~F.text.startswith("/"))
+    return router
