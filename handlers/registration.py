@@ -31,6 +31,7 @@ async def start_with_invite(
     code = command.args or ""
     outcome, invite = await people.check_invite_for(session, actor, code)
     role_name = texts.ROLE_NAMES[invite.role]
+    welcome_role = texts.ROLE_NAMES_GENITIVE[invite.role]
     if outcome is people.InviteOutcome.ALREADY_HAS_ROLE:
         await message.answer(texts.ALREADY_HAS_ROLE.format(role=role_name))
         return
@@ -46,7 +47,7 @@ async def start_with_invite(
     await state.update_data(code=code)
     await message.answer(
         texts.INVITE_WELCOME.format(
-            organization=texts.esc(invite.organization.name), role=role_name
+            organization=texts.esc(invite.organization.name), role=welcome_role
         )
     )
     await message.answer(texts.CONSENT, reply_markup=keyboards.consent())
