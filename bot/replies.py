@@ -4,10 +4,14 @@ a callback with a text that may be longer than an alert allows."""
 from __future__ import annotations
 
 from contextlib import suppress
+from typing import Any
 
 from aiogram.exceptions import TelegramBadRequest
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
+from bot.keyboards import cancel as cancel_keyboard
 from bot.texts import esc
 
 ALERT_LIMIT = 200
@@ -61,3 +65,14 @@ async def answer_quietly(callback: CallbackQuery, text: str | None = None) -> No
     what the button did stands, and the message edit that follows still shows it."""
     with suppress(TelegramBadRequest):
         await callback.answer(text)
+
+
+async def ask_for_text(
+    callback: CallbackQuery, state: FSMContext, next_state: State, prompt: str, **data: Any
+) -> None:
+    """Start a one-answer dialogue from a button: any earlier dialogue ends, `data` is kept for
+    the handler of `next_state`, and the prompt offers «Отмена»."""
+    await state.clear()
+    await state.set_state(next_state)
+    await state.set_data(data)
+    await send(callback, prompt, cancel_keyboard())

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import keyboards, texts
 from bot.callbacks import DifficultyCategoryCb, DifficultyCb, DifficultyListCb, MenuCb, UrgencyCb
-from bot.replies import answer_quietly, edit, send
+from bot.replies import answer_quietly, ask_for_text, edit, send
 from bot.services import difficulties
 from bot.services.access import Actor, is_mentor_of
 from bot.states import DifficultyEdit, NewDifficulty
@@ -185,9 +185,13 @@ async def ask_description(
     actor: Actor,
 ) -> None:
     await difficulties.get_own(session, actor, callback_data.difficulty_id)
-    await state.set_state(DifficultyEdit.description)
-    await state.update_data(difficulty_id=callback_data.difficulty_id)
-    await send(callback, texts.DIFFICULTY_ASK_NEW_DESCRIPTION, keyboards.cancel())
+    await ask_for_text(
+        callback,
+        state,
+        DifficultyEdit.description,
+        texts.DIFFICULTY_ASK_NEW_DESCRIPTION,
+        difficulty_id=callback_data.difficulty_id,
+    )
 
 
 async def description_changed(
@@ -235,9 +239,13 @@ async def ask_reflection(
     actor: Actor,
 ) -> None:
     await difficulties.get_own(session, actor, callback_data.difficulty_id)
-    await state.set_state(DifficultyEdit.reflection)
-    await state.update_data(difficulty_id=callback_data.difficulty_id)
-    await send(callback, texts.DIFFICULTY_ASK_REFLECTION, keyboards.cancel())
+    await ask_for_text(
+        callback,
+        state,
+        DifficultyEdit.reflection,
+        texts.DIFFICULTY_ASK_REFLECTION,
+        difficulty_id=callback_data.difficulty_id,
+    )
 
 
 async def reflection_typed(

@@ -21,7 +21,7 @@ from bot.callbacks import (
     UnpairedPageCb,
 )
 from bot.delivery import deliver
-from bot.replies import answer_quietly, edit, send
+from bot.replies import answer_quietly, ask_for_text, edit, send
 from bot.services import pairs
 from bot.services.access import Actor
 from bot.services.errors import ValidationFailed
@@ -466,10 +466,13 @@ async def ask_stop_reason(
     actor: Actor,
 ) -> None:
     await pairs.active_managed_pair(session, actor, callback_data.pair_id)
-    await state.clear()
-    await state.set_state(PairChange.stop_reason)
-    await state.update_data(pair_id=callback_data.pair_id)
-    await send(callback, texts.PAIR_ASK_STOP_REASON, keyboards.cancel())
+    await ask_for_text(
+        callback,
+        state,
+        PairChange.stop_reason,
+        texts.PAIR_ASK_STOP_REASON,
+        pair_id=callback_data.pair_id,
+    )
 
 
 async def stop_reason_typed(

@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import keyboards, texts
 from bot.callbacks import DeleteMeCb, MenuCb, ProfileCb
 from bot.commands import apply_chat_commands
-from bot.replies import answer_quietly, edit, notify, send
+from bot.replies import answer_quietly, ask_for_text, edit, notify, send
 from bot.services import people
 from bot.services.access import Actor
 from bot.states import ProfileEdit
@@ -61,10 +61,14 @@ async def edit_field(
     callback: CallbackQuery, callback_data: ProfileCb, state: FSMContext, actor: Actor
 ) -> None:
     actor.require_person()
-    await state.set_state(ProfileEdit.value)
-    await state.update_data(field=callback_data.action)
     field = texts.PROFILE_FIELD_NAMES[callback_data.action]
-    await send(callback, texts.PROFILE_ASK.format(field=field), keyboards.cancel())
+    await ask_for_text(
+        callback,
+        state,
+        ProfileEdit.value,
+        texts.PROFILE_ASK.format(field=field),
+        field=callback_data.action,
+    )
 
 
 async def edit_value(

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import keyboards, texts
 from bot.callbacks import ActivityCb, ActivityDifficultyCb, ProgrammeCb
 from bot.delivery import deliver
-from bot.replies import answer_quietly, edit, send
+from bot.replies import answer_quietly, ask_for_text, edit, send
 from bot.services import programmes
 from bot.services.access import Actor
 from bot.states import ActivityForm, ProgrammeForm
@@ -128,10 +128,9 @@ async def ask_aim(
     actor: Actor,
 ) -> None:
     await programmes.as_mentor(session, actor, callback_data.pair_id)
-    await state.clear()
-    await state.set_state(ProgrammeForm.aim)
-    await state.update_data(pair_id=callback_data.pair_id)
-    await send(callback, texts.PROGRAMME_ASK_AIM, keyboards.cancel())
+    await ask_for_text(
+        callback, state, ProgrammeForm.aim, texts.PROGRAMME_ASK_AIM, pair_id=callback_data.pair_id
+    )
 
 
 async def aim_typed(
@@ -154,10 +153,9 @@ async def ask_title(
     if current.programme is None:
         await send(callback, texts.PROGRAMME_NEEDS_AIM)
         return
-    await state.clear()
-    await state.set_state(ActivityForm.title)
-    await state.update_data(pair_id=callback_data.pair_id)
-    await send(callback, texts.ACTIVITY_ASK_TITLE, keyboards.cancel())
+    await ask_for_text(
+        callback, state, ActivityForm.title, texts.ACTIVITY_ASK_TITLE, pair_id=callback_data.pair_id
+    )
 
 
 async def title_typed(
@@ -236,10 +234,13 @@ async def ask_result(
     actor: Actor,
 ) -> None:
     await programmes.check_can_finish(session, actor, callback_data.activity_id)
-    await state.clear()
-    await state.set_state(ActivityForm.result)
-    await state.update_data(activity_id=callback_data.activity_id)
-    await send(callback, texts.ACTIVITY_ASK_RESULT, keyboards.cancel())
+    await ask_for_text(
+        callback,
+        state,
+        ActivityForm.result,
+        texts.ACTIVITY_ASK_RESULT,
+        activity_id=callback_data.activity_id,
+    )
 
 
 async def result_typed(
@@ -260,10 +261,13 @@ async def ask_reflection(
     actor: Actor,
 ) -> None:
     await programmes.check_can_reflect(session, actor, callback_data.activity_id)
-    await state.clear()
-    await state.set_state(ActivityForm.reflection)
-    await state.update_data(activity_id=callback_data.activity_id)
-    await send(callback, texts.ACTIVITY_ASK_REFLECTION, keyboards.cancel())
+    await ask_for_text(
+        callback,
+        state,
+        ActivityForm.reflection,
+        texts.ACTIVITY_ASK_REFLECTION,
+        activity_id=callback_data.activity_id,
+    )
 
 
 async def reflection_typed(
@@ -284,10 +288,13 @@ async def ask_proposal(
     actor: Actor,
 ) -> None:
     await programmes.check_can_propose(session, actor, callback_data.pair_id)
-    await state.clear()
-    await state.set_state(ProgrammeForm.proposal)
-    await state.update_data(pair_id=callback_data.pair_id)
-    await send(callback, texts.PROGRAMME_ASK_PROPOSAL, keyboards.cancel())
+    await ask_for_text(
+        callback,
+        state,
+        ProgrammeForm.proposal,
+        texts.PROGRAMME_ASK_PROPOSAL,
+        pair_id=callback_data.pair_id,
+    )
 
 
 async def proposal_typed(
