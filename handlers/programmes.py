@@ -226,55 +226,40 @@ async def open_activity(
     await edit(callback, text, markup)
 
 
-async def ask_result(
-    callback: CallbackQuery,
-    callback_data: ActivityCb,
-    state: FSMContext,
-    session: AsyncSession,
-    actor: Actor,
-) -> None:
-    await programmes.check_can_finish(session, actor, callback_data.activity_id)
-    await ask_for_text(
-        callback,
-        state,
-        ActivityForm.result,
-        texts.ACTIVITY_ASK_RESULT,
-        activity_id=callback_data.activity_id,
-    )
-
-
-async def result_typed(
-    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
-) -> None:
-    activity_id = (await state.get_data())["activity_id"]
-    await programmes.mark_done(session, actor, activity_id, message.text)
-    await state.clear()
-    text, markup = await render_activity(session, actor, activity_id)
-    await message.answer(text, reply_markup=markup)
-
-
-async def ask_reflection(
-    callback: CallbackQuery,
-    callback_data: ActivityCb,
-    state: FSMContext,
-    session: AsyncSession,
-    actor: Actor,
-) -> None:
-    await programmes.check_can_reflect(session, actor, callback_data.activity_id)
-    await ask_for_text(
-        callback,
-        state,
+# What an activity's «done» and «reflect» buttons ask for: the check before asking, the state
+# of the answer and the prompt; and what records the answer.
+ACTIVITY_QUESTIONS = {
+    "done": (programmes.check_can_finish, ActivityForm.result, texts.ACTIVITY_ASK_RESULT),
+    "reflect": (
+        programmes.check_can_reflect,
         ActivityForm.reflection,
         texts.ACTIVITY_ASK_REFLECTION,
-        activity_id=callback_data.activity_id,
-    )
+    ),
+}
+ACTIVITY_ANSWERS = {
+    ActivityForm.result.state: programmes.mark_done,
+    ActivityForm.reflection.state: programmes.add_reflection,
+}
 
 
-async def reflection_typed(
+async def ask_about_activity(
+    callback: CallbackQuery,
+    callback_data: ActivityCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    check, next_state, prompt = ACTIVITY_QUESTIONS[callback_data.action]
+    await check(session, actor, callback_data.activity_id)
+    await ask_for_text(callback, state, next_state, prompt, activity_id=callback_data.activity_id)
+
+
+async def activity_answer_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
+    record = ACTIVITY_ANSWERS[await state.get_state() or ""]
     activity_id = (await state.get_data())["activity_id"]
-    await programmes.add_reflection(session, actor, activity_id, message.text)
+    await record(session, actor, activity_id, message.text)
     await state.clear()
     text, markup = await render_activity(session, actor, activity_id)
     await message.answer(text, reply_markup=markup)
@@ -329,10 +314,14 @@ def create_router() -> Router:
     router.message.register(due_typed, StateFilter(ActivityForm.due), ANSWER)
     router.message.register(expected_typed, StateFilter(ActivityForm.expected), ANSWER)
     router.callback_query.register(open_activity, ActivityCb.filter(F.action == "open"))
-    router.callback_query.register(ask_result, ActivityCb.filter(F.action == "done"))
-    router.message.register(result_typed, StateFilter(ActivityForm.result), ANSWER)
-    router.callback_query.register(ask_reflection, ActivityCb.filter(F.action == "reflect"))
-    router.message.register(reflection_typed, StateFilter(ActivityForm.reflection), ANSWER)
+    router.callback_query.register(
+        ask_about_activity, ActivityCb.filter(F.action.in_(ACTIVITY_QUESTIONS))
+    )
+    router.message.register(
+        activity_answer_typed,
+        StateFilter(ActivityForm.result, ActivityForm.reflection),
+        ANSWER,
+    )
     router.callback_query.register(ask_proposal, ProgrammeCb.filter(F.action == "propose"))
     router.message.register(proposal_typed, StateFilter(ProgrammeForm.proposal), ANSWER)
     return router
