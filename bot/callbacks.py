@@ -94,6 +94,7 @@ class PickCb(CallbackData, prefix="pick1"):
     purpose: str  # "mentor" | "mentees" | "new_mentor"
     person_id: int = 0  # 0: only turn to `page`
     page: int = 0
+    pair_id: int = 0  # for "new_mentor": the pair whose dialogue made this list
 
 
 class PairWizardCb(CallbackData, prefix="pw1"):

@@ -43,6 +43,8 @@ from bot.services.pairs import PERIOD_CHOICES
 from models import Person
 from models.enums import AssessmentStage, Role
 
+MENTEE_BUTTONS = 20  # a message holds at most 100 buttons; larger groups list the first
+
 
 def _button(text: str, data: CallbackData) -> InlineKeyboardButton:
     return InlineKeyboardButton(text=text, callback_data=data.pack())
@@ -302,7 +304,7 @@ def self_check_scores(stage: AssessmentStage, index: int) -> InlineKeyboardMarku
 
 
 def people_picker(
-    purpose: str, page: Page[Person], selected: frozenset[int] = frozenset()
+    purpose: str, page: Page[Person], selected: frozenset[int] = frozenset(), pair_id: int = 0
 ) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for person in page.items:
@@ -310,9 +312,12 @@ def people_picker(
         if person.id in selected:
             label = texts.BUTTON_SELECTED.format(name=label)
         builder.row(
-            _button(label[:60], PickCb(purpose=purpose, person_id=person.id, page=page.number))
+            _button(
+                label[:60],
+                PickCb(purpose=purpose, person_id=person.id, page=page.number, pair_id=pair_id),
+            )
         )
-    pager(builder, page, lambda number: PickCb(purpose=purpose, page=number))
+    pager(builder, page, lambda number: PickCb(purpose=purpose, page=number, pair_id=pair_id))
     if purpose == "mentees":
         builder.row(
             _button(
@@ -387,7 +392,7 @@ def pair_card(
     builder = InlineKeyboardBuilder()
     builder.row(_button(texts.BUTTON_PROGRAMME, ProgrammeCb(action="open", pair_id=pair_id)))
     if see_mentees:
-        for mentee_id, name in mentees:
+        for mentee_id, name in mentees[:MENTEE_BUTTONS]:
             short = name.split(" ")[0]
             builder.row(
                 _button(

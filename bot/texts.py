@@ -28,6 +28,10 @@ def esc(value: object) -> str:
     return html.escape(str(value), quote=False)
 
 
+def shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def local_time(moment: datetime, timezone: str) -> str:
     return moment.astimezone(ZoneInfo(timezone)).strftime("%d.%m.%Y %H:%M")
 
@@ -467,6 +471,7 @@ PROGRAMME_NONE = (
     "Её составляет наставник: цель и дорожная карта мероприятий по затруднениям наставляемого."
 )
 PROGRAMME_NO_ACTIVITIES = "мероприятий пока нет."
+LIST_MORE = "…и ещё {more}."
 ACTIVITY_ICONS = {"done": "✅", "due": "⏳", "overdue": "⚠️"}
 ACTIVITY_LINE = "{number}. {icon} {title} — до {due}"
 ACTIVITY_CARD = (

@@ -21,10 +21,6 @@ ANSWER = F.text & ~F.text.startswith("/")
 LINE_PREVIEW = 80
 
 
-def _preview(text: str) -> str:
-    return text if len(text) <= LINE_PREVIEW else text[: LINE_PREVIEW - 1] + "…"
-
-
 async def render_list(
     session: AsyncSession, actor: Actor, mentee_id: int, page_number: int
 ) -> tuple[str, InlineKeyboardMarkup | None]:
@@ -48,7 +44,7 @@ async def render_list(
                 number=page.number * page.size + offset + 1,
                 icon=texts.DIFFICULTY_STATUS_ICONS[item.status],
                 category=texts.DIFFICULTY_CATEGORY_BUTTONS[item.category],
-                description=texts.esc(_preview(item.description)),
+                description=texts.esc(texts.shorten(item.description, LINE_PREVIEW)),
             )
         )
     markup = keyboards.difficulty_list(page, mentee.id, [item.id for item in page.items])

@@ -127,7 +127,7 @@ async def render_picker(
     if not page.total:
         text += texts.PAIR_NOBODY_FOUND
     selected = frozenset(data.get("mentee_ids", []))
-    return text, keyboards.people_picker(purpose, page, selected)
+    return text, keyboards.people_picker(purpose, page, selected, data.get("pair_id", 0))
 
 
 async def notify_new_pair(bot: Bot, loaded: pairs.PairView) -> None:
@@ -202,6 +202,8 @@ async def picked(
 ) -> None:
     purpose = callback_data.purpose
     data = await state.get_data()
+    if callback_data.pair_id != data.get("pair_id", 0):
+        raise ValidationFailed(texts.STALE_BUTTON)  # a list left from another dialogue
     if not callback_data.person_id:
         data["page"] = callback_data.page
     elif purpose == "mentor":

@@ -18,10 +18,14 @@ from bot.services import programmes
 from bot.services.access import Actor
 from bot.states import ActivityForm, ProgrammeForm
 from handlers.pairs import pair_title
-from models import Difficulty, ProgrammeActivity
+from models import ProgrammeActivity
 from models.enums import ActivityStatus
 
 ANSWER = F.text & ~F.text.startswith("/")
+# A message holds 4096 characters and 100 buttons: long roadmaps show their first part.
+SHOWN_ACTIVITIES = 30
+TITLE_SHOWN = 90
+SHOWN_DIFFICULTIES = 20
 
 
 def _state_of(activity: ProgrammeActivity, current: programmes.ProgrammeView) -> str:
@@ -36,9 +40,10 @@ def render_programme(
     pair = current.pair
     person = actor.require_person()
     title = pair_title(pair)
+    shown = current.activities[:SHOWN_ACTIVITIES]
     markup = keyboards.programme(
         pair.pair.id,
-        [activity.id for activity in current.activities],
+        [activity.id for activity in shown],
         mentor=person.id == pair.mentor.id,
         mentee=person.id in {mentee.id for mentee in pair.mentees},
         exists=current.programme is not None,
@@ -49,11 +54,13 @@ def render_programme(
         texts.ACTIVITY_LINE.format(
             number=number,
             icon=texts.ACTIVITY_ICONS[_state_of(activity, current)],
-            title=texts.esc(activity.title),
+            title=texts.esc(texts.shorten(activity.title, TITLE_SHOWN)),
             due=activity.due_on.strftime("%d.%m.%Y"),
         )
-        for number, activity in enumerate(current.activities, start=1)
+        for number, activity in enumerate(shown, start=1)
     ]
+    if len(current.activities) > len(shown):
+        lines.append(texts.LIST_MORE.format(more=len(current.activities) - len(shown)))
     progress = current.progress()
     text = texts.PROGRAMME_CARD.format(
         pair=title,
@@ -74,9 +81,7 @@ async def render_activity(
 ) -> tuple[str, InlineKeyboardMarkup]:
     current, activity = await programmes.get_activity(session, actor, activity_id)
     state = _state_of(activity, current)
-    difficulty = (
-        await session.get(Difficulty, activity.difficulty_id) if activity.difficulty_id else None
-    )
+    difficulty = await programmes.activity_difficulty(session, actor, activity)
     text = texts.ACTIVITY_CARD.format(
         icon=texts.ACTIVITY_ICONS[state],
         title=texts.esc(activity.title),
@@ -166,7 +171,7 @@ async def title_typed(
     difficulties = await programmes.mentee_difficulties(session, actor, pair_id)
     choices = [
         (item.id, f"{texts.DIFFICULTY_CATEGORY_BUTTONS[item.category]}: {item.description}")
-        for item in difficulties
+        for item in difficulties[-SHOWN_DIFFICULTIES:]
     ]
     await state.set_state(ActivityForm.difficulty)
     await message.answer(

@@ -100,9 +100,13 @@ async def results(session: AsyncSession, actor: Actor, mentee_id: int) -> tuple[
     await require_mentee_visible(session, actor, mentee)
     programme_id = await current_programme_id(session, mentee_id)
     entries = await session.scalars(
-        select(SelfAssessment).where(
-            SelfAssessment.person_id == mentee_id, _of_programme(programme_id)
+        select(SelfAssessment)
+        .where(
+            SelfAssessment.person_id == mentee_id,
+            _of_programme(programme_id) | _of_programme(None),
         )
+        # answers given before the programme existed first, so the programme's own win
+        .order_by(SelfAssessment.programme_id.is_not(None))
     )
     scores = {(entry.stage, entry.category): entry.score for entry in entries}
     rows = [

@@ -63,11 +63,13 @@ async def get_visible(session: AsyncSession, actor: Actor, difficulty_id: int) -
 
 
 async def get_own(session: AsyncSession, actor: Actor, difficulty_id: int) -> Difficulty:
-    """A difficulty the acting mentee may change: only their own."""
+    """A difficulty the acting mentee may still change: their own, not yet overcome."""
     mentee = actor.require_role(Role.MENTEE)
     difficulty = await _load(session, difficulty_id)
     if difficulty.mentee_id != mentee.id:
         raise AccessDenied(texts.DIFFICULTY_NOT_YOURS)
+    if difficulty.status is DifficultyStatus.OVERCOME:
+        raise AccessDenied(texts.DIFFICULTY_ALREADY_OVERCOME)
     return difficulty
 
 
@@ -136,8 +138,6 @@ async def mark_overcome(
     session: AsyncSession, actor: Actor, difficulty_id: int, text: str | None
 ) -> Difficulty:
     difficulty = await get_own(session, actor, difficulty_id)
-    if difficulty.status is DifficultyStatus.OVERCOME:
-        raise AccessDenied(texts.DIFFICULTY_ALREADY_OVERCOME)
     difficulty.reflection = reflection(text)
     difficulty.status = DifficultyStatus.OVERCOME
     difficulty.overcome_at = utcnow()

@@ -273,6 +273,11 @@ async def erase_personal_data(session: AsyncSession, actor: Actor) -> None:
     await session.execute(
         update(Invite).where(Invite.created_by_person_id == pid).values(created_by_telegram_id=None)
     )
+    await session.execute(
+        update(PairMember)
+        .where(PairMember.mentee_id == pid, PairMember.left_at.is_(None))
+        .values(left_at=utcnow())
+    )
     person.roles.clear()
     person.telegram_id = None
     person.username = None

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import texts
 from bot.services import pairs, validation
-from bot.services.access import Actor
+from bot.services.access import Actor, require_mentee_visible
 from bot.services.errors import AccessDenied, NotFound, ValidationFailed
 from models import Difficulty, Feedback, Person, Programme, ProgrammeActivity, utcnow
 from models.enums import (
@@ -208,6 +208,25 @@ async def get_activity(
     return await view(session, actor, programme.pair_id), activity
 
 
+async def activity_difficulty(
+    session: AsyncSession, actor: Actor, activity: ProgrammeActivity
+) -> Difficulty | None:
+    """The difficulty an activity aims at, if this viewer may see that mentee's difficulties
+    (in a group, one mentee does not read another's)."""
+    if activity.difficulty_id is None:
+        return None
+    difficulty = await session.get(Difficulty, activity.difficulty_id)
+    if difficulty is None:
+        return None
+    mentee = await session.get(Person, difficulty.mentee_id)
+    assert mentee is not None
+    try:
+        await require_mentee_visible(session, actor, mentee)
+    except AccessDenied:
+        return None
+    return difficulty
+
+
 async def reflections(session: AsyncSession, activity_id: int) -> list[tuple[str, str]]:
     """(author, text) of the mentees' reflections on an activity."""
     rows = await session.execute(
@@ -230,6 +249,8 @@ async def check_can_finish(
     participants = {current.pair.mentor.id} | {m.id for m in current.pair.mentees}
     if actor.require_person().id not in participants:
         raise AccessDenied(texts.PAIR_NOT_YOURS)
+    if current.pair.pair.status is not PairStatus.ACTIVE:
+        raise ValidationFailed(texts.PAIR_NOT_ACTIVE)
     if activity.status is not ActivityStatus.PLANNED:
         raise ValidationFailed(texts.ACTIVITY_ALREADY_DONE)
     return activity

@@ -10,7 +10,7 @@ from bot.callbacks import SelfCheckCb, SelfCheckViewCb
 from models import SelfAssessment
 from models.enums import AssessmentStage, DifficultyCategory, Role
 from tests.dialogs import reply
-from tests.factories import make_organization, make_pair, make_person
+from tests.factories import make_organization, make_pair, make_person, make_programme
 
 CATEGORIES = len(DifficultyCategory)
 
@@ -82,3 +82,25 @@ async def test_forged_answers_are_refused(running_bot, session_factory, telegram
     assert (await reply(mentor)).text == texts.ACCESS_MENTEE_ONLY
     async with session_factory() as session:
         assert (await session.scalars(select(SelfAssessment))).all() == []
+
+
+async def test_start_answers_given_before_the_programme_still_count(
+    running_bot, session_factory, telegram
+):
+    organization_id = await make_organization(session_factory)
+    mentee_id = await make_person(session_factory, organization_id, 2020, Role.MENTEE)
+    mentor_id = await make_person(session_factory, organization_id, 2021, Role.MENTOR)
+    pair_id = await make_pair(session_factory, organization_id, mentor_id, mentee_id)
+    user = telegram.add_user(user_id=2020, first_name="Анна")
+    await user.send("/self_check")
+    empty = await reply(user)
+    await user.press(empty, texts.BUTTON_SELF_CHECK_START)
+    await answer_all(user, empty, [3] * CATEGORIES)
+    await reply(user)
+    await make_programme(session_factory, pair_id)  # the mentor writes the programme now
+    await user.send("/self_check")
+    later = await reply(user)
+    assert "• Методические: 3 → —" in later.text
+    await user.press(later, texts.BUTTON_SELF_CHECK_END)
+    await answer_all(user, later, [4] * CATEGORIES)
+    assert "• Методические: 3 → 4 (+1)" in (await reply(user)).text

@@ -272,3 +272,39 @@ async def test_picker_pages_through_many_mentors(running_bot, session_factory, t
     assert "2/3" in second.buttons()
     await curator.send("я")
     assert (await reply(curator)).text == texts.PAIR_SEARCH_TOO_SHORT
+
+
+async def test_an_old_picker_cannot_change_another_pair(running_bot, session_factory, telegram):
+    organization_id = await school(session_factory)
+    async with session_factory() as session:
+        ids = {p.telegram_id: p.id for p in (await session.scalars(select(Person))).all()}
+    first = await make_pair(session_factory, organization_id, ids[MENTOR], ids[MENTEE])
+    second = await make_pair(session_factory, organization_id, ids[MENTOR], ids[MENTEE_2])
+    (curator,) = await users(telegram, CURATOR)
+    await curator.send("/start")
+    menu = await reply(curator)
+    await curator.press_data(menu.message_id, PairCb(action="change_mentor", pair_id=first).pack())
+    old_picker = await reply(curator)
+    await curator.press_data(menu.message_id, PairCb(action="change_mentor", pair_id=second).pack())
+    await reply(curator)
+    await curator.press(old_picker, "Белов Иван")
+    assert (await curator.callback_answer())["text"] == texts.STALE_BUTTON
+    async with session_factory() as session:
+        mentors = {p.id: p.mentor_id for p in (await session.scalars(select(Pair))).all()}
+    assert mentors == {first: ids[MENTOR], second: ids[MENTOR]}
+
+
+async def test_an_erased_mentee_leaves_the_pair(running_bot, session_factory, telegram):
+    organization_id = await school(session_factory)
+    async with session_factory() as session:
+        ids = {p.telegram_id: p.id for p in (await session.scalars(select(Person))).all()}
+    await make_pair(session_factory, organization_id, ids[MENTOR], ids[MENTEE], ids[MENTEE_2])
+    (mentee,) = await users(telegram, MENTEE)
+    await mentee.send("/delete_me")
+    await mentee.press(await reply(mentee), texts.BUTTON_DELETE_YES)
+    await reply(mentee)
+    (curator,) = await users(telegram, CURATOR)
+    await curator.send("/pairs")
+    listing = await reply(curator)
+    assert "Орлова Вера → Зайцев Пётр · действует" in listing.text
+    assert texts.ERASED_PERSON not in listing.text

@@ -8,10 +8,10 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot import texts
-from bot.callbacks import ActivityDifficultyCb, ProgrammeCb
+from bot.callbacks import ActivityCb, ActivityDifficultyCb, ProgrammeCb
 from bot.services.pairs import local_today
-from models import Person, ProgrammeActivity
-from models.enums import ActivityStatus, Role
+from models import Pair, Person, ProgrammeActivity
+from models.enums import ActivityStatus, PairStatus, Role
 from tests.dialogs import reply
 from tests.factories import (
     make_activity,
@@ -180,3 +180,62 @@ async def test_who_may_change_the_programme(running_bot, session_factory, telegr
         choice.message_id, ActivityDifficultyCb(difficulty_id=foreign_difficulty).pack()
     )
     assert (await mentor.callback_answer())["text"] == texts.PROGRAMME_BAD_DIFFICULTY
+
+
+async def test_group_mates_do_not_read_each_others_difficulties(
+    running_bot, session_factory, telegram
+):
+    organization_id = await make_organization(session_factory)
+    mentor_id = await make_person(session_factory, organization_id, 1311, Role.MENTOR)
+    first = await make_person(
+        session_factory, organization_id, 1312, Role.MENTEE, full_name="Ира А"
+    )
+    second = await make_person(
+        session_factory, organization_id, 1313, Role.MENTEE, full_name="Оля Б"
+    )
+    pair_id = await make_pair(session_factory, organization_id, mentor_id, first, second)
+    programme_id = await make_programme(session_factory, pair_id)
+    secret = await make_difficulty(session_factory, first, "СЕКРЕТ Иры")
+    activity_id = await make_activity(
+        session_factory, programme_id, "Разбор", local_today("Europe/Moscow") + timedelta(days=3)
+    )
+    async with session_factory() as session, session.begin():
+        activity = await session.get(ProgrammeActivity, activity_id)
+        assert activity is not None
+        activity.difficulty_id = secret
+    for user_id, sees in ((1312, True), (1313, False), (1311, True)):
+        user = telegram.add_user(user_id=user_id, first_name="X")
+        programme = await open_programme(user, pair_id)
+        await user.press(programme, "1")
+        card = await reply(user)
+        assert ("СЕКРЕТ Иры" in card.text) is sees, (user_id, card.text)
+
+
+async def test_a_long_roadmap_still_fits_one_message(running_bot, session_factory, telegram):
+    _, pair_id, _ = await setup_pair(session_factory)
+    programme_id = await make_programme(session_factory, pair_id)
+    due = local_today("Europe/Moscow") + timedelta(days=30)
+    for number in range(45):
+        await make_activity(session_factory, programme_id, f"{number:02d} " + "Очень " * 40, due)
+    mentor = telegram.add_user(user_id=MENTOR, first_name="Вера")
+    programme = await open_programme(mentor, pair_id)
+    assert "выполнено 0 из 45" in programme.text and "…и ещё 15." in programme.text
+
+
+async def test_no_activity_is_done_in_a_stopped_pair(running_bot, session_factory, telegram):
+    _, pair_id, _ = await setup_pair(session_factory)
+    programme_id = await make_programme(session_factory, pair_id)
+    activity_id = await make_activity(
+        session_factory, programme_id, "Урок", local_today("Europe/Moscow") + timedelta(days=3)
+    )
+    async with session_factory() as session, session.begin():
+        pair = await session.get(Pair, pair_id)
+        assert pair is not None
+        pair.status = PairStatus.STOPPED
+    mentee = telegram.add_user(user_id=MENTEE, first_name="Ира")
+    await mentee.send("/start")
+    menu = await reply(mentee)
+    await mentee.press_data(
+        menu.message_id, ActivityCb(action="done", activity_id=activity_id).pack()
+    )
+    assert (await mentee.callback_answer())["text"] == texts.PAIR_NOT_ACTIVE
