@@ -387,10 +387,19 @@ def unpaired(page: Page[object]) -> InlineKeyboardMarkup | None:
 
 
 def pair_card(
-    pair_id: int, mentees: list[tuple[int, str]], *, manage: bool, see_mentees: bool
+    pair_id: int,
+    mentees: list[tuple[int, str]],
+    *,
+    manage: bool,
+    see_mentees: bool,
+    reflect: bool,
 ) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.row(_button(texts.BUTTON_PROGRAMME, ProgrammeCb(action="open", pair_id=pair_id)))
+    if reflect:
+        builder.row(
+            _button(texts.BUTTON_FINAL_REFLECTION, PairCb(action="reflect", pair_id=pair_id))
+        )
     if see_mentees:
         for mentee_id, name in mentees[:MENTEE_BUTTONS]:
             short = name.split(" ")[0]

@@ -72,11 +72,13 @@ def render_card(actor: Actor, loaded: pairs.PairView) -> tuple[str, InlineKeyboa
         text += texts.PAIR_CARD_STOP_REASON.format(reason=texts.esc(pair.stop_reason))
     person = actor.require_person()
     curator = Role.CURATOR in person.role_set
+    participant = person.id == loaded.mentor.id or person.id in {m.id for m in loaded.mentees}
     markup = keyboards.pair_card(
         pair.id,
         [(mentee.id, mentee.full_name) for mentee in loaded.mentees],
         manage=curator and pair.status is PairStatus.ACTIVE,
         see_mentees=curator or person.id == loaded.mentor.id,
+        reflect=participant and pair.status is PairStatus.COMPLETED,
     )
     return text, markup
 
@@ -187,8 +189,9 @@ async def search_typed(
         PairWizard.mentees.state: "mentees",
         PairChange.new_mentor.state: "new_mentor",
     }[await state.get_state() or ""]
-    await state.update_data(query=message.text or "", page=0)
-    text, markup = await render_picker(session, actor, purpose, await state.get_data())
+    data = {**await state.get_data(), "query": message.text or "", "page": 0}
+    text, markup = await render_picker(session, actor, purpose, data)
+    await state.set_data(data)  # only a search that worked replaces the list's query
     await message.answer(text, reply_markup=markup)
 
 
@@ -503,11 +506,28 @@ async def reflection_score(
     actor: Actor,
 ) -> None:
     await pairs.check_can_reflect(session, actor, callback_data.pair_id, callback_data.score)
-    await state.clear()
-    await state.set_state(PairReflection.text)
-    await state.update_data(pair_id=callback_data.pair_id, score=callback_data.score)
-    await answer_quietly(callback)
-    await edit(callback, texts.PAIR_ASK_REFLECTION, keyboards.cancel())
+    # A new message, so the notice keeps its buttons if this dialogue is cancelled.
+    await ask_for_text(
+        callback,
+        state,
+        PairReflection.text,
+        texts.PAIR_ASK_REFLECTION,
+        pair_id=callback_data.pair_id,
+        score=callback_data.score,
+    )
+
+
+async def ask_reflection_score(
+    callback: CallbackQuery, callback_data: PairCb, session: AsyncSession, actor: Actor
+) -> None:
+    """From a completed pair's card: the satisfaction question again, for whoever missed it."""
+    await pairs.check_can_reflect(session, actor, callback_data.pair_id, score=5)
+    loaded = await pairs.get_pair(session, actor, callback_data.pair_id)
+    await send(
+        callback,
+        texts.PAIR_NOTICE_COMPLETED.format(pair=pair_title(loaded)),
+        keyboards.reflection_scores(callback_data.pair_id),
+    )
 
 
 async def reflection_typed(
@@ -564,5 +584,6 @@ def create_router() -> Router:
     router.callback_query.register(ask_stop_reason, PairCb.filter(F.action == "stop"))
     router.message.register(stop_reason_typed, StateFilter(PairChange.stop_reason), ANSWER)
     router.callback_query.register(reflection_score, ReflectionScoreCb.filter())
+    router.callback_query.register(ask_reflection_score, PairCb.filter(F.action == "reflect"))
     router.message.register(reflection_typed, StateFilter(PairReflection.text), ANSWER)
     return router

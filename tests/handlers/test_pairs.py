@@ -185,11 +185,20 @@ async def test_change_mentor_complete_and_reflect(running_bot, session_factory, 
     assert (await reply(mentee)).text == texts.PAIR_REFLECTION_SAVED
     await mentee.press_data(request.message_id, ReflectionScoreCb(pair_id=pair_id, score=5).pack())
     assert (await mentee.callback_answer())["text"] == texts.PAIR_REFLECTION_DONE
-    await reply(other)  # the new mentor is asked as well
+    assert "Программа наставничества завершена" in (await reply(other)).text
+    # The mentor missed the notice's buttons: the completed pair's card offers them again.
+    await other.send("/my_pairs")
+    await other.press(await reply(other), "1")
+    card = await reply(other)
+    await other.press(card, texts.BUTTON_FINAL_REFLECTION)
+    await other.press(await reply(other), "5")
+    await reply(other)
+    await other.send("Группа выросла")
+    assert (await reply(other)).text == texts.PAIR_REFLECTION_SAVED
     async with session_factory() as session:
-        feedback = await session.scalar(select(Feedback))
+        feedback = {f.person_id: f.score for f in (await session.scalars(select(Feedback))).all()}
         pair = await session.get(Pair, pair_id)
-    assert feedback is not None and feedback.score == 4
+    assert feedback == {ids[MENTEE]: 4, ids[OTHER_MENTOR]: 5}
     assert pair is not None and pair.status is PairStatus.COMPLETED
 
 
