@@ -20,6 +20,7 @@ MAX_ERRORS_SHOWN = 30
 def report_text(report: staff_import.ImportReport) -> str:
     text = texts.IMPORT_DONE.format(
         created=len(report.created),
+        links=len(report.links),
         roles=report.roles_added,
         skipped=len(report.skipped),
         errors=len(report.errors),
@@ -59,7 +60,11 @@ async def file_received(
     )
     await state.clear()
     await message.answer(report_text(report))
-    if report.created:
+    await message.answer_document(
+        BufferedInputFile(staff_import.report_csv(report), filename="import_report.csv"),
+        caption=texts.IMPORT_REPORT_CAPTION,
+    )
+    if report.links:
         links = staff_import.invites_csv(report, (await bot.me()).username or "")
         await message.answer_document(
             BufferedInputFile(links, filename="invites.csv"), caption=texts.IMPORT_LINKS_CAPTION

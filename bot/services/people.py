@@ -72,6 +72,8 @@ async def check_invite_for(
     """What opening this invite would do for this user; raises if it cannot be used."""
     invite = await find_usable_invite(session, code)
     person = actor.person
+    if person is not None and invite.person_id is not None and invite.person_id != person.id:
+        raise AccessDenied(texts.INVITE_PERSONAL_OTHER)
     if person is None:
         return InviteOutcome.NEW_PERSON, invite
     if person.organization_id != invite.organization_id:

@@ -13,7 +13,7 @@ import re
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from openpyxl import load_workbook
 from sqlalchemy import select
@@ -59,9 +59,11 @@ class BadFile(DomainError):
 @dataclass
 class ImportReport:
     created: list[tuple[Person, Invite]] = field(default_factory=list)
+    links: list[tuple[Person, Invite]] = field(default_factory=list)  # new and renewed
     roles_added: int = 0
     skipped: list[tuple[int, str]] = field(default_factory=list)  # row, name
     errors: list[tuple[int, str]] = field(default_factory=list)  # row, reason
+    outcomes: list[tuple[int, str, str]] = field(default_factory=list)  # row, name, outcome
 
 
 def check_file(filename: str | None, size: int | None) -> None:
@@ -176,11 +178,14 @@ async def import_staff(
             phone, email = _contact(cell("contact"))
         except ValidationFailed as error:
             report.errors.append((number, error.message))
+            report.outcomes.append((number, cell("name"), f"{texts.IMPORT_ERROR}: {error.message}"))
             continue
         key = import_key(full_name)
         duplicate_key = f"{key}:{role.value}"
         if duplicate_key in seen:
-            report.errors.append((number, texts.IMPORT_DUPLICATE.format(row=seen[duplicate_key])))
+            reason = texts.IMPORT_DUPLICATE.format(row=seen[duplicate_key])
+            report.errors.append((number, reason))
+            report.outcomes.append((number, full_name, f"{texts.IMPORT_ERROR}: {reason}"))
             continue
         seen[duplicate_key] = number
         existing = await session.scalar(
@@ -193,9 +198,15 @@ async def import_staff(
         if existing is not None:
             if role in existing.role_set:
                 report.skipped.append((number, full_name))
+                report.outcomes.append((number, full_name, texts.IMPORT_SKIPPED))
             else:
                 existing.roles.append(PersonRole(role=role))
                 report.roles_added += 1
+                report.outcomes.append((number, full_name, texts.IMPORT_ROLE_ADDED))
+            if existing.telegram_id is None and not await _has_usable_link(session, existing, now):
+                invite = _personal_invite(actor, curator, existing, role, now)
+                session.add(invite)
+                report.links.append((existing, invite))
             continue
         person = Person(
             organization_id=curator.organization_id,
@@ -210,34 +221,72 @@ async def import_staff(
         )
         session.add(person)
         await session.flush()
-        invite = Invite(
-            code=secrets.token_urlsafe(12),
-            organization_id=curator.organization_id,
-            role=role,
-            expires_at=now + timedelta(days=PERSONAL_INVITE_DAYS),
-            max_uses=1,
-            created_by_person_id=curator.id,
-            created_by_telegram_id=actor.telegram_id,
-            person_id=person.id,
-        )
+        invite = _personal_invite(actor, curator, person, role, now)
         session.add(invite)
         report.created.append((person, invite))
+        report.links.append((person, invite))
+        report.outcomes.append((number, full_name, texts.IMPORT_CREATED))
     await session.flush()
     return report
 
 
+def _personal_invite(
+    actor: Actor, curator: Person, person: Person, role: Role, now: datetime
+) -> Invite:
+    return Invite(
+        code=secrets.token_urlsafe(12),
+        organization_id=curator.organization_id,
+        role=role,
+        expires_at=now + timedelta(days=PERSONAL_INVITE_DAYS),
+        max_uses=1,
+        created_by_person_id=curator.id,
+        created_by_telegram_id=actor.telegram_id,
+        person_id=person.id,
+    )
+
+
+async def _has_usable_link(session: AsyncSession, person: Person, now: datetime) -> bool:
+    """A teacher who has not joined yet keeps one working personal link (a new one after the
+    old expired), so importing the list again is how a curator renews links."""
+    found = await session.scalar(
+        select(Invite.id).where(
+            Invite.person_id == person.id,
+            Invite.revoked_at.is_(None),
+            Invite.expires_at > now,
+            Invite.uses < Invite.max_uses,
+        )
+    )
+    return found is not None
+
+
+def report_csv(report: ImportReport) -> bytes:
+    """Every row of the file with what became of it."""
+    return _csv(
+        texts.IMPORT_REPORT_HEADER,
+        [[str(row), name, outcome] for row, name, outcome in sorted(report.outcomes)],
+    )
+
+
 def invites_csv(report: ImportReport, bot_username: str) -> bytes:
-    """The personal links to hand out, as a CSV that Excel opens (UTF-8 with BOM, «;»)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(texts.IMPORT_LINKS_HEADER)
-    for person, invite in report.created:
-        writer.writerow(
+    """The personal links to hand out."""
+    return _csv(
+        texts.IMPORT_LINKS_HEADER,
+        [
             [
                 person.full_name,
                 texts.ROLE_NAMES[invite.role],
                 deep_link(bot_username, invite.code),
                 invite.expires_at.strftime("%d.%m.%Y"),
             ]
-        )
+            for person, invite in report.links
+        ],
+    )
+
+
+def _csv(header: tuple[str, ...], rows: list[list[str]]) -> bytes:
+    """A CSV that Excel opens as is: UTF-8 with BOM, «;» between columns."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(header)
+    writer.writerows(rows)
     return ("\ufeff" + buffer.getvalue()).encode()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import timedelta
 from typing import Any
 
 from openpyxl import Workbook
@@ -67,6 +68,13 @@ async def test_import_reports_rows_and_sends_links(running_bot, session_factory,
     assert "Строка 5: неизвестная роль «директор»" in report.text
     assert "Строка 6: повтор строки 3" in report.text
     assert "Строка 7: Укажите педагогический стаж" in report.text
+    report_file = await reply(curator)
+    assert report_file.document is not None
+    rows = list(
+        csv.reader(io.StringIO(report_file.document["content"].decode("utf-8-sig")), delimiter=";")
+    )
+    assert rows[0] == ["Строка", "ФИО", "Итог"] and len(rows) == 1 + len(ROWS)
+    assert rows[1][2] == texts.IMPORT_CREATED and rows[7][2] == texts.IMPORT_ROLE_ADDED
     links = await reply(curator)
     assert links.document is not None and links.document["file_name"] == "invites.csv"
     table = list(
@@ -89,6 +97,8 @@ async def test_import_reports_rows_and_sends_links(running_bot, session_factory,
     await curator.send_document(xlsx([HEADER, *ROWS]), filename="staff.xlsx")
     again = await reply(curator)
     assert "Добавлено педагогов: 0" in again.text and "Уже были в списке: 3" in again.text
+    assert "Ссылок для рассылки: 0" in again.text
+    await reply(curator)  # the row-by-row report
     assert await people_count(session_factory) == 3
 
     # A personal link fills the imported record instead of making a new one.
@@ -112,7 +122,29 @@ async def test_csv_in_windows_encoding(running_bot, session_factory, telegram):
         content.encode("cp1251"), filename="список.csv", mime_type="text/csv"
     )
     assert "Добавлено педагогов: 1" in (await reply(curator)).text
-    assert (await reply(curator)).document is not None
+    assert (await reply(curator)).document is not None  # report
+    links = await reply(curator)
+    assert links.document is not None and links.document["file_name"] == "invites.csv"
+
+    # Thirty days later the link has expired: importing again renews it.
+    async with session_factory() as session, session.begin():
+        invite = await session.scalar(select(Invite))
+        assert invite is not None
+        invite.expires_at = invite.expires_at - timedelta(days=31)
+    await curator.send("/import")
+    await reply(curator)
+    await curator.send_document(content.encode("cp1251"), filename="список.csv")
+    assert "Добавлено педагогов: 0\nСсылок для рассылки: 1" in (await reply(curator)).text
+    await reply(curator)
+    renewed = await reply(curator)
+    assert renewed.document is not None and renewed.document["file_name"] == "invites.csv"
+    assert await people_count(session_factory) == 2
+
+    # A personal link is for its teacher only.
+    code = LINK.search(renewed.document["content"].decode("utf-8-sig"))
+    assert code is not None
+    await curator.send(f"/start {code.group(1)}")
+    assert (await reply(curator)).text == texts.INVITE_PERSONAL_OTHER
 
 
 async def test_bad_files_are_refused(running_bot, session_factory, telegram):
@@ -130,6 +162,7 @@ async def test_bad_files_are_refused(running_bot, session_factory, telegram):
         assert expected.replace("<b>", "").replace("</b>", "") in answer.text, answer.text
         if expected != texts.IMPORT_DONE.split("\n")[0]:
             continue
+        await reply(curator)  # the row-by-row report
         await curator.send("/import")
         await reply(curator)
     await curator.send("/cancel")
