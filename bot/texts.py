@@ -401,6 +401,7 @@ PAIR_CARD = (
     "Наставник: {mentor}\nНаставляемые: {mentees}\nПериод: {starts} — {ends}"
 )
 PAIR_CARD_STOP_REASON = "\nПричина прекращения: {reason}"
+PAIR_CARD_REFLECTION = "\n💭 {name} ({score}/5): {text}"
 PAIR_KIND_PAIR = "Пара"
 PAIR_KIND_GROUP = "Группа"
 PAIRS_HEADER = "<b>Пары и группы</b> (всего {total}, стр. {page} из {pages}):"

@@ -56,7 +56,9 @@ def pair_title(loaded: pairs.PairView) -> str:
     return f"{kind} №{loaded.pair.id}"
 
 
-def render_card(actor: Actor, loaded: pairs.PairView) -> tuple[str, InlineKeyboardMarkup]:
+async def render_card(
+    session: AsyncSession, actor: Actor, loaded: pairs.PairView
+) -> tuple[str, InlineKeyboardMarkup]:
     pair = loaded.pair
     text = texts.PAIR_CARD.format(
         kind=texts.PAIR_KIND_GROUP if len(loaded.mentees) > 1 else texts.PAIR_KIND_PAIR,
@@ -70,6 +72,10 @@ def render_card(actor: Actor, loaded: pairs.PairView) -> tuple[str, InlineKeyboa
     )
     if pair.stop_reason:
         text += texts.PAIR_CARD_STOP_REASON.format(reason=texts.esc(pair.stop_reason))
+    for name, score, reflection in await pairs.final_reflections(session, pair.id):
+        text += texts.PAIR_CARD_REFLECTION.format(
+            name=texts.esc(name), score=score, text=texts.esc(texts.shorten(reflection, 300))
+        )
     person = actor.require_person()
     curator = Role.CURATOR in person.role_set
     participant = person.id == loaded.mentor.id or person.id in {m.id for m in loaded.mentees}
@@ -228,7 +234,7 @@ async def picked(
         )
         await state.clear()
         await answer_quietly(callback, texts.PAIR_MENTOR_CHANGED)
-        text, markup = render_card(actor, loaded)
+        text, markup = await render_card(session, actor, loaded)
         await edit(callback, text, markup)
         await deliver(bot, loaded.mentor, texts.PAIR_NOTICE_NEW_MENTOR.format(card=text))
         await deliver(
@@ -338,7 +344,7 @@ async def confirmed(
     )
     await state.clear()
     await answer_quietly(callback, texts.PAIR_CREATED)
-    text, markup = render_card(actor, loaded)
+    text, markup = await render_card(session, actor, loaded)
     await edit(callback, text, markup)
     await notify_new_pair(bot, loaded)
 
@@ -418,7 +424,7 @@ async def open_pair(
     callback: CallbackQuery, callback_data: PairCb, session: AsyncSession, actor: Actor
 ) -> None:
     loaded = await pairs.get_pair(session, actor, callback_data.pair_id)
-    text, markup = render_card(actor, loaded)
+    text, markup = await render_card(session, actor, loaded)
     await answer_quietly(callback)
     await edit(callback, text, markup)
 
@@ -456,7 +462,7 @@ async def complete(
 ) -> None:
     loaded = await pairs.finish_pair(session, actor, callback_data.pair_id, completed=True)
     await answer_quietly(callback)
-    text, markup = render_card(actor, loaded)
+    text, markup = await render_card(session, actor, loaded)
     await edit(callback, text, markup)
     notice = texts.PAIR_NOTICE_COMPLETED.format(pair=pair_title(loaded))
     for person in (loaded.mentor, *loaded.mentees):
@@ -486,7 +492,7 @@ async def stop_reason_typed(
     pair_id = (await state.get_data())["pair_id"]
     loaded = await pairs.finish_pair(session, actor, pair_id, completed=False, reason=message.text)
     await state.clear()
-    text, markup = render_card(actor, loaded)
+    text, markup = await render_card(session, actor, loaded)
     await message.answer(text, reply_markup=markup)
     notice = texts.PAIR_NOTICE_STOPPED.format(
         pair=pair_title(loaded), reason=texts.esc(loaded.pair.stop_reason or "")

@@ -331,3 +331,17 @@ async def record_final_reflection(
     session.add(feedback)
     await session.flush()
     return feedback
+
+
+async def final_reflections(session: AsyncSession, pair_id: int) -> list[tuple[str, int, str]]:
+    """(author, satisfaction 1–5, reflection) given on a completed pair, oldest first."""
+    rows = await session.execute(
+        select(Person.full_name, Feedback.score, Feedback.text)
+        .join(Person, Person.id == Feedback.person_id)
+        .where(
+            Feedback.pair_id == pair_id,
+            Feedback.kind == FeedbackKind.COMPLETION_REFLECTION,
+        )
+        .order_by(Feedback.created_at, Feedback.id)
+    )
+    return [(name, score or 0, text or "") for name, score, text in rows.all()]

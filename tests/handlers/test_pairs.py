@@ -200,6 +200,11 @@ async def test_change_mentor_complete_and_reflect(running_bot, session_factory, 
         pair = await session.get(Pair, pair_id)
     assert feedback == {ids[MENTEE]: 4, ids[OTHER_MENTOR]: 5}
     assert pair is not None and pair.status is PairStatus.COMPLETED
+    await curator.send("/pairs")
+    await curator.press(await reply(curator), "1")
+    final = await reply(curator)
+    assert "💭 Новикова Ира (4/5): Научилась выстраивать урок" in final.text
+    assert "💭 Белов Иван (5/5): Группа выросла" in final.text
 
 
 async def test_stop_early_with_reason(running_bot, session_factory, telegram):
