@@ -173,7 +173,19 @@ async def open_card(
 # --- changes ----------------------------------------------------------------------------------
 
 
-async def ask_description(
+# The card's two text questions: the button's action → the state of the answer and its prompt;
+# the state → what records the answer and what to say first.
+TEXT_QUESTIONS = {
+    "describe": (DifficultyEdit.description, texts.DIFFICULTY_ASK_NEW_DESCRIPTION),
+    "overcome": (DifficultyEdit.reflection, texts.DIFFICULTY_ASK_REFLECTION),
+}
+TEXT_ANSWERS = {
+    DifficultyEdit.description.state: (difficulties.change_description, None),
+    DifficultyEdit.reflection.state: (difficulties.mark_overcome, texts.DIFFICULTY_OVERCOME_DONE),
+}
+
+
+async def ask_text(
     callback: CallbackQuery,
     callback_data: DifficultyCb,
     state: FSMContext,
@@ -181,21 +193,21 @@ async def ask_description(
     actor: Actor,
 ) -> None:
     await difficulties.get_own(session, actor, callback_data.difficulty_id)
+    next_state, prompt = TEXT_QUESTIONS[callback_data.action]
     await ask_for_text(
-        callback,
-        state,
-        DifficultyEdit.description,
-        texts.DIFFICULTY_ASK_NEW_DESCRIPTION,
-        difficulty_id=callback_data.difficulty_id,
+        callback, state, next_state, prompt, difficulty_id=callback_data.difficulty_id
     )
 
 
-async def description_changed(
+async def text_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
+    record, congratulation = TEXT_ANSWERS[await state.get_state() or ""]
     difficulty_id = (await state.get_data())["difficulty_id"]
-    difficulty = await difficulties.change_description(session, actor, difficulty_id, message.text)
+    difficulty = await record(session, actor, difficulty_id, message.text)
     await state.clear()
+    if congratulation:
+        await message.answer(congratulation)
     text, markup = await render_card(session, actor, difficulty, 0)
     await message.answer(text, reply_markup=markup)
 
@@ -227,34 +239,6 @@ async def take_into_work(
     await edit(callback, text, markup)
 
 
-async def ask_reflection(
-    callback: CallbackQuery,
-    callback_data: DifficultyCb,
-    state: FSMContext,
-    session: AsyncSession,
-    actor: Actor,
-) -> None:
-    await difficulties.get_own(session, actor, callback_data.difficulty_id)
-    await ask_for_text(
-        callback,
-        state,
-        DifficultyEdit.reflection,
-        texts.DIFFICULTY_ASK_REFLECTION,
-        difficulty_id=callback_data.difficulty_id,
-    )
-
-
-async def reflection_typed(
-    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
-) -> None:
-    difficulty_id = (await state.get_data())["difficulty_id"]
-    difficulty = await difficulties.mark_overcome(session, actor, difficulty_id, message.text)
-    await state.clear()
-    await message.answer(texts.DIFFICULTY_OVERCOME_DONE)
-    text, markup = await render_card(session, actor, difficulty, 0)
-    await message.answer(text, reply_markup=markup)
-
-
 def create_router() -> Router:
     router = Router(name="difficulties")
     router.message.register(new_command, Command("new_difficulty"))
@@ -268,11 +252,11 @@ def create_router() -> Router:
     router.callback_query.register(my_list_button, MenuCb.filter(F.action == "my_difficulties"))
     router.callback_query.register(list_page, DifficultyListCb.filter())
     router.callback_query.register(open_card, DifficultyCb.filter(F.action == "open"))
-    router.callback_query.register(ask_description, DifficultyCb.filter(F.action == "describe"))
-    router.message.register(description_changed, StateFilter(DifficultyEdit.description), ANSWER)
+    router.callback_query.register(ask_text, DifficultyCb.filter(F.action.in_(TEXT_QUESTIONS)))
+    router.message.register(
+        text_typed, StateFilter(DifficultyEdit.description, DifficultyEdit.reflection), ANSWER
+    )
     router.callback_query.register(ask_urgency, DifficultyCb.filter(F.action == "urgency"))
     router.callback_query.register(urgency_changed, UrgencyCb.filter(F.difficulty_id > 0))
     router.callback_query.register(take_into_work, DifficultyCb.filter(F.action == "work"))
-    router.callback_query.register(ask_reflection, DifficultyCb.filter(F.action == "overcome"))
-    router.message.register(reflection_typed, StateFilter(DifficultyEdit.reflection), ANSWER)
     return router
