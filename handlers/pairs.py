@@ -51,9 +51,12 @@ def _dates(loaded: pairs.PairView) -> dict[str, str]:
     }
 
 
+def _kind(loaded: pairs.PairView) -> str:
+    return texts.PAIR_KIND_GROUP if len(loaded.mentees) > 1 else texts.PAIR_KIND_PAIR
+
+
 def pair_title(loaded: pairs.PairView) -> str:
-    kind = texts.PAIR_KIND_GROUP if len(loaded.mentees) > 1 else texts.PAIR_KIND_PAIR
-    return f"{kind} №{loaded.pair.id}"
+    return f"{_kind(loaded)} №{loaded.pair.id}"
 
 
 async def render_card(
@@ -61,7 +64,7 @@ async def render_card(
 ) -> tuple[str, InlineKeyboardMarkup]:
     pair = loaded.pair
     text = texts.PAIR_CARD.format(
-        kind=texts.PAIR_KIND_GROUP if len(loaded.mentees) > 1 else texts.PAIR_KIND_PAIR,
+        kind=_kind(loaded),
         id=pair.id,
         status=texts.PAIR_STATUS_NAMES[pair.status],
         form=texts.FORM_NAMES[pair.form],

@@ -28,7 +28,7 @@ class InviteUnusable(DomainError):
     """The link is unknown, revoked, expired or used up; the message says which."""
 
 
-def _usable(now: datetime) -> tuple[ColumnElement[bool], ...]:
+def usable_conditions(now: datetime) -> tuple[ColumnElement[bool], ...]:
     """SQL conditions of an invite that can still be used."""
     return (Invite.revoked_at.is_(None), Invite.expires_at > now, Invite.uses < Invite.max_uses)
 
@@ -91,7 +91,7 @@ async def create_curator_invite(
         .where(
             Invite.organization_id == organization_id,
             Invite.role == Role.CURATOR,
-            *_usable(utcnow()),
+            *usable_conditions(utcnow()),
         )
         .values(revoked_at=utcnow())
         .execution_options(synchronize_session=False)
@@ -116,7 +116,7 @@ async def list_active_invites(
         .where(
             Invite.organization_id == curator.organization_id,
             Invite.role != Role.CURATOR,
-            *_usable(now),
+            *usable_conditions(now),
         )
         .order_by(Invite.created_at.desc(), Invite.id.desc())
     )
@@ -161,7 +161,7 @@ async def redeem_invite(session: AsyncSession, code: str, now: datetime | None =
         update(Invite)
         .where(
             Invite.id == invite.id,
-            *_usable(now),
+            *usable_conditions(now),
         )
         .values(uses=Invite.uses + 1)
         .execution_options(synchronize_session=False)

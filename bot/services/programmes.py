@@ -96,11 +96,12 @@ def _require_mentee(actor: Actor, current: ProgrammeView) -> Person:
     return person
 
 
-async def check_can_propose(session: AsyncSession, actor: Actor, pair_id: int) -> None:
+async def check_can_propose(session: AsyncSession, actor: Actor, pair_id: int) -> ProgrammeView:
     current = await view(session, actor, pair_id)
     _require_mentee(actor, current)
     if current.programme is None:
         raise ValidationFailed(texts.PROGRAMME_NOT_YET)
+    return current
 
 
 async def set_aim(session: AsyncSession, actor: Actor, pair_id: int, aim: str | None) -> Programme:
@@ -267,7 +268,9 @@ async def mark_done(
     return activity
 
 
-async def check_can_reflect(session: AsyncSession, actor: Actor, activity_id: int) -> None:
+async def check_can_reflect(
+    session: AsyncSession, actor: Actor, activity_id: int
+) -> tuple[ProgrammeView, ProgrammeActivity]:
     current, activity = await get_activity(session, actor, activity_id)
     person = _require_mentee(actor, current)
     if activity.status is not ActivityStatus.DONE:
@@ -281,13 +284,13 @@ async def check_can_reflect(session: AsyncSession, actor: Actor, activity_id: in
     )
     if already is not None:
         raise ValidationFailed(texts.ACTIVITY_REFLECTION_DONE)
+    return current, activity
 
 
 async def add_reflection(
     session: AsyncSession, actor: Actor, activity_id: int, text: str | None
 ) -> Feedback:
-    await check_can_reflect(session, actor, activity_id)
-    current, activity = await get_activity(session, actor, activity_id)
+    current, activity = await check_can_reflect(session, actor, activity_id)
     feedback = Feedback(
         person_id=actor.require_person().id,
         pair_id=current.pair.pair.id,
@@ -305,8 +308,7 @@ async def propose_change(
     session: AsyncSession, actor: Actor, pair_id: int, text: str | None
 ) -> tuple[ProgrammeView, Feedback]:
     """A mentee proposes a change to the programme; the mentor is told."""
-    await check_can_propose(session, actor, pair_id)
-    current = await view(session, actor, pair_id)
+    current = await check_can_propose(session, actor, pair_id)
     assert current.programme is not None
     feedback = Feedback(
         person_id=actor.require_person().id,

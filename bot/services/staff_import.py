@@ -23,7 +23,7 @@ from bot import texts
 from bot.services import validation
 from bot.services.access import Actor
 from bot.services.errors import DomainError, ValidationFailed
-from bot.services.invites import deep_link
+from bot.services.invites import deep_link, usable_conditions
 from models import Invite, Person, PersonRole, utcnow
 from models.enums import Role
 
@@ -249,12 +249,7 @@ async def _has_usable_link(session: AsyncSession, person: Person, now: datetime)
     """A teacher who has not joined yet keeps one working personal link (a new one after the
     old expired), so importing the list again is how a curator renews links."""
     found = await session.scalar(
-        select(Invite.id).where(
-            Invite.person_id == person.id,
-            Invite.revoked_at.is_(None),
-            Invite.expires_at > now,
-            Invite.uses < Invite.max_uses,
-        )
+        select(Invite.id).where(Invite.person_id == person.id, *usable_conditions(now))
     )
     return found is not None
 
