@@ -415,11 +415,11 @@ UNPAIRED_HEADER = (
 UNPAIRED_EMPTY = "Все наставляемые состоят в действующих парах или группах. 👍"
 PAIR_CREATED = "✅ Создано."
 PAIR_NOTICE_MENTOR = (
-    "🤝 Вы назначены наставником ({form}).\nНаставляемые: {mentees}\nПериод: {starts} — {ends}\n"
-    "Ваши пары — /my_pairs."
+    "🤝 Вы назначены наставником.\nФорма: {form}\nНаставляемые: {mentees}\n"
+    "Период: {starts} — {ends}\nВаши пары — /my_pairs."
 )
 PAIR_NOTICE_MENTEE = (
-    "🤝 Вам назначен наставник: <b>{mentor}</b> ({form}).\nПериод: {starts} — {ends}\n"
+    "🤝 Вам назначен наставник: <b>{mentor}</b>.\nФорма: {form}\nПериод: {starts} — {ends}\n"
     "Ваша пара — /my_pairs."
 )
 PAIR_CONTACT = " ({contact})"
