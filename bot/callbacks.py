@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from aiogram.filters.callback_data import CallbackData
 
-from models.enums import AssessmentStage, DifficultyCategory, Role, Urgency
+from models.enums import AssessmentStage, DifficultyCategory, MeetingFormat, Role, Urgency
 
 
 class MenuCb(CallbackData, prefix="menu1"):
@@ -134,3 +134,94 @@ class ActivityCb(CallbackData, prefix="act1"):
 
 class ActivityDifficultyCb(CallbackData, prefix="actd1"):
     difficulty_id: int  # 0: not tied to a difficulty
+
+
+class SkipCb(CallbackData, prefix="skip1"):
+    """«Пропустить» for an optional answer of the current dialogue."""
+
+
+class MeetingCb(CallbackData, prefix="mt1"):
+    # "open" | "confirm" | "ask_move" | "move" | "cancel" | "cancel_yes" | "decline" | "log"
+    # | "held" | "not_held"
+    action: str
+    meeting_id: int
+
+
+class PairMeetingsCb(CallbackData, prefix="pmt1"):
+    action: str  # "list" | "new" | "past"
+    pair_id: int  # 0 with "list": all of one's own meetings
+    page: int = 0
+
+
+class MeetingWhomCb(CallbackData, prefix="mtw1"):
+    mentee_id: int  # 0: the whole group
+
+
+class MeetingDayCb(CallbackData, prefix="mtd1"):
+    day: int  # yyyymmdd in the organisation's time zone
+
+
+class MeetingTimeCb(CallbackData, prefix="mtt1"):
+    minute: int  # minutes after local midnight
+
+
+class MeetingFormatCb(CallbackData, prefix="mtf1"):
+    format: MeetingFormat
+
+
+class MeetingDurationCb(CallbackData, prefix="mtm1"):
+    minutes: int
+
+
+class MeetingTouchCb(CallbackData, prefix="mtx1"):
+    kind: str  # "difficulty" | "activity" | "done"
+    item_id: int = 0
+
+
+class MeetingRateCb(CallbackData, prefix="mtr1"):
+    meeting_id: int
+    score: int
+
+
+class GoalCb(CallbackData, prefix="gl1"):
+    action: str  # "open" | "progress" | "submit" | "confirm" | "give_back" | "withdraw"
+    goal_id: int
+
+
+class PairGoalsCb(CallbackData, prefix="pgl1"):
+    action: str  # "list" | "new"
+    pair_id: int
+    page: int = 0
+
+
+class GoalMenteeCb(CallbackData, prefix="glm1"):
+    mentee_id: int
+
+
+class GoalLinkCb(CallbackData, prefix="gll1"):
+    kind: str  # "difficulty" | "activity" | "none"
+    item_id: int = 0
+
+
+class HelpUrgencyCb(CallbackData, prefix="hlu1"):
+    urgency: Urgency
+
+
+class HelpCb(CallbackData, prefix="hl1"):
+    action: str  # "open" | "take" | "reply" | "close" | "pass" | "helped" | "not_helped"
+    request_id: int
+
+
+class HelpListCb(CallbackData, prefix="hll1"):
+    page: int
+
+
+class HelpPassCb(CallbackData, prefix="hlp1"):
+    request_id: int
+    mentor_id: int = 0  # 0: only turn to `page`
+    page: int = 0
+
+
+class OrgSettingsCb(CallbackData, prefix="ost1"):
+    field: str  # "escalation_hours"
+    value: int

@@ -26,13 +26,22 @@ ROLE_COMMANDS = {
         BotCommand(command="import", description=texts.COMMAND_IMPORT),
         BotCommand(command="invite", description=texts.COMMAND_INVITE),
         BotCommand(command="invites", description=texts.COMMAND_INVITES),
+        BotCommand(command="requests", description=texts.COMMAND_REQUESTS),
+        BotCommand(command="settings", description=texts.COMMAND_SETTINGS),
     ),
-    Role.MENTOR: (BotCommand(command="my_pairs", description=texts.COMMAND_MY_PAIRS),),
+    Role.MENTOR: (
+        BotCommand(command="my_pairs", description=texts.COMMAND_MY_PAIRS),
+        BotCommand(command="meetings", description=texts.COMMAND_MEETINGS),
+        BotCommand(command="requests", description=texts.COMMAND_REQUESTS),
+    ),
     Role.MENTEE: (
         BotCommand(command="new_difficulty", description=texts.COMMAND_NEW_DIFFICULTY),
         BotCommand(command="my_difficulties", description=texts.COMMAND_MY_DIFFICULTIES),
         BotCommand(command="self_check", description=texts.COMMAND_SELF_CHECK),
         BotCommand(command="my_pairs", description=texts.COMMAND_MY_PAIRS),
+        BotCommand(command="meetings", description=texts.COMMAND_MEETINGS),
+        BotCommand(command="need_help", description=texts.COMMAND_NEED_HELP),
+        BotCommand(command="requests", description=texts.COMMAND_REQUESTS),
     ),
 }
 ADMIN_COMMANDS = (

@@ -15,13 +15,24 @@ logger = logging.getLogger(__name__)
 
 
 async def deliver(
-    bot: Bot, person: Person, text: str, markup: InlineKeyboardMarkup | None = None
+    bot: Bot,
+    person: Person,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+    *,
+    file_id: str | None = None,
+    file_kind: str | None = None,
 ) -> bool:
-    """Send to the person if they can be reached; True when Telegram accepted it."""
+    """Send to the person if they can be reached, with a photo or document after the text when
+    given; True when Telegram accepted it."""
     if person.telegram_id is None or not person.is_active:
         return False
     try:
         await bot.send_message(person.telegram_id, text, reply_markup=markup)
+        if file_id is not None and file_kind == "photo":
+            await bot.send_photo(person.telegram_id, file_id)
+        elif file_id is not None:
+            await bot.send_document(person.telegram_id, file_id)
     except TelegramForbiddenError:
         person.is_active = False
         return False

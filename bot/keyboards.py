@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
@@ -18,13 +19,31 @@ from bot.callbacks import (
     DifficultyCategoryCb,
     DifficultyCb,
     DifficultyListCb,
+    GoalCb,
+    GoalLinkCb,
+    GoalMenteeCb,
+    HelpCb,
+    HelpListCb,
+    HelpPassCb,
+    HelpUrgencyCb,
     InviteRevokeCb,
     InvitesPageCb,
     InviteWizardCb,
+    MeetingCb,
+    MeetingDayCb,
+    MeetingDurationCb,
+    MeetingFormatCb,
+    MeetingRateCb,
+    MeetingTimeCb,
+    MeetingTouchCb,
+    MeetingWhomCb,
     MenuCb,
     OrgCb,
+    OrgSettingsCb,
     OrgsPageCb,
     PairCb,
+    PairGoalsCb,
+    PairMeetingsCb,
     PairsPageCb,
     PairWizardCb,
     PickCb,
@@ -33,6 +52,7 @@ from bot.callbacks import (
     ReflectionScoreCb,
     SelfCheckCb,
     SelfCheckViewCb,
+    SkipCb,
     TimezoneCb,
     UnpairedPageCb,
     UrgencyCb,
@@ -70,9 +90,17 @@ def main_menu(roles: frozenset[Role], is_admin: bool) -> InlineKeyboardMarkup:
             _button(texts.BUTTON_NEW_DIFFICULTY, MenuCb(action="new_difficulty")),
             _button(texts.BUTTON_MY_DIFFICULTIES, MenuCb(action="my_difficulties")),
         )
-        builder.row(_button(texts.BUTTON_SELF_CHECK, MenuCb(action="self_check")))
+        builder.row(
+            _button(texts.BUTTON_SELF_CHECK, MenuCb(action="self_check")),
+            _button(texts.BUTTON_NEED_HELP, MenuCb(action="need_help")),
+        )
     if roles & {Role.MENTOR, Role.MENTEE}:
-        builder.row(_button(texts.BUTTON_MY_PAIRS, MenuCb(action="my_pairs")))
+        builder.row(
+            _button(texts.BUTTON_MY_PAIRS, MenuCb(action="my_pairs")),
+            _button(texts.BUTTON_MEETINGS, PairMeetingsCb(action="list", pair_id=0)),
+        )
+    if roles:
+        builder.row(_button(texts.BUTTON_HELP_REQUESTS, MenuCb(action="requests")))
     if Role.CURATOR in roles:
         builder.row(
             _button(texts.BUTTON_NEW_PAIR, MenuCb(action="new_pair")),
@@ -83,7 +111,10 @@ def main_menu(roles: frozenset[Role], is_admin: bool) -> InlineKeyboardMarkup:
             _button(texts.BUTTON_IMPORT, MenuCb(action="import")),
         )
         builder.row(_button(texts.BUTTON_INVITE, MenuCb(action="invite")))
-        builder.row(_button(texts.BUTTON_INVITES, MenuCb(action="invites")))
+        builder.row(
+            _button(texts.BUTTON_INVITES, MenuCb(action="invites")),
+            _button(texts.BUTTON_ORG_SETTINGS, MenuCb(action="settings")),
+        )
     if is_admin:
         builder.row(
             _button(texts.BUTTON_NEW_ORG, MenuCb(action="new_org")),
@@ -396,6 +427,10 @@ def pair_card(
 ) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.row(_button(texts.BUTTON_PROGRAMME, ProgrammeCb(action="open", pair_id=pair_id)))
+    builder.row(
+        _button(texts.BUTTON_MEETINGS, PairMeetingsCb(action="list", pair_id=pair_id)),
+        _button(texts.BUTTON_GOALS, PairGoalsCb(action="list", pair_id=pair_id)),
+    )
     if reflect:
         builder.row(
             _button(texts.BUTTON_FINAL_REFLECTION, PairCb(action="reflect", pair_id=pair_id))
@@ -498,3 +533,320 @@ def open_programme(pair_id: int) -> InlineKeyboardMarkup:
             [_button(texts.BUTTON_PROGRAMME, ProgrammeCb(action="open", pair_id=pair_id))]
         ]
     )
+
+
+# --- meetings ---------------------------------------------------------------------------------
+
+
+def skip() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [_button(texts.BUTTON_SKIP, SkipCb())],
+            [_button(texts.BUTTON_CANCEL, CancelCb())],
+        ]
+    )
+
+
+def meeting_whom(mentees: list[tuple[int, str]]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.row(_button(texts.MEETING_WHOLE_GROUP, MeetingWhomCb(mentee_id=0)))
+    for mentee_id, name in mentees[:MENTEE_BUTTONS]:
+        builder.row(_button(name, MeetingWhomCb(mentee_id=mentee_id)))
+    builder.row(_button(texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def meeting_days(days: list[date]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for day in days:
+        label = f"{texts.WEEKDAY_SHORT[day.weekday()]} {day:%d.%m}"
+        builder.button(text=label, callback_data=MeetingDayCb(day=int(f"{day:%Y%m%d}")))
+    builder.adjust(4)
+    builder.row(_button(texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def meeting_times(minutes: list[int]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for minute in minutes:
+        hours, rest = divmod(minute, 60)
+        builder.button(text=f"{hours:02d}:{rest:02d}", callback_data=MeetingTimeCb(minute=minute))
+    builder.adjust(4)
+    builder.row(_button(texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def meeting_formats() -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for meeting_format, label in texts.MEETING_FORMAT_NAMES.items():
+        builder.button(
+            text=label.capitalize(), callback_data=MeetingFormatCb(format=meeting_format)
+        )
+    builder.row(_button(texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def meeting_invitation(meeting_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                _button(
+                    texts.BUTTON_MEETING_CONFIRM, MeetingCb(action="confirm", meeting_id=meeting_id)
+                ),
+                _button(
+                    texts.BUTTON_MEETING_ASK_MOVE,
+                    MeetingCb(action="ask_move", meeting_id=meeting_id),
+                ),
+            ],
+            [_button(texts.BUTTON_MEETING_OPEN, MeetingCb(action="open", meeting_id=meeting_id))],
+        ]
+    )
+
+
+def open_meeting(meeting_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [_button(texts.BUTTON_MEETING_OPEN, MeetingCb(action="open", meeting_id=meeting_id))]
+        ]
+    )
+
+
+def meeting_card(
+    meeting_id: int,
+    pair_id: int,
+    *,
+    answer: bool,
+    change: bool,
+    decline: bool,
+    log: bool,
+    rate: bool,
+) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+
+    def action(label: str, name: str) -> None:
+        builder.button(text=label, callback_data=MeetingCb(action=name, meeting_id=meeting_id))
+
+    if answer:
+        action(texts.BUTTON_MEETING_CONFIRM, "confirm")
+        action(texts.BUTTON_MEETING_ASK_MOVE, "ask_move")
+    if change:
+        action(texts.BUTTON_MEETING_MOVE, "move")
+        action(texts.BUTTON_MEETING_CANCEL, "cancel")
+    if decline:
+        action(texts.BUTTON_MEETING_DECLINE, "decline")
+    if log:
+        action(texts.BUTTON_MEETING_LOG, "log")
+    builder.adjust(2)
+    if rate:
+        builder.row(*rating_buttons(meeting_id))
+    builder.row(_button(texts.BUTTON_MEETINGS, PairMeetingsCb(action="list", pair_id=pair_id)))
+    return builder.as_markup()
+
+
+def rating_buttons(meeting_id: int) -> list[InlineKeyboardButton]:
+    return [
+        _button(str(score), MeetingRateCb(meeting_id=meeting_id, score=score))
+        for score in range(1, 6)
+    ]
+
+
+def meeting_rating(meeting_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[rating_buttons(meeting_id)])
+
+
+def confirm_meeting_cancel(meeting_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                _button(
+                    texts.BUTTON_MEETING_CANCEL_YES,
+                    MeetingCb(action="cancel_yes", meeting_id=meeting_id),
+                )
+            ],
+            [_button(texts.BUTTON_BACK, MeetingCb(action="open", meeting_id=meeting_id))],
+        ]
+    )
+
+
+def meeting_held(meeting_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                _button(texts.BUTTON_MEETING_HELD, MeetingCb(action="held", meeting_id=meeting_id)),
+                _button(
+                    texts.BUTTON_MEETING_NOT_HELD,
+                    MeetingCb(action="not_held", meeting_id=meeting_id),
+                ),
+            ],
+            [_button(texts.BUTTON_CANCEL, CancelCb())],
+        ]
+    )
+
+
+def meeting_durations(choices: tuple[int, ...]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for minutes in choices:
+        builder.button(
+            text=texts.MEETING_MINUTES.format(minutes=minutes),
+            callback_data=MeetingDurationCb(minutes=minutes),
+        )
+    builder.row(_button(texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def meeting_touched(items: list[tuple[str, int, str, bool]]) -> InlineKeyboardMarkup:
+    """(kind, id, label, chosen) toggles, then «Готово»."""
+    builder = InlineKeyboardBuilder()
+    for kind, item_id, label, chosen in items:
+        icon = "✅" if chosen else ("🧩" if kind == "difficulty" else "📘")
+        builder.row(_button(f"{icon} {label[:50]}", MeetingTouchCb(kind=kind, item_id=item_id)))
+    count = sum(1 for *_, chosen in items if chosen)
+    builder.row(_button(texts.BUTTON_DONE.format(count=count), MeetingTouchCb(kind="done")))
+    builder.row(_button(texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def meetings_list(
+    page: Page[object], meeting_ids: list[int], pair_id: int, *, can_plan: bool
+) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    first = page.number * page.size + 1
+    for offset, meeting_id in enumerate(meeting_ids):
+        builder.button(
+            text=str(first + offset), callback_data=MeetingCb(action="open", meeting_id=meeting_id)
+        )
+    builder.adjust(4)
+    pager(builder, page, lambda number: PairMeetingsCb(action="list", pair_id=pair_id, page=number))
+    if can_plan:
+        builder.row(
+            _button(texts.BUTTON_MEETING_NEW, PairMeetingsCb(action="new", pair_id=pair_id)),
+            _button(texts.BUTTON_MEETING_PAST, PairMeetingsCb(action="past", pair_id=pair_id)),
+        )
+    if pair_id:
+        builder.row(_button(texts.BUTTON_BACK, PairCb(action="open", pair_id=pair_id)))
+    return builder.as_markup()
+
+
+# --- goals ------------------------------------------------------------------------------------
+
+
+def goal_mentees(mentees: list[tuple[int, str]]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for mentee_id, name in mentees[:MENTEE_BUTTONS]:
+        builder.row(_button(name, GoalMenteeCb(mentee_id=mentee_id)))
+    builder.row(_button(texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def goal_links(choices: list[tuple[str, int, str]]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for kind, item_id, label in choices:
+        icon = "🧩" if kind == "difficulty" else "📘"
+        builder.row(_button(f"{icon} {label[:50]}", GoalLinkCb(kind=kind, item_id=item_id)))
+    builder.row(_button(texts.GOAL_NO_LINK, GoalLinkCb(kind="none")))
+    builder.row(_button(texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def goals_list(
+    page: Page[object], goal_ids: list[int], pair_id: int, *, can_add: bool
+) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    first = page.number * page.size + 1
+    for offset, goal_id in enumerate(goal_ids):
+        builder.button(
+            text=str(first + offset), callback_data=GoalCb(action="open", goal_id=goal_id)
+        )
+    builder.adjust(4)
+    pager(builder, page, lambda number: PairGoalsCb(action="list", pair_id=pair_id, page=number))
+    if can_add:
+        builder.row(_button(texts.BUTTON_GOAL_NEW, PairGoalsCb(action="new", pair_id=pair_id)))
+    builder.row(_button(texts.BUTTON_BACK, PairCb(action="open", pair_id=pair_id)))
+    return builder.as_markup()
+
+
+def goal_card(goal_id: int, pair_id: int, actions: list[str]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for name in actions:
+        builder.button(
+            text=texts.GOAL_BUTTONS[name], callback_data=GoalCb(action=name, goal_id=goal_id)
+        )
+    builder.adjust(2)
+    builder.row(_button(texts.BUTTON_GOALS, PairGoalsCb(action="list", pair_id=pair_id)))
+    return builder.as_markup()
+
+
+def open_goal(goal_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[[_button(texts.BUTTON_GOAL_OPEN, GoalCb(action="open", goal_id=goal_id))]]
+    )
+
+
+def goal_review(goal_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                _button(texts.GOAL_BUTTONS["confirm"], GoalCb(action="confirm", goal_id=goal_id)),
+                _button(
+                    texts.GOAL_BUTTONS["give_back"], GoalCb(action="give_back", goal_id=goal_id)
+                ),
+            ]
+        ]
+    )
+
+
+# --- situational help -------------------------------------------------------------------------
+
+
+def help_urgencies() -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for urgency, label in texts.HELP_URGENCY_NAMES.items():
+        builder.row(_button(label, HelpUrgencyCb(urgency=urgency)))
+    builder.row(_button(texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def help_request(request_id: int, actions: list[str]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for name in actions:
+        builder.button(
+            text=texts.HELP_BUTTONS[name], callback_data=HelpCb(action=name, request_id=request_id)
+        )
+    builder.adjust(2)
+    return builder.as_markup()
+
+
+def help_list(page: Page[object], request_ids: list[int]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    first = page.number * page.size + 1
+    for offset, request_id in enumerate(request_ids):
+        builder.button(
+            text=str(first + offset), callback_data=HelpCb(action="open", request_id=request_id)
+        )
+    builder.adjust(4)
+    pager(builder, page, lambda number: HelpListCb(page=number))
+    return builder.as_markup()
+
+
+def help_mentors(
+    page: Page[object], request_id: int, mentors: list[tuple[int, str]]
+) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for mentor_id, name in mentors:
+        builder.row(
+            _button(name, HelpPassCb(request_id=request_id, mentor_id=mentor_id, page=page.number))
+        )
+    pager(builder, page, lambda number: HelpPassCb(request_id=request_id, page=number))
+    builder.row(_button(texts.BUTTON_BACK, HelpCb(action="open", request_id=request_id)))
+    return builder.as_markup()
+
+
+def org_settings(escalation_hours: int, choices: tuple[int, ...]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for hours in choices:
+        label = texts.BUTTON_HOURS.format(hours=hours)
+        builder.button(
+            text=f"✅ {label}" if hours == escalation_hours else label,
+            callback_data=OrgSettingsCb(field="escalation_hours", value=hours),
+        )
+    return builder.as_markup()

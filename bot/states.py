@@ -65,3 +65,53 @@ class ActivityForm(StatesGroup):
 
 class StaffImport(StatesGroup):
     file = State()
+
+
+class MeetingForm(StatesGroup):
+    """Scheduling a meeting, or recording one held without being scheduled (`past` in data)."""
+
+    whom = State()
+    day = State()
+    time = State()
+    format = State()
+    link = State()
+    topic = State()
+
+
+class MeetingLog(StatesGroup):
+    """The mentor's report of a meeting (also the second half of recording a past one)."""
+
+    reason = State()
+    duration = State()
+    summary = State()
+    agreements = State()
+    touched = State()
+
+
+class MeetingChange(StatesGroup):
+    day = State()
+    time = State()
+    move_comment = State()
+    rating_comment = State()
+
+
+class GoalForm(StatesGroup):
+    mentee = State()
+    title = State()
+    due = State()
+    criteria = State()
+    link = State()
+
+
+class GoalAnswer(StatesGroup):
+    progress = State()
+    give_back = State()
+
+
+class HelpForm(StatesGroup):
+    text = State()
+    urgency = State()
+
+
+class HelpChat(StatesGroup):
+    message = State()

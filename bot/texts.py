@@ -13,8 +13,12 @@ from zoneinfo import ZoneInfo
 
 from models.enums import (
     AssessmentStage,
+    Attendance,
     DifficultyCategory,
     DifficultyStatus,
+    HelpStatus,
+    MeetingFormat,
+    MeetingStatus,
     MentorshipForm,
     PairStatus,
     Role,
@@ -99,6 +103,18 @@ VALIDATION_NAME = (
 VALIDATION_EXPERIENCE = "Укажите педагогический стаж числом полных лет от 0 до 60, например: 3."
 VALIDATION_DATE = "Не понял дату. Напишите её так: 25.12.2026 или 25.12."
 VALIDATION_DATE_PAST = "Эта дата уже прошла. Укажите сегодняшнюю или будущую."
+VALIDATION_TIME = "Не понял время. Напишите его так: 15:30."
+VALIDATION_MOMENT = (
+    "Не понял день и время. Напишите, например: «25.11 15:30», «25.11.2026 15:30», "
+    "«завтра 16:00» или «пт 10:00»."
+)
+VALIDATION_MOMENT_PAST = "Это время уже прошло. Укажите будущее."
+VALIDATION_MOMENT_FUTURE = "Это время ещё не наступило: здесь записывают уже прошедшую встречу."
+VALIDATION_MOMENT_FAR = "Слишком далеко: не дальше года от сегодняшнего дня."
+VALIDATION_MINUTES = "Укажите длительность числом минут от {minimum} до {maximum}, например: 45."
+VALIDATION_URL = (
+    "Нужна ссылка, начинающаяся с http:// или https://, например: https://meet.example.ru/abc."
+)
 VALIDATION_TIMEZONE = (
     "Не знаю такого часового пояса. Выберите кнопкой или напишите название из базы IANA, "
     "например: Asia/Yekaterinburg."
@@ -509,6 +525,290 @@ ACTIVITY_ALREADY_DONE = "Это мероприятие уже отмечено �
 ACTIVITY_NOT_DONE = "Рефлексию пишут по выполненному мероприятию."
 ACTIVITY_REFLECTION_DONE = "Вы уже написали рефлексию по этому мероприятию."
 
+# --- Meetings -----------------------------------------------------------------------------
+
+MEETING_FORMAT_NAMES = {
+    MeetingFormat.OFFLINE: "очно",
+    MeetingFormat.ONLINE: "онлайн",
+    MeetingFormat.CHAT: "в чате",
+}
+MEETING_STATUS_NAMES = {
+    MeetingStatus.SCHEDULED: "запланирована",
+    MeetingStatus.HELD: "состоялась",
+    MeetingStatus.NOT_HELD: "не состоялась",
+    MeetingStatus.CANCELLED: "отменена",
+}
+MEETING_STATUS_ICONS = {
+    MeetingStatus.SCHEDULED: "📅",
+    MeetingStatus.HELD: "✅",
+    MeetingStatus.NOT_HELD: "➖",
+    MeetingStatus.CANCELLED: "✖️",
+}
+ATTENDANCE_NAMES = {
+    Attendance.PENDING: "⏳ не ответил(а)",
+    Attendance.CONFIRMED: "✅ подтвердил(а)",
+    Attendance.MOVE_REQUESTED: "🔁 просит перенести",
+    Attendance.DECLINED: "✖️ не сможет",
+}
+WEEKDAY_SHORT = ("пн", "вт", "ср", "чт", "пт", "сб", "вс")
+MEETING_ASK_WHOM = "С кем встреча?"
+MEETING_ASK_DAY = (
+    "Когда встреча? Выберите день кнопкой или напишите день и время, например: "
+    "«25.11 15:30», «завтра 16:00», «пт 10:00» (время организации: {timezone})."
+)
+MEETING_ASK_PAST_DAY = (
+    "Когда прошла встреча? Выберите день кнопкой или напишите день и время, например: "
+    "«вчера 15:30», «20.11 16:00» (время организации: {timezone})."
+)
+MEETING_ASK_TIME = "{day}: во сколько? Выберите время или напишите, например: 15:30."
+MEETING_ASK_FORMAT = "Формат встречи?"
+MEETING_ASK_LINK = "Пришлите ссылку на онлайн-встречу (начинается с https://)."
+MEETING_ASK_TOPIC = "Тема встречи? (например: «Разбор открытого урока»)"
+MEETING_SCHEDULED = "✅ Встреча назначена, участники получили приглашение."
+MEETING_CARD = (
+    "{icon} <b>Встреча: {topic}</b>\n{pair} · наставник {mentor}\n"
+    "Когда: {when} ({timezone})\nФормат: {format}{link}\nСтатус: {status}"
+)
+MEETING_CARD_LINK = " — {link}"
+MEETING_CARD_PARTICIPANT = "\n• {name}: {attendance}"
+MEETING_CARD_RATING = " · оценка {rating}/5"
+MEETING_CARD_REPORT = (
+    "\n\n<b>Длительность:</b> {duration} мин\n<b>Что обсуждали:</b> {summary}\n"
+    "<b>Договорённости и следующие шаги:</b> {agreements}"
+)
+MEETING_CARD_TOUCHED = "\n<b>Затронули:</b> {items}"
+MEETING_CARD_NOT_HELD = "\n\n<b>Причина:</b> {reason}"
+MEETING_CARD_COMMENT = "\n💬 {name}: {comment}"
+MEETING_INVITATION = (
+    "📅 <b>Приглашение на встречу</b> от наставника {mentor}\nТема: {topic}\n"
+    "Когда: {when} ({timezone})\nФормат: {format}{link}\nПодтвердите, пожалуйста."
+)
+MEETING_MOVED_NOTICE = (
+    "🔁 {name} перенёс(ла) встречу «{topic}» на <b>{when}</b> ({timezone}). Подтвердите, "
+    "пожалуйста."
+)
+MEETING_CANCELLED_NOTICE = "✖️ {name} отменил(а) встречу «{topic}» ({when})."
+MEETING_DECLINED_NOTICE = "✖️ {name} не сможет прийти на встречу «{topic}» ({when})."
+MEETING_CONFIRMED_NOTICE = "✅ {name} подтвердил(а) встречу «{topic}» ({when})."
+MEETING_MOVE_REQUEST_NOTICE = "🔁 {name} просит перенести встречу «{topic}» ({when}):\n{comment}"
+MEETING_ASK_MOVE_COMMENT = (
+    "Когда вам было бы удобно? Напишите коротко (например: «Лучше в четверг после 15:00»). "
+    "Наставник получит ваше сообщение."
+)
+MEETING_MOVE_REQUEST_SENT = "✅ Просьба о переносе отправлена наставнику."
+MEETING_CONFIRMED = "✅ Вы подтвердили встречу."
+MEETING_CANCELLED = "Встреча отменена, участники получили уведомление."
+MEETING_DECLINED = "Наставник получил уведомление, что вы не сможете прийти."
+MEETING_CONFIRM_CANCEL = "Отменить встречу «{topic}»? Участники получат уведомление."
+MEETING_ASK_HELD = "Встреча «{topic}» состоялась?"
+MEETING_ASK_NOT_HELD_REASON = "Почему встреча не состоялась? Коротко напишите причину."
+MEETING_ASK_DURATION = "Сколько длилась встреча? Выберите или напишите число минут."
+MEETING_ASK_SUMMARY = "Что обсуждали? Коротко: темы, разобранные ситуации, выводы."
+MEETING_ASK_AGREEMENTS = "Договорённости и следующие шаги?"
+MEETING_ASK_TOUCHED = (
+    "Какие затруднения и мероприятия программы затронула встреча? Отметьте и нажмите «Готово»."
+)
+MEETING_LOGGED = "✅ Итоги встречи сохранены. Наставляемые получили просьбу оценить встречу."
+MEETING_NOT_HELD_LOGGED = "✅ Отмечено, что встреча не состоялась."
+MEETING_RATE_REQUEST = (
+    "⭐ Оцените, пожалуйста, встречу «{topic}» ({when}) с наставником {mentor}: насколько она "
+    "была полезна? 1 — совсем нет, 5 — очень."
+)
+MEETING_ASK_RATING_COMMENT = (
+    "Спасибо за оценку! Хотите добавить комментарий? Напишите его или нажмите «Пропустить»."
+)
+MEETING_RATED = "✅ Спасибо, оценка сохранена."
+MEETING_HISTORY_HEADER = "<b>Встречи</b>{pair} (всего {total}, стр. {page} из {pages}):"
+MEETING_HISTORY_PAIR = " · {pair}"
+MEETING_HISTORY_EMPTY = "Встреч пока нет."
+MEETING_LINE = "{number}. {icon} {when} — {topic}"
+MEETING_MENTOR_ONLY = "Встречи назначает и отмечает наставник этой пары или группы."
+MEETING_PARTICIPANT_ONLY = "Это может сделать только участник встречи."
+MEETING_NOT_YOURS = "Нет доступа: это встреча другой пары или группы."
+MEETING_NOT_FOUND = "Встреча не найдена."
+MEETING_NOT_SCHEDULED = "Эта встреча уже отменена или проведена — изменить её нельзя."
+MEETING_ALREADY_STARTED = "Встреча уже началась."
+MEETING_NOT_STARTED = "Встреча ещё не началась: итоги вносят после её начала."
+MEETING_GROUP_MENTOR_CHANGES = (
+    "Групповую встречу переносит и отменяет наставник. Вы можете попросить перенести её или "
+    "сообщить, что не сможете прийти."
+)
+MEETING_SAME_TIME = "Встреча и так назначена на это время."
+MEETING_BAD_PARTICIPANTS = "Выберите наставляемых из этой пары или группы."
+MEETING_BAD_FORMAT = "Выберите формат кнопкой."
+MEETING_BEFORE_PAIR = "Пара начала работу {starts}: встреча не может быть раньше."
+MEETING_NOT_HELD_YET = "Оценивают встречу после того, как наставник отметит её итоги."
+MEETING_ALREADY_RATED = "Вы уже оценили эту встречу."
+MEETING_RATE_FIRST = "Сначала поставьте оценку кнопкой."
+MEETING_WHOLE_GROUP = "Вся группа"
+MEETING_MINUTES = "{minutes} мин"
+
+# --- Short-term goals ---------------------------------------------------------------------
+
+GOAL_STATE_ICONS = {
+    "open": "🎯",
+    "overdue": "⚠️",
+    "submitted": "📨",
+    "reached": "🏆",
+    "cancelled": "✖️",
+}
+GOAL_STATE_NAMES = {
+    "open": "в работе",
+    "overdue": "просрочена",
+    "submitted": "ждёт подтверждения наставника",
+    "reached": "достигнута",
+    "cancelled": "снята",
+}
+GOALS_HEADER = "<b>Цели</b> · {pair} (всего {total}, стр. {page} из {pages}):"
+GOALS_EMPTY = "<b>Цели</b> · {pair}\nКраткосрочных целей пока нет."
+GOAL_LINE = "{number}. {icon} {title} — до {due}, {percent}%"
+GOAL_CARD = (
+    "{icon} <b>{title}</b>\nНаставляемый: {mentee}\nСрок: {due} · {state}\n"
+    "Как поймём, что достигнута: {criteria}\nПрогресс: {percent}%"
+)
+GOAL_CARD_LINK = "\nСвязана с: {link}"
+GOAL_CARD_HISTORY = "\n\n<b>Ход работы:</b>"
+GOAL_HISTORY_LINE = "\n{when} · {name}: {note}"
+GOAL_ASK_MENTEE = "Для кого цель?"
+GOAL_ASK_TITLE = "Новая краткосрочная цель. Что нужно сделать? (например: «Провести открытый урок»)"
+GOAL_ASK_DUE = "К какому дню? Напишите дату: 25.12.2026 или 25.12."
+GOAL_ASK_CRITERIA = (
+    "Как мы поймём, что цель достигнута? (например: «урок проведён, есть самоанализ»)"
+)
+GOAL_ASK_LINK = "Связать цель с затруднением или мероприятием программы?"
+GOAL_NO_LINK = "Без привязки"
+GOAL_CREATED = "✅ Цель поставлена."
+GOAL_NEW_NOTICE = "🎯 Новая цель ({name}): <b>{title}</b> — до {due}."
+GOAL_ASK_PROGRESS = (
+    "Как продвигается? Напишите процент или шаги и коротко что сделано, например: "
+    "«40% — составила план урока» или «2/5 — посетила два урока»."
+)
+GOAL_PROGRESS_SAVED = "✅ Прогресс записан."
+GOAL_PROGRESS_NOTICE = "📈 {name} отметил(а) прогресс по цели «{title}»: {note}"
+GOAL_SUBMITTED = "📨 Отправлено наставнику на подтверждение."
+GOAL_SUBMITTED_NOTICE = "📨 {name} отметил(а) цель «{title}» достигнутой. Подтвердите или верните."
+GOAL_CONFIRMED_NOTICE = "🏆 Наставник подтвердил: цель «{title}» достигнута. Поздравляем!"
+GOAL_CONFIRMED_NOTE = "цель достигнута — подтверждено"
+GOAL_ASK_RETURN = "Что ещё нужно сделать? Напишите комментарий — наставляемый его получит."
+GOAL_RETURNED_NOTICE = "↩️ Наставник вернул цель «{title}» в работу:\n{comment}"
+GOAL_WITHDRAWN = "Цель снята."
+GOAL_WITHDRAWN_NOTICE = "✖️ Наставник снял цель «{title}»."
+GOAL_NOT_FOUND = "Цель не найдена."
+GOAL_NOT_YOURS = "Ставить цель может наставник пары или сам наставляемый — для себя."
+GOAL_MENTEE_ONLY = "Это делает наставляемый, для которого поставлена цель."
+GOAL_MENTOR_ONLY = "Это делает наставник пары или группы."
+GOAL_NOT_OPEN = "С этой целью так уже нельзя: она достигнута, снята или ждёт подтверждения."
+GOAL_AFTER_PAIR = "Срок позже окончания наставничества ({ends}). Укажите более раннюю дату."
+GOAL_BAD_LINK = "Связать можно только с затруднением наставляемого или мероприятием его программы."
+GOAL_BAD_PERCENT = "Процент — от 0 до 100."
+GOAL_BAD_STEPS = "Шаги пишут так: «2/5» — сделано два из пяти."
+GOAL_EMPTY_PROGRESS = "Напишите процент, шаги или коротко, что сделано."
+
+# --- Situational help ---------------------------------------------------------------------
+
+HELP_ASK_TEXT = (
+    "🆘 <b>Нужна помощь.</b> Опишите, что случилось и какая помощь нужна. Можно приложить фото "
+    "или документ — тогда напишите пояснение в подписи."
+)
+HELP_ASK_URGENCY = "Насколько срочно?"
+HELP_URGENCY_NAMES = {
+    Urgency.HIGH: "🔴 Срочно, нужна помощь сегодня",
+    Urgency.MEDIUM: "🟡 В ближайшие дни",
+    Urgency.LOW: "🟢 Не срочно",
+}
+HELP_SENT_TO_MENTOR = "✅ Запрос №{id} отправлен наставнику {mentor}. Ответ придёт сюда."
+HELP_SENT_TO_CURATOR = (
+    "✅ Запрос №{id} отправлен куратору: у вас пока нет наставника. Ответ придёт сюда."
+)
+HELP_NO_ONE = (
+    "Запрос №{id} сохранён, но отправить его сейчас некому: в организации нет доступного "
+    "наставника или куратора. Сообщите куратору лично."
+)
+HELP_NOTICE = "🆘 <b>Запрос о помощи №{id}</b> от {mentee} · {urgency}\n{text}"
+HELP_NOTICE_NO_PAIR = "\n\nУ педагога нет наставника: ответьте сами или передайте наставнику."
+HELP_ESCALATED_NOTICE = (
+    "⏰ <b>Запрос о помощи №{id}</b> от {mentee} ждёт уже {age}: наставник {mentor} его не "
+    "взял.\n{text}\n\nПередайте его другому наставнику или ответьте сами."
+)
+HELP_PASSED_NOTICE = "🆘 Куратор передал вам запрос о помощи.\n{notice}"
+HELP_PASSED_TO_MENTEE = "ℹ️ Ваш запрос №{id} передан наставнику {mentor}."
+HELP_PASSED_AWAY = "ℹ️ Куратор передал запрос №{id} другому наставнику."
+HELP_PASSED = "✅ Запрос передан: {mentor}."
+HELP_TAKEN_NOTICE = "👍 {name} взял(а) ваш запрос №{id} и скоро ответит."
+HELP_CHAT_PROMPT = (
+    "💬 Переписка по запросу №{id}. Всё, что вы напишете (текст, фото, документ), получит "
+    "{other}. Выйти из переписки — /cancel."
+)
+HELP_MESSAGE_HEADER = "💬 <b>Запрос №{id}</b> · {name}:\n{text}"
+HELP_MESSAGE_SENT = "✅ Отправлено."
+HELP_CHAT_LEFT = "Вы вышли из переписки. Сообщения сохранены; продолжить — кнопкой «Ответить»."
+HELP_CLOSED_NOTICE = "✔️ Запрос №{id} закрыт ({name})."
+HELP_ASK_HELPED = "Запрос №{id} закрыт. Помогло ли вам то, что предложили?"
+HELP_HELPED_THANKS = "Спасибо за ответ!"
+HELP_HELPED_NOTICE = "{icon} {name}: по запросу №{id} — {answer}."
+HELP_HELPED_YES = "помогло"
+HELP_HELPED_NO = "не помогло"
+HELP_CLOSED_DONE = "✔️ Запрос №{id} закрыт."
+HELP_CARD = (
+    "🆘 <b>Запрос №{id}</b> · {status}\nОт: {mentee} · {urgency}\nОтвечает: {responder}\n"
+    "Создан: {created} ({age} назад)\n\n{text}"
+)
+HELP_CARD_MESSAGE = "\n\n<b>{name}</b> ({when}): {text}"
+HELP_ATTACHMENT = "📎 вложение"
+HELP_STATUS_NAMES = {
+    HelpStatus.OPEN: "ждёт ответа",
+    HelpStatus.TAKEN: "в работе",
+    HelpStatus.CLOSED: "закрыт",
+}
+HELP_RESPONDER_CURATOR = "куратор"
+HELP_LIST_HEADER = "<b>Открытые запросы о помощи</b> (всего {total}, стр. {page} из {pages}):"
+HELP_LIST_EMPTY = "Открытых запросов о помощи нет."
+HELP_LINE = "{number}. №{id} · {mentee} · {status} · {age}"
+HELP_CHOOSE_MENTOR = "Кому передать запрос №{id}? (стр. {page} из {pages})"
+HELP_NO_MENTORS = "В организации нет наставников, кому можно передать запрос."
+HELP_NEEDS_TEXT = (
+    "Опишите ситуацию словами — если прикладываете фото или документ, то в подписи к нему."
+)
+HELP_BAD_ATTACHMENT = "Можно приложить фото или документ."
+HELP_NOT_FOUND = "Запрос не найден."
+HELP_NOT_YOURS = "Нет доступа: это чужой запрос о помощи."
+HELP_NOT_FOR_MENTEE = "Это действие для того, кто отвечает на запрос."
+HELP_ALREADY_TAKEN = "Этот запрос уже взял другой педагог."
+HELP_CLOSED = (
+    "Этот запрос уже закрыт — написать по нему нельзя. Если нужна помощь снова, "
+    "отправьте новый запрос: /need_help."
+)
+HELP_MENTEE_ONLY = "Ответить на это может только автор запроса."
+HELP_NOT_CLOSED = "Запрос ещё не закрыт."
+HELP_ALREADY_ANSWERED = "Вы уже ответили на этот вопрос."
+HELP_SAME_MENTOR = "Запрос и так у этого наставника."
+AGE_MINUTES = "{minutes} мин"
+AGE_HOURS = "{hours} ч {minutes} мин"
+AGE_DAYS = "{days} дн {hours} ч"
+
+
+def age(seconds: float) -> str:
+    minutes = max(int(seconds // 60), 0)
+    if minutes < 60:
+        return AGE_MINUTES.format(minutes=minutes)
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        return AGE_HOURS.format(hours=hours, minutes=minutes)
+    days, hours = divmod(hours, 24)
+    return AGE_DAYS.format(days=days, hours=hours)
+
+
+# --- Organisation settings ----------------------------------------------------------------
+
+ORG_SETTINGS = (
+    "⚙️ <b>Настройки организации</b> {name}\n"
+    "Запрос о помощи передаётся куратору, если наставник не взял его за "
+    "<b>{hours} рабочих ч</b> (рабочее время — пн–пт, 08:00–18:00)."
+)
+ORG_SETTINGS_SAVED = "✅ Сохранено."
+ORG_BAD_SETTING = "Выберите значение кнопкой."
+BUTTON_HOURS = "{hours} ч"
+
 # --- Staff import -------------------------------------------------------------------------
 
 IMPORT_ASK_FILE = (
@@ -582,6 +882,42 @@ BUTTON_PROPOSE = "💬 Предложить изменение"
 BUTTON_ACTIVITY_DONE = "✅ Выполнено"
 BUTTON_ACTIVITY_REFLECT = "💭 Рефлексия"
 BUTTON_NO_DIFFICULTY = "Без привязки к затруднению"
+BUTTON_SKIP = "Пропустить"
+BUTTON_MEETINGS = "📅 Встречи"
+BUTTON_MEETING_NEW = "➕ Назначить встречу"
+BUTTON_MEETING_PAST = "🗒 Записать прошедшую"
+BUTTON_MEETING_OPEN = "Открыть встречу"
+BUTTON_MEETING_CONFIRM = "✅ Подтверждаю"
+BUTTON_MEETING_ASK_MOVE = "🔁 Прошу перенести"
+BUTTON_MEETING_MOVE = "🔁 Перенести"
+BUTTON_MEETING_CANCEL = "✖️ Отменить"
+BUTTON_MEETING_CANCEL_YES = "Да, отменить встречу"
+BUTTON_MEETING_DECLINE = "✖️ Не смогу"
+BUTTON_MEETING_LOG = "📝 Итоги встречи"
+BUTTON_MEETING_HELD = "✅ Состоялась"
+BUTTON_MEETING_NOT_HELD = "➖ Не состоялась"
+BUTTON_GOALS = "🎯 Цели"
+BUTTON_GOAL_NEW = "➕ Новая цель"
+BUTTON_GOAL_OPEN = "Открыть цель"
+GOAL_BUTTONS = {
+    "progress": "📈 Отметить прогресс",
+    "submit": "🏁 Цель достигнута",
+    "confirm": "✅ Подтвердить",
+    "give_back": "↩️ Вернуть с комментарием",
+    "withdraw": "✖️ Снять цель",
+}
+BUTTON_NEED_HELP = "🆘 Нужна помощь"
+BUTTON_HELP_REQUESTS = "📨 Запросы о помощи"
+HELP_BUTTONS = {
+    "open": "Открыть запрос",
+    "take": "🙋 Взять и ответить",
+    "reply": "↩️ Ответить",
+    "close": "✔️ Закрыть запрос",
+    "pass": "➡️ Передать наставнику",
+    "helped": "👍 Да, помогло",
+    "not_helped": "👎 Нет",
+}
+BUTTON_ORG_SETTINGS = "⚙️ Настройки"
 BUTTON_IMPORT = "📥 Импорт списка педагогов"
 BUTTON_CONSENT_YES = "✅ Согласен(на)"
 BUTTON_CONSENT_NO = "Не согласен(на)"
@@ -643,3 +979,7 @@ COMMAND_INVITE = "Создать ссылку-приглашение"
 COMMAND_INVITES = "Действующие приглашения"
 COMMAND_NEW_ORG = "Создать организацию"
 COMMAND_ORGS = "Все организации"
+COMMAND_MEETINGS = "Мои встречи"
+COMMAND_NEED_HELP = "Нужна помощь"
+COMMAND_REQUESTS = "Запросы о помощи"
+COMMAND_SETTINGS = "Настройки организации"

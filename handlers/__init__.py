@@ -9,13 +9,17 @@ from handlers import (
     difficulties,
     errors,
     fallback,
+    goals,
+    help_requests,
     invites,
+    meetings,
     menu,
     organizations,
     pairs,
     profile,
     programmes,
     registration,
+    settings,
     staff,
 )
 
@@ -24,6 +28,7 @@ def get_routers() -> list[Router]:
     return [
         errors.create_router(),
         staff.create_router(),  # before `common`: this dialogue expects a file, not text
+        help_requests.create_router(),  # before `common`: takes photos and documents too
         common.create_router(),  # /cancel and non-text answers work in every dialogue
         registration.create_router(),
         menu.create_router(),
@@ -32,6 +37,9 @@ def get_routers() -> list[Router]:
         diagnostics.create_router(),
         pairs.create_router(),
         programmes.create_router(),
+        meetings.create_router(),
+        goals.create_router(),
+        settings.create_router(),
         invites.create_router(),
         organizations.create_router(),
         fallback.create_router(),  # last: stale buttons and messages nobody handled

@@ -13,6 +13,8 @@ from models.mentorship import (
     Programme,
     ProgrammeActivity,
     SelfAssessment,
+    meeting_activities,
+    meeting_difficulties,
 )
 from models.outbox import AuditEntry, Notification, NotificationPreference
 from models.people import Invite, Organization, Person, PersonRole
@@ -40,5 +42,7 @@ __all__ = [
     "Programme",
     "ProgrammeActivity",
     "SelfAssessment",
+    "meeting_activities",
+    "meeting_difficulties",
     "utcnow",
 ]

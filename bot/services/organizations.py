@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import texts
 from bot.services import validation
 from bot.services.access import Actor
-from bot.services.errors import NotFound
+from bot.services.errors import NotFound, ValidationFailed
 from bot.services.pagination import Page, paginate
 from models import Organization, Person, PersonRole
 from models.enums import Role
@@ -56,3 +56,23 @@ async def organization_card(
         .where(*active, PersonRole.role == Role.CURATOR)
     )
     return organization, people_count or 0, curators or 0
+
+
+ESCALATION_HOURS_CHOICES = (1, 2, 4, 8, 24)
+
+
+async def own_organization(actor: Actor) -> Organization:
+    """The curator's organisation, for its settings."""
+    return actor.require_curator().organization
+
+
+async def update_setting(
+    session: AsyncSession, actor: Actor, field: str, value: int
+) -> Organization:
+    """The curator changes one setting of their organisation to one of the offered values."""
+    organization = await own_organization(actor)
+    if field != "escalation_hours" or value not in ESCALATION_HOURS_CHOICES:
+        raise ValidationFailed(texts.ORG_BAD_SETTING)
+    organization.help_escalation_hours = value
+    await session.flush()
+    return organization

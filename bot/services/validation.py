@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot import texts
@@ -15,6 +15,9 @@ NAME_MAX = 150
 SHORT_TEXT_MAX = 100
 ORG_NAME_MAX = 200
 MAX_EXPERIENCE_YEARS = 60
+URL_MAX = 500
+# Meetings are planned up to a year ahead and recorded up to a year back.
+MOMENT_RANGE = timedelta(days=366)
 
 _NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?$")
 _EXPERIENCE = re.compile(r"^(\d{1,3})(?:\s*(?:год|года|лет|г\.?))?$", re.IGNORECASE)
@@ -112,3 +115,105 @@ def future_date(text: str | None, today: date) -> date:
     if result < today:
         raise ValidationFailed(texts.VALIDATION_DATE_PAST)
     return result
+
+
+_RELATIVE_DAYS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}
+_WEEKDAYS = {
+    "пн": 0, "понедельник": 0, "вт": 1, "вторник": 1, "ср": 2, "среда": 2, "среду": 2,
+    "чт": 3, "четверг": 3, "пт": 4, "пятница": 4, "пятницу": 4, "сб": 5, "суббота": 5,
+    "субботу": 5, "вс": 6, "воскресенье": 6,
+}  # fmt: skip
+_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+_DAY_AND_TIME = re.compile(r"^(?:в\s+)?(.+?)\s+(?:в\s+)?(\d{1,2}[:.]\d{2})$")
+
+
+def clock_time(text: str | None) -> time:
+    """A time of day typed as 15:30 or 15.30."""
+    match = _TIME.match(_clean(text))
+    if not match:
+        raise ValidationFailed(texts.VALIDATION_TIME)
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        raise ValidationFailed(texts.VALIDATION_TIME)
+    return time(hour, minute)
+
+
+def _day(text: str, today: date, *, past: bool) -> date:
+    word = text.casefold()
+    if word in _RELATIVE_DAYS:
+        return today + timedelta(days=_RELATIVE_DAYS[word])
+    if word in _WEEKDAYS:
+        shift = (_WEEKDAYS[word] - today.weekday()) % 7
+        return today - timedelta(days=(7 - shift) % 7) if past else today + timedelta(days=shift)
+    match = _DATE.match(text)
+    if not match:
+        raise ValidationFailed(texts.VALIDATION_MOMENT)
+    day, month, year_text = int(match.group(1)), int(match.group(2)), match.group(3)
+    year = (
+        today.year if year_text is None else int(year_text) + (2000 if len(year_text) == 2 else 0)
+    )
+    try:
+        result = date(year, month, day)
+        # «25.11» means the nearest such day in the direction asked for
+        if year_text is None and not past and result < today:
+            result = date(year + 1, month, day)
+        if year_text is None and past and result > today:
+            result = date(year - 1, month, day)
+    except ValueError as error:
+        raise ValidationFailed(texts.VALIDATION_DATE) from error
+    return result
+
+
+def moment(text: str | None, now: datetime, timezone: str, *, past: bool = False) -> datetime:
+    """A day and time typed as «25.11 15:30», «25.11.2026 15:30», «завтра 16:00» or
+    «пт 10:00», in the organisation's time zone; returned in UTC. Either ahead of `now`
+    (scheduling) or not after it (`past`: recording what already happened)."""
+    match = _DAY_AND_TIME.match(_clean(text))
+    if not match:
+        raise ValidationFailed(texts.VALIDATION_MOMENT)
+    zone = ZoneInfo(timezone)
+    today = now.astimezone(zone).date()
+    day = _day(match.group(1), today, past=past)
+    at = datetime.combine(day, clock_time(match.group(2)), tzinfo=zone).astimezone(UTC)
+    return checked_moment(at, now, past=past)
+
+
+def checked_moment(at: datetime, now: datetime, *, past: bool = False) -> datetime:
+    if past and at > now:
+        raise ValidationFailed(texts.VALIDATION_MOMENT_FUTURE)
+    if not past and at <= now:
+        raise ValidationFailed(texts.VALIDATION_MOMENT_PAST)
+    if abs(at - now) > MOMENT_RANGE:
+        raise ValidationFailed(texts.VALIDATION_MOMENT_FAR)
+    return at
+
+
+MINUTES_MIN, MINUTES_MAX = 5, 480
+
+
+def minutes(text: str | None) -> int:
+    """A duration typed as «45» or «45 мин»."""
+    value = _clean(text).removesuffix("минут").removesuffix("мин").strip()
+    if not value.isdigit():
+        raise ValidationFailed(
+            texts.VALIDATION_MINUTES.format(minimum=MINUTES_MIN, maximum=MINUTES_MAX)
+        )
+    return minutes_in_range(int(value))
+
+
+def minutes_in_range(value: int) -> int:
+    if not MINUTES_MIN <= value <= MINUTES_MAX:
+        raise ValidationFailed(
+            texts.VALIDATION_MINUTES.format(minimum=MINUTES_MIN, maximum=MINUTES_MAX)
+        )
+    return value
+
+
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$", re.IGNORECASE)
+
+
+def url(text: str | None) -> str:
+    value = _clean(text)
+    if len(value) > URL_MAX or not _URL.match(value):
+        raise ValidationFailed(texts.VALIDATION_URL)
+    return value

@@ -94,7 +94,11 @@ async def test_curator_forms_a_pair_and_both_are_told(running_bot, session_facto
     await mentee.press(mentee_list, "1")
     mentee_card = await reply(mentee)
     # a mentee sees the programme, not the other mentees' data
-    assert mentee_card.buttons() == [texts.BUTTON_PROGRAMME]
+    assert mentee_card.buttons() == [
+        texts.BUTTON_PROGRAMME,
+        texts.BUTTON_MEETINGS,
+        texts.BUTTON_GOALS,
+    ]
 
 
 async def test_group_rules_and_period_validation(running_bot, session_factory, telegram):
@@ -174,6 +178,8 @@ async def test_change_mentor_complete_and_reflect(running_bot, session_factory, 
     done = await reply(curator)
     assert "завершена" in done.text and done.buttons() == [
         texts.BUTTON_PROGRAMME,
+        texts.BUTTON_MEETINGS,
+        texts.BUTTON_GOALS,
         "Затруднения: Новикова",
         "Самодиагностика: Новикова",
     ]

@@ -1,0 +1,368 @@
+"""Short-term goals: the pair's list, a new goal (for whom, what, by when, how we will know,
+tied to a difficulty or activity), the goal card, the mentee's progress notes and «reached»,
+and the mentor's confirmation, return with a comment, or withdrawal."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from aiogram import Bot, F, Router
+from aiogram.filters import StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import keyboards, texts
+from bot.callbacks import GoalCb, GoalLinkCb, GoalMenteeCb, PairGoalsCb
+from bot.delivery import deliver
+from bot.replies import answer_quietly, ask_for_text, edit, send
+from bot.services import goals, pairs
+from bot.services.access import Actor
+from bot.services.errors import ValidationFailed
+from bot.states import GoalAnswer, GoalForm
+from handlers.pairs import pair_title
+from models.enums import GoalStatus, PairStatus
+
+ANSWER = F.text & ~F.text.startswith("/")
+TITLE_SHOWN = 80
+
+
+def _actions(actor: Actor, view: goals.GoalView) -> list[str]:
+    person = actor.require_person()
+    status = view.goal.status
+    actions: list[str] = []
+    if person.id == view.goal.mentee_id and status is GoalStatus.OPEN:
+        actions += ["progress", "submit"]
+    if person.id == view.pair.mentor.id:
+        if status is GoalStatus.SUBMITTED:
+            actions += ["confirm", "give_back"]
+        if status in {GoalStatus.OPEN, GoalStatus.SUBMITTED}:
+            actions.append("withdraw")
+    return actions
+
+
+async def render_goal(
+    session: AsyncSession, actor: Actor, view: goals.GoalView
+) -> tuple[str, InlineKeyboardMarkup]:
+    goal = view.goal
+    text = texts.GOAL_CARD.format(
+        icon=texts.GOAL_STATE_ICONS[view.state],
+        title=texts.esc(goal.title),
+        mentee=texts.esc(view.mentee.full_name),
+        due=goal.due_on.strftime("%d.%m.%Y"),
+        state=texts.GOAL_STATE_NAMES[view.state],
+        criteria=texts.esc(goal.success_criteria or ""),
+        percent=goal.progress_percent,
+    )
+    difficulties, activities = await goals.links(session, view.pair, goal.mentee_id)
+    linked = [d.description for d in difficulties if d.id == goal.difficulty_id] + [
+        a.title for a in activities if a.id == goal.activity_id
+    ]
+    if linked:
+        text += texts.GOAL_CARD_LINK.format(link=texts.esc(texts.shorten(linked[0], 120)))
+    history = await goals.progress_history(session, goal.id)
+    if history:
+        text += texts.GOAL_CARD_HISTORY
+        timezone = view.pair.mentor.organization.timezone
+        for name, entry in history:
+            note = str(goals.ProgressReport(percent=entry.percent, note=entry.note))
+            text += texts.GOAL_HISTORY_LINE.format(
+                when=texts.local_time(entry.created_at, timezone),
+                name=texts.esc(name),
+                note=texts.esc(texts.shorten(note, 300)),
+            )
+    markup = keyboards.goal_card(goal.id, goal.pair_id, _actions(actor, view))
+    return texts.shorten(text, 4000), markup
+
+
+async def render_goals(
+    session: AsyncSession, actor: Actor, pair_id: int, page_number: int
+) -> tuple[str, InlineKeyboardMarkup]:
+    page = await goals.list_goals(session, actor, pair_id, page_number)
+    loaded = await pairs.get_pair(session, actor, pair_id)
+    title = pair_title(loaded)
+    person = actor.require_person()
+    participant = person.id == loaded.mentor.id or person.id in {m.id for m in loaded.mentees}
+    can_add = participant and loaded.pair.status is PairStatus.ACTIVE
+    markup = keyboards.goals_list(page, [g.id for g in page.items], pair_id, can_add=can_add)
+    if not page.total:
+        return texts.GOALS_EMPTY.format(pair=title), markup
+    today = pairs.local_today(loaded.mentor.organization.timezone)
+    lines = [
+        texts.GOALS_HEADER.format(
+            pair=title, total=page.total, page=page.number + 1, pages=page.pages
+        )
+    ]
+    first = page.number * page.size + 1
+    for offset, goal in enumerate(page.items):
+        state = "overdue" if goals.is_overdue(goal, today) else goal.status.value
+        lines.append(
+            texts.GOAL_LINE.format(
+                number=first + offset,
+                icon=texts.GOAL_STATE_ICONS[state],
+                title=texts.esc(texts.shorten(goal.title, TITLE_SHOWN)),
+                due=goal.due_on.strftime("%d.%m.%Y"),
+                percent=goal.progress_percent,
+            )
+        )
+    return "\n".join(lines), markup
+
+
+async def goals_page(
+    callback: CallbackQuery, callback_data: PairGoalsCb, session: AsyncSession, actor: Actor
+) -> None:
+    text, markup = await render_goals(session, actor, callback_data.pair_id, callback_data.page)
+    await answer_quietly(callback)
+    await edit(callback, text, markup)
+
+
+async def open_goal(
+    callback: CallbackQuery, callback_data: GoalCb, session: AsyncSession, actor: Actor
+) -> None:
+    view = await goals.get(session, actor, callback_data.goal_id)
+    text, markup = await render_goal(session, actor, view)
+    await answer_quietly(callback)
+    await edit(callback, text, markup)
+
+
+async def _show(message: Message, session: AsyncSession, actor: Actor, goal_id: int) -> None:
+    view = await goals.get(session, actor, goal_id)
+    text, markup = await render_goal(session, actor, view)
+    await message.answer(text, reply_markup=markup)
+
+
+# --- a new goal -------------------------------------------------------------------------------
+
+
+async def start_new(
+    callback: CallbackQuery,
+    callback_data: PairGoalsCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    mentees = await goals.mentee_choices(session, actor, callback_data.pair_id)
+    await state.clear()
+    await state.set_data({"pair_id": callback_data.pair_id})
+    if len(mentees) > 1:
+        await state.set_state(GoalForm.mentee)
+        choices = [(mentee.id, mentee.full_name) for mentee in mentees]
+        await send(callback, texts.GOAL_ASK_MENTEE, keyboards.goal_mentees(choices))
+        return
+    await state.update_data(mentee_id=mentees[0].id)
+    await state.set_state(GoalForm.title)
+    await send(callback, texts.GOAL_ASK_TITLE, keyboards.cancel())
+
+
+async def mentee_chosen(
+    callback: CallbackQuery,
+    callback_data: GoalMenteeCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    pair_id = (await state.get_data())["pair_id"]
+    await goals.check_can_set(session, actor, pair_id, callback_data.mentee_id)
+    await state.update_data(mentee_id=callback_data.mentee_id)
+    await state.set_state(GoalForm.title)
+    await answer_quietly(callback)
+    await edit(callback, texts.GOAL_ASK_TITLE, keyboards.cancel())
+
+
+async def title_typed(message: Message, state: FSMContext) -> None:
+    await state.update_data(title=goals.title(message.text))
+    await state.set_state(GoalForm.due)
+    await message.answer(texts.GOAL_ASK_DUE, reply_markup=keyboards.cancel())
+
+
+async def due_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    pair_id = (await state.get_data())["pair_id"]
+    due_on = await goals.due_date(session, actor, pair_id, message.text)
+    await state.update_data(due_on=due_on.isoformat())
+    await state.set_state(GoalForm.criteria)
+    await message.answer(texts.GOAL_ASK_CRITERIA, reply_markup=keyboards.cancel())
+
+
+async def criteria_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+) -> None:
+    await state.update_data(criteria=goals.criteria(message.text))
+    data = await state.get_data()
+    loaded = await goals.check_can_set(session, actor, data["pair_id"], data["mentee_id"])
+    difficulties, activities = await goals.links(session, loaded, data["mentee_id"])
+    choices = [("difficulty", d.id, d.description) for d in difficulties] + [
+        ("activity", a.id, a.title) for a in activities
+    ]
+    if not choices:
+        await _create(message, state, session, actor, bot, None, None)
+        return
+    await state.set_state(GoalForm.link)
+    await message.answer(texts.GOAL_ASK_LINK, reply_markup=keyboards.goal_links(choices))
+
+
+async def link_chosen(
+    callback: CallbackQuery,
+    callback_data: GoalLinkCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+    bot: Bot,
+) -> None:
+    if callback_data.kind not in {"difficulty", "activity", "none"}:
+        raise ValidationFailed(texts.GOAL_BAD_LINK)
+    difficulty_id = callback_data.item_id if callback_data.kind == "difficulty" else None
+    activity_id = callback_data.item_id if callback_data.kind == "activity" else None
+    await answer_quietly(callback)
+    assert isinstance(callback.message, Message)
+    await _create(callback.message, state, session, actor, bot, difficulty_id, activity_id)
+
+
+async def _create(
+    message: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+    bot: Bot,
+    difficulty_id: int | None,
+    activity_id: int | None,
+) -> None:
+    data = await state.get_data()
+    view = await goals.create(
+        session,
+        actor,
+        data["pair_id"],
+        mentee_id=data["mentee_id"],
+        title_text=data["title"],
+        due_on=date.fromisoformat(data["due_on"]),
+        criteria_text=data["criteria"],
+        difficulty_id=difficulty_id,
+        activity_id=activity_id,
+    )
+    await state.clear()
+    await message.answer(texts.GOAL_CREATED)
+    await _show(message, session, actor, view.goal.id)
+    person = actor.require_person()
+    other = view.mentee if person.id != view.mentee.id else view.pair.mentor
+    notice = texts.GOAL_NEW_NOTICE.format(
+        name=texts.esc(person.full_name),
+        title=texts.esc(view.goal.title),
+        due=view.goal.due_on.strftime("%d.%m.%Y"),
+    )
+    await deliver(bot, other, notice, keyboards.open_goal(view.goal.id))
+
+
+# --- progress and review ----------------------------------------------------------------------
+
+
+async def ask_progress(
+    callback: CallbackQuery,
+    callback_data: GoalCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    await goals.check_can_report(session, actor, callback_data.goal_id)
+    await ask_for_text(
+        callback, state, GoalAnswer.progress, texts.GOAL_ASK_PROGRESS, goal_id=callback_data.goal_id
+    )
+
+
+async def progress_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+) -> None:
+    goal_id = (await state.get_data())["goal_id"]
+    view, report = await goals.report_progress(session, actor, goal_id, message.text)
+    await state.clear()
+    await message.answer(texts.GOAL_PROGRESS_SAVED)
+    await _show(message, session, actor, goal_id)
+    notice = texts.GOAL_PROGRESS_NOTICE.format(
+        name=texts.esc(view.mentee.full_name),
+        title=texts.esc(view.goal.title),
+        note=texts.esc(str(report)),
+    )
+    await deliver(bot, view.pair.mentor, notice, keyboards.open_goal(goal_id))
+
+
+async def submit(
+    callback: CallbackQuery, callback_data: GoalCb, session: AsyncSession, actor: Actor, bot: Bot
+) -> None:
+    view = await goals.submit(session, actor, callback_data.goal_id)
+    await answer_quietly(callback, texts.GOAL_SUBMITTED)
+    text, markup = await render_goal(session, actor, view)
+    await edit(callback, text, markup)
+    notice = texts.GOAL_SUBMITTED_NOTICE.format(
+        name=texts.esc(view.mentee.full_name), title=texts.esc(view.goal.title)
+    )
+    await deliver(bot, view.pair.mentor, notice, keyboards.goal_review(view.goal.id))
+
+
+async def confirm(
+    callback: CallbackQuery, callback_data: GoalCb, session: AsyncSession, actor: Actor, bot: Bot
+) -> None:
+    view = await goals.confirm(session, actor, callback_data.goal_id)
+    await answer_quietly(callback)
+    text, markup = await render_goal(session, actor, view)
+    await edit(callback, text, markup)
+    notice = texts.GOAL_CONFIRMED_NOTICE.format(title=texts.esc(view.goal.title))
+    await deliver(bot, view.mentee, notice, keyboards.open_goal(view.goal.id))
+
+
+async def ask_give_back(
+    callback: CallbackQuery,
+    callback_data: GoalCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    await goals.check_can_return(session, actor, callback_data.goal_id)
+    await ask_for_text(
+        callback, state, GoalAnswer.give_back, texts.GOAL_ASK_RETURN, goal_id=callback_data.goal_id
+    )
+
+
+async def give_back_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+) -> None:
+    goal_id = (await state.get_data())["goal_id"]
+    view = await goals.give_back(session, actor, goal_id, message.text)
+    await state.clear()
+    await _show(message, session, actor, goal_id)
+    notice = texts.GOAL_RETURNED_NOTICE.format(
+        title=texts.esc(view.goal.title), comment=texts.esc(message.text or "")
+    )
+    await deliver(bot, view.mentee, notice, keyboards.open_goal(goal_id))
+
+
+async def withdraw(
+    callback: CallbackQuery, callback_data: GoalCb, session: AsyncSession, actor: Actor, bot: Bot
+) -> None:
+    view = await goals.withdraw(session, actor, callback_data.goal_id)
+    await answer_quietly(callback, texts.GOAL_WITHDRAWN)
+    text, markup = await render_goal(session, actor, view)
+    await edit(callback, text, markup)
+    notice = texts.GOAL_WITHDRAWN_NOTICE.format(title=texts.esc(view.goal.title))
+    await deliver(bot, view.mentee, notice)
+
+
+def create_router() -> Router:
+    router = Router(name="goals")
+    router.callback_query.register(goals_page, PairGoalsCb.filter(F.action == "list"))
+    router.callback_query.register(start_new, PairGoalsCb.filter(F.action == "new"))
+    router.callback_query.register(
+        mentee_chosen, StateFilter(GoalForm.mentee), GoalMenteeCb.filter()
+    )
+    router.message.register(title_typed, StateFilter(GoalForm.title), ANSWER)
+    router.message.register(due_typed, StateFilter(GoalForm.due), ANSWER)
+    router.message.register(criteria_typed, StateFilter(GoalForm.criteria), ANSWER)
+    router.callback_query.register(link_chosen, StateFilter(GoalForm.link), GoalLinkCb.filter())
+    router.callback_query.register(open_goal, GoalCb.filter(F.action == "open"))
+    router.callback_query.register(ask_progress, GoalCb.filter(F.action == "progress"))
+    router.message.register(progress_typed, StateFilter(GoalAnswer.progress), ANSWER)
+    router.callback_query.register(submit, GoalCb.filter(F.action == "submit"))
+    router.callback_query.register(confirm, GoalCb.filter(F.action == "confirm"))
+    router.callback_query.register(ask_give_back, GoalCb.filter(F.action == "give_back"))
+    router.message.register(give_back_typed, StateFilter(GoalAnswer.give_back), ANSWER)
+    router.callback_query.register(withdraw, GoalCb.filter(F.action == "withdraw"))
+    return router

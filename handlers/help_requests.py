@@ -1,0 +1,428 @@
+"""Situational help: «Нужна помощь» (what happened, with a photo or document, and how urgent),
+the notice to the mentor (or the curator) with «take and reply», the conversation relayed both
+ways and tied to the request, closing with «did it help?», the list of open requests with their
+age, and the curator passing a request to another mentor."""
+
+from __future__ import annotations
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import keyboards, texts
+from bot.callbacks import HelpCb, HelpListCb, HelpPassCb, HelpUrgencyCb, MenuCb
+from bot.delivery import deliver
+from bot.replies import answer_quietly, edit, send
+from bot.services import help_requests, pairs
+from bot.services.access import Actor
+from bot.services.help_requests import Attachment, RequestView
+from bot.states import HelpChat, HelpForm
+from models import Person, utcnow
+from models.enums import HelpStatus, Role
+
+CONTENT = (F.text & ~F.text.startswith("/")) | F.photo | F.document
+SHOWN_MESSAGES = 15
+
+
+def _attachment(message: Message) -> Attachment | None:
+    if message.photo:
+        return Attachment(file_id=message.photo[-1].file_id, kind="photo")
+    if message.document:
+        return Attachment(file_id=message.document.file_id, kind="document")
+    return None
+
+
+def _age(view: RequestView) -> str:
+    return texts.age((utcnow() - view.request.created_at).total_seconds())
+
+
+def _notice(view: RequestView) -> str:
+    return texts.HELP_NOTICE.format(
+        id=view.request.id,
+        mentee=texts.esc(view.mentee.full_name),
+        urgency=texts.URGENCY_NAMES[view.request.urgency],
+        text=texts.esc(texts.shorten(view.request.text, 3000)),
+    )
+
+
+def _actions(actor: Actor, view: RequestView) -> list[str]:
+    person = actor.require_person()
+    request = view.request
+    if request.status is HelpStatus.CLOSED:
+        if person.id == view.mentee.id and request.helped is None:
+            return ["helped", "not_helped"]
+        return []
+    actions: list[str] = []
+    responder_ids = {p.id for p in view.responders}
+    is_curator = Role.CURATOR in person.role_set
+    if person.id == view.mentee.id:
+        actions.append("reply")
+    elif request.status is HelpStatus.OPEN and (person.id in responder_ids or is_curator):
+        actions.append("take")
+    elif request.assignee_id == person.id:
+        actions.append("reply")
+    if person.id in {view.mentee.id, request.assignee_id} or is_curator:
+        actions.append("close")
+    if is_curator and person.id != view.mentee.id:
+        actions.append("pass")
+    return actions
+
+
+async def render_request(
+    session: AsyncSession, actor: Actor, view: RequestView
+) -> tuple[str, InlineKeyboardMarkup]:
+    request = view.request
+    timezone = view.mentee.organization.timezone
+    responder = ", ".join(texts.esc(p.full_name) for p in view.responders)
+    text = texts.HELP_CARD.format(
+        id=request.id,
+        status=texts.HELP_STATUS_NAMES[request.status],
+        mentee=texts.esc(view.mentee.full_name),
+        urgency=texts.URGENCY_NAMES[request.urgency],
+        responder=responder or texts.HELP_RESPONDER_CURATOR,
+        created=texts.local_time(request.created_at, timezone),
+        age=_age(view),
+        text=texts.esc(request.text),
+    )
+    for name, message in (await help_requests.conversation(session, request.id))[-SHOWN_MESSAGES:]:
+        body = texts.esc(message.text) if message.text else ""
+        if message.file_id:
+            body = f"{body} {texts.HELP_ATTACHMENT}".strip()
+        text += texts.HELP_CARD_MESSAGE.format(
+            name=texts.esc(name),
+            when=texts.local_time(message.created_at, timezone),
+            text=body,
+        )
+    return texts.shorten(text, 4000), keyboards.help_request(request.id, _actions(actor, view))
+
+
+# --- asking for help --------------------------------------------------------------------------
+
+
+async def _ask_text(message: Message, state: FSMContext, actor: Actor) -> None:
+    actor.require_role(Role.MENTEE)
+    await state.clear()
+    await state.set_state(HelpForm.text)
+    await message.answer(texts.HELP_ASK_TEXT, reply_markup=keyboards.cancel())
+
+
+async def need_help_command(message: Message, state: FSMContext, actor: Actor) -> None:
+    await _ask_text(message, state, actor)
+
+
+async def need_help_button(callback: CallbackQuery, state: FSMContext, actor: Actor) -> None:
+    actor.require_role(Role.MENTEE)
+    await answer_quietly(callback)
+    assert isinstance(callback.message, Message)
+    await _ask_text(callback.message, state, actor)
+
+
+async def text_given(message: Message, state: FSMContext) -> None:
+    attachment = _attachment(message)
+    text = help_requests.description(message.text or message.caption)
+    await state.update_data(
+        text=text,
+        file_id=attachment.file_id if attachment else None,
+        file_kind=attachment.kind if attachment else None,
+    )
+    await state.set_state(HelpForm.urgency)
+    await message.answer(texts.HELP_ASK_URGENCY, reply_markup=keyboards.help_urgencies())
+
+
+async def urgency_chosen(
+    callback: CallbackQuery,
+    callback_data: HelpUrgencyCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+    bot: Bot,
+) -> None:
+    data = await state.get_data()
+    attachment = (
+        Attachment(file_id=data["file_id"], kind=data["file_kind"]) if data.get("file_id") else None
+    )
+    view = await help_requests.open_request(
+        session, actor, text=data["text"], urgency=callback_data.urgency, attachment=attachment
+    )
+    await state.clear()
+    await answer_quietly(callback)
+    recipients = view.responders
+    markup = keyboards.help_request(view.request.id, ["take", "open"])
+    notice = _notice(view)
+    if recipients:
+        answer = texts.HELP_SENT_TO_MENTOR.format(
+            id=view.request.id, mentor=texts.esc(recipients[0].full_name)
+        )
+    else:
+        recipients = await help_requests.curators(session, view.mentee.organization_id)
+        notice += texts.HELP_NOTICE_NO_PAIR
+        markup = keyboards.help_request(view.request.id, ["take", "pass"])
+        answer = texts.HELP_SENT_TO_CURATOR.format(id=view.request.id)
+    delivered = False
+    for person in recipients:
+        delivered |= await deliver(
+            bot,
+            person,
+            notice,
+            markup,
+            file_id=attachment.file_id if attachment else None,
+            file_kind=attachment.kind if attachment else None,
+        )
+    if not delivered:
+        answer = texts.HELP_NO_ONE.format(id=view.request.id)
+    await edit(callback, answer)
+
+
+# --- the card, taking and the conversation ----------------------------------------------------
+
+
+async def open_request(
+    callback: CallbackQuery, callback_data: HelpCb, session: AsyncSession, actor: Actor
+) -> None:
+    view = await help_requests.get(session, actor, callback_data.request_id)
+    text, markup = await render_request(session, actor, view)
+    await send(callback, text, markup)
+
+
+async def _enter_chat(
+    callback: CallbackQuery, state: FSMContext, view: RequestView, actor: Actor
+) -> None:
+    person = actor.require_person()
+    others = [view.mentee] if person.id != view.mentee.id else view.responders
+    names = (
+        ", ".join(texts.esc(other.full_name) for other in others) or texts.HELP_RESPONDER_CURATOR
+    )
+    await state.clear()
+    await state.set_state(HelpChat.message)
+    await state.set_data({"request_id": view.request.id})
+    await send(callback, texts.HELP_CHAT_PROMPT.format(id=view.request.id, other=names))
+
+
+async def take(
+    callback: CallbackQuery,
+    callback_data: HelpCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+    bot: Bot,
+) -> None:
+    view = await help_requests.take(session, actor, callback_data.request_id)
+    await _enter_chat(callback, state, view, actor)
+    notice = texts.HELP_TAKEN_NOTICE.format(
+        name=texts.esc(actor.require_person().full_name), id=view.request.id
+    )
+    await deliver(bot, view.mentee, notice)
+
+
+async def reply(
+    callback: CallbackQuery,
+    callback_data: HelpCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    view = await help_requests.check_can_write(session, actor, callback_data.request_id)
+    await _enter_chat(callback, state, view, actor)
+
+
+async def chat_message(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+) -> None:
+    request_id = (await state.get_data())["request_id"]
+    attachment = _attachment(message)
+    _, recipients = await help_requests.add_message(
+        session, actor, request_id, message.text or message.caption, attachment
+    )
+    person = actor.require_person()
+    body = texts.esc(message.text or message.caption or texts.HELP_ATTACHMENT)
+    relayed = texts.HELP_MESSAGE_HEADER.format(
+        id=request_id, name=texts.esc(person.full_name), text=body
+    )
+    for recipient in recipients:
+        markup = keyboards.help_request(request_id, ["reply", "close"])
+        await deliver(
+            bot,
+            recipient,
+            relayed,
+            markup,
+            file_id=attachment.file_id if attachment else None,
+            file_kind=attachment.kind if attachment else None,
+        )
+    await message.answer(texts.HELP_MESSAGE_SENT)
+
+
+async def leave_chat(message: Message, state: FSMContext) -> None:
+    await state.clear()
+    await message.answer(texts.HELP_CHAT_LEFT)
+
+
+async def close(
+    callback: CallbackQuery,
+    callback_data: HelpCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+    bot: Bot,
+) -> None:
+    view = await help_requests.close(session, actor, callback_data.request_id)
+    if (await state.get_data()).get("request_id") == view.request.id:
+        await state.clear()
+    person = actor.require_person()
+    request_id = view.request.id
+    helped_buttons = keyboards.help_request(request_id, ["helped", "not_helped"])
+    if person.id == view.mentee.id:
+        await send(callback, texts.HELP_ASK_HELPED.format(id=request_id), helped_buttons)
+    else:
+        await send(callback, texts.HELP_CLOSED_DONE.format(id=request_id))
+        await deliver(bot, view.mentee, texts.HELP_ASK_HELPED.format(id=request_id), helped_buttons)
+    notice = texts.HELP_CLOSED_NOTICE.format(id=request_id, name=texts.esc(person.full_name))
+    for other in view.responders:
+        if other.id != person.id:
+            await deliver(bot, other, notice)
+
+
+async def helped(
+    callback: CallbackQuery, callback_data: HelpCb, session: AsyncSession, actor: Actor, bot: Bot
+) -> None:
+    was_helpful = callback_data.action == "helped"
+    view = await help_requests.mark_helped(session, actor, callback_data.request_id, was_helpful)
+    await answer_quietly(callback)
+    await edit(callback, texts.HELP_HELPED_THANKS)
+    notice = texts.HELP_HELPED_NOTICE.format(
+        icon="👍" if was_helpful else "👎",
+        name=texts.esc(view.mentee.full_name),
+        id=view.request.id,
+        answer=texts.HELP_HELPED_YES if was_helpful else texts.HELP_HELPED_NO,
+    )
+    for person in view.responders:
+        await deliver(bot, person, notice)
+
+
+# --- lists and passing on ---------------------------------------------------------------------
+
+
+async def render_list(
+    session: AsyncSession, actor: Actor, page_number: int
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    page = await help_requests.list_open(session, actor, page_number)
+    if not page.total:
+        return texts.HELP_LIST_EMPTY, None
+    names = await pairs.names(session, {request.mentee_id for request in page.items})
+    lines = [
+        texts.HELP_LIST_HEADER.format(total=page.total, page=page.number + 1, pages=page.pages)
+    ]
+    first = page.number * page.size + 1
+    now = utcnow()
+    for offset, request in enumerate(page.items):
+        lines.append(
+            texts.HELP_LINE.format(
+                number=first + offset,
+                id=request.id,
+                mentee=texts.esc(names.get(request.mentee_id, "")),
+                status=texts.HELP_STATUS_NAMES[request.status],
+                age=texts.age((now - request.created_at).total_seconds()),
+            )
+        )
+    return "\n".join(lines), keyboards.help_list(page, [r.id for r in page.items])
+
+
+async def requests_command(message: Message, session: AsyncSession, actor: Actor) -> None:
+    text, markup = await render_list(session, actor, 0)
+    await message.answer(text, reply_markup=markup)
+
+
+async def requests_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
+    text, markup = await render_list(session, actor, 0)
+    await send(callback, text, markup)
+
+
+async def requests_page(
+    callback: CallbackQuery, callback_data: HelpListCb, session: AsyncSession, actor: Actor
+) -> None:
+    text, markup = await render_list(session, actor, callback_data.page)
+    await answer_quietly(callback)
+    await edit(callback, text, markup)
+
+
+async def choose_mentor(
+    callback: CallbackQuery, callback_data: HelpCb | HelpPassCb, session: AsyncSession, actor: Actor
+) -> None:
+    view = await help_requests.get(session, actor, callback_data.request_id)
+    page_number = callback_data.page if isinstance(callback_data, HelpPassCb) else 0
+    page = await pairs.search_people(session, actor, Role.MENTOR, None, page_number)
+    mentors = [(p.id, p.full_name) for p in page.items if p.id != view.mentee.id]
+    await answer_quietly(callback)
+    if not page.total:
+        await edit(callback, texts.HELP_NO_MENTORS)
+        return
+    text = texts.HELP_CHOOSE_MENTOR.format(
+        id=view.request.id, page=page.number + 1, pages=page.pages
+    )
+    await edit(callback, text, keyboards.help_mentors(page, view.request.id, mentors))
+
+
+async def pass_to_mentor(
+    callback: CallbackQuery,
+    callback_data: HelpPassCb,
+    session: AsyncSession,
+    actor: Actor,
+    bot: Bot,
+) -> None:
+    if not callback_data.mentor_id:
+        await choose_mentor(callback, callback_data, session, actor)
+        return
+    view, previous = await help_requests.pass_to(
+        session, actor, callback_data.request_id, callback_data.mentor_id
+    )
+    mentor = view.responders[0]
+    await answer_quietly(callback)
+    await edit(callback, texts.HELP_PASSED.format(mentor=texts.esc(mentor.full_name)))
+    markup = keyboards.help_request(view.request.id, ["take", "open"])
+    await deliver(bot, mentor, texts.HELP_PASSED_NOTICE.format(notice=_notice(view)), markup)
+    await deliver(
+        bot,
+        view.mentee,
+        texts.HELP_PASSED_TO_MENTEE.format(id=view.request.id, mentor=texts.esc(mentor.full_name)),
+    )
+    if previous is not None:
+        await deliver(bot, previous, texts.HELP_PASSED_AWAY.format(id=view.request.id))
+
+
+async def notify_escalated(bot: Bot, view: RequestView, curators: list[Person]) -> None:
+    """Tell the curators that nobody took a request in time (called by the scheduler)."""
+    mentor = view.mentor.full_name if view.mentor else ""
+    text = texts.HELP_ESCALATED_NOTICE.format(
+        id=view.request.id,
+        mentee=texts.esc(view.mentee.full_name),
+        age=_age(view),
+        mentor=texts.esc(mentor),
+        text=texts.esc(texts.shorten(view.request.text, 2000)),
+    )
+    markup = keyboards.help_request(view.request.id, ["pass", "take"])
+    for curator in curators:
+        await deliver(bot, curator, text, markup)
+
+
+def create_router() -> Router:
+    router = Router(name="help_requests")
+    router.message.register(need_help_command, Command("need_help"))
+    router.callback_query.register(need_help_button, MenuCb.filter(F.action == "need_help"))
+    router.message.register(text_given, StateFilter(HelpForm.text), CONTENT)
+    router.callback_query.register(
+        urgency_chosen, StateFilter(HelpForm.urgency), HelpUrgencyCb.filter()
+    )
+    router.callback_query.register(open_request, HelpCb.filter(F.action == "open"))
+    router.callback_query.register(take, HelpCb.filter(F.action == "take"))
+    router.callback_query.register(reply, HelpCb.filter(F.action == "reply"))
+    router.message.register(leave_chat, StateFilter(HelpChat.message), Command("cancel"))
+    router.message.register(chat_message, StateFilter(HelpChat.message), CONTENT)
+    router.callback_query.register(close, HelpCb.filter(F.action == "close"))
+    router.callback_query.register(helped, HelpCb.filter(F.action.in_({"helped", "not_helped"})))
+    router.message.register(requests_command, Command("requests"))
+    router.callback_query.register(requests_button, MenuCb.filter(F.action == "requests"))
+    router.callback_query.register(requests_page, HelpListCb.filter())
+    router.callback_query.register(choose_mentor, HelpCb.filter(F.action == "pass"))
+    router.callback_query.register(pass_to_mentor, HelpPassCb.filter())
+    return router

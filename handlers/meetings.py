@@ -1,0 +1,759 @@
+"""Meetings: scheduling (whom, day and time by buttons or typed, format, link, topic), the
+invitation with confirm / ask-to-move, moving and cancelling by either side, the mentor's log
+(held or not, duration, discussion, agreements, touched difficulties and activities), recording
+a meeting after the fact, the mentees' 1–5 rating with a comment, and the history."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import keyboards, texts
+from bot.callbacks import (
+    MeetingCb,
+    MeetingDayCb,
+    MeetingDurationCb,
+    MeetingFormatCb,
+    MeetingRateCb,
+    MeetingTimeCb,
+    MeetingTouchCb,
+    MeetingWhomCb,
+    PairMeetingsCb,
+    SkipCb,
+)
+from bot.delivery import deliver
+from bot.replies import answer_quietly, ask_for_text, edit, send
+from bot.services import meetings, pairs, validation
+from bot.services.access import Actor
+from bot.services.errors import ValidationFailed
+from bot.states import MeetingChange, MeetingForm, MeetingLog
+from handlers.pairs import pair_title
+from models import utcnow
+from models.enums import Attendance, MeetingFormat, MeetingStatus
+
+ANSWER = F.text & ~F.text.startswith("/")
+DAYS_OFFERED = 7
+TIMES_OFFERED = [hour * 60 for hour in range(8, 20)]
+
+
+# --- rendering --------------------------------------------------------------------------------
+
+
+def _timezone(actor: Actor) -> str:
+    return actor.require_person().organization.timezone
+
+
+def _when(view: meetings.MeetingView) -> str:
+    return texts.local_time(view.meeting.starts_at, view.mentor.organization.timezone)
+
+
+def _facts(view: meetings.MeetingView) -> dict[str, str]:
+    """What every notice about a meeting names: topic, time, zone, format and link."""
+    meeting = view.meeting
+    link = texts.MEETING_CARD_LINK.format(link=texts.esc(meeting.link)) if meeting.link else ""
+    return {
+        "topic": texts.esc(meeting.topic),
+        "when": _when(view),
+        "timezone": view.mentor.organization.timezone,
+        "format": texts.MEETING_FORMAT_NAMES[meeting.format],
+        "link": link,
+    }
+
+
+async def render_meeting(
+    session: AsyncSession, actor: Actor, view: meetings.MeetingView
+) -> tuple[str, InlineKeyboardMarkup]:
+    meeting = view.meeting
+    facts = _facts(view)
+    text = texts.MEETING_CARD.format(
+        icon=texts.MEETING_STATUS_ICONS[meeting.status],
+        pair=pair_title(view.pair),
+        mentor=texts.esc(view.mentor.full_name),
+        status=texts.MEETING_STATUS_NAMES[meeting.status],
+        **facts,
+    )
+    for person in view.participants:
+        entry = view.participant(person.id)
+        assert entry is not None
+        text += texts.MEETING_CARD_PARTICIPANT.format(
+            name=texts.esc(person.full_name), attendance=texts.ATTENDANCE_NAMES[entry.attendance]
+        )
+        if entry.rating is not None:
+            text += texts.MEETING_CARD_RATING.format(rating=entry.rating)
+    if meeting.status is MeetingStatus.HELD:
+        text += texts.MEETING_CARD_REPORT.format(
+            duration=meeting.duration_minutes,
+            summary=texts.esc(meeting.summary or ""),
+            agreements=texts.esc(meeting.agreements or ""),
+        )
+        touched = await meetings.touched_labels(session, meeting.id)
+        if touched:
+            items = "; ".join(texts.esc(texts.shorten(label, 80)) for label in touched)
+            text += texts.MEETING_CARD_TOUCHED.format(items=items)
+        for person in view.participants:
+            entry = view.participant(person.id)
+            if entry is not None and entry.rating_comment:
+                text += texts.MEETING_CARD_COMMENT.format(
+                    name=texts.esc(person.full_name), comment=texts.esc(entry.rating_comment)
+                )
+    elif meeting.status is MeetingStatus.NOT_HELD:
+        text += texts.MEETING_CARD_NOT_HELD.format(reason=texts.esc(meeting.summary or ""))
+    return texts.shorten(text, 4000), _card_buttons(actor, view)
+
+
+def _card_buttons(actor: Actor, view: meetings.MeetingView) -> InlineKeyboardMarkup:
+    person = actor.require_person()
+    meeting = view.meeting
+    scheduled = meeting.status is MeetingStatus.SCHEDULED
+    ahead = scheduled and meeting.starts_at > utcnow()
+    entry = view.participant(person.id)
+    is_mentor = person.id == view.mentor.id
+    alone = len(meeting.participants) == 1
+    return keyboards.meeting_card(
+        meeting.id,
+        meeting.pair_id,
+        answer=entry is not None and ahead,
+        change=scheduled and (is_mentor or (entry is not None and alone)),
+        decline=entry is not None and ahead and not alone,
+        log=is_mentor and scheduled and not ahead,
+        rate=entry is not None and meeting.status is MeetingStatus.HELD and entry.rating is None,
+    )
+
+
+async def render_history(
+    session: AsyncSession, actor: Actor, pair_id: int, page_number: int
+) -> tuple[str, InlineKeyboardMarkup]:
+    page = await meetings.history(session, actor, page_number, pair_id or None)
+    timezone = _timezone(actor)
+    can_plan = False
+    label = ""
+    if pair_id:
+        loaded = await pairs.get_pair(session, actor, pair_id)
+        label = texts.MEETING_HISTORY_PAIR.format(pair=pair_title(loaded))
+        can_plan = actor.require_person().id == loaded.mentor.id
+    if not page.total:
+        text = texts.MEETING_HISTORY_EMPTY
+    else:
+        lines = [
+            texts.MEETING_HISTORY_HEADER.format(
+                pair=label, total=page.total, page=page.number + 1, pages=page.pages
+            )
+        ]
+        first = page.number * page.size + 1
+        for offset, meeting in enumerate(page.items):
+            lines.append(
+                texts.MEETING_LINE.format(
+                    number=first + offset,
+                    icon=texts.MEETING_STATUS_ICONS[meeting.status],
+                    when=texts.local_time(meeting.starts_at, timezone),
+                    topic=texts.esc(texts.shorten(meeting.topic, 80)),
+                )
+            )
+        text = "\n".join(lines)
+    markup = keyboards.meetings_list(page, [m.id for m in page.items], pair_id, can_plan=can_plan)
+    return text, markup
+
+
+# --- history and the card ---------------------------------------------------------------------
+
+
+async def meetings_command(message: Message, session: AsyncSession, actor: Actor) -> None:
+    text, markup = await render_history(session, actor, 0, 0)
+    await message.answer(text, reply_markup=markup)
+
+
+async def history_page(
+    callback: CallbackQuery, callback_data: PairMeetingsCb, session: AsyncSession, actor: Actor
+) -> None:
+    text, markup = await render_history(session, actor, callback_data.pair_id, callback_data.page)
+    await answer_quietly(callback)
+    await edit(callback, text, markup)
+
+
+async def open_meeting(
+    callback: CallbackQuery, callback_data: MeetingCb, session: AsyncSession, actor: Actor
+) -> None:
+    view = await meetings.get(session, actor, callback_data.meeting_id)
+    text, markup = await render_meeting(session, actor, view)
+    await answer_quietly(callback)
+    await edit(callback, text, markup)
+
+
+async def _show(target: Message, session: AsyncSession, actor: Actor, view: Any) -> None:
+    text, markup = await render_meeting(session, actor, view)
+    await target.answer(text, reply_markup=markup)
+
+
+# --- scheduling and recording: whom, when, format, link, topic --------------------------------
+
+
+async def start_form(
+    callback: CallbackQuery,
+    callback_data: PairMeetingsCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    loaded = await meetings.check_can_plan(session, actor, callback_data.pair_id)
+    await state.clear()
+    await state.set_data({"pair_id": loaded.pair.id, "past": callback_data.action == "past"})
+    if len(loaded.mentees) > 1:
+        await state.set_state(MeetingForm.whom)
+        mentees = [(mentee.id, mentee.full_name) for mentee in loaded.mentees]
+        await send(callback, texts.MEETING_ASK_WHOM, keyboards.meeting_whom(mentees))
+        return
+    await state.update_data(mentee_ids=[loaded.mentees[0].id])
+    text, markup = await _ask_day(state, actor, MeetingForm.day)
+    await send(callback, text, markup)
+
+
+async def whom_chosen(
+    callback: CallbackQuery,
+    callback_data: MeetingWhomCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    pair_id = (await state.get_data())["pair_id"]
+    if callback_data.mentee_id:
+        mentee_ids = [callback_data.mentee_id]
+        await meetings.check_participants(session, actor, pair_id, mentee_ids)
+    else:
+        loaded = await meetings.check_can_plan(session, actor, pair_id)
+        mentee_ids = [mentee.id for mentee in loaded.mentees]
+    await state.update_data(mentee_ids=mentee_ids)
+    text, markup = await _ask_day(state, actor, MeetingForm.day)
+    await answer_quietly(callback)
+    await edit(callback, text, markup)
+
+
+async def _ask_day(
+    state: FSMContext, actor: Actor, day_state: Any
+) -> tuple[str, InlineKeyboardMarkup]:
+    past = bool((await state.get_data()).get("past"))
+    timezone = _timezone(actor)
+    today = pairs.local_today(timezone)
+    step = -1 if past else 1
+    days = [today + timedelta(days=step * offset) for offset in range(DAYS_OFFERED)]
+    await state.set_state(day_state)
+    prompt = texts.MEETING_ASK_PAST_DAY if past else texts.MEETING_ASK_DAY
+    return prompt.format(timezone=timezone), keyboards.meeting_days(days)
+
+
+async def day_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+) -> None:
+    past = bool((await state.get_data()).get("past"))
+    at = validation.moment(message.text, utcnow(), _timezone(actor), past=past)
+    await _when_chosen(message, state, session, actor, bot, at)
+
+
+async def day_chosen(
+    callback: CallbackQuery, callback_data: MeetingDayCb, state: FSMContext, actor: Actor
+) -> None:
+    try:
+        day = datetime.strptime(str(callback_data.day), "%Y%m%d").date()
+    except ValueError:
+        raise ValidationFailed(texts.VALIDATION_DATE) from None
+    await state.update_data(day=day.isoformat())
+    current = await state.get_state()
+    await state.set_state(
+        MeetingChange.time if current == MeetingChange.day.state else MeetingForm.time
+    )
+    label = f"{texts.WEEKDAY_SHORT[day.weekday()]} {day:%d.%m.%Y}"
+    await answer_quietly(callback)
+    await edit(
+        callback,
+        texts.MEETING_ASK_TIME.format(day=label),
+        keyboards.meeting_times(TIMES_OFFERED),
+    )
+
+
+def _on_day(day: date, at: time, timezone: str) -> datetime:
+    return datetime.combine(day, at, tzinfo=ZoneInfo(timezone)).astimezone(ZoneInfo("UTC"))
+
+
+async def time_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+) -> None:
+    data = await state.get_data()
+    at = _on_day(
+        date.fromisoformat(data["day"]), validation.clock_time(message.text), _timezone(actor)
+    )
+    await _when_chosen(message, state, session, actor, bot, at)
+
+
+async def time_chosen(
+    callback: CallbackQuery,
+    callback_data: MeetingTimeCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+    bot: Bot,
+) -> None:
+    data = await state.get_data()
+    hours, minutes = divmod(callback_data.minute, 60)
+    if not 0 <= hours < 24:
+        raise ValidationFailed(texts.VALIDATION_TIME)
+    at = _on_day(date.fromisoformat(data["day"]), time(hours, minutes), _timezone(actor))
+    await answer_quietly(callback)
+    assert isinstance(callback.message, Message)
+    await _when_chosen(callback.message, state, session, actor, bot, at)
+
+
+async def _when_chosen(
+    target: Message,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+    bot: Bot,
+    at: datetime,
+) -> None:
+    """The day and time are known: move the meeting, or go on to the format."""
+    data = await state.get_data()
+    if await state.get_state() in {MeetingChange.day.state, MeetingChange.time.state}:
+        view = await meetings.move(session, actor, data["meeting_id"], at)
+        await state.clear()
+        await _show(target, session, actor, view)
+        notice = texts.MEETING_MOVED_NOTICE.format(
+            name=texts.esc(actor.require_person().full_name), **_facts(view)
+        )
+        for person in view.others(actor.require_person().id):
+            markup = (
+                keyboards.meeting_invitation(view.meeting.id)
+                if view.participant(person.id)
+                else keyboards.open_meeting(view.meeting.id)
+            )
+            await deliver(bot, person, notice, markup)
+        return
+    loaded = await meetings.check_can_plan(session, actor, data["pair_id"])
+    meetings.when(loaded, at, utcnow(), past=bool(data.get("past")))
+    await state.update_data(starts_at=at.isoformat())
+    await state.set_state(MeetingForm.format)
+    await target.answer(texts.MEETING_ASK_FORMAT, reply_markup=keyboards.meeting_formats())
+
+
+async def format_chosen(
+    callback: CallbackQuery, callback_data: MeetingFormatCb, state: FSMContext
+) -> None:
+    data = await state.get_data()
+    await state.update_data(format=callback_data.format.value)
+    await answer_quietly(callback)
+    if callback_data.format is MeetingFormat.ONLINE and not data.get("past"):
+        await state.set_state(MeetingForm.link)
+        await edit(callback, texts.MEETING_ASK_LINK, keyboards.cancel())
+        return
+    await state.set_state(MeetingForm.topic)
+    await edit(callback, texts.MEETING_ASK_TOPIC, keyboards.cancel())
+
+
+async def link_typed(message: Message, state: FSMContext) -> None:
+    await state.update_data(link=validation.url(message.text))
+    await state.set_state(MeetingForm.topic)
+    await message.answer(texts.MEETING_ASK_TOPIC, reply_markup=keyboards.cancel())
+
+
+async def topic_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+) -> None:
+    data = await state.get_data()
+    topic = meetings.topic(message.text)
+    if data.get("past"):
+        await state.update_data(topic=topic)
+        await state.set_state(MeetingLog.duration)
+        await message.answer(
+            texts.MEETING_ASK_DURATION,
+            reply_markup=keyboards.meeting_durations(meetings.DURATION_CHOICES),
+        )
+        return
+    view = await meetings.schedule(
+        session,
+        actor,
+        data["pair_id"],
+        mentee_ids=data["mentee_ids"],
+        starts_at=datetime.fromisoformat(data["starts_at"]),
+        meeting_format=meetings.parse_format(data["format"]),
+        link=data.get("link"),
+        topic_text=topic,
+    )
+    await state.clear()
+    await message.answer(texts.MEETING_SCHEDULED)
+    await _show(message, session, actor, view)
+    invitation = texts.MEETING_INVITATION.format(
+        mentor=texts.esc(view.mentor.full_name), **_facts(view)
+    )
+    for person in view.participants:
+        await deliver(bot, person, invitation, keyboards.meeting_invitation(view.meeting.id))
+
+
+# --- answers, moves and cancellations ---------------------------------------------------------
+
+
+async def confirm(
+    callback: CallbackQuery,
+    callback_data: MeetingCb,
+    session: AsyncSession,
+    actor: Actor,
+    bot: Bot,
+) -> None:
+    view = await meetings.answer(session, actor, callback_data.meeting_id, Attendance.CONFIRMED)
+    await answer_quietly(callback, texts.MEETING_CONFIRMED)
+    text, markup = await render_meeting(session, actor, view)
+    await edit(callback, text, markup)
+    notice = texts.MEETING_CONFIRMED_NOTICE.format(
+        name=texts.esc(actor.require_person().full_name), **_facts(view)
+    )
+    await deliver(bot, view.mentor, notice, keyboards.open_meeting(view.meeting.id))
+
+
+async def ask_move_comment(
+    callback: CallbackQuery,
+    callback_data: MeetingCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    view, _ = await meetings.check_can_answer(session, actor, callback_data.meeting_id)
+    await ask_for_text(
+        callback,
+        state,
+        MeetingChange.move_comment,
+        texts.MEETING_ASK_MOVE_COMMENT,
+        meeting_id=view.meeting.id,
+    )
+
+
+async def move_comment_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+) -> None:
+    meeting_id = (await state.get_data())["meeting_id"]
+    comment = meetings.comment(message.text)
+    view = await meetings.answer(session, actor, meeting_id, Attendance.MOVE_REQUESTED)
+    await state.clear()
+    await message.answer(texts.MEETING_MOVE_REQUEST_SENT)
+    notice = texts.MEETING_MOVE_REQUEST_NOTICE.format(
+        name=texts.esc(actor.require_person().full_name),
+        comment=texts.esc(comment),
+        **_facts(view),
+    )
+    await deliver(bot, view.mentor, notice, keyboards.open_meeting(meeting_id))
+
+
+async def start_move(
+    callback: CallbackQuery,
+    callback_data: MeetingCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    await meetings.check_can_change(session, actor, callback_data.meeting_id)
+    await state.clear()
+    await state.set_data({"meeting_id": callback_data.meeting_id})
+    text, markup = await _ask_day(state, actor, MeetingChange.day)
+    await send(callback, text, markup)
+
+
+async def ask_cancel(
+    callback: CallbackQuery, callback_data: MeetingCb, session: AsyncSession, actor: Actor
+) -> None:
+    view = await meetings.check_can_change(session, actor, callback_data.meeting_id)
+    await answer_quietly(callback)
+    await edit(
+        callback,
+        texts.MEETING_CONFIRM_CANCEL.format(topic=texts.esc(view.meeting.topic)),
+        keyboards.confirm_meeting_cancel(view.meeting.id),
+    )
+
+
+async def cancel_meeting(
+    callback: CallbackQuery,
+    callback_data: MeetingCb,
+    session: AsyncSession,
+    actor: Actor,
+    bot: Bot,
+) -> None:
+    view = await meetings.cancel(session, actor, callback_data.meeting_id)
+    await answer_quietly(callback, texts.MEETING_CANCELLED)
+    text, markup = await render_meeting(session, actor, view)
+    await edit(callback, text, markup)
+    person = actor.require_person()
+    notice = texts.MEETING_CANCELLED_NOTICE.format(name=texts.esc(person.full_name), **_facts(view))
+    for other in view.others(person.id):
+        await deliver(bot, other, notice)
+
+
+async def decline(
+    callback: CallbackQuery,
+    callback_data: MeetingCb,
+    session: AsyncSession,
+    actor: Actor,
+    bot: Bot,
+) -> None:
+    view = await meetings.decline(session, actor, callback_data.meeting_id)
+    await answer_quietly(callback, texts.MEETING_DECLINED)
+    text, markup = await render_meeting(session, actor, view)
+    await edit(callback, text, markup)
+    notice = texts.MEETING_DECLINED_NOTICE.format(
+        name=texts.esc(actor.require_person().full_name), **_facts(view)
+    )
+    await deliver(bot, view.mentor, notice, keyboards.open_meeting(view.meeting.id))
+
+
+# --- the mentor's log -------------------------------------------------------------------------
+
+
+async def ask_held(
+    callback: CallbackQuery, callback_data: MeetingCb, session: AsyncSession, actor: Actor
+) -> None:
+    view = await meetings.check_can_log(session, actor, callback_data.meeting_id)
+    await send(
+        callback,
+        texts.MEETING_ASK_HELD.format(topic=texts.esc(view.meeting.topic)),
+        keyboards.meeting_held(view.meeting.id),
+    )
+
+
+async def held(
+    callback: CallbackQuery,
+    callback_data: MeetingCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    await meetings.check_can_log(session, actor, callback_data.meeting_id)
+    await state.clear()
+    await state.set_state(MeetingLog.duration)
+    await state.set_data({"meeting_id": callback_data.meeting_id})
+    await answer_quietly(callback)
+    await edit(
+        callback,
+        texts.MEETING_ASK_DURATION,
+        keyboards.meeting_durations(meetings.DURATION_CHOICES),
+    )
+
+
+async def not_held(
+    callback: CallbackQuery,
+    callback_data: MeetingCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    await meetings.check_can_log(session, actor, callback_data.meeting_id)
+    await ask_for_text(
+        callback,
+        state,
+        MeetingLog.reason,
+        texts.MEETING_ASK_NOT_HELD_REASON,
+        meeting_id=callback_data.meeting_id,
+    )
+
+
+async def reason_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    meeting_id = (await state.get_data())["meeting_id"]
+    view = await meetings.log_not_held(session, actor, meeting_id, message.text)
+    await state.clear()
+    await message.answer(texts.MEETING_NOT_HELD_LOGGED)
+    await _show(message, session, actor, view)
+
+
+async def _duration_set(target: Message, state: FSMContext, minutes: int) -> None:
+    await state.update_data(duration=minutes)
+    await state.set_state(MeetingLog.summary)
+    await target.answer(texts.MEETING_ASK_SUMMARY, reply_markup=keyboards.cancel())
+
+
+async def duration_typed(message: Message, state: FSMContext) -> None:
+    await _duration_set(message, state, validation.minutes(message.text))
+
+
+async def duration_chosen(
+    callback: CallbackQuery, callback_data: MeetingDurationCb, state: FSMContext
+) -> None:
+    minutes = validation.minutes_in_range(callback_data.minutes)
+    await answer_quietly(callback)
+    assert isinstance(callback.message, Message)
+    await _duration_set(callback.message, state, minutes)
+
+
+async def summary_typed(message: Message, state: FSMContext) -> None:
+    await state.update_data(summary=meetings.notes(message.text, "Что обсуждали"))
+    await state.set_state(MeetingLog.agreements)
+    await message.answer(texts.MEETING_ASK_AGREEMENTS, reply_markup=keyboards.cancel())
+
+
+async def _pair_of_log(session: AsyncSession, actor: Actor, data: dict[str, Any]) -> pairs.PairView:
+    if data.get("meeting_id"):
+        return (await meetings.check_can_log(session, actor, data["meeting_id"])).pair
+    return await meetings.check_can_plan(session, actor, data["pair_id"])
+
+
+async def _touched_keyboard(
+    session: AsyncSession, actor: Actor, data: dict[str, Any]
+) -> InlineKeyboardMarkup:
+    chosen = set(data.get("touched", []))
+    items = await meetings.touchable(session, await _pair_of_log(session, actor, data))
+    return keyboards.meeting_touched(
+        [(item.kind, item.id, item.label, f"{item.kind}:{item.id}" in chosen) for item in items]
+    )
+
+
+async def agreements_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+) -> None:
+    await state.update_data(agreements=meetings.notes(message.text, "Договорённости"), touched=[])
+    data = await state.get_data()
+    markup = await _touched_keyboard(session, actor, data)
+    if len(markup.inline_keyboard) <= 2:  # nothing to mark: only «Готово» and «Отмена»
+        await _save_log(message, state, session, actor, bot)
+        return
+    await state.set_state(MeetingLog.touched)
+    await message.answer(texts.MEETING_ASK_TOUCHED, reply_markup=markup)
+
+
+async def touched_toggled(
+    callback: CallbackQuery,
+    callback_data: MeetingTouchCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+    bot: Bot,
+) -> None:
+    await answer_quietly(callback)
+    if callback_data.kind == "done":
+        assert isinstance(callback.message, Message)
+        await _save_log(callback.message, state, session, actor, bot)
+        return
+    data = await state.get_data()
+    key = f"{callback_data.kind}:{callback_data.item_id}"
+    chosen = list(data.get("touched", []))
+    chosen = [item for item in chosen if item != key] if key in chosen else [*chosen, key]
+    await state.update_data(touched=chosen)
+    await edit(
+        callback,
+        texts.MEETING_ASK_TOUCHED,
+        await _touched_keyboard(session, actor, {**data, "touched": chosen}),
+    )
+
+
+async def _save_log(
+    target: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+) -> None:
+    data = await state.get_data()
+    touched = [(key.split(":")[0], int(key.split(":")[1])) for key in data.get("touched", [])]
+    report = {
+        "duration_minutes": data["duration"],
+        "summary": data["summary"],
+        "agreements": data["agreements"],
+        "touched": touched,
+    }
+    if data.get("meeting_id"):
+        view = await meetings.log_held(session, actor, data["meeting_id"], **report)
+    else:
+        view = await meetings.record_past(
+            session,
+            actor,
+            data["pair_id"],
+            mentee_ids=data["mentee_ids"],
+            starts_at=datetime.fromisoformat(data["starts_at"]),
+            meeting_format=meetings.parse_format(data["format"]),
+            topic_text=data["topic"],
+            **report,
+        )
+    await state.clear()
+    await target.answer(texts.MEETING_LOGGED)
+    await _show(target, session, actor, view)
+    request = texts.MEETING_RATE_REQUEST.format(
+        mentor=texts.esc(view.mentor.full_name), **_facts(view)
+    )
+    for person in view.participants:
+        await deliver(bot, person, request, keyboards.meeting_rating(view.meeting.id))
+
+
+# --- ratings ----------------------------------------------------------------------------------
+
+
+async def rated(
+    callback: CallbackQuery,
+    callback_data: MeetingRateCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    await meetings.rate(session, actor, callback_data.meeting_id, callback_data.score)
+    await state.clear()
+    await state.set_state(MeetingChange.rating_comment)
+    await state.set_data({"meeting_id": callback_data.meeting_id})
+    await send(callback, texts.MEETING_ASK_RATING_COMMENT, keyboards.skip())
+
+
+async def rating_comment_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    meeting_id = (await state.get_data())["meeting_id"]
+    await meetings.comment_rating(session, actor, meeting_id, message.text)
+    await state.clear()
+    await message.answer(texts.MEETING_RATED)
+
+
+async def rating_comment_skipped(callback: CallbackQuery, state: FSMContext) -> None:
+    await state.clear()
+    await answer_quietly(callback)
+    await edit(callback, texts.MEETING_RATED)
+
+
+def create_router() -> Router:
+    router = Router(name="meetings")
+    router.message.register(meetings_command, Command("meetings"))
+    router.callback_query.register(history_page, PairMeetingsCb.filter(F.action == "list"))
+    router.callback_query.register(start_form, PairMeetingsCb.filter(F.action.in_({"new", "past"})))
+    router.callback_query.register(open_meeting, MeetingCb.filter(F.action == "open"))
+    router.callback_query.register(
+        whom_chosen, StateFilter(MeetingForm.whom), MeetingWhomCb.filter()
+    )
+    day_states = StateFilter(MeetingForm.day, MeetingChange.day)
+    time_states = StateFilter(MeetingForm.time, MeetingChange.time)
+    router.message.register(day_typed, day_states, ANSWER)
+    router.callback_query.register(day_chosen, day_states, MeetingDayCb.filter())
+    router.message.register(time_typed, time_states, ANSWER)
+    router.callback_query.register(time_chosen, time_states, MeetingTimeCb.filter())
+    router.callback_query.register(
+        format_chosen, StateFilter(MeetingForm.format), MeetingFormatCb.filter()
+    )
+    router.message.register(link_typed, StateFilter(MeetingForm.link), ANSWER)
+    router.message.register(topic_typed, StateFilter(MeetingForm.topic), ANSWER)
+    router.callback_query.register(confirm, MeetingCb.filter(F.action == "confirm"))
+    router.callback_query.register(ask_move_comment, MeetingCb.filter(F.action == "ask_move"))
+    router.message.register(move_comment_typed, StateFilter(MeetingChange.move_comment), ANSWER)
+    router.callback_query.register(start_move, MeetingCb.filter(F.action == "move"))
+    router.callback_query.register(ask_cancel, MeetingCb.filter(F.action == "cancel"))
+    router.callback_query.register(cancel_meeting, MeetingCb.filter(F.action == "cancel_yes"))
+    router.callback_query.register(decline, MeetingCb.filter(F.action == "decline"))
+    router.callback_query.register(ask_held, MeetingCb.filter(F.action == "log"))
+    router.callback_query.register(held, MeetingCb.filter(F.action == "held"))
+    router.callback_query.register(not_held, MeetingCb.filter(F.action == "not_held"))
+    router.message.register(reason_typed, StateFilter(MeetingLog.reason), ANSWER)
+    router.message.register(duration_typed, StateFilter(MeetingLog.duration), ANSWER)
+    router.callback_query.register(
+        duration_chosen, StateFilter(MeetingLog.duration), MeetingDurationCb.filter()
+    )
+    router.message.register(summary_typed, StateFilter(MeetingLog.summary), ANSWER)
+    router.message.register(agreements_typed, StateFilter(MeetingLog.agreements), ANSWER)
+    router.callback_query.register(
+        touched_toggled, StateFilter(MeetingLog.touched), MeetingTouchCb.filter()
+    )
+    router.callback_query.register(rated, MeetingRateCb.filter())
+    router.message.register(rating_comment_typed, StateFilter(MeetingChange.rating_comment), ANSWER)
+    router.callback_query.register(
+        rating_comment_skipped, StateFilter(MeetingChange.rating_comment), SkipCb.filter()
+    )
+    return router
