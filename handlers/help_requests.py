@@ -19,7 +19,7 @@ from bot.services import help_requests, pairs
 from bot.services.access import Actor
 from bot.services.help_requests import Attachment, RequestView
 from bot.states import HelpChat, HelpForm
-from models import Person, utcnow
+from models import utcnow
 from models.enums import HelpStatus, Role
 
 CONTENT = (F.text & ~F.text.startswith("/")) | F.photo | F.document
@@ -388,21 +388,6 @@ async def pass_to_mentor(
     )
     if previous is not None:
         await deliver(bot, previous, texts.HELP_PASSED_AWAY.format(id=view.request.id))
-
-
-async def notify_escalated(bot: Bot, view: RequestView, curators: list[Person]) -> None:
-    """Tell the curators that nobody took a request in time (called by the scheduler)."""
-    mentor = view.mentor.full_name if view.mentor else ""
-    text = texts.HELP_ESCALATED_NOTICE.format(
-        id=view.request.id,
-        mentee=texts.esc(view.mentee.full_name),
-        age=_age(view),
-        mentor=texts.esc(mentor),
-        text=texts.esc(texts.shorten(view.request.text, 2000)),
-    )
-    markup = keyboards.help_request(view.request.id, ["pass", "take"])
-    for curator in curators:
-        await deliver(bot, curator, text, markup)
 
 
 def create_router() -> Router:

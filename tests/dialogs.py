@@ -55,3 +55,14 @@ async def register(
     done = await reply(user)
     assert "Регистрация завершена" in done.text, done.text
     return done
+
+
+async def users(telegram: Any, *ids: int) -> list[Any]:
+    """Users who have each opened a chat with the bot (Telegram refuses to message others)."""
+    result = []
+    for user_id in ids:
+        user = telegram.add_user(user_id=user_id, first_name=str(user_id))
+        await user.send("/help")
+        await reply(user)
+        result.append(user)
+    return result

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import secrets
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from models import (
     Difficulty,
+    Goal,
+    HelpRequest,
     Invite,
+    Meeting,
+    MeetingParticipant,
     Organization,
     Pair,
     PairMember,
@@ -22,6 +26,9 @@ from models import (
 )
 from models.enums import (
     DifficultyCategory,
+    GoalStatus,
+    MeetingFormat,
+    MeetingStatus,
     MentorshipForm,
     PairStatus,
     Role,
@@ -168,3 +175,70 @@ async def make_activity(factory: Factory, programme_id: int, title: str, due_on:
         session.add(activity)
         await session.flush()
         return activity.id
+
+
+async def make_meeting(
+    factory: Factory,
+    pair_id: int,
+    starts_at: datetime,
+    *participant_ids: int,
+    topic: str = "Разбор урока",
+    status: MeetingStatus = MeetingStatus.SCHEDULED,
+) -> int:
+    async with factory() as session, session.begin():
+        meeting = Meeting(
+            pair_id=pair_id,
+            starts_at=starts_at,
+            format=MeetingFormat.OFFLINE,
+            topic=topic,
+            status=status,
+            participants=[MeetingParticipant(person_id=i) for i in participant_ids],
+        )
+        session.add(meeting)
+        await session.flush()
+        return meeting.id
+
+
+async def make_goal(
+    factory: Factory,
+    pair_id: int,
+    mentee_id: int,
+    title: str,
+    due_on: date,
+    status: GoalStatus = GoalStatus.OPEN,
+) -> int:
+    async with factory() as session, session.begin():
+        goal = Goal(
+            pair_id=pair_id,
+            mentee_id=mentee_id,
+            title=title,
+            success_criteria="Есть результат",
+            due_on=due_on,
+            status=status,
+        )
+        session.add(goal)
+        await session.flush()
+        return goal.id
+
+
+async def make_help_request(
+    factory: Factory,
+    mentee_id: int,
+    pair_id: int | None,
+    created_at: datetime,
+    text: str = "Класс не слушается на уроке",
+) -> int:
+    async with factory() as session, session.begin():
+        mentee = await session.get(Person, mentee_id)
+        assert mentee is not None
+        request = HelpRequest(
+            organization_id=mentee.organization_id,
+            mentee_id=mentee_id,
+            pair_id=pair_id,
+            text=text,
+            urgency=Urgency.HIGH,
+            created_at=created_at,
+        )
+        session.add(request)
+        await session.flush()
+        return request.id

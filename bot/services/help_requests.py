@@ -8,7 +8,7 @@ another mentor."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import exists, or_, select
@@ -70,7 +70,7 @@ def working_deadline(start: datetime, hours: int, timezone: str) -> datetime:
         if moment.weekday() < 5 and moment < day_end:
             moment = max(moment, day_start)
             if moment + left <= day_end:
-                return moment + left
+                return (moment + left).astimezone(UTC)
             left -= day_end - moment
         next_day = moment.date() + timedelta(days=1)
         moment = datetime.combine(next_day, WORKDAY_START, tzinfo=zone)

@@ -10,7 +10,7 @@ from bot import texts
 from bot.callbacks import PairCb, PickCb, ReflectionScoreCb
 from models import Feedback, Pair, Person
 from models.enums import MentorshipForm, PairStatus, Role
-from tests.dialogs import reply
+from tests.dialogs import reply, users
 from tests.factories import make_organization, make_pair, make_person
 
 CURATOR, MENTOR, MENTEE, MENTEE_2, OTHER_MENTOR = 1101, 1102, 1103, 1104, 1105
@@ -28,16 +28,6 @@ async def school(factory) -> int:
         assert mentor is not None
         mentor.share_contact, mentor.username = True, "orlova_v"
     return organization_id
-
-
-async def users(telegram, *ids: int):
-    result = []
-    for user_id in ids:
-        user = telegram.add_user(user_id=user_id, first_name=str(user_id))
-        await user.send("/help")  # each has a chat with the bot
-        await reply(user)
-        result.append(user)
-    return result
 
 
 async def test_curator_forms_a_pair_and_both_are_told(running_bot, session_factory, telegram):
