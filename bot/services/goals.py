@@ -305,7 +305,7 @@ async def progress_history(session: AsyncSession, goal_id: int) -> list[tuple[st
         .order_by(GoalProgress.created_at.desc(), GoalProgress.id.desc())
         .limit(HISTORY_SHOWN)
     )
-    return [(name, entry) for name, entry in rows.tuples()]
+    return [(name, entry) for name, entry in rows.all()]
 
 
 async def list_goals(session: AsyncSession, actor: Actor, pair_id: int, page: int) -> Page[Goal]:

@@ -305,7 +305,7 @@ async def conversation(session: AsyncSession, request_id: int) -> list[tuple[str
         .where(HelpMessage.request_id == request_id)
         .order_by(HelpMessage.created_at, HelpMessage.id)
     )
-    return [(name, message) for name, message in rows.tuples()]
+    return [(name, message) for name, message in rows.all()]
 
 
 async def list_open(session: AsyncSession, actor: Actor, page: int) -> Page[HelpRequest]:
@@ -346,7 +346,7 @@ async def escalate_due(
         .order_by(HelpRequest.created_at, HelpRequest.id)
     )
     due: list[tuple[RequestView, list[Person]]] = []
-    for request, organization in rows.tuples():
+    for request, organization in rows.all():
         deadline = working_deadline(
             request.created_at, organization.help_escalation_hours, organization.timezone
         )

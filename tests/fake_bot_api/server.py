@@ -97,6 +97,10 @@ class _CallbackQuery:
     answered: bool = False
 
 
+def _caption(caption: str | None) -> dict[str, Any]:
+    return {"caption": caption} if caption is not None else {}
+
+
 class FakeUser:
     """A Telegram user in a private chat with the bot (chat id == user id)."""
 
@@ -169,15 +173,20 @@ class FakeUser:
         return self.server.user_message(self, {"sticker": sticker})
 
     async def send_document(
-        self, content: bytes, filename: str, mime_type: str = "application/octet-stream"
+        self,
+        content: bytes,
+        filename: str,
+        mime_type: str = "application/octet-stream",
+        caption: str | None = None,
     ) -> dict[str, Any]:
         document = self.server.store_file(content, filename, mime_type)
-        return self.server.user_message(self, {"document": document})
+        return self.server.user_message(self, {"document": document, **_caption(caption)})
 
-    async def send_photo(self, content: bytes) -> dict[str, Any]:
+    async def send_photo(self, content: bytes, caption: str | None = None) -> dict[str, Any]:
         photo = self.server.store_file(content, "photo.jpg", "image/jpeg")
         size = {key: photo[key] for key in ("file_id", "file_unique_id", "file_size")}
-        return self.server.user_message(self, {"photo": [{**size, "width": 800, "height": 600}]})
+        sizes = [{**size, "width": 800, "height": 600}]
+        return self.server.user_message(self, {"photo": sizes, **_caption(caption)})
 
     async def press(self, message: BotMessage | int, button_text: str) -> str:
         """Press the inline button with this text in the message as it is now."""

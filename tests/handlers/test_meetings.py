@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot import texts
-from bot.callbacks import MeetingCb
+from bot.callbacks import MeetingCb, PairMeetingsCb
 from bot.services.pairs import local_today
 from models import Meeting, MeetingParticipant, utcnow
 from models.enums import Attendance, MeetingFormat, MeetingStatus, MentorshipForm, Role
@@ -128,7 +128,17 @@ async def test_schedule_confirm_ask_to_move_and_move(running_bot, session_factor
         menu.message_id, MeetingCb(action="cancel_yes", meeting_id=meeting.id).pack()
     )
     assert "Нет доступа" in (await outsider.callback_answer())["text"]
+    await outsider.press_data(
+        menu.message_id, PairMeetingsCb(action="new", pair_id=meeting.pair_id).pack()
+    )
+    assert "Нет доступа" in (await outsider.callback_answer())["text"]
+    await mentee.press_data(
+        menu.message_id, PairMeetingsCb(action="new", pair_id=meeting.pair_id).pack()
+    )
+    assert (await mentee.callback_answer())["text"] == texts.MEETING_MENTOR_ONLY
     await mentee.expect_no_message()
+    async with session_factory() as session:
+        assert await session.scalar(select(func.count(Meeting.id))) == 1
 
 
 async def test_group_meeting_decline_and_cancel(running_bot, session_factory, telegram):
