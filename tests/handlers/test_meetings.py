@@ -248,8 +248,11 @@ async def test_log_touched_difficulties_and_rating(running_bot, session_factory,
     assert (await mentee.callback_answer())["text"] == texts.MEETING_ALREADY_RATED
 
     async with session_factory() as session:
-        entry = await session.scalar(select(MeetingParticipant))
         meeting = await session.scalar(select(Meeting).where(Meeting.topic == "Дисциплина"))
+        assert meeting is not None
+        entry = await session.scalar(
+            select(MeetingParticipant).where(MeetingParticipant.meeting_id == meeting.id)
+        )
     assert entry is not None and (entry.rating, entry.rating_comment) == (4, "Полезно, спасибо")
     assert meeting is not None and meeting.status is MeetingStatus.HELD
     assert meeting.duration_minutes == 45
