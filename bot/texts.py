@@ -36,6 +36,27 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# Room left under Telegram's 4096 characters for what a card adds after its parts.
+CARD_LIMIT = 4000
+
+
+def fit(head: str, parts: list[str], *, keep_last: bool = False) -> str:
+    """`head` and as many whole `parts` (each already escaped HTML) as fit in one message: the
+    first ones, or with `keep_last` the latest ones. Cutting between parts never breaks a tag
+    or an entity."""
+    chosen: list[str] = []
+    room = CARD_LIMIT - len(head)
+    for part in reversed(parts) if keep_last else parts:
+        if len(part) > room:
+            break
+        chosen.append(part)
+        room -= len(part)
+    if keep_last:
+        chosen.reverse()
+    skipped = "\n…" if len(chosen) < len(parts) else ""
+    return head + (skipped if keep_last else "") + "".join(chosen) + ("" if keep_last else skipped)
+
+
 def local_time(moment: datetime, timezone: str) -> str:
     return moment.astimezone(ZoneInfo(timezone)).strftime("%d.%m.%Y %H:%M")
 
@@ -473,6 +494,7 @@ PAIR_MENTOR_IS_MENTEE = "Наставник не может быть наста�
 PAIR_ALREADY_EXISTS = "У этого наставника уже есть действующая пара с педагогом {name}."
 PAIR_NOT_FOUND = "Пара или группа не найдена."
 PAIR_NOT_YOURS = "Нет доступа: вы не участник этой пары или группы."
+PAIR_NO_MENTEES = "В этой паре или группе не осталось наставляемых."
 PAIR_NOT_ACTIVE = "Эта пара или группа уже не действует."
 PAIR_NOT_COMPLETED = "Рефлексию пишут по завершённой паре или группе."
 PAIR_SAME_MENTOR = "Это и так наставник этой пары."
@@ -642,6 +664,9 @@ MEETING_BAD_PARTICIPANTS = "Выберите наставляемых из эт�
 MEETING_BAD_FORMAT = "Выберите формат кнопкой."
 MEETING_BEFORE_PAIR = "Пара начала работу {starts}: встреча не может быть раньше."
 MEETING_NOT_HELD_YET = "Оценивают встречу после того, как наставник отметит её итоги."
+MEETING_DECLINED_NO_RATING = (
+    "Вы отметили, что не сможете прийти на эту встречу, — оценивать её не нужно."
+)
 MEETING_ALREADY_RATED = "Вы уже оценили эту встречу."
 MEETING_RATE_FIRST = "Сначала поставьте оценку кнопкой."
 MEETING_WHOLE_GROUP = "Вся группа"

@@ -25,6 +25,7 @@ from models.enums import GoalStatus, PairStatus
 
 ANSWER = F.text & ~F.text.startswith("/")
 TITLE_SHOWN = 80
+NOTE_SHOWN = 200  # ten notes of the history on a card, within Telegram's 4096
 
 
 def _actions(actor: Actor, view: goals.GoalView) -> list[str]:
@@ -69,10 +70,10 @@ async def render_goal(
             text += texts.GOAL_HISTORY_LINE.format(
                 when=texts.local_time(entry.created_at, timezone),
                 name=texts.esc(name),
-                note=texts.esc(texts.shorten(note, 300)),
+                note=texts.esc(texts.shorten(note, NOTE_SHOWN)),
             )
     markup = keyboards.goal_card(goal.id, goal.pair_id, _actions(actor, view))
-    return texts.shorten(text, 4000), markup
+    return text, markup
 
 
 async def render_goals(

@@ -23,7 +23,8 @@ from models import utcnow
 from models.enums import HelpStatus, Role
 
 CONTENT = (F.text & ~F.text.startswith("/")) | F.photo | F.document
-SHOWN_MESSAGES = 15
+REQUEST_SHOWN = 1500  # characters of the request shown on its card
+MESSAGE_SHOWN = 600  # and of each message of the conversation
 
 
 def _attachment(message: Message) -> Attachment | None:
@@ -76,7 +77,7 @@ async def render_request(
     request = view.request
     timezone = view.mentee.organization.timezone
     responder = ", ".join(texts.esc(p.full_name) for p in view.responders)
-    text = texts.HELP_CARD.format(
+    head = texts.HELP_CARD.format(
         id=request.id,
         status=texts.HELP_STATUS_NAMES[request.status],
         mentee=texts.esc(view.mentee.full_name),
@@ -84,18 +85,22 @@ async def render_request(
         responder=responder or texts.HELP_RESPONDER_CURATOR,
         created=texts.local_time(request.created_at, timezone),
         age=_age(view),
-        text=texts.esc(request.text),
+        text=texts.esc(texts.shorten(request.text, REQUEST_SHOWN)),
     )
-    for name, message in (await help_requests.conversation(session, request.id))[-SHOWN_MESSAGES:]:
-        body = texts.esc(message.text) if message.text else ""
+    messages = []
+    for name, message in await help_requests.conversation(session, request.id):
+        body = texts.esc(texts.shorten(message.text, MESSAGE_SHOWN)) if message.text else ""
         if message.file_id:
             body = f"{body} {texts.HELP_ATTACHMENT}".strip()
-        text += texts.HELP_CARD_MESSAGE.format(
-            name=texts.esc(name),
-            when=texts.local_time(message.created_at, timezone),
-            text=body,
+        messages.append(
+            texts.HELP_CARD_MESSAGE.format(
+                name=texts.esc(name),
+                when=texts.local_time(message.created_at, timezone),
+                text=body,
+            )
         )
-    return texts.shorten(text, 4000), keyboards.help_request(request.id, _actions(actor, view))
+    text = texts.fit(head, messages, keep_last=True)
+    return text, keyboards.help_request(request.id, _actions(actor, view))
 
 
 # --- asking for help --------------------------------------------------------------------------

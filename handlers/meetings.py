@@ -41,6 +41,10 @@ from models.enums import Attendance, MeetingFormat, MeetingStatus
 ANSWER = F.text & ~F.text.startswith("/")
 DAYS_OFFERED = 7
 TIMES_OFFERED = [hour * 60 for hour in range(8, 20)]
+# A card holds 4096 characters: long notes and comments show their beginning, and what does
+# not fit after them is left for the history.
+NOTES_SHOWN = 900
+COMMENT_SHOWN = 200
 
 
 # --- rendering --------------------------------------------------------------------------------
@@ -87,25 +91,32 @@ async def render_meeting(
         )
         if entry.rating is not None:
             text += texts.MEETING_CARD_RATING.format(rating=entry.rating)
+    parts: list[str] = []
     if meeting.status is MeetingStatus.HELD:
-        text += texts.MEETING_CARD_REPORT.format(
-            duration=meeting.duration_minutes,
-            summary=texts.esc(meeting.summary or ""),
-            agreements=texts.esc(meeting.agreements or ""),
+        parts.append(
+            texts.MEETING_CARD_REPORT.format(
+                duration=meeting.duration_minutes,
+                summary=texts.esc(texts.shorten(meeting.summary or "", NOTES_SHOWN)),
+                agreements=texts.esc(texts.shorten(meeting.agreements or "", NOTES_SHOWN)),
+            )
         )
         touched = await meetings.touched_labels(session, meeting.id)
         if touched:
-            items = "; ".join(texts.esc(texts.shorten(label, 80)) for label in touched)
-            text += texts.MEETING_CARD_TOUCHED.format(items=items)
+            items = "; ".join(texts.esc(texts.shorten(label, 60)) for label in touched)
+            parts.append(texts.MEETING_CARD_TOUCHED.format(items=items))
         for person in view.participants:
             entry = view.participant(person.id)
             if entry is not None and entry.rating_comment:
-                text += texts.MEETING_CARD_COMMENT.format(
-                    name=texts.esc(person.full_name), comment=texts.esc(entry.rating_comment)
+                parts.append(
+                    texts.MEETING_CARD_COMMENT.format(
+                        name=texts.esc(person.full_name),
+                        comment=texts.esc(texts.shorten(entry.rating_comment, COMMENT_SHOWN)),
+                    )
                 )
     elif meeting.status is MeetingStatus.NOT_HELD:
-        text += texts.MEETING_CARD_NOT_HELD.format(reason=texts.esc(meeting.summary or ""))
-    return texts.shorten(text, 4000), _card_buttons(actor, view)
+        parts.append(texts.MEETING_CARD_NOT_HELD.format(reason=texts.esc(meeting.summary or "")))
+    text = texts.fit(text, parts)
+    return text, _card_buttons(actor, view)
 
 
 def _card_buttons(actor: Actor, view: meetings.MeetingView) -> InlineKeyboardMarkup:
@@ -120,10 +131,13 @@ def _card_buttons(actor: Actor, view: meetings.MeetingView) -> InlineKeyboardMar
         meeting.id,
         meeting.pair_id,
         answer=entry is not None and ahead,
-        change=scheduled and (is_mentor or (entry is not None and alone)),
+        change=scheduled and (is_mentor or (entry is not None and alone and ahead)),
         decline=entry is not None and ahead and not alone,
         log=is_mentor and scheduled and not ahead,
-        rate=entry is not None and meeting.status is MeetingStatus.HELD and entry.rating is None,
+        rate=entry is not None
+        and meeting.status is MeetingStatus.HELD
+        and entry.rating is None
+        and entry.attendance is not Attendance.DECLINED,
     )
 
 
@@ -675,7 +689,7 @@ async def _save_log(
     request = texts.MEETING_RATE_REQUEST.format(
         mentor=texts.esc(view.mentor.full_name), **_facts(view)
     )
-    for person in view.participants:
+    for person in view.attending():
         await deliver(bot, person, request, keyboards.meeting_rating(view.meeting.id))
 
 

@@ -94,6 +94,8 @@ async def mentee_choices(session: AsyncSession, actor: Actor, pair_id: int) -> l
     loaded = await _active_pair(session, actor, pair_id)
     person = actor.require_person()
     if person.id == loaded.mentor.id:
+        if not loaded.mentees:
+            raise ValidationFailed(texts.PAIR_NO_MENTEES)
         return loaded.mentees
     if person.id in {mentee.id for mentee in loaded.mentees}:
         return [person]

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, insert, or_, select
+from sqlalchemy import and_, delete, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import texts
@@ -37,6 +37,7 @@ from models.enums import (
     MeetingFormat,
     MeetingStatus,
     PairStatus,
+    Role,
 )
 
 TOPIC_MAX = 300
@@ -57,6 +58,13 @@ class MeetingView:
     @property
     def mentor(self) -> Person:
         return self.pair.mentor
+
+    def attending(self) -> list[Person]:
+        """Participants who did not decline: who is asked to rate the meeting."""
+        declined = {
+            p.person_id for p in self.meeting.participants if p.attendance is Attendance.DECLINED
+        }
+        return [person for person in self.participants if person.id not in declined]
 
     def participant(self, person_id: int) -> MeetingParticipant | None:
         return next((p for p in self.meeting.participants if p.person_id == person_id), None)
@@ -82,6 +90,8 @@ async def _pair_as_mentor(session: AsyncSession, actor: Actor, pair_id: int) -> 
         raise AccessDenied(texts.MEETING_MENTOR_ONLY)
     if loaded.pair.status is not PairStatus.ACTIVE:
         raise ValidationFailed(texts.PAIR_NOT_ACTIVE)
+    if not loaded.mentees:
+        raise ValidationFailed(texts.PAIR_NO_MENTEES)
     return loaded
 
 
@@ -225,8 +235,11 @@ async def check_can_change(session: AsyncSession, actor: Actor, meeting_id: int)
     meeting a mentee asks to move it or declines instead)."""
     view = await _as_side(session, actor, meeting_id)
     person = actor.require_person()
-    if person.id != view.mentor.id and len(view.meeting.participants) > 1:
-        raise AccessDenied(texts.MEETING_GROUP_MENTOR_CHANGES)
+    if person.id != view.mentor.id:
+        if len(view.meeting.participants) > 1:
+            raise AccessDenied(texts.MEETING_GROUP_MENTOR_CHANGES)
+        if view.meeting.starts_at <= utcnow():
+            raise ValidationFailed(texts.MEETING_ALREADY_STARTED)
     return view
 
 
@@ -428,6 +441,8 @@ async def check_can_rate(
     entry = view.participant(actor.require_person().id)
     if entry is None:
         raise AccessDenied(texts.MEETING_PARTICIPANT_ONLY)
+    if entry.attendance is Attendance.DECLINED:
+        raise ValidationFailed(texts.MEETING_DECLINED_NO_RATING)
     if view.meeting.status is not MeetingStatus.HELD:
         raise ValidationFailed(texts.MEETING_NOT_HELD_YET)
     if score not in range(1, 6):
@@ -465,14 +480,16 @@ async def history(
 ) -> Page[Meeting]:
     """Meetings of one pair (for anyone who may see the pair), or all of one's own meetings as
     mentor or participant; the latest first."""
+    person = actor.require_person()
+    mine = select(MeetingParticipant.meeting_id).where(MeetingParticipant.person_id == person.id)
     if pair_id is not None:
-        await pairs.get_pair(session, actor, pair_id)
+        loaded = await pairs.get_pair(session, actor, pair_id)
         condition = Meeting.pair_id == pair_id
+        if person.id != loaded.mentor.id and Role.CURATOR not in person.role_set:
+            # a mentee of a group sees the group's meetings they take part in, not the
+            # one-to-one meetings of the others
+            condition = and_(condition, Meeting.id.in_(mine))
     else:
-        person = actor.require_person()
-        mine = select(MeetingParticipant.meeting_id).where(
-            MeetingParticipant.person_id == person.id
-        )
         led = select(Pair.id).where(Pair.mentor_id == person.id)
         condition = or_(Meeting.id.in_(mine), Meeting.pair_id.in_(led))
     statement = select(Meeting).where(condition).order_by(Meeting.starts_at.desc(), Meeting.id)

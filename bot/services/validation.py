@@ -174,6 +174,8 @@ def moment(text: str | None, now: datetime, timezone: str, *, past: bool = False
     zone = ZoneInfo(timezone)
     today = now.astimezone(zone).date()
     day = _day(match.group(1), today, past=past)
+    if abs(day - today) > MOMENT_RANGE:
+        raise ValidationFailed(texts.VALIDATION_MOMENT_FAR)
     at = datetime.combine(day, clock_time(match.group(2)), tzinfo=zone).astimezone(UTC)
     return checked_moment(at, now, past=past)
 

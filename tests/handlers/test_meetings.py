@@ -142,7 +142,10 @@ async def test_schedule_confirm_ask_to_move_and_move(running_bot, session_factor
 
 
 async def test_group_meeting_decline_and_cancel(running_bot, session_factory, telegram):
-    await setup(session_factory, group=True)
+    pair_id, (_, second_id) = await setup(session_factory, group=True)
+    await make_meeting(
+        session_factory, pair_id, utcnow() + timedelta(days=3), second_id, topic="Личная"
+    )
     mentor, first, second = await users(telegram, MENTOR, MENTEE, MENTEE_2)
 
     history = await open_meetings(mentor)
@@ -172,7 +175,9 @@ async def test_group_meeting_decline_and_cancel(running_bot, session_factory, te
     assert "не сможет прийти" in (await reply(mentor)).text
 
     async with session_factory() as session:
-        meeting_id = await session.scalar(select(Meeting.id))
+        meeting_id = await session.scalar(
+            select(Meeting.id).where(Meeting.topic == "Групповая консультация")
+        )
     assert meeting_id is not None
     await second.press_data(
         invitation.message_id, MeetingCb(action="cancel_yes", meeting_id=meeting_id).pack()
@@ -192,6 +197,10 @@ async def test_group_meeting_decline_and_cancel(running_bot, session_factory, te
         cancelled.message_id, MeetingCb(action="move", meeting_id=meeting_id).pack()
     )
     assert (await mentor.callback_answer())["text"] == texts.MEETING_NOT_SCHEDULED
+
+    assert "Групповая консультация" in (await open_meetings(first)).text
+    assert "Личная" not in (await open_meetings(first)).text  # another mentee's meeting
+    assert "Личная" in (await open_meetings(second)).text
 
 
 async def test_log_touched_difficulties_and_rating(running_bot, session_factory, telegram):

@@ -112,3 +112,13 @@ def test_bad_progress(typed: str, message: str) -> None:
 )
 def test_working_deadline(sent: datetime, hours: int, due: datetime) -> None:
     assert working_deadline(sent, hours, MOSCOW) == due
+
+
+def test_cards_are_cut_between_parts_never_inside_html() -> None:
+    parts = [f"\n<b>№{number}</b> {'x' * 900}" for number in range(8)]
+    first = texts.fit("<b>head</b>", parts)
+    latest = texts.fit("<b>head</b>", parts, keep_last=True)
+    assert len(first) <= texts.CARD_LIMIT and first.endswith("\n…")
+    assert "№0" in first and "№7" not in first
+    assert "№7" in latest and "№0" not in latest and latest.startswith("<b>head</b>\n…")
+    assert texts.fit("head", parts[:2]) == "head" + "".join(parts[:2])
