@@ -15,6 +15,7 @@ from bot.settings import Settings
 from bot.telegram import create_bot
 from handlers import get_routers
 from models.database import create_engine, create_session_factory, upgrade_database
+from scheduler.runner import create_scheduler
 
 logger = logging.getLogger(__name__)
 
@@ -53,10 +54,16 @@ async def run_polling(settings: Settings) -> None:
     try:
         await upgrade_database(engine)
         bot = create_bot(settings)
-        dispatcher = create_dispatcher(settings, create_session_factory(engine))
+        session_factory = create_session_factory(engine)
+        dispatcher = create_dispatcher(settings, session_factory)
+        scheduler = create_scheduler(session_factory, bot)
         async with bot.session:
-            await dispatcher.start_polling(
-                bot, allowed_updates=dispatcher.resolve_used_update_types()
-            )
+            scheduler.start()
+            try:
+                await dispatcher.start_polling(
+                    bot, allowed_updates=dispatcher.resolve_used_update_types()
+                )
+            finally:
+                scheduler.shutdown(wait=False)
     finally:
         await engine.dispose()

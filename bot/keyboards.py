@@ -850,3 +850,9 @@ def org_settings(escalation_hours: int, choices: tuple[int, ...]) -> InlineKeybo
             callback_data=OrgSettingsCb(field="escalation_hours", value=hours),
         )
     return builder.as_markup()
+
+
+def open_pair(pair_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[[_button(texts.BUTTON_OPEN_PAIR, PairCb(action="open", pair_id=pair_id))]]
+    )

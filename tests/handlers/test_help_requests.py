@@ -14,6 +14,7 @@ from bot.callbacks import HelpCb
 from models import HelpMessage, HelpRequest, Organization, utcnow
 from models.enums import HelpStatus, Role, Urgency
 from scheduler.jobs import escalate_help_requests
+from scheduler.sender import Sender
 from tests.dialogs import reply, users
 from tests.factories import count, make_help_request, make_organization, make_pair, make_person
 
@@ -103,11 +104,13 @@ async def test_escalation_once_then_passed_to_another_mentor(
     fresh = await make_help_request(session_factory, mentee_id, pair_id, utcnow(), "Свежий")
     mentor, mentee, curator, other = await users(telegram, MENTOR, MENTEE, CURATOR, OTHER_MENTOR)
 
-    assert await escalate_help_requests(session_factory, running_bot.bot, utcnow()) == 1
+    assert await escalate_help_requests(session_factory, utcnow()) == 1
+    assert (await Sender(session_factory, running_bot.bot).run_once()).sent == 1
     escalated = await reply(curator)
     assert "Запрос о помощи №1 от Новикова Ира ждёт уже 7 дн" in escalated.text
     assert "наставник Орлова Вера его не взял" in escalated.text
-    assert await escalate_help_requests(session_factory, running_bot.bot, utcnow()) == 0
+    assert await escalate_help_requests(session_factory, utcnow()) == 0
+    assert (await Sender(session_factory, running_bot.bot).run_once()).sent == 0
     await curator.expect_no_message()
 
     await curator.press(escalated, texts.HELP_BUTTONS["pass"])

@@ -1,0 +1,175 @@
+"""The notification outbox: every reminder is a row with a unique key (thing, kind, fire time,
+person), so planning it twice queues it once. Senders claim due rows in a transaction (on
+PostgreSQL with `FOR UPDATE SKIP LOCKED`, on SQLite under `BEGIN IMMEDIATE`), each claim
+carrying a lease: the rows of a sender that crashed are claimed again once the lease is over,
+so a message in flight at the moment of a crash is sent at most once more, and nothing else is
+repeated or lost."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from models import Notification
+from models.enums import NotificationStatus
+
+LEASE = timedelta(minutes=2)
+MAX_ATTEMPTS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A notification to queue: `key` must name the thing, the kind, the fire time and the
+    person, so that the same reminder always gets the same key."""
+
+    key: str
+    person_id: int
+    kind: str
+    due_at: datetime
+    payload: dict[str, Any] = field(default_factory=dict)
+
+
+async def enqueue(session: AsyncSession, drafts: Sequence[Draft]) -> None:
+    """Queue the drafts; a key already queued (sent or not) is left as it is."""
+    if not drafts:
+        return
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    statement = insert(Notification).on_conflict_do_nothing(index_elements=["key"])
+    rows = [
+        {
+            "key": draft.key,
+            "person_id": draft.person_id,
+            "kind": draft.kind,
+            "due_at": draft.due_at,
+            "payload": draft.payload,
+            "status": NotificationStatus.PENDING,
+            "attempts": 0,
+        }
+        for draft in {draft.key: draft for draft in drafts}.values()
+    ]
+    await session.execute(statement, rows)
+
+
+def _claimable(now: datetime) -> Any:
+    return or_(
+        and_(Notification.status == NotificationStatus.PENDING, Notification.due_at <= now),
+        and_(
+            Notification.status == NotificationStatus.CLAIMED,
+            Notification.claimed_at < now - LEASE,
+        ),
+    )
+
+
+async def claim(
+    session: AsyncSession, now: datetime, worker: str, limit: int
+) -> list[Notification]:
+    """Take up to `limit` due rows (and rows whose claim lease ran out) for this worker."""
+    ids = list(
+        await session.scalars(
+            select(Notification.id)
+            .where(_claimable(now))
+            .order_by(Notification.due_at, Notification.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+    )
+    if not ids:
+        return []
+    await session.execute(
+        update(Notification)
+        .where(Notification.id.in_(ids), _claimable(now))
+        .values(
+            status=NotificationStatus.CLAIMED,
+            claimed_at=now,
+            claimed_by=worker,
+            attempts=Notification.attempts + 1,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    claimed = await session.scalars(
+        select(Notification)
+        .where(Notification.id.in_(ids), Notification.claimed_by == worker)
+        .order_by(Notification.due_at, Notification.id)
+        .execution_options(populate_existing=True)
+    )
+    return list(claimed)
+
+
+async def _set(session: AsyncSession, notification_id: int, worker: str, **values: Any) -> None:
+    """Change a row this worker still holds (a row re-claimed by another after the lease is
+    not touched)."""
+    await session.execute(
+        update(Notification)
+        .where(
+            Notification.id == notification_id,
+            Notification.claimed_by == worker,
+            Notification.status == NotificationStatus.CLAIMED,
+        )
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def mark_sent(
+    session: AsyncSession, notification_id: int, worker: str, now: datetime
+) -> None:
+    await _set(session, notification_id, worker, status=NotificationStatus.SENT, sent_at=now)
+
+
+async def cancel(session: AsyncSession, notification_id: int, worker: str, reason: str) -> None:
+    """Nothing to send any more (the meeting was cancelled, the goal reached, the kind turned
+    off, the person gone)."""
+    await _set(
+        session,
+        notification_id,
+        worker,
+        status=NotificationStatus.CANCELLED,
+        last_error=reason,
+    )
+
+
+async def defer(
+    session: AsyncSession,
+    notification_id: int,
+    worker: str,
+    until: datetime,
+    reason: str | None = None,
+) -> None:
+    """Send later: after quiet hours, a flood wait or a transient failure."""
+    await _set(
+        session,
+        notification_id,
+        worker,
+        status=NotificationStatus.PENDING,
+        due_at=until,
+        claimed_by=None,
+        claimed_at=None,
+        last_error=reason,
+    )
+
+
+async def fail(session: AsyncSession, notification_id: int, worker: str, reason: str) -> None:
+    await _set(
+        session, notification_id, worker, status=NotificationStatus.FAILED, last_error=reason
+    )
+
+
+async def cancel_for_person(session: AsyncSession, person_id: int, reason: str) -> None:
+    """Stop every pending reminder of a person (they blocked the bot or left)."""
+    await session.execute(
+        update(Notification)
+        .where(
+            Notification.person_id == person_id,
+            Notification.status == NotificationStatus.PENDING,
+        )
+        .values(status=NotificationStatus.CANCELLED, last_error=reason)
+        .execution_options(synchronize_session=False)
+    )

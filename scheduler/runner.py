@@ -1,0 +1,46 @@
+"""APScheduler drives the timing only: what is due lives in the database (the outbox), so
+APScheduler keeps no job store of its own and several instances may run it side by side.
+Every few seconds the sender delivers what is due; every minute the planner queues reminders
+and help requests waiting too long are escalated."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC
+
+from aiogram import Bot
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from models import utcnow
+from scheduler import jobs
+from scheduler.sender import Clock, Sender
+
+logger = logging.getLogger(__name__)
+
+SEND_EVERY_SECONDS = 2
+PLAN_EVERY_SECONDS = 60
+
+
+def create_scheduler(
+    session_factory: async_sessionmaker[AsyncSession], bot: Bot, clock: Clock = utcnow
+) -> AsyncIOScheduler:
+    sender = Sender(session_factory, bot, clock=clock)
+
+    async def send() -> None:
+        stats = await sender.run_once()
+        if stats.sent or stats.failed:
+            logger.info("Reminders: %s", stats)
+
+    async def plan() -> None:
+        await jobs.plan_reminders(session_factory, clock())
+        await jobs.escalate_help_requests(session_factory, clock())
+
+    scheduler = AsyncIOScheduler(
+        timezone=UTC,
+        # a tick that could not run on time is merged into the next one
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 60},
+    )
+    scheduler.add_job(plan, "interval", seconds=PLAN_EVERY_SECONDS, next_run_time=clock())
+    scheduler.add_job(send, "interval", seconds=SEND_EVERY_SECONDS)
+    return scheduler

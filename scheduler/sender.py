@@ -1,0 +1,227 @@
+"""The one sender of queued notifications: claims what is due, checks each against the state of
+things, the person's switches and quiet hours, and sends within Telegram's limits (about 30
+messages a second overall, one a second per chat). A 429 pauses all sending for its full
+`retry_after`; a 5xx or network failure is retried later with backoff; a 403 marks the person
+inactive and stops their reminders. Each message is marked sent in its own transaction right
+after Telegram accepted it."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from aiogram import Bot
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
+from aiolimiter import AsyncLimiter
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot import notices
+from bot.services import outbox, reminders
+from models import Notification, Person, utcnow
+
+logger = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+BATCH = 50
+RETRY_BASE = timedelta(seconds=15)
+RETRY_MAX = timedelta(minutes=30)
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+class Pacer:
+    """Spaces messages out: evenly at `per_second` overall (no bursts, so a sliding one-second
+    window never sees more), at least `chat_interval` seconds apart in one chat, and not at all
+    while a flood wait lasts."""
+
+    def __init__(self, per_second: float = 29, chat_interval: float = 1.05) -> None:
+        self._limiter = AsyncLimiter(1, 1 / per_second)
+        self._chat_interval = chat_interval
+        self._chat_next: dict[int, float] = {}
+        self._paused_until = 0.0
+
+    async def wait(self, chat_id: int) -> None:
+        loop = asyncio.get_running_loop()
+        slot = max(loop.time(), self._chat_next.get(chat_id, 0.0))
+        self._chat_next[chat_id] = slot + self._chat_interval
+        await asyncio.sleep(max(0.0, slot - loop.time()))
+        # a flood wait may be extended while this one sleeps: look again after it
+        while (delay := self._paused_until - loop.time()) > 0:  # noqa: ASYNC110
+            await asyncio.sleep(delay)
+        await self._limiter.acquire()
+
+    def pause(self, seconds: float) -> None:
+        loop = asyncio.get_running_loop()
+        self._paused_until = max(self._paused_until, loop.time() + seconds)
+
+
+@dataclass
+class Stats:
+    sent: int = 0
+    cancelled: int = 0
+    deferred: int = 0
+    failed: int = 0
+    retried_429: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    notification_id: int
+    person_id: int
+    chat_id: int
+    notice: notices.Notice
+
+
+class Sender:
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        bot: Bot,
+        *,
+        clock: Clock = utcnow,
+        pacer: Pacer | None = None,
+        worker: str | None = None,
+        batch: int = BATCH,
+    ) -> None:
+        self.session_factory = session_factory
+        self.bot = bot
+        self.clock = clock
+        self.pacer = pacer or Pacer()
+        self.worker = worker or worker_name()
+        self.batch = batch
+
+    async def run_once(self) -> Stats:
+        """Send everything due now; returns what happened. The next batch is claimed while the
+        previous one is still being paced out, so the rate stays at the limit."""
+        stats = Stats()
+        in_flight: set[asyncio.Task[None]] = set()
+        exhausted = False
+        while True:
+            if not exhausted and len(in_flight) < self.batch:
+                claimed, outgoing = await self._prepare(stats)
+                exhausted = not claimed
+                in_flight |= {asyncio.create_task(self._send(item, stats)) for item in outgoing}
+                if not exhausted and len(in_flight) < self.batch:
+                    continue
+            if not in_flight:
+                if exhausted:
+                    return stats
+                continue
+            done, in_flight = await asyncio.wait(in_flight, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                if (error := task.exception()) is not None:
+                    # the row stays claimed and is taken again when its lease ends
+                    logger.error("Sending a notification failed", exc_info=error)
+
+    async def _prepare(self, stats: Stats) -> tuple[bool, list[Outgoing]]:
+        """Claim a batch and decide for each row: send, cancel, or wait for the morning.
+        Returns whether anything was claimed, and what to send."""
+        now = self.clock()
+        async with self.session_factory.begin() as session:
+            claimed = await outbox.claim(session, now, self.worker, self.batch)
+        if not claimed:
+            return False, []
+        outgoing: list[Outgoing] = []
+        async with self.session_factory.begin() as session:
+            for notification in claimed:
+                item = await self._check(session, notification, now, stats)
+                if item is not None:
+                    outgoing.append(item)
+        return True, outgoing
+
+    async def _check(
+        self, session: AsyncSession, notification: Notification, now: datetime, stats: Stats
+    ) -> Outgoing | None:
+        person = await session.get(Person, notification.person_id)
+        reason = None
+        if person is None or person.telegram_id is None or person.erased_at is not None:
+            reason = "no such person"
+        elif not person.is_active:
+            reason = "blocked the bot"
+        elif not reminders.is_wanted(
+            notification.kind, await reminders.disabled_categories(session, person.id)
+        ):
+            reason = "turned off"
+        if reason is None and person is not None:
+            quiet_end = reminders.quiet_until(person, now)
+            if quiet_end is not None:
+                await outbox.defer(session, notification.id, self.worker, quiet_end, "quiet hours")
+                stats.deferred += 1
+                return None
+            notice = await notices.render(session, notification, person, now)
+            if notice is not None:
+                assert person.telegram_id is not None
+                return Outgoing(notification.id, person.id, person.telegram_id, notice)
+            reason = "no longer relevant"
+        await outbox.cancel(session, notification.id, self.worker, reason or "")
+        stats.cancelled += 1
+        return None
+
+    async def _send(self, item: Outgoing, stats: Stats) -> None:
+        while True:
+            await self.pacer.wait(item.chat_id)
+            try:
+                await self.bot.send_message(
+                    item.chat_id, item.notice.text, reply_markup=item.notice.markup
+                )
+            except TelegramRetryAfter as error:
+                # the session middleware waited out short flood waits already; a long one
+                # pauses every send of this process, and this message goes after it
+                stats.retried_429 += 1
+                self.pacer.pause(error.retry_after)
+                continue
+            except TelegramForbiddenError:
+                await self._blocked(item)
+                stats.failed += 1
+            except (TelegramServerError, TelegramNetworkError) as error:
+                await self._retry_later(item, str(error), stats)
+            except TelegramAPIError as error:
+                async with self.session_factory.begin() as session:
+                    await outbox.fail(session, item.notification_id, self.worker, str(error))
+                stats.failed += 1
+                stats.errors.append(str(error))
+            else:
+                async with self.session_factory.begin() as session:
+                    await outbox.mark_sent(session, item.notification_id, self.worker, self.clock())
+                stats.sent += 1
+            return
+
+    async def _blocked(self, item: Outgoing) -> None:
+        async with self.session_factory.begin() as session:
+            person = await session.get(Person, item.person_id)
+            if person is not None:
+                person.is_active = False
+            await outbox.fail(session, item.notification_id, self.worker, "blocked the bot")
+            await outbox.cancel_for_person(session, item.person_id, "blocked the bot")
+
+    async def _retry_later(self, item: Outgoing, error: str, stats: Stats) -> None:
+        async with self.session_factory.begin() as session:
+            notification = await session.get(Notification, item.notification_id)
+            attempts = notification.attempts if notification else outbox.MAX_ATTEMPTS
+            if attempts >= outbox.MAX_ATTEMPTS:
+                await outbox.fail(session, item.notification_id, self.worker, error)
+                stats.failed += 1
+                return
+            delay = min(RETRY_BASE * 2 ** (attempts - 1), RETRY_MAX)
+            await outbox.defer(
+                session, item.notification_id, self.worker, self.clock() + delay, error
+            )
+            stats.deferred += 1
+        logger.warning(
+            "Notification %s failed (%s), retry in %s", item.notification_id, error, delay
+        )
