@@ -225,3 +225,12 @@ class HelpPassCb(CallbackData, prefix="hlp1"):
 class OrgSettingsCb(CallbackData, prefix="ost1"):
     field: str  # "escalation_hours"
     value: int
+
+
+class ReminderToggleCb(CallbackData, prefix="rmt1"):
+    category: str
+
+
+class QuietHoursCb(CallbackData, prefix="rmq1"):
+    start: int  # -1: the organisation's hours
+    end: int = 0

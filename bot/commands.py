@@ -15,6 +15,7 @@ STRANGER_COMMANDS = (
 PERSON_COMMANDS = (
     BotCommand(command="profile", description=texts.COMMAND_PROFILE),
     BotCommand(command="my_data", description=texts.COMMAND_MY_DATA),
+    BotCommand(command="reminders", description=texts.COMMAND_REMINDERS),
     BotCommand(command="delete_me", description=texts.COMMAND_DELETE_ME),
     BotCommand(command="cancel", description=texts.COMMAND_CANCEL),
 )

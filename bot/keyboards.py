@@ -49,7 +49,9 @@ from bot.callbacks import (
     PickCb,
     ProfileCb,
     ProgrammeCb,
+    QuietHoursCb,
     ReflectionScoreCb,
+    ReminderToggleCb,
     SelfCheckCb,
     SelfCheckViewCb,
     SkipCb,
@@ -123,8 +125,9 @@ def main_menu(roles: frozenset[Role], is_admin: bool) -> InlineKeyboardMarkup:
     if roles:
         builder.row(
             _button(texts.BUTTON_PROFILE, MenuCb(action="profile")),
-            _button(texts.BUTTON_MY_DATA, MenuCb(action="my_data")),
+            _button(texts.BUTTON_REMINDERS, MenuCb(action="reminders")),
         )
+        builder.row(_button(texts.BUTTON_MY_DATA, MenuCb(action="my_data")))
     builder.row(_button(texts.BUTTON_HELP, MenuCb(action="help")))
     return builder.as_markup()
 
@@ -856,3 +859,26 @@ def open_pair(pair_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[[_button(texts.BUTTON_OPEN_PAIR, PairCb(action="open", pair_id=pair_id))]]
     )
+
+
+def reminder_settings(
+    categories: list[tuple[str, bool]], quiet_choices: tuple[tuple[int, int], ...]
+) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for category, enabled in categories:
+        template = texts.BUTTON_REMINDER_ON if enabled else texts.BUTTON_REMINDER_OFF
+        name = texts.REMINDER_CATEGORY_NAMES[category]
+        builder.row(_button(template.format(name=name), ReminderToggleCb(category=category)))
+    row = [_button(texts.BUTTON_QUIET_ORG, QuietHoursCb(start=-1))]
+    for start, end in quiet_choices:
+        hours = (
+            texts.REMINDERS_QUIET.format(start=start, end=end)
+            if start != end
+            else texts.REMINDERS_QUIET_OFF
+        )
+        row.append(
+            _button(texts.BUTTON_QUIET.format(hours=hours), QuietHoursCb(start=start, end=end))
+        )
+    builder.row(*row[:3])
+    builder.row(*row[3:])
+    return builder.as_markup()

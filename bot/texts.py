@@ -235,7 +235,8 @@ ADMIN_MENU = "<b>Меню администратора</b>\nВы админис�
 HELP_COMMON = (
     "<b>«Наставник»</b> — бот целевой модели наставничества педагогических работников.\n\n"
     "/start — главное меню\n/profile — мой профиль\n/my_data — выгрузить все мои данные\n"
-    "/delete_me — удалить мои персональные данные\n/cancel — прервать текущее действие\n"
+    "/delete_me — удалить мои персональные данные\n/reminders — напоминания и тихие часы\n"
+    "/cancel — прервать текущее действие\n"
     "/help — эта справка"
 )
 HELP_BY_ROLE = {
@@ -1007,6 +1008,7 @@ BUTTON_MEETING_HELD = "✅ Состоялась"
 BUTTON_MEETING_NOT_HELD = "➖ Не состоялась"
 BUTTON_GOALS = "🎯 Цели"
 BUTTON_OPEN_PAIR = "Открыть пару"
+BUTTON_REMINDERS = "🔔 Напоминания"
 BUTTON_GOAL_NEW = "➕ Новая цель"
 BUTTON_GOAL_OPEN = "Открыть цель"
 GOAL_BUTTONS = {

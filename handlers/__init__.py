@@ -19,6 +19,7 @@ from handlers import (
     profile,
     programmes,
     registration,
+    reminders,
     settings,
     staff,
 )
@@ -40,6 +41,7 @@ def get_routers() -> list[Router]:
         meetings.create_router(),
         goals.create_router(),
         settings.create_router(),
+        reminders.create_router(),
         invites.create_router(),
         organizations.create_router(),
         fallback.create_router(),  # last: stale buttons and messages nobody handled

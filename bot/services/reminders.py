@@ -20,6 +20,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import texts
+from bot.services.errors import ValidationFailed
 from bot.services.outbox import Draft
 from models import (
     Goal,
@@ -737,3 +739,48 @@ async def weekly_figures(
         )
     )
     return WeeklyFigures(active or 0, held or 0, requests or 0, overdue or 0, unpaired or 0)
+
+
+QUIET_CHOICES = ((22, 7), (21, 8), (20, 9), (0, 0))
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderSettings:
+    enabled: dict[Category, bool]
+    own_quiet_hours: tuple[int, int] | None
+    organization_quiet_hours: tuple[int, int]
+
+
+async def settings_of(session: AsyncSession, person: Person) -> ReminderSettings:
+    disabled = await disabled_categories(session, person.id)
+    own = (
+        (person.quiet_hours_start, person.quiet_hours_end)
+        if person.quiet_hours_start is not None and person.quiet_hours_end is not None
+        else None
+    )
+    organization = person.organization
+    return ReminderSettings(
+        enabled={category: category not in disabled for category in Category},
+        own_quiet_hours=own,
+        organization_quiet_hours=(organization.quiet_hours_start, organization.quiet_hours_end),
+    )
+
+
+async def toggle(session: AsyncSession, person: Person, category: str) -> None:
+    try:
+        chosen = Category(category)
+    except ValueError:
+        raise ValidationFailed(texts.REMINDERS_BAD_CHOICE) from None
+    disabled = await disabled_categories(session, person.id)
+    await set_category(session, person.id, chosen, enabled=chosen in disabled)
+
+
+async def set_quiet_hours(session: AsyncSession, person: Person, start: int, end: int) -> None:
+    """One of the offered quiet hours, or -1 for the organisation's."""
+    if start == -1:
+        person.quiet_hours_start = person.quiet_hours_end = None
+    elif (start, end) in QUIET_CHOICES:
+        person.quiet_hours_start, person.quiet_hours_end = start, end
+    else:
+        raise ValidationFailed(texts.REMINDERS_BAD_CHOICE)
+    await session.flush()

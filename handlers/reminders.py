@@ -1,0 +1,73 @@
+"""/reminders: a person turns kinds of reminders on and off and chooses their quiet hours."""
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import keyboards, texts
+from bot.callbacks import MenuCb, QuietHoursCb, ReminderToggleCb
+from bot.replies import answer_quietly, edit, send
+from bot.services import reminders
+from bot.services.access import Actor
+
+
+def _hours(start: int, end: int) -> str:
+    if start == end:
+        return texts.REMINDERS_QUIET_OFF
+    return texts.REMINDERS_QUIET.format(start=start, end=end)
+
+
+async def render(session: AsyncSession, actor: Actor) -> tuple[str, InlineKeyboardMarkup]:
+    current = await reminders.settings_of(session, actor.require_person())
+    if current.own_quiet_hours is None:
+        quiet = texts.REMINDERS_QUIET_ORG.format(hours=_hours(*current.organization_quiet_hours))
+    else:
+        quiet = _hours(*current.own_quiet_hours)
+    markup = keyboards.reminder_settings(
+        [(category.value, enabled) for category, enabled in current.enabled.items()],
+        reminders.QUIET_CHOICES,
+    )
+    return texts.REMINDERS_SETTINGS.format(quiet=quiet), markup
+
+
+async def reminders_command(message: Message, session: AsyncSession, actor: Actor) -> None:
+    text, markup = await render(session, actor)
+    await message.answer(text, reply_markup=markup)
+
+
+async def reminders_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
+    text, markup = await render(session, actor)
+    await send(callback, text, markup)
+
+
+async def toggled(
+    callback: CallbackQuery,
+    callback_data: ReminderToggleCb,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    await reminders.toggle(session, actor.require_person(), callback_data.category)
+    text, markup = await render(session, actor)
+    await answer_quietly(callback)
+    await edit(callback, text, markup)
+
+
+async def quiet_chosen(
+    callback: CallbackQuery, callback_data: QuietHoursCb, session: AsyncSession, actor: Actor
+) -> None:
+    await reminders.set_quiet_hours(
+        session, actor.require_person(), callback_data.start, callback_data.end
+    )
+    text, markup = await render(session, actor)
+    await answer_quietly(callback)
+    await edit(callback, text, markup)
+
+
+def create_router() -> Router:
+    router = Router(name="reminders")
+    router.message.register(reminders_command, Command("reminders"))
+    router.callback_query.register(reminders_button, MenuCb.filter(F.action == "reminders"))
+    router.callback_query.register(toggled, ReminderToggleCb.filter())
+    router.callback_query.register(quiet_chosen, QuietHoursCb.filter())
+    return router
