@@ -50,6 +50,7 @@ from models.enums import (
 
 AHEAD = timedelta(hours=36)
 BEHIND = timedelta(days=3)
+DIGEST_LATE = timedelta(hours=12)
 MORNING = time(9, 0)
 DEFAULT_MEETING_MINUTES = 60
 RATE_AFTER = timedelta(days=1)
@@ -114,11 +115,16 @@ ALWAYS_ON = frozenset({Kind.HELP_ESCALATED})
 
 @dataclass(frozen=True, slots=True)
 class Window:
+    now: datetime
     start: datetime
     end: datetime
 
     def __contains__(self, moment: datetime) -> bool:
         return self.start <= moment <= self.end
+
+    def timely(self, moment: datetime) -> bool:
+        """For news of the week: in the window, and not so late that it is stale."""
+        return moment in self and moment >= self.now - DIGEST_LATE
 
 
 def at_local(day: date, clock: time, timezone: str) -> datetime:
@@ -152,7 +158,7 @@ def _draft(
 
 async def plan(session: AsyncSession, now: datetime) -> list[Draft]:
     """Every reminder whose fire time is in [now - BEHIND, now + AHEAD]."""
-    window = Window(now - BEHIND, now + AHEAD)
+    window = Window(now, now - BEHIND, now + AHEAD)
     drafts: list[Draft] = []
     for planner in (
         _meetings,
@@ -434,7 +440,7 @@ async def _weekly(session: AsyncSession, window: Window) -> list[Draft]:
     for organization in await session.scalars(select(Organization)):
         for monday in _mondays(window, organization.timezone):
             fire = at_local(monday, MORNING, organization.timezone)
-            if fire not in window:
+            if not window.timely(fire):
                 continue
             week = f"{monday.isocalendar().year}W{monday.isocalendar().week:02d}"
             for mentor in await _mentors_with_pairs(session, organization.id):
@@ -480,7 +486,7 @@ async def _staff_lists(session: AsyncSession, window: Window) -> list[Draft]:
     for organization in await session.scalars(select(Organization)):
         for year in {window.start.year, window.end.year}:
             fire = at_local(date(year, *STAFF_LIST_DAY), MORNING, organization.timezone)
-            if fire not in window:
+            if not window.timely(fire):
                 continue
             for curator in await _people_with_role(session, organization.id, Role.CURATOR):
                 drafts.append(_draft(Kind.STAFF_LIST, organization.id, str(year), curator, fire))

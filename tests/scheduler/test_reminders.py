@@ -1,0 +1,314 @@
+"""Reminders end to end with a controllable clock: the real planner and sender, the real
+database and the real `Bot` against the fake Bot API. Each kind fires at the right local time,
+once; quiet hours defer; cancelled, moved or finished things stay silent; switches, 403s and
+429s are honoured; two senders on one database never send twice."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date, datetime, time, timedelta
+
+from aiogram import Bot
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from sqlalchemy import select, update
+
+from bot import texts
+from bot.services.outbox import Draft, enqueue
+from bot.services.pairs import local_today
+from bot.services.reminders import Kind, at_local
+from models import Goal, HelpRequest, Meeting, Notification, Pair, Person, utcnow
+from models.enums import GoalStatus, HelpStatus, MeetingStatus, NotificationStatus, Role
+from scheduler import jobs
+from scheduler.sender import Pacer, Sender, Stats
+from tests.conftest import TOKEN
+from tests.dialogs import reply, users
+from tests.factories import (
+    make_goal,
+    make_help_request,
+    make_meeting,
+    make_organization,
+    make_pair,
+    make_person,
+)
+
+MENTOR, MENTEE, CURATOR = 1701, 1702, 1703
+MOSCOW = "Europe/Moscow"
+
+
+class FakeClock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def wednesday() -> date:
+    """A Wednesday at least a week ahead: no Monday digest or yearly reminder is near it."""
+    today = local_today(MOSCOW)
+    return today + timedelta(days=(2 - today.weekday()) % 7 + 7)
+
+
+def local(day: date, hour: int, minute: int = 0) -> datetime:
+    return at_local(day, time(hour, minute), MOSCOW)
+
+
+async def tick(factory, bot: Bot, clock: FakeClock) -> Stats:
+    await jobs.plan_reminders(factory, clock())
+    await jobs.escalate_help_requests(factory, clock())
+    return await Sender(factory, bot, clock=clock).run_once()
+
+
+async def school(factory) -> tuple[int, int, int]:
+    organization_id = await make_organization(factory)
+    mentor_id = await make_person(
+        factory, organization_id, MENTOR, Role.MENTOR, full_name="Орлова Вера"
+    )
+    mentee_id = await make_person(
+        factory, organization_id, MENTEE, Role.MENTEE, full_name="Новикова Ира"
+    )
+    pair_id = await make_pair(factory, organization_id, mentor_id, mentee_id)
+    return pair_id, mentor_id, mentee_id
+
+
+async def statuses(factory) -> list[NotificationStatus]:
+    async with factory() as session:
+        return list(await session.scalars(select(Notification.status).order_by(Notification.id)))
+
+
+async def test_meeting_reminders_fire_once_at_local_times(running_bot, session_factory, telegram):
+    pair_id, _, mentee_id = await school(session_factory)
+    day = wednesday()
+    starts = local(day, 15)
+    await make_meeting(session_factory, pair_id, starts, mentee_id, topic="Разбор урока")
+    mentor, mentee = await users(telegram, MENTOR, MENTEE)
+    bot = running_bot.bot
+
+    clock = FakeClock(starts - timedelta(hours=24, minutes=1))
+    assert (await tick(session_factory, bot, clock)).sent == 0
+    clock.now = starts - timedelta(hours=24)
+    assert (await tick(session_factory, bot, clock)).sent == 2
+    day_before = await reply(mentee)
+    assert f"Завтра встреча «Разбор урока» — {day:%d.%m.%Y} 15:00 (Europe/Moscow)" in (
+        day_before.text
+    )
+    assert "С наставником: Орлова Вера." in day_before.text
+    assert "Участники: Новикова Ира." in (await reply(mentor)).text
+    assert (await tick(session_factory, bot, clock)).sent == 0  # planned again, sent once
+
+    clock.now = starts - timedelta(hours=1)
+    assert (await tick(session_factory, bot, clock)).sent == 2
+    assert "Через час встреча «Разбор урока»" in (await reply(mentee)).text
+    await reply(mentor)
+    clock.now = starts + timedelta(minutes=60)
+    assert (await tick(session_factory, bot, clock)).sent == 1
+    log = await reply(mentor)
+    assert "Отметьте, пожалуйста, её итоги" in log.text
+    assert log.buttons() == [texts.BUTTON_MEETING_OPEN]
+    await mentee.expect_no_message()
+
+
+async def test_quiet_hours_defer_to_the_morning(running_bot, session_factory, telegram):
+    pair_id, _, mentee_id = await school(session_factory)
+    day = wednesday()
+    await make_goal(session_factory, pair_id, mentee_id, "Открытый урок", day)
+    async with session_factory.begin() as session:
+        mentee_person = await session.get(Person, mentee_id)
+        assert mentee_person is not None
+        mentee_person.quiet_hours_start, mentee_person.quiet_hours_end = 21, 10
+    mentor, mentee = await users(telegram, MENTOR, MENTEE)
+    bot = running_bot.bot
+
+    clock = FakeClock(local(day - timedelta(days=1), 9))
+    stats = await tick(session_factory, bot, clock)
+    assert (stats.sent, stats.deferred) == (0, 1)  # her quiet hours last till 10:00
+    clock.now = local(day - timedelta(days=1), 9, 59)
+    assert (await tick(session_factory, bot, clock)).sent == 0
+    clock.now = local(day - timedelta(days=1), 10)
+    assert (await tick(session_factory, bot, clock)).sent == 1
+    assert "Завтра срок цели «Открытый урок»" in (await reply(mentee)).text
+
+    clock.now = local(day + timedelta(days=1), 9)
+    stats = await tick(session_factory, bot, clock)
+    # the day's reminder comes late, at 10:00 with the overdue one; the mentor's now
+    assert (stats.sent, stats.deferred) == (1, 2)
+    assert "У наставляемого Новикова Ира просрочена цель" in (await reply(mentor)).text
+    clock.now = local(day + timedelta(days=1), 10)
+    assert (await tick(session_factory, bot, clock)).sent == 2
+    received = {(await reply(mentee)).text.split("«")[0] for _ in range(2)}
+    assert received == {"🎯 Сегодня срок цели ", "⚠️ Цель "}
+
+    night = local(day + timedelta(days=3), 23)  # the organisation's own quiet hours
+    async with session_factory.begin() as session:
+        await enqueue(
+            session,
+            [Draft("test:night", mentee_id, Kind.STAFF_LIST, night - timedelta(hours=1))],
+        )
+        mentee_person = await session.get(Person, mentee_id)
+        assert mentee_person is not None
+        mentee_person.quiet_hours_start = mentee_person.quiet_hours_end = None
+    clock.now = night
+    await tick(session_factory, bot, clock)
+    async with session_factory() as session:
+        row = await session.scalar(select(Notification).where(Notification.key == "test:night"))
+    assert row is not None and row.status is NotificationStatus.PENDING
+    assert row.due_at == local(day + timedelta(days=4), 8)
+
+
+async def test_cancelled_moved_and_reached_things_stay_silent(
+    running_bot, session_factory, telegram
+):
+    pair_id, _, mentee_id = await school(session_factory)
+    day = wednesday()
+    starts = local(day, 15)
+    cancelled = await make_meeting(session_factory, pair_id, starts, mentee_id, topic="Отменим")
+    moved = await make_meeting(session_factory, pair_id, starts, mentee_id, topic="Перенесём")
+    goal = await make_goal(session_factory, pair_id, mentee_id, "Достигнем", day)
+    mentor, mentee = await users(telegram, MENTOR, MENTEE)
+    bot = running_bot.bot
+
+    clock = FakeClock(starts - timedelta(hours=32))
+    assert (await tick(session_factory, bot, clock)).sent == 0  # planned ahead only
+    async with session_factory.begin() as session:
+        await session.execute(
+            update(Meeting).where(Meeting.id == cancelled).values(status=MeetingStatus.CANCELLED)
+        )
+        await session.execute(
+            update(Meeting).where(Meeting.id == moved).values(starts_at=starts + timedelta(days=1))
+        )
+        await session.execute(update(Goal).where(Goal.id == goal).values(status=GoalStatus.REACHED))
+    clock.now = starts - timedelta(hours=24)
+    stats = await tick(session_factory, bot, clock)
+    assert stats.sent == 0 and stats.cancelled >= 4
+    await mentee.expect_no_message()
+    await mentor.expect_no_message()
+    clock.now = starts  # a day before the moved meeting: its new reminders
+    assert (await tick(session_factory, bot, clock)).sent == 2
+    assert "Завтра встреча «Перенесём»" in (await reply(mentee)).text
+
+
+async def test_switched_off_kinds_and_blocked_people(running_bot, session_factory, telegram):
+    pair_id, _, mentee_id = await school(session_factory)
+    day = wednesday()
+    await make_goal(session_factory, pair_id, mentee_id, "Цель", day)
+    starts = local(day, 15)
+    await make_meeting(session_factory, pair_id, starts, mentee_id, topic="Встреча")
+    mentor, mentee = await users(telegram, MENTOR, MENTEE)
+    bot = running_bot.bot
+
+    await mentee.send("/reminders")
+    settings = await reply(mentee)
+    assert "как в организации, 21:00–08:00" in settings.text
+    await mentee.press(settings, "🔔 Краткосрочные цели")
+    toggled = await reply(mentee)
+    assert "🔕 Краткосрочные цели" in toggled.buttons()
+    await mentee.press(toggled, "🌙 22:00–07:00")
+    assert "Сейчас: 22:00–07:00" in (await reply(mentee)).text
+
+    clock = FakeClock(local(day - timedelta(days=1), 10))
+    assert (await tick(session_factory, bot, clock)).sent == 0  # goals are off for her
+    mentee.block()
+    await asyncio.sleep(0.3)  # the bot hears of it and marks her inactive
+    async with session_factory.begin() as session:
+        await session.execute(update(Person).where(Person.id == mentee_id).values(is_active=True))
+    clock.now = starts - timedelta(hours=24)
+    stats = await tick(session_factory, bot, clock)
+    assert (stats.sent, stats.failed) == (1, 1)  # the mentor's; hers answered 403
+    await reply(mentor)
+    async with session_factory() as session:
+        person = await session.get(Person, mentee_id)
+        pending = await session.scalar(
+            select(Notification.id).where(
+                Notification.person_id == mentee_id,
+                Notification.status == NotificationStatus.PENDING,
+            )
+        )
+    assert person is not None and not person.is_active and pending is None
+
+
+async def test_flood_wait_is_honoured_in_full(running_bot, session_factory, telegram):
+    _, _, mentee_id = await school(session_factory)
+    (mentee,) = await users(telegram, MENTEE)
+    async with session_factory.begin() as session:
+        await enqueue(session, [Draft("test:429", mentee_id, Kind.STAFF_LIST, utcnow())])
+    telegram.fail_next("sendMessage", 429, "Too Many Requests: retry after 2", retry_after=2)
+    bare = Bot(TOKEN, session=AiohttpSession(api=TelegramAPIServer.from_base(telegram.url)))
+    started = asyncio.get_running_loop().time()
+    async with bare.session:
+        stats = await Sender(session_factory, bare).run_once()
+    assert (stats.sent, stats.retried_429) == (1, 1)
+    assert asyncio.get_running_loop().time() - started >= 2
+    assert "список педагогов" in (await reply(mentee)).text
+
+
+async def test_two_senders_never_send_twice(running_bot, session_factory, telegram):
+    organization_id = await make_organization(session_factory)
+    people = [
+        await make_person(session_factory, organization_id, 1800 + n, Role.MENTEE)
+        for n in range(12)
+    ]
+    chats = await users(telegram, *(1800 + n for n in range(12)))
+    now = utcnow()
+    async with session_factory.begin() as session:
+        await enqueue(
+            session,
+            [
+                Draft(f"test:{person}:{copy}", person, Kind.STAFF_LIST, now)
+                for person in people
+                for copy in range(3)
+            ],
+        )
+    pacer = Pacer(per_second=200, chat_interval=0.01)
+    first = Sender(session_factory, running_bot.bot, pacer=pacer, batch=5)
+    second = Sender(session_factory, running_bot.bot, pacer=Pacer(200, 0.01), batch=5)
+    one, two = await asyncio.gather(first.run_once(), second.run_once())
+    assert one.sent + two.sent == 36 and one.sent and two.sent
+    for chat in chats:
+        assert len([m for m in chat.messages if m.from_bot]) == 1 + 3  # /help answer + three
+    assert set(await statuses(session_factory)) == {NotificationStatus.SENT}
+
+
+async def test_help_nudge_no_meeting_digest_and_programme_end(
+    running_bot, session_factory, telegram
+):
+    pair_id, mentor_id, mentee_id = await school(session_factory)
+    async with session_factory() as session:
+        pair = await session.get(Pair, pair_id)
+        assert pair is not None
+    await make_person(
+        session_factory, pair.organization_id, CURATOR, Role.CURATOR, full_name="Завуч Ольга"
+    )
+    mentor, curator = await users(telegram, MENTOR, CURATOR)
+    bot = running_bot.bot
+    monday = wednesday() + timedelta(days=5)
+    request = await make_help_request(session_factory, mentee_id, pair_id, utcnow())
+    taken = local(monday - timedelta(days=2), 11)
+    meeting_day = monday - timedelta(days=20)
+    await make_meeting(
+        session_factory, pair_id, local(meeting_day, 12), mentee_id, status=MeetingStatus.HELD
+    )
+    async with session_factory.begin() as session:
+        await session.execute(
+            update(HelpRequest)
+            .where(HelpRequest.id == request)
+            .values(status=HelpStatus.TAKEN, assignee_id=mentor_id, taken_at=taken)
+        )
+        await session.execute(
+            update(Pair).where(Pair.id == pair_id).values(ends_on=monday + timedelta(days=14))
+        )
+
+    clock = FakeClock(local(meeting_day + timedelta(days=14), 9))
+    assert (await tick(session_factory, bot, clock)).sent == 1
+    assert f"С {meeting_day:%d.%m.%Y} у вас нет встреч с Новикова Ира" in (await reply(mentor)).text
+    clock.now = taken + timedelta(hours=2)
+    assert (await tick(session_factory, bot, clock)).sent == 1
+    assert "ещё не ответили" in (await reply(mentor)).text
+    clock.now = local(monday, 9)
+    assert (await tick(session_factory, bot, clock)).sent == 3
+    messages = sorted([(await reply(curator)).text, (await reply(curator)).text])
+    assert "завершает программу" in messages[0] and "за неделю" in messages[1]
+    assert "Проведено встреч за неделю: 0" in messages[1]
+    digest = await reply(mentor)
+    assert "Ваша неделя наставника" in digest.text and "№1, ждёт" in digest.text
+    assert (await tick(session_factory, bot, clock)).sent == 0
