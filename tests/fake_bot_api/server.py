@@ -334,6 +334,18 @@ class FakeTelegramServer:
         self.users[user_id] = user
         return user
 
+    def open_chat(self, user: FakeUser) -> None:
+        """The user pressed «Start» long ago: the chat exists, and no update is pending."""
+        message = StoredMessage(
+            message_id=next(self._message_ids[user.id]),
+            chat_id=user.id,
+            date=int(time.time()),
+            from_bot=False,
+            text="/start",
+            extra={},
+        )
+        self._chats[user.id][message.message_id] = message
+
     def fail_next(
         self,
         method: str,

@@ -1,0 +1,107 @@
+"""`kill -9` in the middle of a batch: the real `python -m bot` sends queued reminders against
+the fake Bot API (rate-limited like Telegram) and is killed; after the restart everything is
+sent, and only a message that was in flight at the moment of the kill may come twice."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from bot.services.outbox import LEASE, Draft, enqueue
+from bot.services.reminders import Kind
+from bot.settings import load_settings
+from bot.telegram import create_bot
+from models import Notification, utcnow
+from models.enums import NotificationStatus, Role
+from scheduler.sender import Sender
+from tests.conftest import TOKEN
+from tests.factories import make_organization, make_person
+
+ROOT = Path(__file__).resolve().parents[2]
+PEOPLE = 150
+FIRST_ID = 2_000
+
+
+def after_the_lease() -> datetime:
+    return utcnow() + 2 * LEASE
+
+
+def delivered(telegram) -> Counter[int]:
+    """Messages Telegram accepted, per chat (a call answered with 429 delivered nothing)."""
+    chats = range(FIRST_ID, FIRST_ID + PEOPLE)
+    return Counter(
+        {
+            chat: sum(1 for message in telegram.chat_messages(chat) if message.from_bot)
+            for chat in chats
+            if any(message.from_bot for message in telegram.chat_messages(chat))
+        }
+    )
+
+
+async def test_kill_and_restart_loses_nothing_and_repeats_only_in_flight(
+    session_factory, telegram, database_url, tmp_path
+):
+    organization_id = await make_organization(session_factory)
+    people = []
+    for number in range(PEOPLE):
+        people.append(
+            await make_person(session_factory, organization_id, FIRST_ID + number, Role.MENTEE)
+        )
+        telegram.open_chat(telegram.add_user(user_id=FIRST_ID + number, first_name="П"))
+    async with session_factory.begin() as session:
+        await enqueue(
+            session,
+            [Draft(f"crash:{person}", person, Kind.STAFF_LIST, utcnow()) for person in people],
+        )
+    telegram.rate_limit(30, 1)
+    env = {
+        **os.environ,
+        "BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_URL": telegram.url,
+        "DATABASE_URL": database_url,
+        "ADMIN_IDS": "1",
+        "PYTHONPATH": str(ROOT),
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", cwd=tmp_path, env=env, stdout=asyncio.subprocess.DEVNULL
+    )
+    try:
+        async with asyncio.timeout(60):
+            while sum(delivered(telegram).values()) < 40:
+                assert process.returncode is None, "the bot stopped by itself"
+                await asyncio.sleep(0.01)
+    finally:
+        process.kill()  # SIGKILL: no clean-up of any kind
+        await process.wait()
+    before = delivered(telegram)
+    async with session_factory() as session:
+        in_flight = await session.scalar(
+            select(func.count(Notification.id)).where(
+                Notification.status == NotificationStatus.CLAIMED
+            )
+        )
+    assert 40 <= sum(before.values()) < PEOPLE and in_flight
+
+    # the restarted sender takes the pending rows at once, the crashed claims after their lease
+    bot = create_bot(load_settings(BOT_TOKEN=TOKEN, TELEGRAM_API_URL=telegram.url, ADMIN_IDS="1"))
+    async with bot.session:
+        stats = await Sender(session_factory, bot, clock=after_the_lease).run_once()
+    after = delivered(telegram)
+    assert set(after) == {FIRST_ID + number for number in range(PEOPLE)}  # nothing lost
+    repeated = [chat for chat, times in after.items() if times > 1]
+    assert max(after.values()) <= 2
+    assert len(repeated) <= in_flight
+    assert stats.sent == PEOPLE - sum(before.values()) + len(repeated)
+    async with session_factory() as session:
+        left = await session.scalar(
+            select(func.count(Notification.id)).where(
+                Notification.status != NotificationStatus.SENT
+            )
+        )
+    assert left == 0
