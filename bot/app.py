@@ -56,8 +56,9 @@ async def run_polling(settings: Settings) -> None:
         bot = create_bot(settings)
         session_factory = create_session_factory(engine)
         dispatcher = create_dispatcher(settings, session_factory)
-        scheduler = create_scheduler(session_factory, bot)
-        async with bot.session:
+        sender_bot = create_bot(settings, max_flood_wait=0)
+        scheduler = create_scheduler(session_factory, sender_bot)
+        async with bot.session, sender_bot.session:
             scheduler.start()
             try:
                 await dispatcher.start_polling(

@@ -61,9 +61,11 @@ class RetryMiddleware(BaseRequestMiddleware):
                 await asyncio.sleep(delay)
 
 
-def create_bot(settings: Settings) -> Bot:
+def create_bot(settings: Settings, *, max_flood_wait: float = 5.0) -> Bot:
+    """The bot of the handlers; the notification sender gets its own with `max_flood_wait=0`:
+    it paces itself and answers a 429 by holding back that chat (or everyone) instead."""
     session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
-    session.middleware(RetryMiddleware())
+    session.middleware(RetryMiddleware(max_wait=max_flood_wait))
     return Bot(
         token=settings.bot_token,
         session=session,

@@ -12,7 +12,8 @@ import logging
 import os
 import socket
 import uuid
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -46,27 +47,42 @@ def worker_name() -> str:
 class Pacer:
     """Spaces messages out: evenly at `per_second` overall (no bursts, so a sliding one-second
     window never sees more), at least `chat_interval` seconds apart in one chat, and not at all
-    while a flood wait lasts."""
+    in a chat (or, when 429s come from several chats at once, anywhere) while a flood wait
+    lasts."""
 
     def __init__(self, per_second: float = 29, chat_interval: float = 1.05) -> None:
         self._limiter = AsyncLimiter(1, 1 / per_second)
         self._chat_interval = chat_interval
         self._chat_next: dict[int, float] = {}
         self._paused_until = 0.0
+        self._recent_floods: dict[int, float] = {}
+        self._locks: dict[int, asyncio.Lock] = {}
 
-    async def wait(self, chat_id: int) -> None:
+    @asynccontextmanager
+    async def slot(self, chat_id: int) -> AsyncIterator[None]:
+        """Wait for this chat's turn and the overall pace, then send inside the block; the
+        chat's next turn is counted from when the send finished, however long it waited."""
         loop = asyncio.get_running_loop()
-        slot = max(loop.time(), self._chat_next.get(chat_id, 0.0))
-        self._chat_next[chat_id] = slot + self._chat_interval
-        await asyncio.sleep(max(0.0, slot - loop.time()))
-        # a flood wait may be extended while this one sleeps: look again after it
-        while (delay := self._paused_until - loop.time()) > 0:  # noqa: ASYNC110
-            await asyncio.sleep(delay)
-        await self._limiter.acquire()
+        async with self._locks.setdefault(chat_id, asyncio.Lock()):
+            await asyncio.sleep(max(0.0, self._chat_next.get(chat_id, 0.0) - loop.time()))
+            # a flood wait may be extended while this one sleeps: look again after it
+            while (delay := self._paused_until - loop.time()) > 0:  # noqa: ASYNC110
+                await asyncio.sleep(delay)
+            await self._limiter.acquire()
+            try:
+                yield
+            finally:
+                self._chat_next[chat_id] = loop.time() + self._chat_interval
 
-    def pause(self, seconds: float) -> None:
-        loop = asyncio.get_running_loop()
-        self._paused_until = max(self._paused_until, loop.time() + seconds)
+    def flood(self, chat_id: int, seconds: float) -> None:
+        """Telegram said 429: hold this chat back for `seconds`; if other chats were told so
+        within the last second too, the limit is the overall one: hold everyone back."""
+        now = asyncio.get_running_loop().time()
+        self._chat_next[chat_id] = max(self._chat_next.get(chat_id, 0.0), now + seconds)
+        self._recent_floods = {c: t for c, t in self._recent_floods.items() if now - t < 1}
+        if set(self._recent_floods) - {chat_id}:
+            self._paused_until = max(self._paused_until, now + seconds)
+        self._recent_floods[chat_id] = now
 
 
 @dataclass
@@ -104,19 +120,22 @@ class Sender:
         self.pacer = pacer or Pacer()
         self.worker = worker or worker_name()
         self.batch = batch
+        # Rows wait in memory for their chat's turn; this many keep the pace full when one
+        # chat has several messages due, and are sent well within their claim's lease.
+        self.max_in_flight = batch * 10
 
     async def run_once(self) -> Stats:
-        """Send everything due now; returns what happened. The next batch is claimed while the
-        previous one is still being paced out, so the rate stays at the limit."""
+        """Send everything due now; returns what happened. More batches are claimed while the
+        earlier ones are still being paced out, so the rate stays at the limit."""
         stats = Stats()
         in_flight: set[asyncio.Task[None]] = set()
         exhausted = False
         while True:
-            if not exhausted and len(in_flight) < self.batch:
+            if not exhausted and len(in_flight) < self.max_in_flight:
                 claimed, outgoing = await self._prepare(stats)
                 exhausted = not claimed
                 in_flight |= {asyncio.create_task(self._send(item, stats)) for item in outgoing}
-                if not exhausted and len(in_flight) < self.batch:
+                if not exhausted and len(in_flight) < self.max_in_flight:
                     continue
             if not in_flight:
                 if exhausted:
@@ -174,16 +193,14 @@ class Sender:
 
     async def _send(self, item: Outgoing, stats: Stats) -> None:
         while True:
-            await self.pacer.wait(item.chat_id)
             try:
-                await self.bot.send_message(
-                    item.chat_id, item.notice.text, reply_markup=item.notice.markup
-                )
+                async with self.pacer.slot(item.chat_id):
+                    await self.bot.send_message(
+                        item.chat_id, item.notice.text, reply_markup=item.notice.markup
+                    )
             except TelegramRetryAfter as error:
-                # the session middleware waited out short flood waits already; a long one
-                # pauses every send of this process, and this message goes after it
                 stats.retried_429 += 1
-                self.pacer.pause(error.retry_after)
+                self.pacer.flood(item.chat_id, error.retry_after)
                 continue
             except TelegramForbiddenError:
                 await self._blocked(item)

@@ -22,6 +22,7 @@ from models.enums import NotificationStatus
 
 LEASE = timedelta(minutes=2)
 MAX_ATTEMPTS = 8
+KEY_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +39,16 @@ class Draft:
 
 async def enqueue(session: AsyncSession, drafts: Sequence[Draft]) -> None:
     """Queue the drafts; a key already queued (sent or not) is left as it is."""
-    if not drafts:
+    unique = {draft.key: draft for draft in drafts}
+    # Planning runs every minute over the same days: most keys are queued already, and
+    # reading them is cheaper than letting each insert conflict.
+    for start in range(0, len(unique), KEY_CHUNK):
+        chunk = list(unique)[start : start + KEY_CHUNK]
+        for key in await session.scalars(
+            select(Notification.key).where(Notification.key.in_(chunk))
+        ):
+            del unique[key]
+    if not unique:
         return
     dialect = session.get_bind().dialect.name
     insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
@@ -53,7 +63,7 @@ async def enqueue(session: AsyncSession, drafts: Sequence[Draft]) -> None:
             "status": NotificationStatus.PENDING,
             "attempts": 0,
         }
-        for draft in {draft.key: draft for draft in drafts}.values()
+        for draft in unique.values()
     ]
     await session.execute(statement, rows)
 

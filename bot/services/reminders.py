@@ -363,42 +363,50 @@ async def _answer_nudges(session: AsyncSession, window: Window) -> list[Draft]:
     return drafts
 
 
-def _last_meeting() -> Any:
-    """The start of a pair's latest meeting that was not cancelled (held or ahead)."""
-    return (
-        select(func.max(Meeting.starts_at))
-        .where(Meeting.pair_id == Pair.id, Meeting.status != MeetingStatus.CANCELLED)
-        .correlate(Pair)
-        .scalar_subquery()
-    )
-
-
 async def _no_meeting(session: AsyncSession, window: Window) -> list[Draft]:
+    last_meetings = (
+        select(Meeting.pair_id, func.max(Meeting.starts_at).label("last"))
+        .where(Meeting.status != MeetingStatus.CANCELLED)
+        .group_by(Meeting.pair_id)
+        .subquery()
+    )
     rows = await session.execute(
-        select(Pair, Organization, _last_meeting())
+        select(
+            Pair.id,
+            Pair.mentor_id,
+            Pair.starts_on,
+            Organization.timezone,
+            Organization.no_meeting_nudge_days,
+            last_meetings.c.last,
+        )
         .join(Organization, Organization.id == Pair.organization_id)
+        .outerjoin(last_meetings, last_meetings.c.pair_id == Pair.id)
         .where(Pair.status == PairStatus.ACTIVE)
     )
     drafts = []
-    for pair, organization, last in rows.all():
-        timezone = organization.timezone
-        anchor = last.astimezone(ZoneInfo(timezone)).date() if last else pair.starts_on
-        fire = at_local(
-            anchor + timedelta(days=organization.no_meeting_nudge_days), MORNING, timezone
-        )
+    for pair_id, mentor_id, starts_on, timezone, days, last in rows.all():
+        anchor = _anchor(last, starts_on, timezone)
+        fire = at_local(anchor + timedelta(days=days), MORNING, timezone)
         if fire in window:
             drafts.append(
                 _draft(
                     Kind.NO_MEETING,
-                    pair.id,
+                    pair_id,
                     anchor,
-                    pair.mentor_id,
+                    mentor_id,
                     fire,
-                    pair_id=pair.id,
+                    pair_id=pair_id,
                     anchor=anchor.isoformat(),
                 )
             )
     return drafts
+
+
+def _anchor(last: datetime | None, starts_on: date, timezone: str) -> date:
+    """The day a pair's quiet spell began: its latest meeting, or its start."""
+    if last is None:
+        return starts_on
+    return last.astimezone(ZoneInfo(timezone)).date()
 
 
 async def _people_with_role(session: AsyncSession, organization_id: int, role: Role) -> list[int]:
@@ -641,8 +649,12 @@ async def quiet_pair(session: AsyncSession, notification: Notification) -> Pair 
         return None
     organization = await session.get(Organization, pair.organization_id)
     assert organization is not None
-    last = await session.scalar(select(_last_meeting()).select_from(Pair).where(Pair.id == pair.id))
-    anchor = last.astimezone(ZoneInfo(organization.timezone)).date() if last else pair.starts_on
+    last = await session.scalar(
+        select(func.max(Meeting.starts_at)).where(
+            Meeting.pair_id == pair.id, Meeting.status != MeetingStatus.CANCELLED
+        )
+    )
+    anchor = _anchor(last, pair.starts_on, organization.timezone)
     return pair if anchor.isoformat() == notification.payload.get("anchor") else None
 
 

@@ -9,14 +9,14 @@ import asyncio
 from datetime import date, datetime, time, timedelta
 
 from aiogram import Bot
-from aiogram.client.session.aiohttp import AiohttpSession
-from aiogram.client.telegram import TelegramAPIServer
 from sqlalchemy import select, update
 
 from bot import texts
 from bot.services.outbox import Draft, enqueue
 from bot.services.pairs import local_today
 from bot.services.reminders import Kind, at_local
+from bot.settings import load_settings
+from bot.telegram import create_bot
 from models import Goal, HelpRequest, Meeting, Notification, Pair, Person, utcnow
 from models.enums import GoalStatus, HelpStatus, MeetingStatus, NotificationStatus, Role
 from scheduler import jobs
@@ -233,7 +233,9 @@ async def test_flood_wait_is_honoured_in_full(running_bot, session_factory, tele
     async with session_factory.begin() as session:
         await enqueue(session, [Draft("test:429", mentee_id, Kind.STAFF_LIST, utcnow())])
     telegram.fail_next("sendMessage", 429, "Too Many Requests: retry after 2", retry_after=2)
-    bare = Bot(TOKEN, session=AiohttpSession(api=TelegramAPIServer.from_base(telegram.url)))
+    bare = create_bot(
+        load_settings(BOT_TOKEN=TOKEN, TELEGRAM_API_URL=telegram.url), max_flood_wait=0
+    )
     started = asyncio.get_running_loop().time()
     async with bare.session:
         stats = await Sender(session_factory, bare).run_once()
