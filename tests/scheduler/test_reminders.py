@@ -243,6 +243,17 @@ async def test_flood_wait_is_honoured_in_full(running_bot, session_factory, tele
     assert asyncio.get_running_loop().time() - started >= 2
     assert "список педагогов" in (await reply(mentee)).text
 
+    async with session_factory.begin() as session:
+        await enqueue(session, [Draft("test:5xx", mentee_id, Kind.STAFF_LIST, utcnow())])
+    for _ in range(4):  # more than the session's own retries: the row waits and goes later
+        telegram.fail_next("sendMessage", 502, "Bad Gateway")
+    async with bare.session:
+        stats = await Sender(session_factory, bare).run_once()
+        assert (stats.sent, stats.deferred) == (0, 1)
+        later = FakeClock(utcnow() + timedelta(minutes=1))
+        assert (await Sender(session_factory, bare, clock=later).run_once()).sent == 1
+    assert "список педагогов" in (await reply(mentee)).text
+
 
 async def test_two_senders_never_send_twice(running_bot, session_factory, telegram):
     organization_id = await make_organization(session_factory)
