@@ -5,6 +5,7 @@ their own goal; overdue goals; and every refusal."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import select
 
@@ -15,6 +16,7 @@ from models import Goal, GoalProgress
 from models.enums import GoalStatus, Role
 from tests.dialogs import reply, users
 from tests.factories import make_difficulty, make_goal, make_organization, make_pair, make_person
+from tests.fake_bot_api import FakeUser
 
 MENTOR, MENTEE, OTHER_MENTEE, OTHER_MENTOR = 1501, 1502, 1503, 1504
 
@@ -38,7 +40,7 @@ async def setup(factory) -> tuple[int, int, int]:
     return pair_id, mentee_id, other_mentee
 
 
-async def open_goals(user):
+async def open_goals(user: FakeUser) -> Any:
     await user.send("/my_pairs")
     await user.press(await reply(user), "1")
     await user.press(await reply(user), texts.BUTTON_GOALS)

@@ -5,6 +5,7 @@ difficulties, the mentees' rating, recording a past meeting, and every refusal."
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -23,6 +24,7 @@ from tests.factories import (
     make_person,
     make_programme,
 )
+from tests.fake_bot_api import FakeUser
 
 MENTOR, MENTEE, MENTEE_2, OUTSIDER = 1401, 1402, 1403, 1404
 
@@ -52,7 +54,7 @@ def day_label(days_ahead: int) -> str:
     return f"{texts.WEEKDAY_SHORT[day.weekday()]} {day:%d.%m}"
 
 
-async def open_meetings(user):
+async def open_meetings(user: FakeUser) -> Any:
     await user.send("/my_pairs")
     await user.press(await reply(user), "1")
     await user.press(await reply(user), texts.BUTTON_MEETINGS)
