@@ -35,9 +35,9 @@ async def _names(session: AsyncSession, ids: list[int]) -> str:
 
 
 async def _meeting(
-    session: AsyncSession, notification: Notification, person: Person, _now: datetime
+    session: AsyncSession, notification: Notification, person: Person, now: datetime
 ) -> Notice | None:
-    meeting = await reminders.meeting_if_current(session, notification)
+    meeting = await reminders.meeting_if_current(session, notification, now)
     if meeting is None:
         return None
     timezone = person.organization.timezone

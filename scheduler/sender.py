@@ -24,8 +24,10 @@ from aiogram.exceptions import (
     TelegramNetworkError,
     TelegramRetryAfter,
     TelegramServerError,
+    TelegramUnauthorizedError,
 )
 from aiolimiter import AsyncLimiter
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import notices
@@ -38,6 +40,7 @@ Clock = Callable[[], datetime]
 BATCH = 50
 RETRY_BASE = timedelta(seconds=15)
 RETRY_MAX = timedelta(minutes=30)
+MARK_ATTEMPTS = 5
 
 
 def worker_name() -> str:
@@ -95,11 +98,13 @@ class Stats:
     errors: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass
 class Outgoing:
-    notification_id: int
+    claim: outbox.Claim
+    attempts: int
     person_id: int
     chat_id: int
+    quiet: reminders.QuietHours
     notice: notices.Notice
 
 
@@ -158,13 +163,28 @@ class Sender:
         outgoing: list[Outgoing] = []
         async with self.session_factory.begin() as session:
             for notification in claimed:
-                item = await self._check(session, notification, now, stats)
+                assert notification.claimed_at is not None
+                claim = outbox.Claim(notification.id, self.worker, notification.claimed_at)
+                try:
+                    # one row that cannot be checked must not hold back the others
+                    async with session.begin_nested():
+                        item = await self._check(session, notification, claim, now, stats)
+                except Exception as error:
+                    logger.exception("Notification %s cannot be prepared", notification.id)
+                    await outbox.fail(session, claim, f"cannot be prepared: {error}")
+                    stats.failed += 1
+                    continue
                 if item is not None:
                     outgoing.append(item)
         return True, outgoing
 
     async def _check(
-        self, session: AsyncSession, notification: Notification, now: datetime, stats: Stats
+        self,
+        session: AsyncSession,
+        notification: Notification,
+        claim: outbox.Claim,
+        now: datetime,
+        stats: Stats,
     ) -> Outgoing | None:
         person = await session.get(Person, notification.person_id)
         reason = None
@@ -172,29 +192,53 @@ class Sender:
             reason = "no such person"
         elif not person.is_active:
             reason = "blocked the bot"
+        elif notification.attempts > outbox.MAX_ATTEMPTS:
+            reason = "too many attempts"
         elif not reminders.is_wanted(
             notification.kind, await reminders.disabled_categories(session, person.id)
         ):
             reason = "turned off"
-        if reason is None and person is not None:
-            quiet_end = reminders.quiet_until(person, now)
-            if quiet_end is not None:
-                await outbox.defer(session, notification.id, self.worker, quiet_end, "quiet hours")
+        if reason is None and person is not None and person.telegram_id is not None:
+            quiet = reminders.QuietHours.of(person)
+            if (quiet_end := quiet.until(now)) is not None:
+                await outbox.defer(session, claim, quiet_end, "quiet hours")
                 stats.deferred += 1
                 return None
             notice = await notices.render(session, notification, person, now)
             if notice is not None:
-                assert person.telegram_id is not None
-                return Outgoing(notification.id, person.id, person.telegram_id, notice)
+                return Outgoing(
+                    claim, notification.attempts, person.id, person.telegram_id, quiet, notice
+                )
             reason = "no longer relevant"
-        await outbox.cancel(session, notification.id, self.worker, reason or "")
+        await outbox.cancel(session, claim, reason or "")
         stats.cancelled += 1
         return None
+
+    async def _still_ours(self, item: Outgoing, stats: Stats) -> bool:
+        """Just before sending: the lease is renewed when half of it is gone (a long wait for
+        the chat's turn or a flood wait), and a row someone else claimed meanwhile is dropped;
+        the morning is awaited if quiet hours began while it waited."""
+        now = self.clock()
+        if (quiet_end := item.quiet.until(now)) is not None:
+            async with self.session_factory.begin() as session:
+                await outbox.defer(session, item.claim, quiet_end, "quiet hours")
+            stats.deferred += 1
+            return False
+        if now - item.claim.since < outbox.LEASE / 2:
+            return True
+        async with self.session_factory.begin() as session:
+            renewed = await outbox.renew(session, item.claim, now)
+        if renewed is None:
+            return False
+        item.claim = renewed
+        return True
 
     async def _send(self, item: Outgoing, stats: Stats) -> None:
         while True:
             try:
                 async with self.pacer.slot(item.chat_id):
+                    if not await self._still_ours(item, stats):
+                        return
                     await self.bot.send_message(
                         item.chat_id, item.notice.text, reply_markup=item.notice.markup
                     )
@@ -205,40 +249,50 @@ class Sender:
             except TelegramForbiddenError:
                 await self._blocked(item)
                 stats.failed += 1
-            except (TelegramServerError, TelegramNetworkError) as error:
+            except (TelegramServerError, TelegramNetworkError, TelegramUnauthorizedError) as error:
+                # a 401 is the operator's mistake (a revoked token): keep the reminders
                 await self._retry_later(item, str(error), stats)
             except TelegramAPIError as error:
                 async with self.session_factory.begin() as session:
-                    await outbox.fail(session, item.notification_id, self.worker, str(error))
+                    await outbox.fail(session, item.claim, str(error))
                 stats.failed += 1
                 stats.errors.append(str(error))
             else:
-                async with self.session_factory.begin() as session:
-                    await outbox.mark_sent(session, item.notification_id, self.worker, self.clock())
+                await self._mark_sent(item)
                 stats.sent += 1
             return
+
+    async def _mark_sent(self, item: Outgoing) -> None:
+        """Telegram has the message: recording that must not fail on a busy database, or it
+        would be sent again after the lease."""
+        for attempt in range(MARK_ATTEMPTS):
+            try:
+                async with self.session_factory.begin() as session:
+                    await outbox.mark_sent(session, item.claim, self.clock())
+                return
+            except OperationalError:
+                if attempt == MARK_ATTEMPTS - 1:
+                    raise
+                await asyncio.sleep(0.5 * 2**attempt)
 
     async def _blocked(self, item: Outgoing) -> None:
         async with self.session_factory.begin() as session:
             person = await session.get(Person, item.person_id)
             if person is not None:
                 person.is_active = False
-            await outbox.fail(session, item.notification_id, self.worker, "blocked the bot")
+            await outbox.fail(session, item.claim, "blocked the bot")
             await outbox.cancel_for_person(session, item.person_id, "blocked the bot")
 
     async def _retry_later(self, item: Outgoing, error: str, stats: Stats) -> None:
+        if item.attempts >= outbox.MAX_ATTEMPTS:
+            async with self.session_factory.begin() as session:
+                await outbox.fail(session, item.claim, error)
+            stats.failed += 1
+            return
+        delay = min(RETRY_BASE * 2 ** (item.attempts - 1), RETRY_MAX)
         async with self.session_factory.begin() as session:
-            notification = await session.get(Notification, item.notification_id)
-            attempts = notification.attempts if notification else outbox.MAX_ATTEMPTS
-            if attempts >= outbox.MAX_ATTEMPTS:
-                await outbox.fail(session, item.notification_id, self.worker, error)
-                stats.failed += 1
-                return
-            delay = min(RETRY_BASE * 2 ** (attempts - 1), RETRY_MAX)
-            await outbox.defer(
-                session, item.notification_id, self.worker, self.clock() + delay, error
-            )
-            stats.deferred += 1
+            await outbox.defer(session, item.claim, self.clock() + delay, error)
+        stats.deferred += 1
         logger.warning(
-            "Notification %s failed (%s), retry in %s", item.notification_id, error, delay
+            "Notification %s failed (%s), retry in %s", item.claim.notification_id, error, delay
         )

@@ -113,51 +113,66 @@ async def claim(
     return list(claimed)
 
 
-async def _set(session: AsyncSession, notification_id: int, worker: str, **values: Any) -> None:
-    """Change a row this worker still holds (a row re-claimed by another after the lease is
-    not touched)."""
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Who holds a row and since when: a row re-claimed after its lease (by another sender, or
+    by this one) gets a new claim, and the old one can no longer send or mark it."""
+
+    notification_id: int
+    worker: str
+    since: datetime
+
+
+def _held(claim: Claim) -> Any:
+    return and_(
+        Notification.id == claim.notification_id,
+        Notification.claimed_by == claim.worker,
+        Notification.claimed_at == claim.since,
+        Notification.status == NotificationStatus.CLAIMED,
+    )
+
+
+async def renew(session: AsyncSession, claim: Claim, now: datetime) -> Claim | None:
+    """Extend the lease of a row about to be sent; None when the claim was lost (its lease ran
+    out and the row was claimed again): then it must not be sent."""
+    result = await session.execute(
+        update(Notification)
+        .where(_held(claim))
+        .values(claimed_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        return None
+    return Claim(claim.notification_id, claim.worker, now)
+
+
+async def _set(session: AsyncSession, claim: Claim, **values: Any) -> None:
+    """Change a row this claim still holds."""
     await session.execute(
         update(Notification)
-        .where(
-            Notification.id == notification_id,
-            Notification.claimed_by == worker,
-            Notification.status == NotificationStatus.CLAIMED,
-        )
+        .where(_held(claim))
         .values(**values)
         .execution_options(synchronize_session=False)
     )
 
 
-async def mark_sent(
-    session: AsyncSession, notification_id: int, worker: str, now: datetime
-) -> None:
-    await _set(session, notification_id, worker, status=NotificationStatus.SENT, sent_at=now)
+async def mark_sent(session: AsyncSession, claim: Claim, now: datetime) -> None:
+    await _set(session, claim, status=NotificationStatus.SENT, sent_at=now)
 
 
-async def cancel(session: AsyncSession, notification_id: int, worker: str, reason: str) -> None:
+async def cancel(session: AsyncSession, claim: Claim, reason: str) -> None:
     """Nothing to send any more (the meeting was cancelled, the goal reached, the kind turned
     off, the person gone)."""
-    await _set(
-        session,
-        notification_id,
-        worker,
-        status=NotificationStatus.CANCELLED,
-        last_error=reason,
-    )
+    await _set(session, claim, status=NotificationStatus.CANCELLED, last_error=reason)
 
 
 async def defer(
-    session: AsyncSession,
-    notification_id: int,
-    worker: str,
-    until: datetime,
-    reason: str | None = None,
+    session: AsyncSession, claim: Claim, until: datetime, reason: str | None = None
 ) -> None:
     """Send later: after quiet hours, a flood wait or a transient failure."""
     await _set(
         session,
-        notification_id,
-        worker,
+        claim,
         status=NotificationStatus.PENDING,
         due_at=until,
         claimed_by=None,
@@ -166,10 +181,8 @@ async def defer(
     )
 
 
-async def fail(session: AsyncSession, notification_id: int, worker: str, reason: str) -> None:
-    await _set(
-        session, notification_id, worker, status=NotificationStatus.FAILED, last_error=reason
-    )
+async def fail(session: AsyncSession, claim: Claim, reason: str) -> None:
+    await _set(session, claim, status=NotificationStatus.FAILED, last_error=reason)
 
 
 async def cancel_for_person(session: AsyncSession, person_id: int, reason: str) -> None:

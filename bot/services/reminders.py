@@ -511,24 +511,37 @@ def escalation_drafts(request: HelpRequest, curators: list[Person], now: datetim
 # --- at sending time --------------------------------------------------------------------------
 
 
-def quiet_until(person: Person, now: datetime) -> datetime | None:
-    """The end of the person's quiet hours (their own, else their organisation's) if `now` is
-    inside them; None when a message may go now."""
-    organization = person.organization
-    start = person.quiet_hours_start
-    end = person.quiet_hours_end
-    if start is None or end is None:
-        start, end = organization.quiet_hours_start, organization.quiet_hours_end
-    if start == end:
-        return None
-    zone = ZoneInfo(organization.timezone)
-    local = now.astimezone(zone)
-    hour = local.hour
-    quiet = (hour >= start or hour < end) if start > end else start <= hour < end
-    if not quiet:
-        return None
-    day = local.date() if hour < end else local.date() + timedelta(days=1)
-    return datetime.combine(day, time(end), tzinfo=zone).astimezone(UTC)
+@dataclass(frozen=True, slots=True)
+class QuietHours:
+    start: int
+    end: int
+    timezone: str
+
+    @classmethod
+    def of(cls, person: Person) -> QuietHours:
+        """The person's own quiet hours, else their organisation's."""
+        organization = person.organization
+        if person.quiet_hours_start is None or person.quiet_hours_end is None:
+            return cls(
+                organization.quiet_hours_start,
+                organization.quiet_hours_end,
+                organization.timezone,
+            )
+        return cls(person.quiet_hours_start, person.quiet_hours_end, organization.timezone)
+
+    def until(self, now: datetime) -> datetime | None:
+        """The end of the quiet hours if `now` is inside them; None when a message may go."""
+        start, end = self.start, self.end
+        if start == end:
+            return None
+        zone = ZoneInfo(self.timezone)
+        local = now.astimezone(zone)
+        hour = local.hour
+        quiet = (hour >= start or hour < end) if start > end else start <= hour < end
+        if not quiet:
+            return None
+        day = local.date() if hour < end else local.date() + timedelta(days=1)
+        return datetime.combine(day, time(end), tzinfo=zone).astimezone(UTC)
 
 
 async def disabled_categories(session: AsyncSession, person_id: int) -> set[Category]:
@@ -571,9 +584,12 @@ def _entry(meeting: Meeting, person_id: int) -> MeetingParticipant | None:
     return next((p for p in meeting.participants if p.person_id == person_id), None)
 
 
-async def meeting_if_current(session: AsyncSession, notification: Notification) -> Meeting | None:
+async def meeting_if_current(
+    session: AsyncSession, notification: Notification, now: datetime
+) -> Meeting | None:
     """The meeting a reminder is about, if it still takes place at the time the reminder was
-    planned for and the person still takes part."""
+    planned for (and, for a reminder before it, has not begun) and the person still takes
+    part."""
     payload = notification.payload
     meeting = await session.get(Meeting, payload.get("meeting_id"))
     if meeting is None:
@@ -587,6 +603,8 @@ async def meeting_if_current(session: AsyncSession, notification: Notification) 
         return None
     if meeting.starts_at.isoformat() != payload.get("starts_at"):
         return None
+    if notification.kind != Kind.MEETING_LOG and meeting.starts_at <= now:
+        return None  # «tomorrow» or «in an hour» that comes late is no use any more
     entry = _entry(meeting, notification.person_id)
     if entry is not None and entry.attendance is Attendance.DECLINED:
         return None

@@ -12,7 +12,7 @@ from aiogram import Bot
 from sqlalchemy import select, update
 
 from bot import texts
-from bot.services.outbox import Draft, enqueue
+from bot.services.outbox import LEASE, Claim, Draft, claim, enqueue, mark_sent, renew
 from bot.services.pairs import local_today
 from bot.services.reminders import Kind, at_local
 from bot.settings import load_settings
@@ -325,3 +325,34 @@ async def test_help_nudge_no_meeting_digest_and_programme_end(
     digest = await reply(mentor)
     assert "Ваша неделя наставника" in digest.text and "№1, ждёт" in digest.text
     assert (await tick(session_factory, bot, clock)).sent == 0
+
+
+async def test_late_reminders_before_a_meeting_are_dropped(running_bot, session_factory, telegram):
+    pair_id, _, mentee_id = await school(session_factory)
+    starts = local(wednesday(), 15)
+    await make_meeting(session_factory, pair_id, starts, mentee_id, topic="Прошла")
+    _, mentee = await users(telegram, MENTOR, MENTEE)
+    clock = FakeClock(starts + timedelta(minutes=5))  # the bot was down until after the start
+    stats = await tick(session_factory, running_bot.bot, clock)
+    assert (stats.sent, stats.cancelled) == (0, 4)  # «tomorrow» and «in an hour», to both
+    await mentee.expect_no_message()
+
+
+async def test_a_claim_taken_over_after_its_lease_cannot_send(session_factory):
+    organization_id = await make_organization(session_factory)
+    person = await make_person(session_factory, organization_id, 1901, Role.MENTEE)
+    now = utcnow()
+    async with session_factory.begin() as session:
+        await enqueue(session, [Draft("test:lease", person, Kind.STAFF_LIST, now)])
+    async with session_factory.begin() as session:
+        (first,) = await claim(session, now, "first", 10)
+        old = Claim(first.id, "first", first.claimed_at)
+    later = now + LEASE + timedelta(seconds=1)
+    async with session_factory.begin() as session:
+        (second,) = await claim(session, later, "second", 10)
+        assert await renew(session, old, later) is None
+        await mark_sent(session, old, later)  # changes nothing: the claim is lost
+    async with session_factory() as session:
+        row = await session.get(Notification, second.id)
+    assert row is not None and row.claimed_by == "second"
+    assert row.status is NotificationStatus.CLAIMED

@@ -1,0 +1,535 @@
+"""Monitoring of the mentorship system (seed 000, section IV; seed 004, the indicators): every
+figure of a period, for one organisation or side by side for a region, computed by SQL
+aggregation (GROUP BY organisation) and never by loading rows into Python.
+
+A period is a span of local days; its bounds are turned into UTC instants in the time zone of
+the one organisation asked about (for a region, in the region's default time zone)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    distinct,
+    exists,
+    extract,
+    func,
+    literal,
+    or_,
+    select,
+    union,
+)
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import texts
+from bot.services.access import Actor
+from bot.services.errors import ValidationFailed
+from bot.services.pairs import add_months
+from models import (
+    Difficulty,
+    Feedback,
+    Goal,
+    HelpRequest,
+    Meeting,
+    MeetingParticipant,
+    Organization,
+    Pair,
+    PairMember,
+    Person,
+    PersonRole,
+    Programme,
+    ProgrammeActivity,
+    SelfAssessment,
+)
+from models.enums import (
+    ActivityStatus,
+    AssessmentStage,
+    DifficultyCategory,
+    DifficultyStatus,
+    FeedbackKind,
+    GoalStatus,
+    MeetingStatus,
+    MentorshipForm,
+    PairStatus,
+    Role,
+)
+
+NATIONAL_AIM_SHARE = 0.70
+PERIOD_KINDS = ("month", "quarter", "year")
+MAX_CUSTOM_DAYS = 3 * 366
+_CUSTOM = re.compile(
+    r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*[-–—]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: date  # the first day
+    end: date  # the last day, included
+    kind: str
+
+    def bounds(self, timezone: str) -> tuple[datetime, datetime]:
+        """[start, end) as UTC instants in this time zone."""
+        zone = ZoneInfo(timezone)
+        start = datetime.combine(self.start, time(0), tzinfo=zone).astimezone(UTC)
+        end = datetime.combine(self.end + timedelta(days=1), time(0), tzinfo=zone)
+        return start, end.astimezone(UTC)
+
+    @property
+    def months(self) -> int:
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
+
+def period(kind: str, today: date) -> Period:
+    """The current month, quarter or school year (1 September to 31 August)."""
+    if kind == "month":
+        start = today.replace(day=1)
+        return Period(start, add_months(start, 1) - timedelta(days=1), kind)
+    if kind == "quarter":
+        start = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
+        return Period(start, add_months(start, 3) - timedelta(days=1), kind)
+    if kind == "year":
+        year = today.year if today.month >= 9 else today.year - 1
+        return Period(date(year, 9, 1), date(year + 1, 8, 31), kind)
+    raise ValidationFailed(texts.SUMMARY_BAD_PERIOD)
+
+
+def custom_period(text: str | None) -> Period:
+    """«01.09.2026-31.12.2026»."""
+    match = _CUSTOM.match(text or "")
+    if not match:
+        raise ValidationFailed(texts.SUMMARY_BAD_PERIOD)
+    numbers = [int(part) for part in match.groups()]
+    try:
+        start = date(numbers[2], numbers[1], numbers[0])
+        end = date(numbers[5], numbers[4], numbers[3])
+    except ValueError:
+        raise ValidationFailed(texts.VALIDATION_DATE) from None
+    if end < start or (end - start).days > MAX_CUSTOM_DAYS:
+        raise ValidationFailed(texts.SUMMARY_BAD_PERIOD)
+    return Period(start, end, "custom")
+
+
+@dataclass
+class Figures:
+    """The indicators of one organisation (or of the whole scope) for one period."""
+
+    teachers: int = 0
+    involved: int = 0
+    mentors: int = 0
+    mentees: int = 0
+    pairs_by_form: dict[MentorshipForm, int] = field(default_factory=dict)
+    meetings_held: int = 0
+    pairs_without_meetings: int = 0
+    goals_reached: int = 0
+    goals_open: int = 0
+    goals_overdue: int = 0
+    activities_done: int = 0
+    activities_overdue: int = 0
+    requests: int = 0
+    requests_escalated: int = 0
+    first_answer_median_minutes: float | None = None
+    difficulties_new: dict[DifficultyCategory, int] = field(default_factory=dict)
+    difficulties_open: dict[DifficultyCategory, int] = field(default_factory=dict)
+    difficulties_overcome: dict[DifficultyCategory, int] = field(default_factory=dict)
+    rating_sum: int = 0
+    rating_count: int = 0
+    satisfaction_sum: int = 0
+    satisfaction_count: int = 0
+    self_check: dict[DifficultyCategory, tuple[float, float]] = field(default_factory=dict)
+
+    @property
+    def active_pairs(self) -> int:
+        return sum(self.pairs_by_form.values())
+
+    @property
+    def share(self) -> float:
+        return self.involved / self.teachers if self.teachers else 0.0
+
+    @property
+    def meetings_per_pair_month(self) -> float:
+        return 0.0 if not self.active_pairs else self.meetings_held / self.active_pairs
+
+    @property
+    def rating(self) -> float | None:
+        return self.rating_sum / self.rating_count if self.rating_count else None
+
+    @property
+    def satisfaction(self) -> float | None:
+        return self.satisfaction_sum / self.satisfaction_count if self.satisfaction_count else None
+
+
+@dataclass
+class Summary:
+    period: Period
+    organizations: dict[int, str]
+    by_organization: dict[int, Figures]
+    total: Figures
+    meetings_by_month: dict[str, int]
+
+    def per_pair_month(self, figures: Figures) -> float:
+        return figures.meetings_per_pair_month / max(self.period.months, 1)
+
+
+# --- who may see what -------------------------------------------------------------------------
+
+
+def scope_of(actor: Actor, organization_id: int | None = None) -> list[int] | None:
+    """The organisations the actor may summarise: a curator their own; an admin any one, or
+    all (None) for the regional view. Mentors and mentees are refused."""
+    if actor.is_admin:
+        return None if organization_id is None else [organization_id]
+    curator = actor.require_curator()
+    return [curator.organization_id]
+
+
+# --- the figures ------------------------------------------------------------------------------
+
+
+def _in(column: Any, scope: Sequence[int] | None) -> ColumnElement[bool]:
+    return column.in_(scope) if scope is not None else literal(True)
+
+
+def _active_pairs(scope: Sequence[int] | None, start: datetime, end_day: date) -> Any:
+    """Pairs that worked at some time in the period."""
+    return and_(
+        _in(Pair.organization_id, scope),
+        Pair.starts_on <= end_day,
+        or_(Pair.finished_at.is_(None), Pair.finished_at >= start),
+    )
+
+
+def _seconds_between(later: Any, earlier: Any, dialect: str) -> Any:
+    if dialect == "postgresql":
+        return extract("epoch", later - earlier)
+    return (func.julianday(later) - func.julianday(earlier)) * 86400
+
+
+def _month(column: Any, dialect: str) -> Any:
+    if dialect == "postgresql":
+        return func.to_char(column, "YYYY-MM")
+    return func.strftime("%Y-%m", column)
+
+
+async def summary(
+    session: AsyncSession,
+    scope: Sequence[int] | None,
+    chosen: Period,
+    timezone: str,
+    today: date,
+) -> Summary:
+    dialect = session.get_bind().dialect.name
+    start, end = chosen.bounds(timezone)
+    names = dict(
+        (
+            await session.execute(
+                select(Organization.id, Organization.name)
+                .where(_in(Organization.id, scope))
+                .order_by(Organization.name)
+            )
+        ).all()
+    )
+    figures: dict[int, Figures] = {organization: Figures() for organization in names}
+
+    async def per_org(statement: Any) -> list[Any]:
+        return list((await session.execute(statement)).all())
+
+    def put(rows: list[Any], name: str) -> None:
+        for organization, value in rows:
+            if organization in figures:
+                setattr(figures[organization], name, value or 0)
+
+    teacher = exists().where(
+        PersonRole.person_id == Person.id, PersonRole.role.in_([Role.MENTOR, Role.MENTEE])
+    )
+    put(
+        await per_org(
+            select(Person.organization_id, func.count(Person.id))
+            .where(_in(Person.organization_id, scope), Person.erased_at.is_(None), teacher)
+            .group_by(Person.organization_id)
+        ),
+        "teachers",
+    )
+    active = _active_pairs(scope, start, chosen.end)
+    mentors = select(Pair.organization_id.label("org"), Pair.mentor_id.label("person")).where(
+        active
+    )
+    mentees = (
+        select(Pair.organization_id.label("org"), PairMember.mentee_id.label("person"))
+        .join(PairMember, PairMember.pair_id == Pair.id)
+        .where(active, or_(PairMember.left_at.is_(None), PairMember.left_at >= start))
+    )
+    for statement, name in ((mentors, "mentors"), (mentees, "mentees")):
+        inner = statement.subquery()
+        put(
+            await per_org(
+                select(inner.c.org, func.count(distinct(inner.c.person))).group_by(inner.c.org)
+            ),
+            name,
+        )
+    involved = union(mentors, mentees).subquery()
+    put(
+        await per_org(
+            select(involved.c.org, func.count(distinct(involved.c.person))).group_by(involved.c.org)
+        ),
+        "involved",
+    )
+    for organization, form, count in await per_org(
+        select(Pair.organization_id, Pair.form, func.count(Pair.id))
+        .where(active)
+        .group_by(Pair.organization_id, Pair.form)
+    ):
+        figures[organization].pairs_by_form[form] = count
+
+    held_in_period = and_(
+        Meeting.status == MeetingStatus.HELD, Meeting.starts_at >= start, Meeting.starts_at < end
+    )
+    put(
+        await per_org(
+            select(Pair.organization_id, func.count(Meeting.id))
+            .join(Pair, Pair.id == Meeting.pair_id)
+            .where(_in(Pair.organization_id, scope), held_in_period)
+            .group_by(Pair.organization_id)
+        ),
+        "meetings_held",
+    )
+    put(
+        await per_org(
+            select(Pair.organization_id, func.count(Pair.id))
+            .where(active, ~exists().where(Meeting.pair_id == Pair.id, held_in_period))
+            .group_by(Pair.organization_id)
+        ),
+        "pairs_without_meetings",
+    )
+    goals = select(Pair.organization_id, func.count(Goal.id)).join(Pair, Pair.id == Goal.pair_id)
+    for condition, name in (
+        (and_(Goal.reached_at >= start, Goal.reached_at < end), "goals_reached"),
+        (Goal.status.in_([GoalStatus.OPEN, GoalStatus.SUBMITTED]), "goals_open"),
+        (and_(Goal.status == GoalStatus.OPEN, Goal.due_on < today), "goals_overdue"),
+    ):
+        put(
+            await per_org(
+                goals.where(_in(Pair.organization_id, scope), condition).group_by(
+                    Pair.organization_id
+                )
+            ),
+            name,
+        )
+    activities = (
+        select(Pair.organization_id, func.count(ProgrammeActivity.id))
+        .join(Programme, Programme.id == ProgrammeActivity.programme_id)
+        .join(Pair, Pair.id == Programme.pair_id)
+    )
+    for condition, name in (
+        (
+            and_(ProgrammeActivity.done_at >= start, ProgrammeActivity.done_at < end),
+            "activities_done",
+        ),
+        (
+            and_(
+                ProgrammeActivity.status == ActivityStatus.PLANNED,
+                ProgrammeActivity.due_on < today,
+                Pair.status == PairStatus.ACTIVE,
+            ),
+            "activities_overdue",
+        ),
+    ):
+        put(
+            await per_org(
+                activities.where(_in(Pair.organization_id, scope), condition).group_by(
+                    Pair.organization_id
+                )
+            ),
+            name,
+        )
+    requests_in_period = and_(
+        _in(HelpRequest.organization_id, scope),
+        HelpRequest.created_at >= start,
+        HelpRequest.created_at < end,
+    )
+    for condition, name in (
+        (literal(True), "requests"),
+        (HelpRequest.escalated_at.is_not(None), "requests_escalated"),
+    ):
+        put(
+            await per_org(
+                select(HelpRequest.organization_id, func.count(HelpRequest.id))
+                .where(requests_in_period, condition)
+                .group_by(HelpRequest.organization_id)
+            ),
+            name,
+        )
+    medians = await _median_first_answer(session, requests_in_period, dialect)
+    for organization, minutes in medians.items():
+        if organization in figures:
+            figures[organization].first_answer_median_minutes = minutes
+
+    for condition, name in (
+        (and_(Difficulty.created_at >= start, Difficulty.created_at < end), "difficulties_new"),
+        (Difficulty.status != DifficultyStatus.OVERCOME, "difficulties_open"),
+        (
+            and_(Difficulty.overcome_at >= start, Difficulty.overcome_at < end),
+            "difficulties_overcome",
+        ),
+    ):
+        for organization, category, count in await per_org(
+            select(Difficulty.organization_id, Difficulty.category, func.count(Difficulty.id))
+            .where(_in(Difficulty.organization_id, scope), condition)
+            .group_by(Difficulty.organization_id, Difficulty.category)
+        ):
+            getattr(figures[organization], name)[category] = count
+
+    for organization, total, count in await per_org(
+        select(
+            Pair.organization_id,
+            func.sum(MeetingParticipant.rating),
+            func.count(MeetingParticipant.rating),
+        )
+        .join(Meeting, Meeting.id == MeetingParticipant.meeting_id)
+        .join(Pair, Pair.id == Meeting.pair_id)
+        .where(_in(Pair.organization_id, scope), held_in_period)
+        .group_by(Pair.organization_id)
+    ):
+        figures[organization].rating_sum = total or 0
+        figures[organization].rating_count = count
+    for organization, total, count in await per_org(
+        select(Pair.organization_id, func.sum(Feedback.score), func.count(Feedback.score))
+        .join(Pair, Pair.id == Feedback.pair_id)
+        .where(
+            _in(Pair.organization_id, scope),
+            Feedback.kind == FeedbackKind.COMPLETION_REFLECTION,
+            Feedback.created_at >= start,
+            Feedback.created_at < end,
+        )
+        .group_by(Pair.organization_id)
+    ):
+        figures[organization].satisfaction_sum = total or 0
+        figures[organization].satisfaction_count = count
+
+    for organization, category, before, after in await _self_check(session, scope, end):
+        figures[organization].self_check[category] = (float(before), float(after))
+
+    total = _total(list(figures.values()))
+    total.first_answer_median_minutes = (
+        await _median_first_answer(session, requests_in_period, dialect, grouped=False)
+    ).get(0)
+    total.self_check = {
+        category: (float(before), float(after))
+        for _, category, before, after in await _self_check(session, scope, end, grouped=False)
+    }
+    by_month: dict[str, int] = dict(
+        (
+            await session.execute(
+                select(_month(Meeting.starts_at, dialect), func.count(Meeting.id))
+                .join(Pair, Pair.id == Meeting.pair_id)
+                .where(_in(Pair.organization_id, scope), held_in_period)
+                .group_by(_month(Meeting.starts_at, dialect))
+                .order_by(_month(Meeting.starts_at, dialect))
+            )
+        ).all()
+    )
+    return Summary(chosen, names, figures, total, by_month)
+
+
+async def _median_first_answer(
+    session: AsyncSession, requests: Any, dialect: str, *, grouped: bool = True
+) -> dict[int, float]:
+    """The median minutes from a request to its first answer, per organisation (or, with
+    `grouped=False`, over the whole scope under the key 0): the middle one or two rows of each
+    ordered group, found with window functions."""
+    seconds = _seconds_between(HelpRequest.first_answer_at, HelpRequest.created_at, dialect)
+    group = HelpRequest.organization_id if grouped else literal(0)
+    ranked = (
+        select(
+            group.label("org"),
+            seconds.label("seconds"),
+            func.row_number().over(partition_by=group, order_by=seconds).label("position"),
+            func.count().over(partition_by=group).label("size"),
+        )
+        .where(requests, HelpRequest.first_answer_at.is_not(None))
+        .subquery()
+    )
+    rows = await session.execute(
+        select(ranked.c.org, func.avg(ranked.c.seconds))
+        .where(
+            ranked.c.position.in_(
+                [(ranked.c.size + 1) / 2, (ranked.c.size + 2) / 2]  # integer division
+            )
+        )
+        .group_by(ranked.c.org)
+    )
+    return {organization: float(value) / 60 for organization, value in rows.all()}
+
+
+async def _self_check(
+    session: AsyncSession, scope: Sequence[int] | None, end: datetime, *, grouped: bool = True
+) -> list[Any]:
+    """Per category, the average start and end self-rating of mentees who gave both."""
+    start_rows = SelfAssessment.__table__.alias("start_rows")
+    end_rows = SelfAssessment.__table__.alias("end_rows")
+    group = Person.organization_id if grouped else literal(0)
+    statement = (
+        select(
+            group,
+            start_rows.c.category,
+            func.avg(start_rows.c.score),
+            func.avg(end_rows.c.score),
+        )
+        .select_from(start_rows)
+        .join(
+            end_rows,
+            and_(
+                end_rows.c.person_id == start_rows.c.person_id,
+                end_rows.c.category == start_rows.c.category,
+                end_rows.c.stage == AssessmentStage.END,
+            ),
+        )
+        .join(Person, Person.id == start_rows.c.person_id)
+        .where(
+            start_rows.c.stage == AssessmentStage.START,
+            _in(Person.organization_id, scope),
+            end_rows.c.created_at < end,
+        )
+        .group_by(group, start_rows.c.category)
+    )
+    return list((await session.execute(statement)).all())
+
+
+def _total(parts: list[Figures]) -> Figures:
+    total = Figures()
+    counters = [
+        "teachers",
+        "involved",
+        "mentors",
+        "mentees",
+        "meetings_held",
+        "pairs_without_meetings",
+        "goals_reached",
+        "goals_open",
+        "goals_overdue",
+        "activities_done",
+        "activities_overdue",
+        "requests",
+        "requests_escalated",
+        "rating_sum",
+        "rating_count",
+        "satisfaction_sum",
+        "satisfaction_count",
+    ]
+    for name in counters:
+        setattr(total, name, sum(getattr(part, name) for part in parts))
+    for name in ("pairs_by_form", "difficulties_new", "difficulties_open", "difficulties_overcome"):
+        merged: dict[Any, int] = defaultdict(int)
+        for part in parts:
+            for key, value in getattr(part, name).items():
+                merged[key] += value
+        setattr(total, name, dict(merged))
+    return total
