@@ -234,3 +234,10 @@ class ReminderToggleCb(CallbackData, prefix="rmt1"):
 class QuietHoursCb(CallbackData, prefix="rmq1"):
     start: int  # -1: the organisation's hours
     end: int = 0
+
+
+class SummaryCb(CallbackData, prefix="sum1"):
+    action: str  # "show" | "custom" | "charts" | "workbook"
+    kind: str = "month"  # "month" | "quarter" | "year" | "custom"
+    start: int = 0  # yyyymmdd of a custom period
+    end: int = 0

@@ -29,6 +29,8 @@ ROLE_COMMANDS = {
         BotCommand(command="invites", description=texts.COMMAND_INVITES),
         BotCommand(command="requests", description=texts.COMMAND_REQUESTS),
         BotCommand(command="settings", description=texts.COMMAND_SETTINGS),
+        BotCommand(command="summary", description=texts.COMMAND_SUMMARY),
+        BotCommand(command="report", description=texts.COMMAND_REPORT),
     ),
     Role.MENTOR: (
         BotCommand(command="my_pairs", description=texts.COMMAND_MY_PAIRS),
@@ -48,6 +50,9 @@ ROLE_COMMANDS = {
 ADMIN_COMMANDS = (
     BotCommand(command="new_org", description=texts.COMMAND_NEW_ORG),
     BotCommand(command="orgs", description=texts.COMMAND_ORGS),
+    BotCommand(command="summary", description=texts.COMMAND_SUMMARY),
+    BotCommand(command="report", description=texts.COMMAND_REPORT),
+    BotCommand(command="audit", description=texts.COMMAND_AUDIT),
 )
 
 
@@ -57,7 +62,7 @@ def commands_for(roles: frozenset[Role], is_admin: bool) -> list[BotCommand]:
         if role in roles:
             commands.extend(c for c in ROLE_COMMANDS[role] if c not in commands)
     if is_admin:
-        commands.extend(ADMIN_COMMANDS)
+        commands.extend(c for c in ADMIN_COMMANDS if c not in commands)
     if roles:
         commands.extend(PERSON_COMMANDS)
     elif is_admin:

@@ -55,6 +55,7 @@ from bot.callbacks import (
     SelfCheckCb,
     SelfCheckViewCb,
     SkipCb,
+    SummaryCb,
     TimezoneCb,
     UnpairedPageCb,
     UrgencyCb,
@@ -117,6 +118,8 @@ def main_menu(roles: frozenset[Role], is_admin: bool) -> InlineKeyboardMarkup:
             _button(texts.BUTTON_INVITES, MenuCb(action="invites")),
             _button(texts.BUTTON_ORG_SETTINGS, MenuCb(action="settings")),
         )
+    if Role.CURATOR in roles or is_admin:
+        builder.row(_button(texts.BUTTON_SUMMARY, MenuCb(action="summary")))
     if is_admin:
         builder.row(
             _button(texts.BUTTON_NEW_ORG, MenuCb(action="new_org")),
@@ -881,4 +884,20 @@ def reminder_settings(
         )
     builder.row(*row[:3])
     builder.row(*row[3:])
+    return builder.as_markup()
+
+
+def summary(kind: str, start: int, end: int) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for code, name in texts.SUMMARY_PERIOD_BUTTONS.items():
+        action = "custom" if code == "custom" else "show"
+        label = f"✅ {name}" if code == kind else name
+        builder.button(text=label, callback_data=SummaryCb(action=action, kind=code))
+    builder.adjust(4)
+    builder.row(
+        _button(texts.BUTTON_CHARTS, SummaryCb(action="charts", kind=kind, start=start, end=end)),
+        _button(
+            texts.BUTTON_WORKBOOK, SummaryCb(action="workbook", kind=kind, start=start, end=end)
+        ),
+    )
     return builder.as_markup()

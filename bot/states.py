@@ -115,3 +115,7 @@ class HelpForm(StatesGroup):
 
 class HelpChat(StatesGroup):
     message = State()
+
+
+class SummaryForm(StatesGroup):
+    period = State()

@@ -9,13 +9,17 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 from datetime import datetime
+from enum import StrEnum
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from models.enums import (
+    ActivityStatus,
     AssessmentStage,
     Attendance,
     DifficultyCategory,
     DifficultyStatus,
+    GoalStatus,
     HelpStatus,
     MeetingFormat,
     MeetingStatus,
@@ -1153,3 +1157,72 @@ COMMAND_MEETINGS = "Мои встречи"
 COMMAND_NEED_HELP = "Нужна помощь"
 COMMAND_REQUESTS = "Запросы о помощи"
 COMMAND_SETTINGS = "Настройки организации"
+
+
+# --- The workbook -------------------------------------------------------------------------
+
+WORKBOOK_PEOPLE = ("Организация", "ФИО", "Должность", "Предмет", "Стаж, лет", "Роль", "В системе с")
+WORKBOOK_PAIRS = (
+    "Организация", "Пара №", "Форма", "Ролевая модель", "Наставник", "Наставляемый", "Статус",
+    "Начало", "Окончание",
+)  # fmt: skip
+WORKBOOK_ACTIVITIES = (
+    "Организация", "Пара №", "Мероприятие", "Срок", "Статус", "Выполнено", "Результат",
+)  # fmt: skip
+WORKBOOK_MEETINGS = (
+    "Организация", "Пара №", "Дата и время", "Формат", "Тема", "Статус", "Длительность, мин",
+    "Что обсуждали", "Договорённости",
+)  # fmt: skip
+WORKBOOK_GOALS = (
+    "Организация", "Пара №", "Наставляемый", "Цель", "Срок", "Статус", "Прогресс, %",
+    "Достигнута",
+)  # fmt: skip
+WORKBOOK_REQUESTS = (
+    "Организация", "Запрос №", "Наставляемый", "Срочность", "Статус", "Создан",
+    "Первый ответ", "Передан куратору", "Закрыт", "Помогло",
+)  # fmt: skip
+WORKBOOK_DIFFICULTIES = (
+    "Организация", "Наставляемый", "Категория", "Описание", "Важность", "Статус",
+    "Отмечено", "Преодолено",
+)  # fmt: skip
+WORKBOOK_RATINGS = (
+    "Организация", "Дата встречи", "Тема", "Наставляемый", "Оценка (1–5)", "Комментарий",
+)  # fmt: skip
+ACTIVITY_STATUS_NAMES = {
+    ActivityStatus.PLANNED: "в плане",
+    ActivityStatus.DONE: "выполнено",
+    ActivityStatus.CANCELLED: "отменено",
+}
+WORKBOOK_LABELS: dict[type, dict[Any, str]] = {
+    Role: ROLE_NAMES,
+    MentorshipForm: FORM_NAMES,
+    RoleModel: ROLE_MODEL_NAMES,
+    PairStatus: PAIR_STATUS_NAMES,
+    ActivityStatus: ACTIVITY_STATUS_NAMES,
+    MeetingFormat: MEETING_FORMAT_NAMES,
+    MeetingStatus: MEETING_STATUS_NAMES,
+    GoalStatus: GOAL_STATE_NAMES,
+    Urgency: URGENCY_NAMES,
+    HelpStatus: HELP_STATUS_NAMES,
+    DifficultyStatus: DIFFICULTY_STATUS_NAMES,
+    DifficultyCategory: DIFFICULTY_CATEGORIES,
+}
+
+
+def label(value: StrEnum) -> str:
+    """The Russian name of a stored code, for files and tables."""
+    names = WORKBOOK_LABELS.get(type(value), {})
+    return names.get(value) or names.get(value.value) or value.value
+
+
+WORKBOOK_YES = "да"
+WORKBOOK_NO = "нет"
+AUDIT_EMPTY = "Журнал доступа к персональным данным пуст."
+AUDIT_HEADER = "🔎 <b>Журнал доступа к данным</b> (последние записи, время UTC):"
+AUDIT_LINE = "\n{when} · {who} · {action} · организация {organization} {details}"
+AUDIT_ACTIONS = {
+    "workbook": "выгрузка Excel",
+    "pair_card": "карточка пары",
+}
+BUTTON_SUMMARY = "📊 Мониторинг"
+COMMAND_AUDIT = "Журнал доступа к данным"

@@ -14,6 +14,7 @@ from handlers import (
     invites,
     meetings,
     menu,
+    monitoring,
     organizations,
     pairs,
     profile,
@@ -42,6 +43,7 @@ def get_routers() -> list[Router]:
         goals.create_router(),
         settings.create_router(),
         reminders.create_router(),
+        monitoring.create_router(),
         invites.create_router(),
         organizations.create_router(),
         fallback.create_router(),  # last: stale buttons and messages nobody handled

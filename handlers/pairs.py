@@ -22,7 +22,7 @@ from bot.callbacks import (
 )
 from bot.delivery import deliver
 from bot.replies import answer_quietly, ask_for_text, edit, send
-from bot.services import pairs
+from bot.services import audit, pairs
 from bot.services.access import Actor
 from bot.services.errors import ValidationFailed
 from bot.states import PairChange, PairReflection, PairWizard
@@ -427,6 +427,16 @@ async def open_pair(
     callback: CallbackQuery, callback_data: PairCb, session: AsyncSession, actor: Actor
 ) -> None:
     loaded = await pairs.get_pair(session, actor, callback_data.pair_id)
+    person = actor.require_person()
+    if person.id != loaded.mentor.id and person.id not in {m.id for m in loaded.mentees}:
+        await audit.record(
+            session,
+            actor,
+            "pair_card",
+            organization_id=loaded.pair.organization_id,
+            object_type="pair",
+            object_id=loaded.pair.id,
+        )
     text, markup = await render_card(session, actor, loaded)
     await answer_quietly(callback)
     await edit(callback, text, markup)

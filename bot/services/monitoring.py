@@ -23,6 +23,7 @@ from sqlalchemy import (
     extract,
     func,
     literal,
+    literal_column,
     or_,
     select,
     union,
@@ -214,9 +215,11 @@ def _seconds_between(later: Any, earlier: Any, dialect: str) -> Any:
 
 
 def _month(column: Any, dialect: str) -> Any:
+    # the format as a literal, not a parameter: PostgreSQL must see the GROUP BY expression
+    # and the selected one as the same
     if dialect == "postgresql":
-        return func.to_char(column, "YYYY-MM")
-    return func.strftime("%Y-%m", column)
+        return func.to_char(column, literal_column("'YYYY-MM'"))
+    return func.strftime(literal_column("'%Y-%m'"), column)
 
 
 async def summary(
@@ -466,7 +469,8 @@ async def _median_first_answer(
         )
         .group_by(ranked.c.org)
     )
-    return {organization: float(value) / 60 for organization, value in rows.all()}
+    # julianday() arithmetic is exact only to about a millisecond
+    return {organization: round(float(value) / 60, 1) for organization, value in rows.all()}
 
 
 async def _self_check(

@@ -1,0 +1,98 @@
+"""Chart images of the monitoring (PNG bytes, drawn with matplotlib off-screen): difficulties
+by category, meetings per month, and the dynamics of self-diagnosis."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display: draw into memory
+
+from matplotlib import pyplot
+from matplotlib.figure import Figure
+
+from bot import texts
+from bot.services.monitoring import Figures
+from models.enums import DifficultyCategory
+
+SIZE = (8, 4.5)
+COLORS = ("#2a9d8f", "#e76f51")
+
+
+def _png(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.tight_layout()
+    figure.savefig(buffer, format="png", dpi=110)
+    pyplot.close(figure)
+    return buffer.getvalue()
+
+
+def _bars(
+    axes: Any, positions: range, upper: list[Any], lower: list[Any], labels: tuple[str, str]
+) -> None:
+    """Two horizontal bars per category, with a legend."""
+    axes.barh([p + 0.2 for p in positions], upper, height=0.4, color=COLORS[0], label=labels[0])
+    axes.barh([p - 0.2 for p in positions], lower, height=0.4, color=COLORS[1], label=labels[1])
+    axes.legend()
+
+
+def _short(category: DifficultyCategory) -> str:
+    return texts.DIFFICULTY_CATEGORY_BUTTONS[category].split(" ", 1)[-1]
+
+
+def difficulties(figures: Figures) -> bytes | None:
+    categories = [
+        c
+        for c in DifficultyCategory
+        if figures.difficulties_new.get(c) or figures.difficulties_open.get(c)
+    ]
+    if not categories:
+        return None
+    figure, axes = pyplot.subplots(figsize=SIZE)
+    positions = range(len(categories))
+    new = [figures.difficulties_new.get(c, 0) for c in categories]
+    still_open = [figures.difficulties_open.get(c, 0) for c in categories]
+    axes.barh([p + 0.2 for p in positions], new, height=0.4, color=COLORS[0], label=texts.CHART_NEW)
+    axes.barh(
+        [p - 0.2 for p in positions],
+        still_open,
+        height=0.4,
+        color=COLORS[1],
+        label=texts.CHART_OPEN,
+    )
+    axes.set_yticks(list(positions), [_short(c) for c in categories])
+    axes.set_title(texts.CHART_DIFFICULTIES)
+    return _png(figure)
+
+
+def meetings(by_month: dict[str, int]) -> bytes | None:
+    if not by_month:
+        return None
+    figure, axes = pyplot.subplots(figsize=SIZE)
+    months = list(by_month)
+    axes.bar(months, [by_month[m] for m in months], color=COLORS[0])
+    axes.set_title(texts.CHART_MEETINGS)
+    axes.tick_params(axis="x", rotation=45)
+    return _png(figure)
+
+
+def self_check(figures: Figures) -> bytes | None:
+    if not figures.self_check:
+        return None
+    categories = [c for c in DifficultyCategory if c in figures.self_check]
+    figure, axes = pyplot.subplots(figsize=SIZE)
+    positions = range(len(categories))
+    before = [figures.self_check[c][0] for c in categories]
+    after = [figures.self_check[c][1] for c in categories]
+    axes.barh(
+        [p + 0.2 for p in positions], before, height=0.4, color=COLORS[1], label=texts.CHART_START
+    )
+    axes.barh(
+        [p - 0.2 for p in positions], after, height=0.4, color=COLORS[0], label=texts.CHART_END
+    )
+    axes.set_yticks(list(positions), [_short(c) for c in categories])
+    axes.set_xlim(0, 5)
+    axes.set_title(texts.CHART_SELF_CHECK)
+    return _png(figure)

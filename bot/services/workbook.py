@@ -1,0 +1,261 @@
+"""The monitoring workbook (/report): one sheet per subject — participants, pairs, programme
+activities, meetings, goals, help requests, difficulties, ratings — with Russian headers, times
+in the organisation's time zone, frozen header rows and filters. Opens in Excel and LibreOffice.
+Each sheet is one SQL query over the chosen organisations."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from bot import texts
+from bot.services.monitoring import Period
+from models import (
+    Difficulty,
+    Goal,
+    HelpRequest,
+    Meeting,
+    MeetingParticipant,
+    Organization,
+    Pair,
+    PairMember,
+    Person,
+    PersonRole,
+    Programme,
+    ProgrammeActivity,
+)
+
+MAX_WIDTH = 60
+
+
+def _in(column: Any, scope: Sequence[int] | None) -> Any:
+    return column.in_(scope) if scope is not None else column.is_not(None)
+
+
+def _value(value: Any, zone: ZoneInfo) -> Any:
+    if isinstance(value, datetime):
+        return value.astimezone(zone).replace(tzinfo=None)  # Excel has no time zones
+    if isinstance(value, StrEnum):
+        return texts.label(value)
+    if isinstance(value, bool):
+        return texts.WORKBOOK_YES if value else texts.WORKBOOK_NO
+    return value
+
+
+def _sheet(
+    book: Workbook, title: str, headers: Sequence[str], rows: list[Any], zone: ZoneInfo
+) -> None:
+    sheet = book.create_sheet(title)
+    sheet.append(list(headers))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    widths = [len(header) for header in headers]
+    for row in rows:
+        values = [_value(value, zone) for value in row]
+        sheet.append(values)
+        for index, value in enumerate(values):
+            widths[index] = max(widths[index], min(len(str(value or "")), MAX_WIDTH))
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width + 2
+        if isinstance(rows[0][index - 1] if rows else None, datetime):
+            for cell in sheet[get_column_letter(index)][1:]:
+                cell.number_format = "DD.MM.YYYY HH:MM"
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+
+
+async def build(
+    session: AsyncSession, scope: Sequence[int] | None, chosen: Period, timezone: str
+) -> bytes:
+    start, end = chosen.bounds(timezone)
+    zone = ZoneInfo(timezone)
+    mentor = aliased(Person)
+    mentee = aliased(Person)
+
+    async def rows(statement: Select[Any]) -> list[Any]:
+        return list((await session.execute(statement)).all())
+
+    sheets: list[tuple[str, Sequence[str], Any]] = [
+        (
+            "Участники",
+            texts.WORKBOOK_PEOPLE,
+            select(
+                Organization.name,
+                Person.full_name,
+                Person.position,
+                Person.subject,
+                Person.experience_years,
+                PersonRole.role,
+                Person.created_at,
+            )
+            .join(Organization, Organization.id == Person.organization_id)
+            .join(PersonRole, PersonRole.person_id == Person.id)
+            .where(_in(Person.organization_id, scope), Person.erased_at.is_(None))
+            .order_by(Organization.name, Person.full_name),
+        ),
+        (
+            "Пары и группы",
+            texts.WORKBOOK_PAIRS,
+            select(
+                Organization.name,
+                Pair.id,
+                Pair.form,
+                Pair.role_model,
+                mentor.full_name,
+                mentee.full_name,
+                Pair.status,
+                Pair.starts_on,
+                Pair.ends_on,
+            )
+            .join(Organization, Organization.id == Pair.organization_id)
+            .join(mentor, mentor.id == Pair.mentor_id)
+            .join(PairMember, PairMember.pair_id == Pair.id)
+            .join(mentee, mentee.id == PairMember.mentee_id)
+            .where(_in(Pair.organization_id, scope))
+            .order_by(Organization.name, Pair.id),
+        ),
+        (
+            "Мероприятия программ",
+            texts.WORKBOOK_ACTIVITIES,
+            select(
+                Organization.name,
+                Pair.id,
+                ProgrammeActivity.title,
+                ProgrammeActivity.due_on,
+                ProgrammeActivity.status,
+                ProgrammeActivity.done_at,
+                ProgrammeActivity.result,
+            )
+            .join(Programme, Programme.id == ProgrammeActivity.programme_id)
+            .join(Pair, Pair.id == Programme.pair_id)
+            .join(Organization, Organization.id == Pair.organization_id)
+            .where(_in(Pair.organization_id, scope))
+            .order_by(Organization.name, Pair.id, ProgrammeActivity.due_on),
+        ),
+        (
+            "Встречи",
+            texts.WORKBOOK_MEETINGS,
+            select(
+                Organization.name,
+                Pair.id,
+                Meeting.starts_at,
+                Meeting.format,
+                Meeting.topic,
+                Meeting.status,
+                Meeting.duration_minutes,
+                Meeting.summary,
+                Meeting.agreements,
+            )
+            .join(Pair, Pair.id == Meeting.pair_id)
+            .join(Organization, Organization.id == Pair.organization_id)
+            .where(
+                _in(Pair.organization_id, scope),
+                Meeting.starts_at >= start,
+                Meeting.starts_at < end,
+            )
+            .order_by(Organization.name, Meeting.starts_at),
+        ),
+        (
+            "Цели",
+            texts.WORKBOOK_GOALS,
+            select(
+                Organization.name,
+                Pair.id,
+                mentee.full_name,
+                Goal.title,
+                Goal.due_on,
+                Goal.status,
+                Goal.progress_percent,
+                Goal.reached_at,
+            )
+            .join(Pair, Pair.id == Goal.pair_id)
+            .join(Organization, Organization.id == Pair.organization_id)
+            .join(mentee, mentee.id == Goal.mentee_id)
+            .where(_in(Pair.organization_id, scope))
+            .order_by(Organization.name, Goal.due_on),
+        ),
+        (
+            "Запросы о помощи",
+            texts.WORKBOOK_REQUESTS,
+            select(
+                Organization.name,
+                HelpRequest.id,
+                mentee.full_name,
+                HelpRequest.urgency,
+                HelpRequest.status,
+                HelpRequest.created_at,
+                HelpRequest.first_answer_at,
+                HelpRequest.escalated_at,
+                HelpRequest.closed_at,
+                HelpRequest.helped,
+            )
+            .join(Organization, Organization.id == HelpRequest.organization_id)
+            .join(mentee, mentee.id == HelpRequest.mentee_id)
+            .where(
+                _in(HelpRequest.organization_id, scope),
+                HelpRequest.created_at >= start,
+                HelpRequest.created_at < end,
+            )
+            .order_by(Organization.name, HelpRequest.created_at),
+        ),
+        (
+            "Затруднения",
+            texts.WORKBOOK_DIFFICULTIES,
+            select(
+                Organization.name,
+                mentee.full_name,
+                Difficulty.category,
+                Difficulty.description,
+                Difficulty.urgency,
+                Difficulty.status,
+                Difficulty.created_at,
+                Difficulty.overcome_at,
+            )
+            .join(Organization, Organization.id == Difficulty.organization_id)
+            .join(mentee, mentee.id == Difficulty.mentee_id)
+            .where(_in(Difficulty.organization_id, scope))
+            .order_by(Organization.name, Difficulty.created_at),
+        ),
+        (
+            "Оценки встреч",
+            texts.WORKBOOK_RATINGS,
+            select(
+                Organization.name,
+                Meeting.starts_at,
+                Meeting.topic,
+                mentee.full_name,
+                MeetingParticipant.rating,
+                MeetingParticipant.rating_comment,
+            )
+            .join(Meeting, Meeting.id == MeetingParticipant.meeting_id)
+            .join(Pair, Pair.id == Meeting.pair_id)
+            .join(Organization, Organization.id == Pair.organization_id)
+            .join(mentee, mentee.id == MeetingParticipant.person_id)
+            .where(
+                _in(Pair.organization_id, scope),
+                MeetingParticipant.rating.is_not(None),
+                Meeting.starts_at >= start,
+                Meeting.starts_at < end,
+            )
+            .order_by(Organization.name, Meeting.starts_at),
+        ),
+    ]
+    book = Workbook()
+    assert book.active is not None
+    book.remove(book.active)
+    for title, headers, statement in sheets:
+        _sheet(book, title, headers, await rows(statement), zone)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,305 @@
+"""Monitoring for curators and the regional admin: /summary for a period (month, quarter,
+school year or custom) with the organisations side by side for the region, chart images, the
+Excel workbook (/report), and the audit log of reads of people's data (/audit, admins)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import charts, keyboards, texts
+from bot.callbacks import MenuCb, SummaryCb
+from bot.replies import answer_quietly, ask_for_text, edit, send
+from bot.services import audit, monitoring, pairs, workbook
+from bot.services.access import Actor
+from bot.services.monitoring import Figures, Period, Summary
+from bot.settings import Settings
+from bot.states import SummaryForm
+
+ANSWER = F.text & ~F.text.startswith("/")
+REGION_LINES = 30  # organisations listed in the chat; the workbook has all
+TOP_CATEGORIES = 3
+
+
+def _stamp(day: date) -> int:
+    return int(day.strftime("%Y%m%d"))
+
+
+def _timezone(actor: Actor, settings: Settings) -> str:
+    """The organisation's time zone; for the regional view, the region's default."""
+    if monitoring.scope_of(actor) is None or actor.person is None:
+        return settings.timezone
+    return actor.person.organization.timezone
+
+
+def _period(actor: Actor, settings: Settings, data: SummaryCb) -> Period:
+    if data.kind == "custom":
+        try:
+            start = datetime.strptime(str(data.start), "%Y%m%d").date()
+            end = datetime.strptime(str(data.end), "%Y%m%d").date()
+        except ValueError:
+            return monitoring.custom_period("")
+        return monitoring.custom_period(f"{start:%d.%m.%Y}-{end:%d.%m.%Y}")
+    return monitoring.period(data.kind, pairs.local_today(_timezone(actor, settings)))
+
+
+async def _summary(
+    session: AsyncSession, actor: Actor, settings: Settings, chosen: Period
+) -> Summary:
+    scope = monitoring.scope_of(actor)
+    timezone = _timezone(actor, settings)
+    today = pairs.local_today(timezone)
+    return await monitoring.summary(session, scope, chosen, timezone, today)
+
+
+def _score(value: float | None) -> str:
+    return texts.SUMMARY_SCORE.format(value=value) if value is not None else texts.SUMMARY_NONE
+
+
+def _minutes(value: float | None) -> str:
+    if value is None:
+        return texts.SUMMARY_NONE
+    if value < 90:
+        return texts.SUMMARY_MINUTES.format(minutes=round(value))
+    return texts.SUMMARY_HOURS.format(hours=value / 60)
+
+
+def _body(current: Summary, figures: Figures) -> str:
+    forms = ", ".join(
+        f"{texts.FORM_NAMES[form].split(' (')[0].lower()} {count}"
+        for form, count in sorted(figures.pairs_by_form.items(), key=lambda item: -item[1])
+    )
+    top = sorted(figures.difficulties_new.items(), key=lambda item: -item[1])[:TOP_CATEGORIES]
+    self_check = "; ".join(
+        texts.SUMMARY_SELF_CHECK_ITEM.format(
+            category=texts.DIFFICULTY_CATEGORIES[category], before=before, after=after
+        )
+        for category, (before, after) in sorted(figures.self_check.items())
+    )
+    return texts.SUMMARY_BODY.format(
+        teachers=figures.teachers,
+        involved=figures.involved,
+        share=round(figures.share * 100),
+        mentors=figures.mentors,
+        mentees=figures.mentees,
+        pairs=figures.active_pairs,
+        forms=f" ({forms})" if forms else "",
+        held=figures.meetings_held,
+        per_pair_month=f"{current.per_pair_month(figures):.1f}",
+        without=figures.pairs_without_meetings,
+        reached=figures.goals_reached,
+        open=figures.goals_open,
+        overdue=figures.goals_overdue,
+        done=figures.activities_done,
+        activities_overdue=figures.activities_overdue,
+        requests=figures.requests,
+        median=_minutes(figures.first_answer_median_minutes),
+        escalated=figures.requests_escalated,
+        new=sum(figures.difficulties_new.values()),
+        not_overcome=sum(figures.difficulties_open.values()),
+        overcome=sum(figures.difficulties_overcome.values()),
+        top=texts.SUMMARY_TOP.format(
+            categories=", ".join(
+                f"{texts.DIFFICULTY_CATEGORIES[category].lower()} ({count})"
+                for category, count in top
+            )
+        )
+        if top
+        else "",
+        rating=_score(figures.rating),
+        satisfaction=_score(figures.satisfaction),
+        self_check=self_check or texts.SUMMARY_NONE,
+    )
+
+
+def render(current: Summary, region: bool) -> str:
+    chosen = current.period
+    if region:
+        scope = texts.SUMMARY_REGION.format(count=len(current.organizations))
+    else:
+        scope = texts.esc(next(iter(current.organizations.values()), ""))
+    text = texts.SUMMARY_HEAD.format(
+        scope=scope, start=f"{chosen.start:%d.%m.%Y}", end=f"{chosen.end:%d.%m.%Y}"
+    )
+    text += _body(current, current.total)
+    if region:
+        text += texts.SUMMARY_REGION_HEADER
+        for organization, name in list(current.organizations.items())[:REGION_LINES]:
+            figures = current.by_organization[organization]
+            text += texts.SUMMARY_REGION_LINE.format(
+                name=texts.esc(texts.shorten(name, 60)),
+                share=round(figures.share * 100),
+                pairs=figures.active_pairs,
+                held=figures.meetings_held,
+                requests=figures.requests,
+                overdue=figures.goals_overdue,
+            )
+        if len(current.organizations) > REGION_LINES:
+            text += texts.LIST_MORE.format(more=len(current.organizations) - REGION_LINES)
+    return text
+
+
+async def _show(
+    session: AsyncSession, actor: Actor, settings: Settings, chosen: Period
+) -> tuple[str, InlineKeyboardMarkup]:
+    current = await _summary(session, actor, settings, chosen)
+    markup = keyboards.summary(chosen.kind, _stamp(chosen.start), _stamp(chosen.end))
+    return render(current, region=monitoring.scope_of(actor) is None), markup
+
+
+async def summary_command(
+    message: Message, session: AsyncSession, actor: Actor, settings: Settings
+) -> None:
+    chosen = _period(actor, settings, SummaryCb(action="show"))
+    text, markup = await _show(session, actor, settings, chosen)
+    await message.answer(text, reply_markup=markup)
+
+
+async def summary_button(
+    callback: CallbackQuery, session: AsyncSession, actor: Actor, settings: Settings
+) -> None:
+    chosen = _period(actor, settings, SummaryCb(action="show"))
+    text, markup = await _show(session, actor, settings, chosen)
+    await send(callback, text, markup)
+
+
+async def period_chosen(
+    callback: CallbackQuery,
+    callback_data: SummaryCb,
+    session: AsyncSession,
+    actor: Actor,
+    settings: Settings,
+) -> None:
+    text, markup = await _show(session, actor, settings, _period(actor, settings, callback_data))
+    await answer_quietly(callback)
+    await edit(callback, text, markup)
+
+
+async def ask_custom(callback: CallbackQuery, state: FSMContext, actor: Actor) -> None:
+    monitoring.scope_of(actor)
+    await ask_for_text(callback, state, SummaryForm.period, texts.SUMMARY_ASK_PERIOD)
+
+
+async def custom_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, settings: Settings
+) -> None:
+    chosen = monitoring.custom_period(message.text)
+    await state.clear()
+    text, markup = await _show(session, actor, settings, chosen)
+    await message.answer(text, reply_markup=markup)
+
+
+async def send_charts(
+    callback: CallbackQuery,
+    callback_data: SummaryCb,
+    session: AsyncSession,
+    actor: Actor,
+    settings: Settings,
+    bot: Bot,
+) -> None:
+    current = await _summary(session, actor, settings, _period(actor, settings, callback_data))
+    images = [
+        (name, image)
+        for name, image in (
+            ("difficulties.png", charts.difficulties(current.total)),
+            ("meetings.png", charts.meetings(current.meetings_by_month)),
+            ("self_check.png", charts.self_check(current.total)),
+        )
+        if image is not None
+    ]
+    await answer_quietly(callback)
+    if not images:
+        await bot.send_message(callback.from_user.id, texts.CHART_NO_DATA)
+    for name, image in images:
+        await bot.send_photo(callback.from_user.id, BufferedInputFile(image, filename=name))
+
+
+async def _send_workbook(
+    target_chat: int,
+    session: AsyncSession,
+    actor: Actor,
+    settings: Settings,
+    bot: Bot,
+    chosen: Period,
+) -> None:
+    scope = monitoring.scope_of(actor)
+    content = await workbook.build(session, scope, chosen, _timezone(actor, settings))
+    organizations: list[int | None] = list(scope) if scope is not None else [None]
+    for organization_id in organizations:
+        await audit.record(
+            session,
+            actor,
+            "workbook",
+            organization_id=organization_id,
+            details=f"{chosen.start:%d.%m.%Y}–{chosen.end:%d.%m.%Y}",
+        )
+    name = f"monitoring_{chosen.start:%Y%m%d}_{chosen.end:%Y%m%d}.xlsx"
+    await bot.send_document(
+        target_chat,
+        BufferedInputFile(content, filename=name),
+        caption=texts.WORKBOOK_CAPTION.format(
+            start=f"{chosen.start:%d.%m.%Y}", end=f"{chosen.end:%d.%m.%Y}"
+        ),
+    )
+
+
+async def workbook_button(
+    callback: CallbackQuery,
+    callback_data: SummaryCb,
+    session: AsyncSession,
+    actor: Actor,
+    settings: Settings,
+    bot: Bot,
+) -> None:
+    chosen = _period(actor, settings, callback_data)
+    await answer_quietly(callback)
+    await _send_workbook(callback.from_user.id, session, actor, settings, bot, chosen)
+
+
+async def report_command(
+    message: Message, session: AsyncSession, actor: Actor, settings: Settings, bot: Bot
+) -> None:
+    chosen = _period(actor, settings, SummaryCb(action="workbook", kind="year"))
+    await _send_workbook(message.chat.id, session, actor, settings, bot, chosen)
+
+
+async def audit_command(message: Message, session: AsyncSession, actor: Actor) -> None:
+    entries = await audit.latest(session, actor)
+    if not entries:
+        await message.answer(texts.AUDIT_EMPTY)
+        return
+    names = await pairs.names(
+        session, {entry.actor_person_id for entry in entries if entry.actor_person_id}
+    )
+    lines = [texts.AUDIT_HEADER]
+    for entry in entries:
+        who = names.get(entry.actor_person_id or 0) or str(entry.actor_telegram_id)
+        lines.append(
+            texts.AUDIT_LINE.format(
+                when=texts.local_time(entry.created_at, "UTC"),
+                who=texts.esc(who),
+                action=texts.AUDIT_ACTIONS.get(entry.action, entry.action),
+                organization=entry.organization_id or "—",
+                details=texts.esc(entry.details or ""),
+            )
+        )
+    await message.answer(texts.fit(lines[0], lines[1:]))
+
+
+def create_router() -> Router:
+    router = Router(name="monitoring")
+    router.message.register(summary_command, Command("summary"))
+    router.callback_query.register(summary_button, MenuCb.filter(F.action == "summary"))
+    router.callback_query.register(period_chosen, SummaryCb.filter(F.action == "show"))
+    router.callback_query.register(ask_custom, SummaryCb.filter(F.action == "custom"))
+    router.message.register(custom_typed, StateFilter(SummaryForm.period), ANSWER)
+    router.callback_query.register(send_charts, SummaryCb.filter(F.action == "charts"))
+    router.callback_query.register(workbook_button, SummaryCb.filter(F.action == "workbook"))
+    router.message.register(report_command, Command("report"))
+    router.message.register(audit_command, Command("audit"))
+    return router

@@ -1,0 +1,267 @@
+"""The monitoring figures against a hand-built school whose answers are known, an empty
+organisation, and a second school that must not leak into the first."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.services import monitoring
+from models import (
+    Difficulty,
+    Feedback,
+    Goal,
+    HelpRequest,
+    Meeting,
+    MeetingParticipant,
+    Organization,
+    Pair,
+    PairMember,
+    Person,
+    PersonRole,
+    Programme,
+    ProgrammeActivity,
+    SelfAssessment,
+)
+from models.enums import (
+    ActivityStatus,
+    AssessmentStage,
+    DifficultyCategory,
+    DifficultyStatus,
+    FeedbackKind,
+    GoalStatus,
+    HelpStatus,
+    MeetingFormat,
+    MeetingStatus,
+    MentorshipForm,
+    PairStatus,
+    Role,
+    RoleModel,
+    Urgency,
+)
+
+OCTOBER = monitoring.custom_period("01.10.2026-31.10.2026")
+TODAY = date(2026, 11, 23)
+MOSCOW = "Europe/Moscow"
+
+
+def at(day: int, month: int = 10, hour: int = 12, minute: int = 0) -> datetime:
+    return datetime(2026, month, day, hour, minute, tzinfo=UTC)
+
+
+class School:
+    def __init__(self, session: AsyncSession, name: str) -> None:
+        self.session = session
+        self.organization = Organization(name=name, timezone=MOSCOW, region="Тверская область")
+        session.add(self.organization)
+
+    async def person(self, name: str, *roles: Role, telegram_id: int | None = None) -> Person:
+        await self.session.flush()
+        person = Person(
+            organization_id=self.organization.id,
+            full_name=name,
+            telegram_id=telegram_id,
+            roles=[PersonRole(role=role) for role in roles],
+        )
+        self.session.add(person)
+        await self.session.flush()
+        return person
+
+    async def pair(self, mentor: Person, *mentees: Person, form: MentorshipForm) -> Pair:
+        pair = Pair(
+            organization_id=self.organization.id,
+            mentor_id=mentor.id,
+            form=form,
+            role_model=RoleModel.EXPERIENCED_YOUNG,
+            status=PairStatus.ACTIVE,
+            starts_on=date(2026, 9, 1),
+            ends_on=date(2027, 5, 31),
+            members=[PairMember(mentee_id=mentee.id) for mentee in mentees],
+        )
+        self.session.add(pair)
+        await self.session.flush()
+        return pair
+
+    def meeting(self, pair: Pair, when: datetime, status: MeetingStatus, **ratings: int) -> None:
+        self.session.add(
+            Meeting(
+                pair_id=pair.id,
+                starts_at=when,
+                format=MeetingFormat.OFFLINE,
+                topic="Встреча",
+                status=status,
+                participants=[
+                    MeetingParticipant(person_id=int(person), rating=rating)
+                    for person, rating in ratings.items()
+                ],
+            )
+        )
+
+
+async def build(
+    factory: async_sessionmaker[AsyncSession], telegram_ids: bool = False
+) -> dict[str, int]:
+    """School №1 with known answers for October 2026, an empty school, and another school."""
+    ids = iter(range(3001, 3100)) if telegram_ids else None
+
+    def tg() -> int | None:
+        return next(ids) if ids else None
+
+    async with factory.begin() as session:
+        first = School(session, "Школа №1")
+        empty = School(session, "Пустая школа")
+        other = School(session, "Школа №2")
+        curator = await first.person("Завуч Ольга", Role.CURATOR, telegram_id=tg())
+        mentor_one = await first.person("Орлова Вера", Role.MENTOR, telegram_id=tg())
+        mentor_two = await first.person("Белов Иван", Role.MENTOR, telegram_id=tg())
+        e1 = await first.person("Новикова Ира", Role.MENTEE, telegram_id=tg())
+        e2 = await first.person("Зайцев Пётр", Role.MENTEE, telegram_id=tg())
+        e3 = await first.person("Ким Анна", Role.MENTEE, telegram_id=tg())
+        await first.person("Петров Лев", Role.MENTEE)  # on the staff list, no pair yet
+        one = await first.pair(mentor_one, e1, form=MentorshipForm.TRADITIONAL)
+        group = await first.pair(mentor_two, e2, e3, form=MentorshipForm.GROUP)
+        first.meeting(one, at(5), MeetingStatus.HELD, **{str(e1.id): 4})
+        first.meeting(one, at(20), MeetingStatus.HELD, **{str(e1.id): 5})
+        first.meeting(one, at(2, 11), MeetingStatus.HELD)  # November: outside
+        first.meeting(group, at(10), MeetingStatus.CANCELLED)
+        session.add_all(
+            [
+                Goal(pair_id=one.id, mentee_id=e1.id, title="A", due_on=date(2026, 10, 20),
+                     status=GoalStatus.REACHED, reached_at=at(15)),
+                Goal(pair_id=one.id, mentee_id=e1.id, title="B", due_on=date(2026, 11, 1)),
+                Goal(pair_id=group.id, mentee_id=e2.id, title="C", due_on=date(2026, 12, 1)),
+            ]
+        )  # fmt: skip
+        programme = Programme(
+            pair_id=one.id, aim="ФГОС", starts_on=date(2026, 9, 1), ends_on=date(2027, 5, 31)
+        )
+        session.add(programme)
+        await session.flush()
+        session.add_all(
+            [
+                ProgrammeActivity(programme_id=programme.id, title="Урок",
+                                  due_on=date(2026, 10, 12), status=ActivityStatus.DONE,
+                                  done_at=at(12)),
+                ProgrammeActivity(programme_id=programme.id, title="План",
+                                  due_on=date(2026, 11, 10)),
+            ]
+        )  # fmt: skip
+        for day, minutes, escalated in ((3, 10, False), (7, 30, True), (9, 50, False)):
+            session.add(
+                HelpRequest(organization_id=first.organization.id, mentee_id=e1.id,
+                            pair_id=one.id, text="?", urgency=Urgency.HIGH,
+                            status=HelpStatus.CLOSED, created_at=at(day),
+                            first_answer_at=at(day, minute=minutes),
+                            escalated_at=at(day, hour=18) if escalated else None)
+            )  # fmt: skip
+        session.add(
+            HelpRequest(organization_id=first.organization.id, mentee_id=e1.id, pair_id=one.id,
+                        text="?", urgency=Urgency.LOW, created_at=at(3, 11),
+                        first_answer_at=at(4, 11))
+        )  # fmt: skip
+        psychological = DifficultyCategory.PSYCHOLOGICAL
+        session.add_all(
+            [
+                Difficulty(organization_id=first.organization.id, mentee_id=e1.id,
+                           category=psychological, description="x", urgency=Urgency.LOW,
+                           created_at=at(1)),
+                Difficulty(organization_id=first.organization.id, mentee_id=e1.id,
+                           category=psychological, description="y", urgency=Urgency.LOW,
+                           status=DifficultyStatus.OVERCOME, created_at=at(2),
+                           overcome_at=at(25)),
+                Difficulty(organization_id=first.organization.id, mentee_id=e2.id,
+                           category=DifficultyCategory.DIGITAL, description="z",
+                           urgency=Urgency.LOW, created_at=at(15, 9)),
+            ]
+        )  # fmt: skip
+        session.add(
+            Feedback(person_id=e1.id, pair_id=one.id, kind=FeedbackKind.COMPLETION_REFLECTION,
+                     score=5, text="Спасибо", created_at=at(30))
+        )  # fmt: skip
+        methodological = DifficultyCategory.METHODOLOGICAL
+        for person, before, after in ((e1, 2, 4), (e2, 3, 3)):
+            session.add_all(
+                [
+                    SelfAssessment(person_id=person.id, stage=AssessmentStage.START,
+                                   category=methodological, score=before, created_at=at(1, 9)),
+                    SelfAssessment(person_id=person.id, stage=AssessmentStage.END,
+                                   category=methodological, score=after, created_at=at(28)),
+                ]
+            )  # fmt: skip
+        other_mentor = await other.person("Другой Наставник", Role.MENTOR)
+        other_mentee = await other.person("Другая Наставляемая", Role.MENTEE)
+        other_pair = await other.pair(other_mentor, other_mentee, form=MentorshipForm.TRADITIONAL)
+        other.meeting(other_pair, at(6), MeetingStatus.HELD, **{str(other_mentee.id): 1})
+        await session.flush()
+        return {
+            "first": first.organization.id,
+            "empty": empty.organization.id,
+            "other": other.organization.id,
+            "curator": curator.id,
+            "mentor": mentor_one.id,
+        }
+
+
+async def test_the_known_school(session_factory):
+    ids = await build(session_factory)
+    async with session_factory() as session:
+        current = await monitoring.summary(session, [ids["first"]], OCTOBER, MOSCOW, TODAY)
+    school = current.total
+    assert (school.teachers, school.involved, school.mentors, school.mentees) == (6, 5, 2, 3)
+    assert round(school.share, 3) == 0.833
+    assert school.pairs_by_form == {MentorshipForm.TRADITIONAL: 1, MentorshipForm.GROUP: 1}
+    assert (school.meetings_held, school.pairs_without_meetings) == (2, 1)
+    assert current.per_pair_month(school) == 1.0  # 2 meetings / 2 pairs / 1 month
+    assert (school.goals_reached, school.goals_open, school.goals_overdue) == (1, 2, 1)
+    assert (school.activities_done, school.activities_overdue) == (1, 1)
+    assert (school.requests, school.requests_escalated) == (3, 1)
+    assert school.first_answer_median_minutes == 30
+    assert school.difficulties_new == {DifficultyCategory.PSYCHOLOGICAL: 2}  # digital: Sept
+    assert school.difficulties_open == {
+        DifficultyCategory.PSYCHOLOGICAL: 1,
+        DifficultyCategory.DIGITAL: 1,
+    }
+    assert school.difficulties_overcome == {DifficultyCategory.PSYCHOLOGICAL: 1}
+    assert (school.rating, school.satisfaction) == (4.5, 5.0)
+    assert school.self_check == {DifficultyCategory.METHODOLOGICAL: (2.5, 3.5)}
+    assert current.meetings_by_month == {"2026-10": 2}
+    assert list(current.organizations.values()) == ["Школа №1"]
+
+
+async def test_an_empty_school_and_an_empty_period(session_factory):
+    ids = await build(session_factory)
+    async with session_factory() as session:
+        empty = await monitoring.summary(session, [ids["empty"]], OCTOBER, MOSCOW, TODAY)
+        quiet = await monitoring.summary(
+            session, [ids["first"]], monitoring.custom_period("01.01.2026-31.01.2026"), MOSCOW,
+            TODAY,
+        )  # fmt: skip
+    assert empty.total.teachers == 0 and empty.total.share == 0.0
+    assert empty.total.first_answer_median_minutes is None and empty.total.rating is None
+    assert empty.meetings_by_month == {}
+    assert quiet.total.meetings_held == 0 and quiet.total.requests == 0
+    assert quiet.total.active_pairs == 0  # the pairs began in September
+
+
+async def test_the_region_side_by_side(session_factory):
+    ids = await build(session_factory)
+    async with session_factory() as session:
+        region = await monitoring.summary(session, None, OCTOBER, MOSCOW, TODAY)
+    assert set(region.organizations) == {ids["first"], ids["empty"], ids["other"]}
+    assert region.by_organization[ids["other"]].meetings_held == 1
+    assert region.by_organization[ids["first"]].meetings_held == 2
+    assert region.total.meetings_held == 3
+    assert region.total.rating == (4 + 5 + 1) / 3
+    assert region.total.teachers == 8
+
+
+def test_periods() -> None:
+    assert monitoring.period("month", TODAY) == monitoring.Period(
+        date(2026, 11, 1), date(2026, 11, 30), "month"
+    )
+    assert monitoring.period("quarter", TODAY).start == date(2026, 10, 1)
+    assert monitoring.period("year", TODAY) == monitoring.Period(
+        date(2026, 9, 1), date(2027, 8, 31), "year"
+    )
+    assert monitoring.period("year", date(2027, 3, 1)).start == date(2026, 9, 1)
