@@ -38,10 +38,6 @@ def _bars(
     axes.legend()
 
 
-def _short(category: DifficultyCategory) -> str:
-    return texts.DIFFICULTY_CATEGORY_BUTTONS[category].split(" ", 1)[-1]
-
-
 def difficulties(figures: Figures) -> bytes | None:
     categories = [
         c
@@ -62,7 +58,7 @@ def difficulties(figures: Figures) -> bytes | None:
         color=COLORS[1],
         label=texts.CHART_OPEN,
     )
-    axes.set_yticks(list(positions), [_short(c) for c in categories])
+    axes.set_yticks(list(positions), [texts.category_short(c) for c in categories])
     axes.set_title(texts.CHART_DIFFICULTIES)
     return _png(figure)
 
@@ -92,7 +88,7 @@ def self_check(figures: Figures) -> bytes | None:
     axes.barh(
         [p - 0.2 for p in positions], after, height=0.4, color=COLORS[0], label=texts.CHART_END
     )
-    axes.set_yticks(list(positions), [_short(c) for c in categories])
+    axes.set_yticks(list(positions), [texts.category_short(c) for c in categories])
     axes.set_xlim(0, 5)
     axes.set_title(texts.CHART_SELF_CHECK)
     return _png(figure)

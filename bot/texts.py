@@ -1226,3 +1226,8 @@ AUDIT_ACTIONS = {
 }
 BUTTON_SUMMARY = "📊 Мониторинг"
 COMMAND_AUDIT = "Журнал доступа к данным"
+
+
+def category_short(category: DifficultyCategory) -> str:
+    """A category's name without its explanation in brackets, for figures and charts."""
+    return DIFFICULTY_CATEGORIES[category].split(" (")[0]

@@ -77,7 +77,7 @@ def _body(current: Summary, figures: Figures) -> str:
     top = sorted(figures.difficulties_new.items(), key=lambda item: -item[1])[:TOP_CATEGORIES]
     self_check = "; ".join(
         texts.SUMMARY_SELF_CHECK_ITEM.format(
-            category=texts.DIFFICULTY_CATEGORIES[category], before=before, after=after
+            category=texts.category_short(category), before=before, after=after
         )
         for category, (before, after) in sorted(figures.self_check.items())
     )
@@ -105,8 +105,7 @@ def _body(current: Summary, figures: Figures) -> str:
         overcome=sum(figures.difficulties_overcome.values()),
         top=texts.SUMMARY_TOP.format(
             categories=", ".join(
-                f"{texts.DIFFICULTY_CATEGORIES[category].lower()} ({count})"
-                for category, count in top
+                f"{texts.category_short(category).lower()} ({count})" for category, count in top
             )
         )
         if top

@@ -346,6 +346,7 @@ async def test_a_claim_taken_over_after_its_lease_cannot_send(session_factory):
         await enqueue(session, [Draft("test:lease", person, Kind.STAFF_LIST, now)])
     async with session_factory.begin() as session:
         (first,) = await claim(session, now, "first", 10)
+        assert first.claimed_at is not None
         old = Claim(first.id, "first", first.claimed_at)
     later = now + LEASE + timedelta(seconds=1)
     async with session_factory.begin() as session:

@@ -1,0 +1,102 @@
+"""Monitoring over the real bot: the curator's /summary for a custom period, the charts, the
+workbook (sheets, headers, frozen rows, filters, local times) and its audit entry; the admin's
+regional view and /audit; refusals for mentors."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import load_workbook
+
+from bot import texts
+from bot.callbacks import SummaryCb
+from tests.conftest import ADMIN_ID
+from tests.dialogs import reply, users
+from tests.services.test_monitoring import build
+
+CURATOR, MENTOR = 3001, 3002
+
+
+async def test_curator_summary_charts_and_workbook(running_bot, session_factory, telegram):
+    await build(session_factory, telegram_ids=True)
+    curator, mentor = await users(telegram, CURATOR, MENTOR)
+
+    await curator.send("/summary")
+    month = await reply(curator)
+    assert "Мониторинг наставничества</b> · Школа №1" in month.html
+    await curator.press(month, "Свой период")
+    assert (await reply(curator)).text == texts.SUMMARY_ASK_PERIOD
+    await curator.send("31.10.2026-01.10.2026")
+    assert (await reply(curator)).text == texts.SUMMARY_BAD_PERIOD
+    await curator.send("01.10.2026-31.10.2026")
+    october = await reply(curator)
+    assert "Период: 01.10.2026 — 31.10.2026" in october.text
+    assert "вовлечено в наставничество: 5 (83 %" in october.text
+    assert "проведено 2 (1.0 на пару в месяц); пар без встреч за период: 1" in october.text
+    assert "медиана до первого ответа — 30 мин" in october.text
+    assert "оценка встреч 4.5 из 5" in october.text
+    assert "Методические 2.5 → 3.5" in october.text
+    assert "Школа №2" not in october.text
+
+    await curator.press(october, texts.BUTTON_CHARTS)
+    pictures = [await reply(curator) for _ in range(3)]
+    assert all(picture.photo for picture in pictures)
+    assert pictures[0].photo[-1]["content"].startswith(b"\x89PNG")
+
+    await curator.press(october, texts.BUTTON_WORKBOOK)
+    document = await reply(curator)
+    assert document.document["file_name"] == "monitoring_20261001_20261031.xlsx"
+    book = load_workbook(io.BytesIO(document.document["content"]))
+    assert book.sheetnames == [
+        "Участники",
+        "Пары и группы",
+        "Мероприятия программ",
+        "Встречи",
+        "Цели",
+        "Запросы о помощи",
+        "Затруднения",
+        "Оценки встреч",
+    ]
+    meetings = book["Встречи"]
+    assert [cell.value for cell in meetings[1]][:3] == ["Организация", "Пара №", "Дата и время"]
+    assert meetings.freeze_panes == "A2" and meetings.auto_filter.ref
+    assert meetings.max_row == 4  # October's three, the cancelled one too
+    assert meetings["C2"].value.hour == 15  # 12:00 UTC is 15:00 in Moscow
+    statuses = [row[5] for row in meetings.iter_rows(min_row=2, values_only=True)]
+    assert statuses == ["состоялась", "отменена", "состоялась"]
+    people = [row[1] for row in book["Участники"].iter_rows(min_row=2, values_only=True)]
+    assert "Другой Наставник" not in people
+
+    await mentor.send("/summary")
+    assert (await reply(mentor)).text == texts.ACCESS_CURATOR_ONLY
+    await mentor.press_data(
+        (await reply_after(mentor, "/start")).message_id,
+        SummaryCb(action="workbook", kind="year").pack(),
+    )
+    assert (await mentor.callback_answer())["text"] == texts.ACCESS_CURATOR_ONLY
+    await mentor.send("/audit")
+    assert (await reply(mentor)).text == texts.ACCESS_ADMIN_ONLY
+
+    (admin,) = await users(telegram, ADMIN_ID)
+    await admin.send("/audit")
+    log = await reply(admin)
+    assert "Завуч Ольга · выгрузка Excel" in log.text and "01.10.2026–31.10.2026" in log.text
+
+
+async def test_regional_view_for_the_admin(running_bot, session_factory, telegram):
+    await build(session_factory, telegram_ids=True)
+    (admin,) = await users(telegram, ADMIN_ID)
+    await admin.send("/summary")
+    region = await reply(admin)
+    assert "все организации (3)" in region.text
+    for name in ("Школа №1", "Школа №2", "Пустая школа"):
+        assert f"• {name}: " in region.text
+    await admin.press(region, texts.BUTTON_WORKBOOK)
+    book = load_workbook(io.BytesIO((await reply(admin)).document["content"]))
+    organizations = {row[0] for row in book["Участники"].iter_rows(min_row=2, values_only=True)}
+    assert organizations == {"Школа №1", "Школа №2"}
+
+
+async def reply_after(user, command: str):
+    await user.send(command)
+    return await reply(user)
