@@ -108,9 +108,12 @@ class PairCb(CallbackData, prefix="pair1"):
     page: int = 0
 
 
-class PairsPageCb(CallbackData, prefix="pairs1"):
+class PairsPageCb(CallbackData, prefix="pairs2"):
     page: int
     mine: bool = False
+    # "" | "quiet" (no meetings for 14 days) | "overdue" (overdue goals) | a form's code
+    # | "m<mentor id>"
+    only: str = ""
 
 
 class UnpairedPageCb(CallbackData, prefix="unp1"):
@@ -241,3 +244,7 @@ class SummaryCb(CallbackData, prefix="sum1"):
     kind: str = "month"  # "month" | "quarter" | "year" | "custom"
     start: int = 0  # yyyymmdd of a custom period
     end: int = 0
+
+
+class MentorsPageCb(CallbackData, prefix="mnt1"):
+    page: int

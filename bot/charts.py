@@ -14,7 +14,7 @@ from matplotlib import pyplot
 from matplotlib.figure import Figure
 
 from bot import texts
-from bot.services.monitoring import Figures
+from bot.services.monitoring import DifficultyTrend, Figures
 from models.enums import DifficultyCategory
 
 SIZE = (8, 4.5)
@@ -91,4 +91,17 @@ def self_check(figures: Figures) -> bytes | None:
     axes.set_yticks(list(positions), [texts.category_short(c) for c in categories])
     axes.set_xlim(0, 5)
     axes.set_title(texts.CHART_SELF_CHECK)
+    return _png(figure)
+
+
+def difficulty_trend(trend: DifficultyTrend) -> bytes | None:
+    if not trend.new:
+        return None
+    figure, axes = pyplot.subplots(figsize=SIZE)
+    for category in DifficultyCategory:
+        if category in trend.new:
+            counts = [trend.new[category].get(month, 0) for month in trend.months]
+            axes.plot(trend.months, counts, marker="o", label=texts.category_short(category))
+    axes.set_title(texts.CHART_TREND)
+    axes.legend(fontsize="small")
     return _png(figure)

@@ -31,6 +31,8 @@ ROLE_COMMANDS = {
         BotCommand(command="settings", description=texts.COMMAND_SETTINGS),
         BotCommand(command="summary", description=texts.COMMAND_SUMMARY),
         BotCommand(command="report", description=texts.COMMAND_REPORT),
+        BotCommand(command="mentor", description=texts.COMMAND_MENTORS),
+        BotCommand(command="difficulties", description=texts.COMMAND_DIFFICULTIES),
     ),
     Role.MENTOR: (
         BotCommand(command="my_pairs", description=texts.COMMAND_MY_PAIRS),

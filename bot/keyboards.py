@@ -37,6 +37,7 @@ from bot.callbacks import (
     MeetingTimeCb,
     MeetingTouchCb,
     MeetingWhomCb,
+    MentorsPageCb,
     MenuCb,
     OrgCb,
     OrgSettingsCb,
@@ -404,7 +405,9 @@ def pair_confirm() -> InlineKeyboardMarkup:
     )
 
 
-def pairs_list(page: Page[object], pair_ids: list[int], mine: bool) -> InlineKeyboardMarkup:
+def pairs_list(
+    page: Page[object], pair_ids: list[int], mine: bool, only: str = ""
+) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     first = page.number * page.size + 1
     for offset, pair_id in enumerate(pair_ids):
@@ -413,7 +416,14 @@ def pairs_list(page: Page[object], pair_ids: list[int], mine: bool) -> InlineKey
             callback_data=PairCb(action="open", pair_id=pair_id, page=page.number),
         )
     builder.adjust(4)
-    pager(builder, page, lambda number: PairsPageCb(page=number, mine=mine))
+    pager(builder, page, lambda number: PairsPageCb(page=number, mine=mine, only=only))
+    if not mine:
+        filters = InlineKeyboardBuilder()
+        for code, label in texts.PAIRS_FILTER_BUTTONS.items():
+            shown = f"✅ {label}" if code == only else label
+            filters.button(text=shown, callback_data=PairsPageCb(page=0, only=code))
+        filters.adjust(3)
+        builder.attach(filters)
     return builder.as_markup()
 
 
@@ -900,4 +910,13 @@ def summary(kind: str, start: int, end: int) -> InlineKeyboardMarkup:
             texts.BUTTON_WORKBOOK, SummaryCb(action="workbook", kind=kind, start=start, end=end)
         ),
     )
+    return builder.as_markup()
+
+
+def mentors(page: Page[object], mentors: list[tuple[int, str]]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for mentor_id, name in mentors:
+        label = texts.BUTTON_MENTOR_PAIRS.format(name=name)
+        builder.row(_button(label[:60], PairsPageCb(page=0, only=f"m{mentor_id}")))
+    pager(builder, page, lambda number: MentorsPageCb(page=number))
     return builder.as_markup()

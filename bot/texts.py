@@ -1231,3 +1231,35 @@ COMMAND_AUDIT = "Журнал доступа к данным"
 def category_short(category: DifficultyCategory) -> str:
     """A category's name without its explanation in brackets, for figures and charts."""
     return DIFFICULTY_CATEGORIES[category].split(" (")[0]
+
+
+PAIR_BAD_FILTER = "Такого отбора нет. Откройте список заново: /pairs."
+PAIRS_FILTERS = {"quiet": "без встреч 14 дней", "overdue": "есть просроченные цели"}
+PAIRS_FILTER_BUTTONS = {
+    "": "Все",
+    "quiet": "Без встреч 14 дней",
+    "overdue": "Просроченные цели",
+    "traditional": "Один на один",
+    "group": "Групповые",
+    "reverse": "Реверсивные",
+}
+PAIRS_FILTER_SHOWN = "\nОтбор: {filter}."
+PAIRS_FILTER_MENTOR = "наставник {name}"
+PAIRS_FILTER_EMPTY = "По этому отбору пар нет."
+MENTORS_HEADER = (
+    "👩‍🏫 <b>Нагрузка наставников</b> (всего {total}, стр. {page} из {pages}). Пары · "
+    "наставляемые · встреч за 30 дней · открытых запросов · просроченных целей:"
+)
+MENTORS_EMPTY = "Наставников пока нет."
+MENTOR_LINE = "\n{number}. {name}: {pairs} · {mentees} · {meetings} · {requests} · {overdue}{idle}"
+MENTOR_IDLE = " ⚠️"
+BUTTON_MENTOR_PAIRS = "Пары: {name}"
+DIFFICULTIES_HEADER = (
+    "🧩 <b>Профессиональные затруднения</b> · {scope}\nКатегория: не преодолено / преодолено; "
+    "новые по месяцам ({first} … {last}):"
+)
+DIFFICULTIES_LINE = "\n• {category}: {open} / {overcome}; {trend}"
+DIFFICULTIES_EMPTY = "Затруднений пока не отмечено."
+CHART_TREND = "Новые затруднения по месяцам"
+COMMAND_MENTORS = "Нагрузка наставников"
+COMMAND_DIFFICULTIES = "Затруднения педагогов"

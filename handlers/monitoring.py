@@ -13,13 +13,14 @@ from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import charts, keyboards, texts
-from bot.callbacks import MenuCb, SummaryCb
+from bot.callbacks import MentorsPageCb, MenuCb, SummaryCb
 from bot.replies import answer_quietly, ask_for_text, edit, send
 from bot.services import audit, monitoring, pairs, workbook
 from bot.services.access import Actor
 from bot.services.monitoring import Figures, Period, Summary
 from bot.settings import Settings
 from bot.states import SummaryForm
+from models import utcnow
 
 ANSWER = F.text & ~F.text.startswith("/")
 REGION_LINES = 30  # organisations listed in the chat; the workbook has all
@@ -290,6 +291,79 @@ async def audit_command(message: Message, session: AsyncSession, actor: Actor) -
     await message.answer(texts.fit(lines[0], lines[1:]))
 
 
+async def render_mentors(
+    session: AsyncSession, actor: Actor, page_number: int
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    timezone = actor.require_curator().organization.timezone
+    page, loads = await monitoring.mentor_load(
+        session, actor, page_number, utcnow(), pairs.local_today(timezone)
+    )
+    if not page.total:
+        return texts.MENTORS_EMPTY, None
+    text = texts.MENTORS_HEADER.format(total=page.total, page=page.number + 1, pages=page.pages)
+    first = page.number * page.size + 1
+    for offset, mentor in enumerate(page.items):
+        load = loads[mentor.id]
+        text += texts.MENTOR_LINE.format(
+            number=first + offset,
+            name=texts.esc(mentor.full_name),
+            pairs=load.pairs,
+            mentees=load.mentees,
+            meetings=load.meetings,
+            requests=load.open_requests,
+            overdue=load.overdue_goals,
+            idle=texts.MENTOR_IDLE if load.pairs and not load.meetings else "",
+        )
+    names = [(mentor.id, mentor.full_name) for mentor in page.items]
+    return text, keyboards.mentors(page, names)
+
+
+async def mentors_command(message: Message, session: AsyncSession, actor: Actor) -> None:
+    text, markup = await render_mentors(session, actor, 0)
+    await message.answer(text, reply_markup=markup)
+
+
+async def mentors_page(
+    callback: CallbackQuery, callback_data: MentorsPageCb, session: AsyncSession, actor: Actor
+) -> None:
+    text, markup = await render_mentors(session, actor, callback_data.page)
+    await answer_quietly(callback)
+    await edit(callback, text, markup)
+
+
+async def difficulties_command(
+    message: Message, session: AsyncSession, actor: Actor, settings: Settings, bot: Bot
+) -> None:
+    scope = monitoring.scope_of(actor)
+    timezone = _timezone(actor, settings)
+    trend = await monitoring.difficulty_trend(session, scope, timezone, pairs.local_today(timezone))
+    categories = trend.open.keys() | trend.overcome.keys()
+    if not categories:
+        await message.answer(texts.DIFFICULTIES_EMPTY)
+        return
+    names = await monitoring.organization_names(session, scope)
+    scope_name = (
+        texts.SUMMARY_REGION.format(count=len(names))
+        if scope is None
+        else texts.esc(next(iter(names.values()), ""))
+    )
+    text = texts.DIFFICULTIES_HEADER.format(
+        scope=scope_name, first=trend.months[0], last=trend.months[-1]
+    )
+    for category in sorted(categories, key=lambda c: -trend.open.get(c, 0)):
+        counts = trend.new.get(category, {})
+        text += texts.DIFFICULTIES_LINE.format(
+            category=texts.category_short(category),
+            open=trend.open.get(category, 0),
+            overcome=trend.overcome.get(category, 0),
+            trend=" → ".join(str(counts.get(month, 0)) for month in trend.months),
+        )
+    await message.answer(text)
+    image = charts.difficulty_trend(trend)
+    if image is not None:
+        await bot.send_photo(message.chat.id, BufferedInputFile(image, filename="trend.png"))
+
+
 def create_router() -> Router:
     router = Router(name="monitoring")
     router.message.register(summary_command, Command("summary"))
@@ -301,4 +375,7 @@ def create_router() -> Router:
     router.callback_query.register(workbook_button, SummaryCb.filter(F.action == "workbook"))
     router.message.register(report_command, Command("report"))
     router.message.register(audit_command, Command("audit"))
+    router.message.register(mentors_command, Command("mentor", "mentors"))
+    router.callback_query.register(mentors_page, MentorsPageCb.filter())
+    router.message.register(difficulties_command, Command("difficulties"))
     return router

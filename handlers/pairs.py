@@ -93,13 +93,15 @@ async def render_card(
 
 
 async def render_pairs(
-    session: AsyncSession, actor: Actor, page_number: int, mine: bool
+    session: AsyncSession, actor: Actor, page_number: int, mine: bool, only: str = ""
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     if mine:
         page = await pairs.list_my_pairs(session, actor, page_number)
     else:
-        page = await pairs.list_pairs(session, actor, page_number)
+        page = await pairs.list_pairs(session, actor, page_number, only)
     if not page.total:
+        if only:
+            return texts.PAIRS_FILTER_EMPTY, keyboards.pairs_list(page, [], mine, only)
         return (texts.MY_PAIRS_EMPTY if mine else texts.PAIRS_EMPTY), None
     mentee_ids = {m.mentee_id for pair in page.items for m in pair.members if m.left_at is None}
     names = await pairs.names(session, {pair.mentor_id for pair in page.items} | mentee_ids)
@@ -115,8 +117,16 @@ async def render_pairs(
                 status=texts.PAIR_STATUS_NAMES[pair.status],
             )
         )
-    markup = keyboards.pairs_list(page, [pair.id for pair in page.items], mine)
+    markup = keyboards.pairs_list(page, [pair.id for pair in page.items], mine, only)
+    if only:
+        lines[0] += texts.PAIRS_FILTER_SHOWN.format(filter=_filter_name(only, names))
     return "\n".join(lines), markup
+
+
+def _filter_name(only: str, names: dict[int, str]) -> str:
+    if only.startswith("m") and only[1:].isdigit():
+        return texts.PAIRS_FILTER_MENTOR.format(name=texts.esc(names.get(int(only[1:]), "")))
+    return texts.PAIRS_FILTERS.get(only) or texts.FORM_NAMES[MentorshipForm(only)]
 
 
 async def render_picker(
@@ -383,7 +393,9 @@ async def pairs_button(
 async def pairs_page(
     callback: CallbackQuery, callback_data: PairsPageCb, session: AsyncSession, actor: Actor
 ) -> None:
-    text, markup = await render_pairs(session, actor, callback_data.page, callback_data.mine)
+    text, markup = await render_pairs(
+        session, actor, callback_data.page, callback_data.mine, callback_data.only
+    )
     await answer_quietly(callback)
     await edit(callback, text, markup)
 

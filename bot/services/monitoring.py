@@ -33,6 +33,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import texts
 from bot.services.access import Actor
 from bot.services.errors import ValidationFailed
+from bot.services.pagination import Page, paginate
 from bot.services.pairs import add_months
 from models import (
     Difficulty,
@@ -57,6 +58,7 @@ from models.enums import (
     DifficultyStatus,
     FeedbackKind,
     GoalStatus,
+    HelpStatus,
     MeetingStatus,
     MentorshipForm,
     PairStatus,
@@ -231,15 +233,7 @@ async def summary(
 ) -> Summary:
     dialect = session.get_bind().dialect.name
     start, end = chosen.bounds(timezone)
-    names = dict(
-        (
-            await session.execute(
-                select(Organization.id, Organization.name)
-                .where(_in(Organization.id, scope))
-                .order_by(Organization.name)
-            )
-        ).all()
-    )
+    names = await organization_names(session, scope)
     figures: dict[int, Figures] = {organization: Figures() for organization in names}
 
     async def per_org(statement: Any) -> list[Any]:
@@ -442,6 +436,15 @@ async def summary(
     return Summary(chosen, names, figures, total, by_month)
 
 
+async def organization_names(session: AsyncSession, scope: Sequence[int] | None) -> dict[int, str]:
+    rows = await session.execute(
+        select(Organization.id, Organization.name)
+        .where(_in(Organization.id, scope))
+        .order_by(Organization.name)
+    )
+    return dict(rows.all())
+
+
 async def _median_first_answer(
     session: AsyncSession, requests: Any, dialect: str, *, grouped: bool = True
 ) -> dict[int, float]:
@@ -537,3 +540,128 @@ def _total(parts: list[Figures]) -> Figures:
                 merged[key] += value
         setattr(total, name, dict(merged))
     return total
+
+
+# --- per mentor, and difficulties over time -----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MentorLoad:
+    pairs: int
+    mentees: int
+    meetings: int  # held in the last 30 days
+    open_requests: int
+    overdue_goals: int
+
+
+LOAD_DAYS = 30
+
+
+async def mentor_load(
+    session: AsyncSession, actor: Actor, page: int, now: datetime, today: date
+) -> tuple[Page[Person], dict[int, MentorLoad]]:
+    """The organisation's mentors, a page at a time, each with their load and activity."""
+    curator = actor.require_curator()
+    mentors = await paginate(
+        session,
+        select(Person)
+        .join(PersonRole, PersonRole.person_id == Person.id)
+        .where(
+            Person.organization_id == curator.organization_id,
+            Person.erased_at.is_(None),
+            PersonRole.role == Role.MENTOR,
+        )
+        .order_by(Person.full_name, Person.id),
+        page,
+    )
+    ids = [mentor.id for mentor in mentors.items]
+    active = and_(Pair.mentor_id.in_(ids), Pair.status == PairStatus.ACTIVE)
+
+    async def counts(statement: Any) -> dict[int, int]:
+        return dict((await session.execute(statement)).all())
+
+    pairs = await counts(
+        select(Pair.mentor_id, func.count(Pair.id)).where(active).group_by(Pair.mentor_id)
+    )
+    mentees = await counts(
+        select(Pair.mentor_id, func.count(PairMember.id))
+        .join(PairMember, PairMember.pair_id == Pair.id)
+        .where(active, PairMember.left_at.is_(None))
+        .group_by(Pair.mentor_id)
+    )
+    meetings = await counts(
+        select(Pair.mentor_id, func.count(Meeting.id))
+        .join(Pair, Pair.id == Meeting.pair_id)
+        .where(
+            Pair.mentor_id.in_(ids),
+            Meeting.status == MeetingStatus.HELD,
+            Meeting.starts_at >= now - timedelta(days=LOAD_DAYS),
+        )
+        .group_by(Pair.mentor_id)
+    )
+    requests = await counts(
+        select(Pair.mentor_id, func.count(HelpRequest.id))
+        .join(Pair, Pair.id == HelpRequest.pair_id)
+        .where(active, HelpRequest.status != HelpStatus.CLOSED)
+        .group_by(Pair.mentor_id)
+    )
+    overdue = await counts(
+        select(Pair.mentor_id, func.count(Goal.id))
+        .join(Pair, Pair.id == Goal.pair_id)
+        .where(active, Goal.status == GoalStatus.OPEN, Goal.due_on < today)
+        .group_by(Pair.mentor_id)
+    )
+    loads = {
+        mentor: MentorLoad(
+            pairs.get(mentor, 0),
+            mentees.get(mentor, 0),
+            meetings.get(mentor, 0),
+            requests.get(mentor, 0),
+            overdue.get(mentor, 0),
+        )
+        for mentor in ids
+    }
+    return mentors, loads
+
+
+TREND_MONTHS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class DifficultyTrend:
+    months: list[str]  # "YYYY-MM", oldest first
+    new: dict[DifficultyCategory, dict[str, int]]
+    open: dict[DifficultyCategory, int]
+    overcome: dict[DifficultyCategory, int]
+
+
+async def difficulty_trend(
+    session: AsyncSession, scope: Sequence[int] | None, timezone: str, today: date
+) -> DifficultyTrend:
+    """What teachers struggle with, by category: open and overcome now, and how many new ones
+    each of the last six months brought."""
+    dialect = session.get_bind().dialect.name
+    first = add_months(today.replace(day=1), 1 - TREND_MONTHS)
+    months = [f"{add_months(first, shift):%Y-%m}" for shift in range(TREND_MONTHS)]
+    start, _ = Period(first, today, "custom").bounds(timezone)
+    month = _month(Difficulty.created_at, dialect)
+    new: dict[DifficultyCategory, dict[str, int]] = defaultdict(dict)
+    for category, when, count in (
+        await session.execute(
+            select(Difficulty.category, month, func.count(Difficulty.id))
+            .where(_in(Difficulty.organization_id, scope), Difficulty.created_at >= start)
+            .group_by(Difficulty.category, month)
+        )
+    ).all():
+        new[category][when] = count
+    by_status: dict[bool, dict[DifficultyCategory, int]] = {True: {}, False: {}}
+    overcome = Difficulty.status == DifficultyStatus.OVERCOME
+    for category, is_overcome, count in (
+        await session.execute(
+            select(Difficulty.category, overcome, func.count(Difficulty.id))
+            .where(_in(Difficulty.organization_id, scope))
+            .group_by(Difficulty.category, overcome)
+        )
+    ).all():
+        by_status[bool(is_overcome)][category] = count
+    return DifficultyTrend(months, dict(new), by_status[False], by_status[True])

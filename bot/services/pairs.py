@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import exists, or_, select
@@ -17,8 +18,16 @@ from bot.services import validation
 from bot.services.access import Actor
 from bot.services.errors import AccessDenied, NotFound, ValidationFailed
 from bot.services.pagination import Page, paginate
-from models import Feedback, Pair, PairMember, Person, PersonRole, utcnow
-from models.enums import FeedbackKind, MentorshipForm, PairStatus, Role, RoleModel
+from models import Feedback, Goal, Meeting, Pair, PairMember, Person, PersonRole, utcnow
+from models.enums import (
+    FeedbackKind,
+    GoalStatus,
+    MeetingStatus,
+    MentorshipForm,
+    PairStatus,
+    Role,
+    RoleModel,
+)
 
 PERIOD_MONTHS = range(3, 13)
 PERIOD_CHOICES = (3, 6, 9, 12)
@@ -213,17 +222,45 @@ async def managed_pair(session: AsyncSession, actor: Actor, pair_id: int) -> Pai
     return await get_pair(session, actor, pair_id)
 
 
-async def list_pairs(
-    session: AsyncSession, actor: Actor, page: int, status: PairStatus | None = None
-) -> Page[Pair]:
+QUIET_DAYS = 14
+
+
+async def list_pairs(session: AsyncSession, actor: Actor, page: int, only: str = "") -> Page[Pair]:
+    """The curator's pairs, active first, optionally only: with no meeting for 14 days,
+    with overdue goals, of one form, or of one mentor (`m<id>`)."""
     curator = actor.require_curator()
     statement = select(Pair).where(Pair.organization_id == curator.organization_id)
-    if status is not None:
-        statement = statement.where(Pair.status == status)
+    statement = statement.where(*pair_filter(only, curator.organization.timezone))
     statement = statement.order_by(
         Pair.status != PairStatus.ACTIVE, Pair.created_at.desc(), Pair.id.desc()
     )
     return await paginate(session, statement, page)
+
+
+def pair_filter(only: str, timezone: str) -> list[Any]:
+    now = utcnow()
+    if not only:
+        return []
+    if only == "quiet":
+        recent = exists().where(
+            Meeting.pair_id == Pair.id,
+            Meeting.status != MeetingStatus.CANCELLED,
+            Meeting.starts_at >= now - timedelta(days=QUIET_DAYS),
+        )
+        return [Pair.status == PairStatus.ACTIVE, ~recent]
+    if only == "overdue":
+        overdue = exists().where(
+            Goal.pair_id == Pair.id,
+            Goal.status == GoalStatus.OPEN,
+            Goal.due_on < local_today(timezone, now),
+        )
+        return [Pair.status == PairStatus.ACTIVE, overdue]
+    if only.startswith("m") and only[1:].isdigit():
+        return [Pair.mentor_id == int(only[1:])]
+    try:
+        return [Pair.form == MentorshipForm(only)]
+    except ValueError:
+        raise ValidationFailed(texts.PAIR_BAD_FILTER) from None
 
 
 async def list_my_pairs(session: AsyncSession, actor: Actor, page: int) -> Page[Pair]:

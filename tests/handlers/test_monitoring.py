@@ -5,11 +5,13 @@ regional view and /audit; refusals for mentors."""
 from __future__ import annotations
 
 import io
+import re
 
 from openpyxl import load_workbook
 
 from bot import texts
 from bot.callbacks import SummaryCb
+from models.enums import DifficultyCategory
 from tests.conftest import ADMIN_ID
 from tests.dialogs import reply, users
 from tests.services.test_monitoring import build
@@ -100,3 +102,42 @@ async def test_regional_view_for_the_admin(running_bot, session_factory, telegra
 async def reply_after(user, command: str):
     await user.send(command)
     return await reply(user)
+
+
+async def test_pair_filters_mentor_load_and_difficulties(running_bot, session_factory, telegram):
+    await build(session_factory, telegram_ids=True)
+    curator, mentor = await users(telegram, CURATOR, MENTOR)
+
+    await curator.send("/pairs")
+    listing = await reply(curator)
+    assert "Без встреч 14 дней" in listing.buttons()
+    await curator.press(listing, "Просроченные цели")
+    overdue = await reply(curator)
+    assert "Отбор: есть просроченные цели" in overdue.text
+    assert "Орлова Вера" in overdue.text and "Белов Иван" not in overdue.text
+    await curator.press(overdue, "Групповые")
+    groups = await reply(curator)
+    assert "Белов Иван" in groups.text and "Орлова Вера" not in groups.text
+
+    await curator.send("/mentor")
+    load = await reply(curator)
+    assert "Нагрузка наставников" in load.text
+    # pairs · mentees · meetings in 30 days (depends on today) · open requests · overdue goals
+    assert re.search(r"Белов Иван: 1 · 2 · 0 · 0 · 0 ⚠️", load.text)
+    assert re.search(r"Орлова Вера: 1 · 1 · \d+ · 1 · 1", load.text)
+    await curator.press(load, "Пары: Орлова Вера")
+    own = await reply(curator)
+    assert "Отбор: наставник Орлова Вера" in own.text and "Белов Иван" not in own.text
+
+    await curator.send("/difficulties")
+    difficulties = await reply(curator)
+    psychological = texts.category_short(DifficultyCategory.PSYCHOLOGICAL)
+    digital = texts.category_short(DifficultyCategory.DIGITAL)
+    assert f"• {psychological}: 1 / 1;" in difficulties.text
+    assert f"• {digital}: 1 / 0;" in difficulties.text
+    assert (await reply(curator)).photo
+
+    await mentor.send("/mentor")
+    assert (await reply(mentor)).text == texts.ACCESS_CURATOR_ONLY
+    await mentor.send("/difficulties")
+    assert (await reply(mentor)).text == texts.ACCESS_CURATOR_ONLY

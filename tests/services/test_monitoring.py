@@ -130,7 +130,7 @@ async def build(
                 Goal(pair_id=one.id, mentee_id=e1.id, title="A", due_on=date(2026, 10, 20),
                      status=GoalStatus.REACHED, reached_at=at(15)),
                 Goal(pair_id=one.id, mentee_id=e1.id, title="B", due_on=date(2026, 11, 1)),
-                Goal(pair_id=group.id, mentee_id=e2.id, title="C", due_on=date(2026, 12, 1)),
+                Goal(pair_id=group.id, mentee_id=e2.id, title="C", due_on=date(2027, 5, 1)),
             ]
         )  # fmt: skip
         programme = Programme(
