@@ -31,6 +31,7 @@ ROLE_COMMANDS = {
         BotCommand(command="settings", description=texts.COMMAND_SETTINGS),
         BotCommand(command="summary", description=texts.COMMAND_SUMMARY),
         BotCommand(command="report", description=texts.COMMAND_REPORT),
+        BotCommand(command="final_report", description=texts.COMMAND_FINAL_REPORT),
         BotCommand(command="mentor", description=texts.COMMAND_MENTORS),
         BotCommand(command="difficulties", description=texts.COMMAND_DIFFICULTIES),
     ),
@@ -54,6 +55,7 @@ ADMIN_COMMANDS = (
     BotCommand(command="orgs", description=texts.COMMAND_ORGS),
     BotCommand(command="summary", description=texts.COMMAND_SUMMARY),
     BotCommand(command="report", description=texts.COMMAND_REPORT),
+    BotCommand(command="final_report", description=texts.COMMAND_FINAL_REPORT),
     BotCommand(command="audit", description=texts.COMMAND_AUDIT),
 )
 

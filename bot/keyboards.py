@@ -910,6 +910,11 @@ def summary(kind: str, start: int, end: int) -> InlineKeyboardMarkup:
             texts.BUTTON_WORKBOOK, SummaryCb(action="workbook", kind=kind, start=start, end=end)
         ),
     )
+    builder.row(
+        _button(
+            texts.BUTTON_FINAL_REPORT, SummaryCb(action="final", kind=kind, start=start, end=end)
+        )
+    )
     return builder.as_markup()
 
 

@@ -12,7 +12,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import charts, keyboards, texts
+from bot import charts, final_report, keyboards, texts
 from bot.callbacks import MentorsPageCb, MenuCb, SummaryCb
 from bot.replies import answer_quietly, ask_for_text, edit, send
 from bot.services import audit, monitoring, pairs, workbook
@@ -261,6 +261,51 @@ async def workbook_button(
     await _send_workbook(callback.from_user.id, session, actor, settings, bot, chosen)
 
 
+async def _send_final_report(
+    target_chat: int,
+    session: AsyncSession,
+    actor: Actor,
+    settings: Settings,
+    bot: Bot,
+    chosen: Period,
+) -> None:
+    current = await _summary(session, actor, settings, chosen)
+    region = monitoring.scope_of(actor) is None
+    if region:
+        scope_name = texts.SUMMARY_REGION.format(count=len(current.organizations))
+    else:
+        scope_name = next(iter(current.organizations.values()), "")
+    signer = actor.person.full_name if actor.person else ""
+    content = final_report.build(current, scope_name, signer)
+    await bot.send_document(
+        target_chat,
+        BufferedInputFile(content, filename=f"final_report_{chosen.start:%Y}_{chosen.end:%Y}.docx"),
+        caption=texts.FINAL_CAPTION.format(
+            start=f"{chosen.start:%d.%m.%Y}", end=f"{chosen.end:%d.%m.%Y}"
+        ),
+    )
+
+
+async def final_button(
+    callback: CallbackQuery,
+    callback_data: SummaryCb,
+    session: AsyncSession,
+    actor: Actor,
+    settings: Settings,
+    bot: Bot,
+) -> None:
+    chosen = _period(actor, settings, callback_data)
+    await answer_quietly(callback)
+    await _send_final_report(callback.from_user.id, session, actor, settings, bot, chosen)
+
+
+async def final_report_command(
+    message: Message, session: AsyncSession, actor: Actor, settings: Settings, bot: Bot
+) -> None:
+    chosen = _period(actor, settings, SummaryCb(action="final", kind="year"))
+    await _send_final_report(message.chat.id, session, actor, settings, bot, chosen)
+
+
 async def report_command(
     message: Message, session: AsyncSession, actor: Actor, settings: Settings, bot: Bot
 ) -> None:
@@ -374,6 +419,8 @@ def create_router() -> Router:
     router.callback_query.register(send_charts, SummaryCb.filter(F.action == "charts"))
     router.callback_query.register(workbook_button, SummaryCb.filter(F.action == "workbook"))
     router.message.register(report_command, Command("report"))
+    router.callback_query.register(final_button, SummaryCb.filter(F.action == "final"))
+    router.message.register(final_report_command, Command("final_report"))
     router.message.register(audit_command, Command("audit"))
     router.message.register(mentors_command, Command("mentor", "mentors"))
     router.callback_query.register(mentors_page, MentorsPageCb.filter())

@@ -225,6 +225,8 @@ class Meeting(TimestampMixin, Base):
     """A meeting of a pair or group, scheduled ahead or logged after the fact."""
 
     __tablename__ = "meetings"
+    # the monitoring counts a pair's meetings of a status in a period from this index alone
+    __table_args__ = (Index("ix_meetings_pair_status_start", "pair_id", "status", "starts_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     pair_id: Mapped[int] = mapped_column(ForeignKey("pairs.id", ondelete="CASCADE"), index=True)

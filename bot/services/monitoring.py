@@ -201,6 +201,13 @@ def _in(column: Any, scope: Sequence[int] | None) -> ColumnElement[bool]:
     return column.in_(scope) if scope is not None else literal(True)
 
 
+def _of_pairs_in(scope: Sequence[int] | None) -> ColumnElement[bool]:
+    """A meeting of a pair of these organisations (no condition for the whole region)."""
+    if scope is None:
+        return literal(True)
+    return Meeting.pair_id.in_(select(Pair.id).where(Pair.organization_id.in_(scope)))
+
+
 def _active_pairs(scope: Sequence[int] | None, start: datetime, end_day: date) -> Any:
     """Pairs that worked at some time in the period."""
     return and_(
@@ -289,11 +296,19 @@ async def summary(
     held_in_period = and_(
         Meeting.status == MeetingStatus.HELD, Meeting.starts_at >= start, Meeting.starts_at < end
     )
+    # Meetings are the biggest table: counted per pair first (from the pair/status/time index),
+    # then summed per organisation over a few thousand pairs.
+    scoped_meetings = and_(held_in_period, _of_pairs_in(scope))
+    per_pair = (
+        select(Meeting.pair_id, func.count(Meeting.id).label("held"))
+        .where(scoped_meetings)
+        .group_by(Meeting.pair_id)
+        .subquery()
+    )
     put(
         await per_org(
-            select(Pair.organization_id, func.count(Meeting.id))
-            .join(Pair, Pair.id == Meeting.pair_id)
-            .where(_in(Pair.organization_id, scope), held_in_period)
+            select(Pair.organization_id, func.sum(per_pair.c.held))
+            .join(per_pair, per_pair.c.pair_id == Pair.id)
             .group_by(Pair.organization_id)
         ),
         "meetings_held",
@@ -384,19 +399,24 @@ async def summary(
         ):
             getattr(figures[organization], name)[category] = count
 
-    for organization, total, count in await per_org(
+    ratings = (
         select(
-            Pair.organization_id,
-            func.sum(MeetingParticipant.rating),
-            func.count(MeetingParticipant.rating),
+            Meeting.pair_id,
+            func.sum(MeetingParticipant.rating).label("total"),
+            func.count(MeetingParticipant.rating).label("count"),
         )
         .join(Meeting, Meeting.id == MeetingParticipant.meeting_id)
-        .join(Pair, Pair.id == Meeting.pair_id)
-        .where(_in(Pair.organization_id, scope), held_in_period)
+        .where(scoped_meetings, MeetingParticipant.rating.is_not(None))
+        .group_by(Meeting.pair_id)
+        .subquery()
+    )
+    for organization, total, count in await per_org(
+        select(Pair.organization_id, func.sum(ratings.c.total), func.sum(ratings.c.count))
+        .join(ratings, ratings.c.pair_id == Pair.id)
         .group_by(Pair.organization_id)
     ):
         figures[organization].rating_sum = total or 0
-        figures[organization].rating_count = count
+        figures[organization].rating_count = count or 0
     for organization, total, count in await per_org(
         select(Pair.organization_id, func.sum(Feedback.score), func.count(Feedback.score))
         .join(Pair, Pair.id == Feedback.pair_id)
@@ -422,14 +442,14 @@ async def summary(
         category: (float(before), float(after))
         for _, category, before, after in await _self_check(session, scope, end, grouped=False)
     }
+    month = _month(Meeting.starts_at, dialect)
     by_month: dict[str, int] = dict(
         (
             await session.execute(
-                select(_month(Meeting.starts_at, dialect), func.count(Meeting.id))
-                .join(Pair, Pair.id == Meeting.pair_id)
-                .where(_in(Pair.organization_id, scope), held_in_period)
-                .group_by(_month(Meeting.starts_at, dialect))
-                .order_by(_month(Meeting.starts_at, dialect))
+                select(month, func.count(Meeting.id))
+                .where(scoped_meetings)
+                .group_by(month)
+                .order_by(month)
             )
         ).all()
     )

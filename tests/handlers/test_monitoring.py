@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 
+from docx import Document
 from openpyxl import load_workbook
 
 from bot import texts
@@ -141,3 +142,26 @@ async def test_pair_filters_mentor_load_and_difficulties(running_bot, session_fa
     assert (await reply(mentor)).text == texts.ACCESS_CURATOR_ONLY
     await mentor.send("/difficulties")
     assert (await reply(mentor)).text == texts.ACCESS_CURATOR_ONLY
+
+
+async def test_final_analytic_report_to_print_and_sign(running_bot, session_factory, telegram):
+    await build(session_factory, telegram_ids=True)
+    (curator,) = await users(telegram, CURATOR)
+    await curator.send("/summary")
+    month = await reply(curator)
+    await curator.press(month, "Свой период")
+    await reply(curator)
+    await curator.send("01.09.2026-31.10.2026")
+    autumn = await reply(curator)
+    await curator.press(autumn, texts.BUTTON_FINAL_REPORT)
+    sent = await reply(curator)
+    assert sent.document["file_name"] == "final_report_2026_2026.docx"
+    document = Document(io.BytesIO(sent.document["content"]))
+    paragraphs = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    assert texts.FINAL_TITLE in paragraphs
+    assert "Школа №1" in paragraphs and "01.09.2026 — 31.10.2026" in paragraphs
+    assert "/ Завуч Ольга /" in paragraphs
+    assert len(document.inline_shapes) == 3  # meetings, difficulties, self-diagnosis
+    first_table = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
+    assert first_table[1] == [texts.FINAL_TEACHERS, "6"]
+    assert first_table[2] == [texts.FINAL_INVOLVED, "5 (83 %)"]

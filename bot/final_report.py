@@ -1,0 +1,141 @@
+"""The final analytic report (итоговый аналитический отчёт) of a school year as a Word document
+(.docx) a curator can print and sign: the monitoring's indicators, tables by form and by
+category of difficulty, the charts, room for conclusions, and the signature line."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt
+
+from bot import charts, texts
+from bot.services.monitoring import Figures, Summary
+
+
+def _table(document: object, header: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
+    table = document.add_table(rows=1, cols=len(header))  # type: ignore[attr-defined]
+    table.style = "Table Grid"
+    for cell, title in zip(table.rows[0].cells, header, strict=True):
+        cell.text = title
+        cell.paragraphs[0].runs[0].bold = True
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row, strict=True):
+            cell.text = str(value)
+
+
+def _score(value: float | None) -> str:
+    return f"{value:.1f}" if value is not None else "—"
+
+
+def build(current: Summary, scope_name: str, curator: str) -> bytes:
+    figures: Figures = current.total
+    chosen = current.period
+    document = Document()
+    style = document.styles["Normal"]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(12)
+    title = document.add_heading(texts.FINAL_TITLE, level=1)
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.add_paragraph(
+        texts.FINAL_SUBTITLE.format(
+            scope=scope_name, start=f"{chosen.start:%d.%m.%Y}", end=f"{chosen.end:%d.%m.%Y}"
+        )
+    ).alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    document.add_heading(texts.FINAL_PARTICIPANTS, level=2)
+    _table(
+        document,
+        texts.FINAL_INDICATOR_HEADER,
+        [
+            (texts.FINAL_TEACHERS, figures.teachers),
+            (texts.FINAL_INVOLVED, f"{figures.involved} ({round(figures.share * 100)} %)"),
+            (texts.FINAL_MENTORS, figures.mentors),
+            (texts.FINAL_MENTEES, figures.mentees),
+        ],
+    )
+    document.add_heading(texts.FINAL_FORMS, level=2)
+    _table(
+        document,
+        texts.FINAL_FORM_HEADER,
+        [(texts.FORM_NAMES[form], count) for form, count in figures.pairs_by_form.items()]
+        or [(texts.SUMMARY_NONE, 0)],
+    )
+    document.add_heading(texts.FINAL_WORK, level=2)
+    _table(
+        document,
+        texts.FINAL_INDICATOR_HEADER,
+        [
+            (texts.FINAL_MEETINGS, figures.meetings_held),
+            (texts.FINAL_MEETINGS_PER_PAIR, f"{current.per_pair_month(figures):.1f}"),
+            (texts.FINAL_PAIRS_WITHOUT, figures.pairs_without_meetings),
+            (texts.FINAL_GOALS_REACHED, figures.goals_reached),
+            (texts.FINAL_GOALS_OVERDUE, figures.goals_overdue),
+            (texts.FINAL_ACTIVITIES_DONE, figures.activities_done),
+            (texts.FINAL_ACTIVITIES_OVERDUE, figures.activities_overdue),
+            (texts.FINAL_REQUESTS, figures.requests),
+            (texts.FINAL_MEDIAN, _score(figures.first_answer_median_minutes)),
+            (texts.FINAL_RATING, _score(figures.rating)),
+            (texts.FINAL_SATISFACTION, _score(figures.satisfaction)),
+        ],
+    )
+    meetings = charts.meetings(current.meetings_by_month)
+    if meetings:
+        document.add_picture(io.BytesIO(meetings), width=Cm(16))
+    document.add_heading(texts.FINAL_DIFFICULTIES, level=2)
+    categories = figures.difficulties_new.keys() | figures.difficulties_open.keys()
+    _table(
+        document,
+        texts.FINAL_DIFFICULTY_HEADER,
+        [
+            (
+                texts.category_short(category),
+                figures.difficulties_new.get(category, 0),
+                figures.difficulties_open.get(category, 0),
+                figures.difficulties_overcome.get(category, 0),
+            )
+            for category in sorted(categories)
+        ]
+        or [(texts.SUMMARY_NONE, 0, 0, 0)],
+    )
+    difficulties = charts.difficulties(figures)
+    if difficulties:
+        document.add_picture(io.BytesIO(difficulties), width=Cm(16))
+    document.add_heading(texts.FINAL_SELF_CHECK, level=2)
+    _table(
+        document,
+        texts.FINAL_SELF_CHECK_HEADER,
+        [
+            (texts.category_short(category), f"{before:.1f}", f"{after:.1f}")
+            for category, (before, after) in sorted(figures.self_check.items())
+        ]
+        or [(texts.SUMMARY_NONE, "—", "—")],
+    )
+    self_check = charts.self_check(figures)
+    if self_check:
+        document.add_picture(io.BytesIO(self_check), width=Cm(16))
+    if len(current.organizations) > 1:
+        document.add_heading(texts.FINAL_BY_ORGANIZATION, level=2)
+        _table(
+            document,
+            texts.FINAL_ORGANIZATION_HEADER,
+            [
+                (
+                    name,
+                    f"{round(current.by_organization[key].share * 100)} %",
+                    current.by_organization[key].active_pairs,
+                    current.by_organization[key].meetings_held,
+                )
+                for key, name in current.organizations.items()
+            ],
+        )
+    document.add_heading(texts.FINAL_CONCLUSIONS, level=2)
+    for _ in range(6):
+        document.add_paragraph("_" * 80)
+    document.add_paragraph()
+    document.add_paragraph(texts.FINAL_SIGNATURE.format(curator=curator))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
