@@ -1257,12 +1257,12 @@ MENTORS_EMPTY = "Наставников пока нет."
 MENTOR_LINE = "\n{number}. {name}: {pairs} · {mentees} · {meetings} · {requests} · {overdue}{idle}"
 MENTOR_IDLE = " ⚠️"
 BUTTON_MENTOR_PAIRS = "Пары: {name}"
-DIFFICULTIES_HEADER = (
+TREND_HEADER = (
     "🧩 <b>Профессиональные затруднения</b> · {scope}\nКатегория: не преодолено / преодолено; "
     "новые по месяцам ({first} … {last}):"
 )
-DIFFICULTIES_LINE = "\n• {category}: {open} / {overcome}; {trend}"
-DIFFICULTIES_EMPTY = "Затруднений пока не отмечено."
+TREND_LINE = "\n• {category}: {open} / {overcome}; {trend}"
+TREND_EMPTY = "Затруднений пока не отмечено."
 CHART_TREND = "Новые затруднения по месяцам"
 COMMAND_MENTORS = "Нагрузка наставников"
 COMMAND_DIFFICULTIES = "Затруднения педагогов"

@@ -384,7 +384,7 @@ async def difficulties_command(
     trend = await monitoring.difficulty_trend(session, scope, timezone, pairs.local_today(timezone))
     categories = trend.open.keys() | trend.overcome.keys()
     if not categories:
-        await message.answer(texts.DIFFICULTIES_EMPTY)
+        await message.answer(texts.TREND_EMPTY)
         return
     names = await monitoring.organization_names(session, scope)
     scope_name = (
@@ -392,12 +392,10 @@ async def difficulties_command(
         if scope is None
         else texts.esc(next(iter(names.values()), ""))
     )
-    text = texts.DIFFICULTIES_HEADER.format(
-        scope=scope_name, first=trend.months[0], last=trend.months[-1]
-    )
+    text = texts.TREND_HEADER.format(scope=scope_name, first=trend.months[0], last=trend.months[-1])
     for category in sorted(categories, key=lambda c: -trend.open.get(c, 0)):
         counts = trend.new.get(category, {})
-        text += texts.DIFFICULTIES_LINE.format(
+        text += texts.TREND_LINE.format(
             category=texts.category_short(category),
             open=trend.open.get(category, 0),
             overcome=trend.overcome.get(category, 0),

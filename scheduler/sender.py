@@ -118,6 +118,7 @@ class Sender:
         pacer: Pacer | None = None,
         worker: str | None = None,
         batch: int = BATCH,
+        max_in_flight: int | None = None,
     ) -> None:
         self.session_factory = session_factory
         self.bot = bot
@@ -127,7 +128,7 @@ class Sender:
         self.batch = batch
         # Rows wait in memory for their chat's turn; this many keep the pace full when one
         # chat has several messages due, and are sent well within their claim's lease.
-        self.max_in_flight = batch * 10
+        self.max_in_flight = max_in_flight or batch * 10
 
     async def run_once(self) -> Stats:
         """Send everything due now; returns what happened. More batches are claimed while the

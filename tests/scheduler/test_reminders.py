@@ -273,8 +273,11 @@ async def test_two_senders_never_send_twice(running_bot, session_factory, telegr
             ],
         )
     pacer = Pacer(per_second=200, chat_interval=0.01)
-    first = Sender(session_factory, running_bot.bot, pacer=pacer, batch=5)
-    second = Sender(session_factory, running_bot.bot, pacer=Pacer(200, 0.01), batch=5)
+    # small batches, few in flight: the two must take turns claiming
+    first = Sender(session_factory, running_bot.bot, pacer=pacer, batch=3, max_in_flight=3)
+    second = Sender(
+        session_factory, running_bot.bot, pacer=Pacer(200, 0.01), batch=3, max_in_flight=3
+    )
     one, two = await asyncio.gather(first.run_once(), second.run_once())
     assert one.sent + two.sent == 36 and one.sent and two.sent
     for chat in chats:
