@@ -497,11 +497,9 @@ async def _median_first_answer(
     )
     rows = await session.execute(
         select(ranked.c.org, func.avg(ranked.c.seconds))
-        .where(
-            ranked.c.position.in_(
-                [(ranked.c.size + 1) / 2, (ranked.c.size + 2) / 2]  # integer division
-            )
-        )
+        # the middle row of an odd group (2p = n + 1), the two middle ones of an even one
+        # (2p = n or n + 2): integers only, so every backend agrees
+        .where((2 * ranked.c.position).in_([ranked.c.size, ranked.c.size + 1, ranked.c.size + 2]))
         .group_by(ranked.c.org)
     )
     # julianday() arithmetic is exact only to about a millisecond
@@ -529,6 +527,7 @@ async def _self_check(
             and_(
                 end_rows.c.person_id == start_rows.c.person_id,
                 end_rows.c.category == start_rows.c.category,
+                end_rows.c.programme_id.is_not_distinct_from(start_rows.c.programme_id),
                 end_rows.c.stage == AssessmentStage.END,
             ),
         )
@@ -617,7 +616,7 @@ async def mentor_load(
         select(Pair.mentor_id, func.count(Pair.id)).where(active).group_by(Pair.mentor_id)
     )
     mentees = await counts(
-        select(Pair.mentor_id, func.count(PairMember.id))
+        select(Pair.mentor_id, func.count(distinct(PairMember.mentee_id)))
         .join(PairMember, PairMember.pair_id == Pair.id)
         .where(active, PairMember.left_at.is_(None))
         .group_by(Pair.mentor_id)
@@ -672,7 +671,8 @@ async def difficulty_trend(
     session: AsyncSession, scope: Sequence[int] | None, timezone: str, today: date
 ) -> DifficultyTrend:
     """What teachers struggle with, by category: open and overcome now, and how many new ones
-    each of the last six months brought."""
+    each of the last six months brought (calendar months of UTC: a difficulty noted in the
+    first local hours of a month east of Greenwich counts for the month before)."""
     dialect = session.get_bind().dialect.name
     first = add_months(today.replace(day=1), 1 - TREND_MONTHS)
     months = [f"{add_months(first, shift):%Y-%m}" for shift in range(TREND_MONTHS)]

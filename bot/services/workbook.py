@@ -13,6 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from sqlalchemy import Select, select
@@ -44,10 +45,12 @@ def _in(column: Any, scope: Sequence[int] | None) -> Any:
 
 
 def _value(value: Any, zone: ZoneInfo) -> Any:
+    if isinstance(value, StrEnum):  # before `str`: a stored code is shown by its name
+        return texts.label(value)
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value)  # what openpyxl refuses to write
     if isinstance(value, datetime):
         return value.astimezone(zone).replace(tzinfo=None)  # Excel has no time zones
-    if isinstance(value, StrEnum):
-        return texts.label(value)
     if isinstance(value, bool):
         return texts.WORKBOOK_YES if value else texts.WORKBOOK_NO
     return value
@@ -64,6 +67,9 @@ def _sheet(
     for row in rows:
         values = [_value(value, zone) for value in row]
         sheet.append(values)
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # what people typed is text, never a formula
         for index, value in enumerate(values):
             widths[index] = max(widths[index], min(len(str(value or "")), MAX_WIDTH))
     for index, width in enumerate(widths, start=1):

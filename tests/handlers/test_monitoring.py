@@ -36,7 +36,7 @@ async def test_curator_summary_charts_and_workbook(running_bot, session_factory,
     assert "Период: 01.10.2026 — 31.10.2026" in october.text
     assert "вовлечено в наставничество: 5 (83 %" in october.text
     assert "проведено 2 (1.0 на пару в месяц); пар без встреч за период: 1" in october.text
-    assert "медиана до первого ответа — 30 мин" in october.text
+    assert "медиана до первого ответа — 35 мин" in october.text
     assert "оценка встреч 4.5 из 5" in october.text
     assert "Методические 2.5 → 3.5" in october.text
     assert "Школа №2" not in october.text
@@ -67,6 +67,9 @@ async def test_curator_summary_charts_and_workbook(running_bot, session_factory,
     assert meetings["C2"].value.hour == 15  # 12:00 UTC is 15:00 in Moscow
     statuses = [row[5] for row in meetings.iter_rows(min_row=2, values_only=True)]
     assert statuses == ["состоялась", "отменена", "состоялась"]
+    descriptions = [row[3] for row in book["Затруднения"].iter_rows(min_row=2, values_only=True)]
+    assert '=HYPERLINK("x")' in descriptions  # text, not a formula; the bell character dropped
+    assert book["Затруднения"]["D2"].data_type == "s"
     people = [row[1] for row in book["Участники"].iter_rows(min_row=2, values_only=True)]
     assert "Другой Наставник" not in people
 

@@ -147,7 +147,8 @@ async def build(
                                   due_on=date(2026, 11, 10)),
             ]
         )  # fmt: skip
-        for day, minutes, escalated in ((3, 10, False), (7, 30, True), (9, 50, False)):
+        answers = ((3, 10, False), (7, 30, True), (9, 50, False), (11, 40, False))
+        for day, minutes, escalated in answers:
             session.add(
                 HelpRequest(organization_id=first.organization.id, mentee_id=e1.id,
                             pair_id=one.id, text="?", urgency=Urgency.HIGH,
@@ -164,8 +165,8 @@ async def build(
         session.add_all(
             [
                 Difficulty(organization_id=first.organization.id, mentee_id=e1.id,
-                           category=psychological, description="x", urgency=Urgency.LOW,
-                           created_at=at(1)),
+                           category=psychological, description="=HYPERLINK(\"x\")\x07",
+                           urgency=Urgency.LOW, created_at=at(1)),
                 Difficulty(organization_id=first.organization.id, mentee_id=e1.id,
                            category=psychological, description="y", urgency=Urgency.LOW,
                            status=DifficultyStatus.OVERCOME, created_at=at(2),
@@ -215,8 +216,8 @@ async def test_the_known_school(session_factory):
     assert current.per_pair_month(school) == 1.0  # 2 meetings / 2 pairs / 1 month
     assert (school.goals_reached, school.goals_open, school.goals_overdue) == (1, 2, 1)
     assert (school.activities_done, school.activities_overdue) == (1, 1)
-    assert (school.requests, school.requests_escalated) == (3, 1)
-    assert school.first_answer_median_minutes == 30
+    assert (school.requests, school.requests_escalated) == (4, 1)
+    assert school.first_answer_median_minutes == 35  # (30 + 40) / 2 of 10, 30, 40, 50
     assert school.difficulties_new == {DifficultyCategory.PSYCHOLOGICAL: 2}  # digital: Sept
     assert school.difficulties_open == {
         DifficultyCategory.PSYCHOLOGICAL: 1,
