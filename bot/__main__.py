@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 import sys
 
 from bot.settings import SettingsError, load_settings
@@ -16,14 +15,12 @@ def main() -> int:
     except SettingsError as error:
         print(error, file=sys.stderr)
         return 2
-    from bot.app import run_polling  # imported after the settings check, so a bad one fails fast
+    from bot import logs
+    from bot.app import run  # imported after the settings check, so a bad one fails fast
 
-    logging.basicConfig(
-        level=settings.log_level_number,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    logs.configure(settings)
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(run_polling(settings))
+        asyncio.run(run(settings))
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -14,6 +15,28 @@ from bot.services import people
 from bot.services.access import Actor
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+
+
+class InFlightMiddleware(BaseMiddleware):
+    """Knows which updates are being handled, so that a stopping instance can wait for them
+    (aiogram does not wait for its polling tasks)."""
+
+    def __init__(self) -> None:
+        self._running: set[asyncio.Future[Any]] = set()
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        done: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self._running.add(done)
+        try:
+            return await handler(event, data)
+        finally:
+            done.set_result(None)
+            self._running.discard(done)
+
+    async def finish(self, grace_seconds: float) -> None:
+        """Wait until the updates being handled are done, at most `grace_seconds`."""
+        if self._running:
+            await asyncio.wait(set(self._running), timeout=grace_seconds)
 
 
 class DatabaseMiddleware(BaseMiddleware):

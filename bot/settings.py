@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 TOKEN_PATTERN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{20,}$")
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/nastavnik.db"
 
@@ -28,6 +30,12 @@ HOW_TO_FIX = {
     "ADMIN_IDS": "перечислите Telegram id администраторов через запятую: ADMIN_IDS=111,222",
     "TIMEZONE": "укажите часовой пояс из базы IANA, например Europe/Moscow",
     "LOG_LEVEL": "одно из DEBUG, INFO, WARNING, ERROR",
+    "LOG_FORMAT": "text (строки для человека) или json (для сборщика логов)",
+    "BOT_MODE": "polling (по умолчанию) или webhook",
+    "WEBHOOK_URL": "публичный адрес бота за обратным прокси, например https://bot.example.ru",
+    "WEBHOOK_SECRET": "1–256 символов A-Z, a-z, 0-9, _ и -; придумайте длинную случайную строку",
+    "WEBHOOK_PORT": "номер порта от 1 до 65535",
+    "REDIS_URL": "например redis://127.0.0.1:6379/0",
 }
 
 
@@ -46,6 +54,50 @@ class Settings(BaseSettings):
     admin_ids: Annotated[frozenset[int], NoDecode] = Field(default=frozenset(), alias="ADMIN_IDS")
     timezone: str = Field(default="Europe/Moscow", alias="TIMEZONE")
     log_level: str = Field(default="INFO", alias="LOG_LEVEL")
+    log_format: Literal["text", "json"] = Field(default="text", alias="LOG_FORMAT")
+    bot_mode: Literal["polling", "webhook"] = Field(default="polling", alias="BOT_MODE")
+    webhook_url: str = Field(default="", alias="WEBHOOK_URL")
+    webhook_path: str = Field(default="/telegram/webhook", alias="WEBHOOK_PATH")
+    webhook_host: str = Field(default="0.0.0.0", alias="WEBHOOK_HOST")  # noqa: S104 - behind a proxy
+    webhook_port: int = Field(default=8080, ge=1, le=65535, alias="WEBHOOK_PORT")
+    webhook_secret: str = Field(default="", alias="WEBHOOK_SECRET")
+    redis_url: str = Field(default="", alias="REDIS_URL")
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _check_secret(cls, value: str) -> str:
+        if value and not SECRET_PATTERN.match(value):
+            raise ValueError("только A-Z, a-z, 0-9, _ и -, от 1 до 256 символов")
+        return value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _check_webhook_url(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if value and not re.match(r"^https?://[^\s/]+", value):
+            raise ValueError("адрес должен начинаться с https://")
+        return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _check_redis_url(cls, value: str) -> str:
+        value = value.strip()
+        if value and not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("адрес должен начинаться с redis://")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_url_and_secret(self) -> Settings:
+        if self.bot_mode == "webhook":
+            if not self.webhook_url:
+                raise PydanticCustomError("webhook_url", "в режиме webhook обязателен", {})
+            if not self.webhook_secret:
+                raise PydanticCustomError("webhook_secret", "в режиме webhook обязателен", {})
+        return self
+
+    @property
+    def webhook_endpoint(self) -> str:
+        return self.webhook_url + self.webhook_path
 
     @field_validator("bot_token")
     @classmethod
@@ -123,9 +175,17 @@ def load_settings(**overrides: object) -> Settings:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as error:
         first = error.errors()[0]
-        name = str(first["loc"][0]).upper() if first["loc"] else "настройка"
+        # a rule across settings names the setting by its error type
+        name = str(first["loc"][0] if first["loc"] else first["type"]).upper()
         if first["type"] == "missing":
             problem = "не задана"
+        elif first["type"] in {
+            "literal_error",
+            "int_parsing",
+            "less_than_equal",
+            "greater_than_equal",
+        }:
+            problem = f"недопустимое значение «{first.get('input')}»"
         else:
             problem = str(first["msg"]).removeprefix("Value error, ")
         hint = HOW_TO_FIX.get(name, "")

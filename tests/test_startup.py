@@ -4,11 +4,13 @@ polling, and stops cleanly on SIGINT."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, inspect
 
 from tests.conftest import TOKEN
@@ -17,7 +19,12 @@ from tests.dialogs import reply
 ROOT = Path(__file__).resolve().parent.parent
 
 
-async def test_python_m_bot_starts_migrates_and_answers(telegram, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("stop", "log_format"), [(signal.SIGINT, "text"), (signal.SIGTERM, "json")]
+)
+async def test_python_m_bot_starts_migrates_and_answers(
+    telegram, tmp_path: Path, stop: signal.Signals, log_format: str
+) -> None:
     env = {
         **os.environ,
         "BOT_TOKEN": TOKEN,
@@ -25,6 +32,7 @@ async def test_python_m_bot_starts_migrates_and_answers(telegram, tmp_path: Path
         "ADMIN_IDS": "1",
         "PYTHONPATH": str(ROOT),
         "LOG_LEVEL": "INFO",
+        "LOG_FORMAT": log_format,
     }
     env.pop("DATABASE_URL", None)  # the default: data/nastavnik.db in the working directory
     process = await asyncio.create_subprocess_exec(
@@ -45,11 +53,14 @@ async def test_python_m_bot_starts_migrates_and_answers(telegram, tmp_path: Path
         await user.send("/start")
         assert "приглашени" in (await reply(user)).text
     finally:
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop)
         output = await asyncio.wait_for(process.stdout.read(), 20)  # type: ignore[union-attr]
         code = await asyncio.wait_for(process.wait(), 20)
     assert code == 0, output.decode()
     assert b"Traceback" not in output
+    if log_format == "json":
+        records = [json.loads(line) for line in output.decode().splitlines() if line]
+        assert {"time", "level", "logger", "message", "update_id", "user_id"} <= set(records[0])
     database = tmp_path / "data" / "nastavnik.db"
     engine = create_engine(f"sqlite:///{database}")
     tables = set(inspect(engine).get_table_names())
