@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import TelegramObject, User
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services import people
 from bot.services.access import Actor
+from bot.services.errors import DatabaseUnavailable
+
+logger = logging.getLogger(__name__)
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 
@@ -51,13 +56,17 @@ class DatabaseMiddleware(BaseMiddleware):
         self.session_factory = session_factory
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
-        async with self.session_factory() as session, session.begin():
-            data["session"] = session
-            try:
-                return await handler(event, data)
-            except TelegramAPIError:
-                await session.commit()
-                raise
+        try:
+            async with self.session_factory() as session, session.begin():
+                data["session"] = session
+                try:
+                    return await handler(event, data)
+                except TelegramAPIError:
+                    await session.commit()
+                    raise
+        except (OperationalError, InterfaceError, OSError) as error:
+            logger.warning("Database unavailable: %s", error)
+            raise DatabaseUnavailable from error
 
 
 class ActorMiddleware(BaseMiddleware):

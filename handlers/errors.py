@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot import texts
 from bot.replies import answer_quietly, notify
 from bot.services import people
-from bot.services.errors import DomainError
+from bot.services.errors import DatabaseUnavailable, DomainError
 
 logger = logging.getLogger(__name__)
 
@@ -72,5 +72,6 @@ def create_router() -> Router:
     router = Router(name="errors")
     router.errors.register(refused, ExceptionTypeFilter(DomainError))
     router.errors.register(blocked, ExceptionTypeFilter(TelegramForbiddenError))
-    router.errors.register(unexpected)
+    # not when the database is down: left unhandled, the update is delivered again later
+    router.errors.register(unexpected, ~ExceptionTypeFilter(DatabaseUnavailable))
     return router

@@ -3,13 +3,17 @@ that begins on one instance and ends on another through Redis."""
 
 from __future__ import annotations
 
+import asyncio
+import os
 import socket
 from collections.abc import AsyncIterator
+from contextlib import suppress
 
 import pytest
 from aiogram.types import Message, Update
 from aiohttp import ClientSession, web
 from redis.asyncio import Redis
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import texts
@@ -17,7 +21,7 @@ from bot.app import create_dispatcher
 from bot.settings import load_settings
 from bot.telegram import create_bot
 from bot.web import HEALTH_PATH, create_web_app
-from models.database import create_engine
+from models.database import create_engine, create_session_factory
 from models.enums import Role
 from tests.conftest import TOKEN
 from tests.dialogs import reply
@@ -138,3 +142,88 @@ async def test_a_dialogue_moves_between_instances_through_redis(
         await redis.flushdb()
         await redis.aclose()
         await bot.session.close()
+
+
+class Switch:
+    """A TCP proxy to the database that can be cut off, as a network or a server outage."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.target = (host, port)
+        self.up = True
+        self.links: set[asyncio.StreamWriter] = set()
+
+    async def start(self) -> int:
+        self.server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
+        return int(self.server.sockets[0].getsockname()[1])
+
+    async def _pipe(self, source: asyncio.StreamReader, target: asyncio.StreamWriter) -> None:
+        with suppress(OSError, asyncio.CancelledError):
+            while data := await source.read(65536):
+                target.write(data)
+                await target.drain()
+        target.close()
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        if not self.up:
+            writer.close()
+            return
+        target_reader, target_writer = await asyncio.open_connection(*self.target)
+        self.links |= {writer, target_writer}
+        await asyncio.gather(self._pipe(reader, target_writer), self._pipe(target_reader, writer))
+
+    def cut(self) -> None:
+        self.up = False
+        for link in self.links:
+            link.close()
+        self.links.clear()
+
+    async def stop(self) -> None:
+        self.cut()
+        self.server.close()
+
+
+@pytest.mark.skipif(
+    not os.environ.get("TEST_DATABASE_URL"), reason="needs PostgreSQL (TEST_DATABASE_URL)"
+)
+async def test_database_outage_then_recovery_loses_no_update(telegram, database_url, engine):
+    url = make_url(database_url)
+    switch = Switch(url.host or "127.0.0.1", url.port or 5432)
+    port = await switch.start()
+    flaky = create_engine(url.set(port=port).render_as_string(hide_password=False))
+    flaky_factory = create_session_factory(flaky)
+    web_port = free_port()
+    settings = load_settings(
+        BOT_TOKEN=TOKEN,
+        TELEGRAM_API_URL=telegram.url,
+        BOT_MODE="webhook",
+        WEBHOOK_URL=f"http://127.0.0.1:{web_port}",
+        WEBHOOK_SECRET=SECRET,
+    )
+    bot = create_bot(settings)
+    dispatcher = create_dispatcher(settings, flaky_factory)
+    runner = web.AppRunner(create_web_app(settings, dispatcher, bot, flaky, None))
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", web_port).start()
+    await bot.set_webhook(settings.webhook_endpoint, secret_token=SECRET)
+    health = f"http://127.0.0.1:{web_port}{HEALTH_PATH}"
+    user = telegram.add_user(user_id=5201, first_name="Гость")
+    try:
+        async with ClientSession() as http:
+            async with http.get(health) as response:
+                assert response.status == 200
+            switch.cut()
+            await flaky.dispose()  # pooled connections die with the network
+            async with http.get(health) as response:
+                assert response.status == 503
+            await user.send("/start")  # Telegram keeps offering it while the bot fails
+            await user.expect_no_message(within=1.5)
+            switch.up = True
+            async with http.get(health) as response:
+                assert response.status == 200
+        assert (await reply(user)).text == texts.NEED_INVITE  # delivered again, handled once
+        await user.expect_no_message(within=1.0)
+    finally:
+        await runner.cleanup()
+        await bot.session.close()
+        await switch.stop()
+        await flaky.dispose()

@@ -21,3 +21,8 @@ class NotFound(DomainError):
 
 class ValidationFailed(DomainError):
     """The input is not acceptable; the message says what is expected."""
+
+
+class DatabaseUnavailable(Exception):
+    """The database cannot be reached: the update is left unhandled, so that Telegram delivers
+    it again (webhook mode) once the database is back."""
