@@ -857,14 +857,18 @@ def help_mentors(
     return builder.as_markup()
 
 
-def org_settings(escalation_hours: int, choices: tuple[int, ...]) -> InlineKeyboardMarkup:
+def org_settings(
+    current: dict[str, int], choices: dict[str, tuple[int, ...]]
+) -> InlineKeyboardMarkup:
+    """A row of choices per setting, the current one ticked."""
     builder = InlineKeyboardBuilder()
-    for hours in choices:
-        label = texts.BUTTON_HOURS.format(hours=hours)
-        builder.button(
-            text=f"✅ {label}" if hours == escalation_hours else label,
-            callback_data=OrgSettingsCb(field="escalation_hours", value=hours),
-        )
+    for field, values in choices.items():
+        row = []
+        for value in values:
+            label = texts.ORG_SETTING_BUTTONS[field](value)
+            shown = f"✅ {label}" if value == current[field] else label
+            row.append(_button(shown, OrgSettingsCb(field=field, value=value)))
+        builder.row(*row)
     return builder.as_markup()
 
 

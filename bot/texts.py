@@ -7,7 +7,7 @@ a template; constants here contain only our own markup.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -977,12 +977,19 @@ COMMAND_REPORT = "Выгрузка в Excel"
 
 ORG_SETTINGS = (
     "⚙️ <b>Настройки организации</b> {name}\n"
-    "Запрос о помощи передаётся куратору, если наставник не взял его за "
-    "<b>{hours} рабочих ч</b> (рабочее время — пн–пт, 08:00–18:00)."
+    "• Запрос о помощи передаётся куратору, если наставник не взял его за <b>{hours} рабочих ч</b> "
+    "(рабочее время — пн–пт, 08:00–18:00).\n"
+    "• Наставнику напоминаем о встрече, если её не было <b>{days} дн.</b>\n"
+    "• Тихие часы организации (ничего не присылаем, всё ждёт утра): <b>{quiet}</b>; каждый может "
+    "выбрать свои в /reminders."
 )
 ORG_SETTINGS_SAVED = "✅ Сохранено."
 ORG_BAD_SETTING = "Выберите значение кнопкой."
-BUTTON_HOURS = "{hours} ч"
+ORG_SETTING_BUTTONS: dict[str, Callable[[int], str]] = {
+    "escalation_hours": lambda value: f"{value} ч",
+    "nudge_days": lambda value: f"{value} дн.",
+    "quiet": lambda value: f"🌙 {value // 100:02d}–{value % 100:02d}" if value else "🌙 нет",
+}
 
 # --- Staff import -------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """The curator's settings of their organisation (/settings): how many working hours a help
-request may wait for a mentor before the curator is told."""
+request may wait for a mentor before the curator is told, after how many days without a meeting
+the mentor is nudged, and the organisation's quiet hours."""
 
 from aiogram import F, Router
 from aiogram.filters import Command
@@ -15,11 +16,27 @@ from models import Organization
 
 
 def render(organization: Organization) -> tuple[str, InlineKeyboardMarkup]:
+    start, end = organization.quiet_hours_start, organization.quiet_hours_end
+    quiet = start * 100 + end if start != end else 0
     text = texts.ORG_SETTINGS.format(
-        name=texts.esc(organization.name), hours=organization.help_escalation_hours
+        name=texts.esc(organization.name),
+        hours=organization.help_escalation_hours,
+        days=organization.no_meeting_nudge_days,
+        quiet=texts.REMINDERS_QUIET.format(start=start, end=end)
+        if quiet
+        else texts.REMINDERS_QUIET_OFF,
     )
     markup = keyboards.org_settings(
-        organization.help_escalation_hours, organizations.ESCALATION_HOURS_CHOICES
+        {
+            "escalation_hours": organization.help_escalation_hours,
+            "nudge_days": organization.no_meeting_nudge_days,
+            "quiet": quiet,
+        },
+        {
+            "escalation_hours": organizations.ESCALATION_HOURS_CHOICES,
+            "nudge_days": organizations.NUDGE_DAYS_CHOICES,
+            "quiet": organizations.QUIET_CHOICES,
+        },
     )
     return text, markup
 

@@ -59,6 +59,9 @@ async def organization_card(
 
 
 ESCALATION_HOURS_CHOICES = (1, 2, 4, 8, 24)
+NUDGE_DAYS_CHOICES = (7, 14, 21, 30)
+# quiet hours as start * 100 + end: 21–08 is 2108; 0 means none
+QUIET_CHOICES = (2108, 2207, 2009, 0)
 
 
 async def own_organization(actor: Actor) -> Organization:
@@ -69,10 +72,17 @@ async def own_organization(actor: Actor) -> Organization:
 async def update_setting(
     session: AsyncSession, actor: Actor, field: str, value: int
 ) -> Organization:
-    """The curator changes one setting of their organisation to one of the offered values."""
+    """The curator changes one setting of their organisation to one of the offered values:
+    how long a help request waits before escalation, after how many days without a meeting
+    the mentor is nudged, and the organisation's quiet hours."""
     organization = await own_organization(actor)
-    if field != "escalation_hours" or value not in ESCALATION_HOURS_CHOICES:
+    if field == "escalation_hours" and value in ESCALATION_HOURS_CHOICES:
+        organization.help_escalation_hours = value
+    elif field == "nudge_days" and value in NUDGE_DAYS_CHOICES:
+        organization.no_meeting_nudge_days = value
+    elif field == "quiet" and value in QUIET_CHOICES:
+        organization.quiet_hours_start, organization.quiet_hours_end = divmod(value, 100)
+    else:
         raise ValidationFailed(texts.ORG_BAD_SETTING)
-    organization.help_escalation_hours = value
     await session.flush()
     return organization

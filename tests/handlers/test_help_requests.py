@@ -10,7 +10,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot import texts
-from bot.callbacks import HelpCb
+from bot.callbacks import HelpCb, OrgSettingsCb
 from models import HelpMessage, HelpRequest, Organization, utcnow
 from models.enums import HelpStatus, Role, Urgency
 from scheduler.jobs import escalate_help_requests
@@ -172,9 +172,21 @@ async def test_curator_sets_escalation_hours(running_bot, session_factory, teleg
     settings = await reply(curator)
     assert "за 4 рабочих ч" in settings.text and "✅ 4 ч" in settings.buttons()
     await curator.press(settings, "8 ч")
-    assert "за 8 рабочих ч" in (await reply(curator)).text
+    changed = await reply(curator)
+    assert "за 8 рабочих ч" in changed.text
+    assert "не было 14 дн." in changed.text and "Тихие часы организации" in changed.text
+    await curator.press(changed, "21 дн.")
+    changed = await reply(curator)
+    await curator.press(changed, "🌙 22–07")
+    assert "22:00–07:00" in (await reply(curator)).text
+    await curator.press_data(
+        changed.message_id, OrgSettingsCb(field="quiet", value=1234).pack()
+    )  # a forged value
+    assert (await curator.callback_answer())["text"] == texts.ORG_BAD_SETTING
     await mentor.send("/settings")
     assert (await reply(mentor)).text == texts.ACCESS_CURATOR_ONLY
     async with session_factory() as session:
         organization = await session.scalar(select(Organization))
     assert organization is not None and organization.help_escalation_hours == 8
+    assert organization.no_meeting_nudge_days == 21
+    assert (organization.quiet_hours_start, organization.quiet_hours_end) == (22, 7)
