@@ -183,12 +183,23 @@ def pager(
     builder.row(*row)
 
 
+def numbered(
+    page: Page[object], opens: list[CallbackData], turn: Callable[[int], CallbackData]
+) -> InlineKeyboardBuilder:
+    """A button per item, numbered as the list's lines are, four to a row, then the pager."""
+    builder = InlineKeyboardBuilder()
+    for number, data in enumerate(opens, start=page.first):
+        builder.button(text=str(number), callback_data=data)
+    builder.adjust(4)
+    pager(builder, page, turn)
+    return builder
+
+
 def invites_list(page: Page[object], invite_ids: list[int]) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
-    first = page.number * page.size + 1
-    for offset, invite_id in enumerate(invite_ids):
+    for number, invite_id in enumerate(invite_ids, start=page.first):
         builder.button(
-            text=texts.BUTTON_REVOKE.format(number=first + offset),
+            text=texts.BUTTON_REVOKE.format(number=number),
             callback_data=InviteRevokeCb(invite_id=invite_id, page=page.number),
         )
     builder.adjust(2)
@@ -278,18 +289,13 @@ def urgencies(difficulty_id: int = 0) -> InlineKeyboardMarkup:
 def difficulty_list(
     page: Page[object], mentee_id: int, difficulty_ids: list[int]
 ) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    first = page.number * page.size + 1
-    for offset, difficulty_id in enumerate(difficulty_ids):
-        builder.button(
-            text=str(first + offset),
-            callback_data=DifficultyCb(
-                action="open", difficulty_id=difficulty_id, page=page.number
-            ),
-        )
-    builder.adjust(4)
-    pager(builder, page, lambda number: DifficultyListCb(mentee_id=mentee_id, page=number))
-    return builder.as_markup()
+    opens: list[CallbackData] = [
+        DifficultyCb(action="open", difficulty_id=difficulty_id, page=page.number)
+        for difficulty_id in difficulty_ids
+    ]
+    return numbered(
+        page, opens, lambda number: DifficultyListCb(mentee_id=mentee_id, page=number)
+    ).as_markup()
 
 
 def difficulty_card(
@@ -408,15 +414,11 @@ def pair_confirm() -> InlineKeyboardMarkup:
 def pairs_list(
     page: Page[object], pair_ids: list[int], mine: bool, only: str = ""
 ) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    first = page.number * page.size + 1
-    for offset, pair_id in enumerate(pair_ids):
-        builder.button(
-            text=str(first + offset),
-            callback_data=PairCb(action="open", pair_id=pair_id, page=page.number),
-        )
-    builder.adjust(4)
-    pager(builder, page, lambda number: PairsPageCb(page=number, mine=mine, only=only))
+    builder = numbered(
+        page,
+        [PairCb(action="open", pair_id=pair_id, page=page.number) for pair_id in pair_ids],
+        lambda number: PairsPageCb(page=number, mine=mine, only=only),
+    )
     if not mine:
         filters = InlineKeyboardBuilder()
         for code, label in texts.PAIRS_FILTER_BUTTONS.items():
@@ -725,14 +727,11 @@ def meeting_touched(items: list[tuple[str, int, str, bool]]) -> InlineKeyboardMa
 def meetings_list(
     page: Page[object], meeting_ids: list[int], pair_id: int, *, can_plan: bool
 ) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    first = page.number * page.size + 1
-    for offset, meeting_id in enumerate(meeting_ids):
-        builder.button(
-            text=str(first + offset), callback_data=MeetingCb(action="open", meeting_id=meeting_id)
-        )
-    builder.adjust(4)
-    pager(builder, page, lambda number: PairMeetingsCb(action="list", pair_id=pair_id, page=number))
+    builder = numbered(
+        page,
+        [MeetingCb(action="open", meeting_id=meeting_id) for meeting_id in meeting_ids],
+        lambda number: PairMeetingsCb(action="list", pair_id=pair_id, page=number),
+    )
     if can_plan:
         builder.row(
             _button(texts.BUTTON_MEETING_NEW, PairMeetingsCb(action="new", pair_id=pair_id)),
@@ -767,14 +766,11 @@ def goal_links(choices: list[tuple[str, int, str]]) -> InlineKeyboardMarkup:
 def goals_list(
     page: Page[object], goal_ids: list[int], pair_id: int, *, can_add: bool
 ) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    first = page.number * page.size + 1
-    for offset, goal_id in enumerate(goal_ids):
-        builder.button(
-            text=str(first + offset), callback_data=GoalCb(action="open", goal_id=goal_id)
-        )
-    builder.adjust(4)
-    pager(builder, page, lambda number: PairGoalsCb(action="list", pair_id=pair_id, page=number))
+    builder = numbered(
+        page,
+        [GoalCb(action="open", goal_id=goal_id) for goal_id in goal_ids],
+        lambda number: PairGoalsCb(action="list", pair_id=pair_id, page=number),
+    )
     if can_add:
         builder.row(_button(texts.BUTTON_GOAL_NEW, PairGoalsCb(action="new", pair_id=pair_id)))
     builder.row(_button(texts.BUTTON_BACK, PairCb(action="open", pair_id=pair_id)))
@@ -833,15 +829,10 @@ def help_request(request_id: int, actions: list[str]) -> InlineKeyboardMarkup:
 
 
 def help_list(page: Page[object], request_ids: list[int]) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    first = page.number * page.size + 1
-    for offset, request_id in enumerate(request_ids):
-        builder.button(
-            text=str(first + offset), callback_data=HelpCb(action="open", request_id=request_id)
-        )
-    builder.adjust(4)
-    pager(builder, page, lambda number: HelpListCb(page=number))
-    return builder.as_markup()
+    opens: list[CallbackData] = [
+        HelpCb(action="open", request_id=request_id) for request_id in request_ids
+    ]
+    return numbered(page, opens, lambda number: HelpListCb(page=number)).as_markup()
 
 
 def help_mentors(

@@ -41,7 +41,7 @@ async def render_list(
     for offset, item in enumerate(page.items):
         lines.append(
             texts.DIFFICULTY_LINE.format(
-                number=page.number * page.size + offset + 1,
+                number=page.first + offset,
                 icon=texts.DIFFICULTY_STATUS_ICONS[item.status],
                 category=texts.DIFFICULTY_CATEGORY_BUTTONS[item.category],
                 description=texts.esc(texts.shorten(item.description, LINE_PREVIEW)),

@@ -94,12 +94,11 @@ async def render_goals(
             pair=title, total=page.total, page=page.number + 1, pages=page.pages
         )
     ]
-    first = page.number * page.size + 1
     for offset, goal in enumerate(page.items):
         state = "overdue" if goals.is_overdue(goal, today) else goal.status.value
         lines.append(
             texts.GOAL_LINE.format(
-                number=first + offset,
+                number=page.first + offset,
                 icon=texts.GOAL_STATE_ICONS[state],
                 title=texts.esc(texts.shorten(goal.title, TITLE_SHOWN)),
                 due=goal.due_on.strftime("%d.%m.%Y"),

@@ -318,12 +318,11 @@ async def render_list(
     lines = [
         texts.HELP_LIST_HEADER.format(total=page.total, page=page.number + 1, pages=page.pages)
     ]
-    first = page.number * page.size + 1
     now = utcnow()
     for offset, request in enumerate(page.items):
         lines.append(
             texts.HELP_LINE.format(
-                number=first + offset,
+                number=page.first + offset,
                 id=request.id,
                 mentee=texts.esc(names.get(request.mentee_id, "")),
                 status=texts.HELP_STATUS_NAMES[request.status],

@@ -25,7 +25,7 @@ async def render_invites(
     for offset, invite in enumerate(page.items):
         lines.append(
             texts.INVITE_LINE.format(
-                number=page.number * page.size + offset + 1,
+                number=page.first + offset,
                 role=texts.ROLE_NAMES[invite.role],
                 uses_left=invite.max_uses - invite.uses,
                 max_uses=invite.max_uses,

@@ -160,11 +160,10 @@ async def render_history(
                 pair=label, total=page.total, page=page.number + 1, pages=page.pages
             )
         ]
-        first = page.number * page.size + 1
         for offset, meeting in enumerate(page.items):
             lines.append(
                 texts.MEETING_LINE.format(
-                    number=first + offset,
+                    number=page.first + offset,
                     icon=texts.MEETING_STATUS_ICONS[meeting.status],
                     when=texts.local_time(meeting.starts_at, timezone),
                     topic=texts.esc(texts.shorten(meeting.topic, 80)),

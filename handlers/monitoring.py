@@ -346,11 +346,10 @@ async def render_mentors(
     if not page.total:
         return texts.MENTORS_EMPTY, None
     text = texts.MENTORS_HEADER.format(total=page.total, page=page.number + 1, pages=page.pages)
-    first = page.number * page.size + 1
     for offset, mentor in enumerate(page.items):
         load = loads[mentor.id]
         text += texts.MENTOR_LINE.format(
-            number=first + offset,
+            number=page.first + offset,
             name=texts.esc(mentor.full_name),
             pairs=load.pairs,
             mentees=load.mentees,

@@ -110,7 +110,7 @@ async def render_pairs(
         members = [names[m.mentee_id] for m in pair.members if m.left_at is None]
         lines.append(
             texts.PAIR_LINE.format(
-                number=page.number * page.size + offset + 1,
+                number=page.first + offset,
                 form=texts.FORM_NAMES[pair.form],
                 mentor=texts.esc(names[pair.mentor_id]),
                 mentees=texts.esc(", ".join(members)),
@@ -406,9 +406,8 @@ async def render_unpaired(
     page = await pairs.unpaired_mentees(session, actor, page_number)
     if not page.total:
         return texts.UNPAIRED_EMPTY, None
-    first = page.number * page.size + 1
     names = "\n".join(
-        f"{first + offset}. {texts.esc(person.full_name)}"
+        f"{page.first + offset}. {texts.esc(person.full_name)}"
         for offset, person in enumerate(page.items)
     )
     text = texts.UNPAIRED_HEADER.format(

@@ -23,6 +23,11 @@ class Page(Generic[T_co]):
     size: int
 
     @property
+    def first(self) -> int:
+        """The number (from 1) of the page's first item, as lists number their lines."""
+        return self.number * self.size + 1
+
+    @property
     def pages(self) -> int:
         return max(1, -(-self.total // self.size))
 
