@@ -409,20 +409,26 @@ async def topic_typed(
 # --- answers, moves and cancellations ---------------------------------------------------------
 
 
-async def confirm(
+# What a participant's answer records, the toast they see, and what the mentor is told.
+ANSWERS = {
+    "confirm": (Attendance.CONFIRMED, texts.MEETING_CONFIRMED, texts.MEETING_CONFIRMED_NOTICE),
+    "decline": (Attendance.DECLINED, texts.MEETING_DECLINED, texts.MEETING_DECLINED_NOTICE),
+}
+
+
+async def answered(
     callback: CallbackQuery,
     callback_data: MeetingCb,
     session: AsyncSession,
     actor: Actor,
     bot: Bot,
 ) -> None:
-    view = await meetings.answer(session, actor, callback_data.meeting_id, Attendance.CONFIRMED)
-    await answer_quietly(callback, texts.MEETING_CONFIRMED)
+    attendance, toast, template = ANSWERS[callback_data.action]
+    view = await meetings.answer(session, actor, callback_data.meeting_id, attendance)
+    await answer_quietly(callback, toast)
     text, markup = await render_meeting(session, actor, view)
     await edit(callback, text, markup)
-    notice = texts.MEETING_CONFIRMED_NOTICE.format(
-        name=texts.esc(actor.require_person().full_name), **_facts(view)
-    )
+    notice = template.format(name=texts.esc(actor.require_person().full_name), **_facts(view))
     await deliver(bot, view.mentor, notice, keyboards.open_meeting(view.meeting.id))
 
 
@@ -500,23 +506,6 @@ async def cancel_meeting(
     notice = texts.MEETING_CANCELLED_NOTICE.format(name=texts.esc(person.full_name), **_facts(view))
     for other in view.others(person.id):
         await deliver(bot, other, notice)
-
-
-async def decline(
-    callback: CallbackQuery,
-    callback_data: MeetingCb,
-    session: AsyncSession,
-    actor: Actor,
-    bot: Bot,
-) -> None:
-    view = await meetings.decline(session, actor, callback_data.meeting_id)
-    await answer_quietly(callback, texts.MEETING_DECLINED)
-    text, markup = await render_meeting(session, actor, view)
-    await edit(callback, text, markup)
-    notice = texts.MEETING_DECLINED_NOTICE.format(
-        name=texts.esc(actor.require_person().full_name), **_facts(view)
-    )
-    await deliver(bot, view.mentor, notice, keyboards.open_meeting(view.meeting.id))
 
 
 # --- the mentor's log -------------------------------------------------------------------------
@@ -663,14 +652,9 @@ async def _save_log(
 ) -> None:
     data = await state.get_data()
     touched = [(key.split(":")[0], int(key.split(":")[1])) for key in data.get("touched", [])]
-    report = {
-        "duration_minutes": data["duration"],
-        "summary": data["summary"],
-        "agreements": data["agreements"],
-        "touched": touched,
-    }
+    report = meetings.Report(data["duration"], data["summary"], data["agreements"], touched)
     if data.get("meeting_id"):
-        view = await meetings.log_held(session, actor, data["meeting_id"], **report)
+        view = await meetings.log_held(session, actor, data["meeting_id"], report)
     else:
         view = await meetings.record_past(
             session,
@@ -680,7 +664,7 @@ async def _save_log(
             starts_at=datetime.fromisoformat(data["starts_at"]),
             meeting_format=meetings.parse_format(data["format"]),
             topic_text=data["topic"],
-            **report,
+            report=report,
         )
     await state.clear()
     await target.answer(texts.MEETING_LOGGED)
@@ -744,13 +728,12 @@ def create_router() -> Router:
     )
     router.message.register(link_typed, StateFilter(MeetingForm.link), ANSWER)
     router.message.register(topic_typed, StateFilter(MeetingForm.topic), ANSWER)
-    router.callback_query.register(confirm, MeetingCb.filter(F.action == "confirm"))
+    router.callback_query.register(answered, MeetingCb.filter(F.action.in_(ANSWERS)))
     router.callback_query.register(ask_move_comment, MeetingCb.filter(F.action == "ask_move"))
     router.message.register(move_comment_typed, StateFilter(MeetingChange.move_comment), ANSWER)
     router.callback_query.register(start_move, MeetingCb.filter(F.action == "move"))
     router.callback_query.register(ask_cancel, MeetingCb.filter(F.action == "cancel"))
     router.callback_query.register(cancel_meeting, MeetingCb.filter(F.action == "cancel_yes"))
-    router.callback_query.register(decline, MeetingCb.filter(F.action == "decline"))
     router.callback_query.register(ask_held, MeetingCb.filter(F.action == "log"))
     router.callback_query.register(held, MeetingCb.filter(F.action == "held"))
     router.callback_query.register(not_held, MeetingCb.filter(F.action == "not_held"))

@@ -207,7 +207,8 @@ async def _as_side(session: AsyncSession, actor: Actor, meeting_id: int) -> Meet
 async def answer(
     session: AsyncSession, actor: Actor, meeting_id: int, attendance: Attendance
 ) -> MeetingView:
-    """A participant confirms the meeting, asks to move it or declines."""
+    """A participant confirms the meeting, asks to move it, or declines it (a group meeting
+    goes on for the others)."""
     view, entry = await check_can_answer(session, actor, meeting_id)
     entry.attendance = attendance
     await session.flush()
@@ -266,11 +267,6 @@ async def cancel(session: AsyncSession, actor: Actor, meeting_id: int) -> Meetin
     return view
 
 
-async def decline(session: AsyncSession, actor: Actor, meeting_id: int) -> MeetingView:
-    """A mentee of a group meeting will not come; the meeting goes on for the others."""
-    return await answer(session, actor, meeting_id, Attendance.DECLINED)
-
-
 async def check_can_log(session: AsyncSession, actor: Actor, meeting_id: int) -> MeetingView:
     view = await get(session, actor, meeting_id)
     if actor.require_person().id != view.mentor.id:
@@ -307,22 +303,24 @@ async def touchable(session: AsyncSession, pair: pairs.PairView) -> list[Touchab
     ]
 
 
-async def _record(
-    session: AsyncSession,
-    view: MeetingView,
-    *,
-    duration_minutes: int,
-    summary: str,
-    agreements: str,
-    touched: Sequence[tuple[str, int]],
-) -> None:
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What the mentor says of a meeting that was held."""
+
+    duration_minutes: int
+    summary: str
+    agreements: str
+    touched: Sequence[tuple[str, int]]  # ("difficulty" | "activity", id)
+
+
+async def _record(session: AsyncSession, view: MeetingView, report: Report) -> None:
     allowed = {(item.kind, item.id) for item in await touchable(session, view.pair)}
-    chosen = [item for item in dict.fromkeys(map(tuple, touched)) if item in allowed]
+    chosen = [item for item in dict.fromkeys(map(tuple, report.touched)) if item in allowed]
     meeting = view.meeting
     meeting.status = MeetingStatus.HELD
-    meeting.duration_minutes = validation.minutes_in_range(duration_minutes)
-    meeting.summary = notes(summary, "Что обсуждали")
-    meeting.agreements = notes(agreements, "Договорённости")
+    meeting.duration_minutes = validation.minutes_in_range(report.duration_minutes)
+    meeting.summary = notes(report.summary, "Что обсуждали")
+    meeting.agreements = notes(report.agreements, "Договорённости")
     meeting.logged_at = utcnow()
     await session.flush()
     await session.execute(
@@ -344,24 +342,10 @@ async def _record(
 
 
 async def log_held(
-    session: AsyncSession,
-    actor: Actor,
-    meeting_id: int,
-    *,
-    duration_minutes: int,
-    summary: str,
-    agreements: str,
-    touched: Sequence[tuple[str, int]],
+    session: AsyncSession, actor: Actor, meeting_id: int, report: Report
 ) -> MeetingView:
     view = await check_can_log(session, actor, meeting_id)
-    await _record(
-        session,
-        view,
-        duration_minutes=duration_minutes,
-        summary=summary,
-        agreements=agreements,
-        touched=touched,
-    )
+    await _record(session, view, report)
     return view
 
 
@@ -385,10 +369,7 @@ async def record_past(
     starts_at: datetime,
     meeting_format: MeetingFormat,
     topic_text: str,
-    duration_minutes: int,
-    summary: str,
-    agreements: str,
-    touched: Sequence[tuple[str, int]],
+    report: Report,
 ) -> MeetingView:
     """A meeting that was held without being scheduled in the bot, logged after the fact."""
     loaded = await _pair_as_mentor(session, actor, pair_id)
@@ -409,14 +390,7 @@ async def record_past(
     session.add(meeting)
     await session.flush()
     view = MeetingView(meeting=meeting, pair=loaded, participants=mentees)
-    await _record(
-        session,
-        view,
-        duration_minutes=duration_minutes,
-        summary=summary,
-        agreements=agreements,
-        touched=touched,
-    )
+    await _record(session, view, report)
     return view
 
 
