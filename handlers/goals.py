@@ -256,17 +256,24 @@ async def _create(
 # --- progress and review ----------------------------------------------------------------------
 
 
-async def ask_progress(
+# What a goal's «progress» and «give back» buttons ask: the check before asking, the state
+# of the answer and the prompt.
+GOAL_QUESTIONS = {
+    "progress": (goals.check_can_report, GoalAnswer.progress, texts.GOAL_ASK_PROGRESS),
+    "give_back": (goals.check_can_return, GoalAnswer.give_back, texts.GOAL_ASK_RETURN),
+}
+
+
+async def ask_about_goal(
     callback: CallbackQuery,
     callback_data: GoalCb,
     state: FSMContext,
     session: AsyncSession,
     actor: Actor,
 ) -> None:
-    await goals.check_can_report(session, actor, callback_data.goal_id)
-    await ask_for_text(
-        callback, state, GoalAnswer.progress, texts.GOAL_ASK_PROGRESS, goal_id=callback_data.goal_id
-    )
+    check, next_state, prompt = GOAL_QUESTIONS[callback_data.action]
+    await check(session, actor, callback_data.goal_id)
+    await ask_for_text(callback, state, next_state, prompt, goal_id=callback_data.goal_id)
 
 
 async def progress_typed(
@@ -309,19 +316,6 @@ async def confirm(
     await deliver(bot, view.mentee, notice, keyboards.open_goal(view.goal.id))
 
 
-async def ask_give_back(
-    callback: CallbackQuery,
-    callback_data: GoalCb,
-    state: FSMContext,
-    session: AsyncSession,
-    actor: Actor,
-) -> None:
-    await goals.check_can_return(session, actor, callback_data.goal_id)
-    await ask_for_text(
-        callback, state, GoalAnswer.give_back, texts.GOAL_ASK_RETURN, goal_id=callback_data.goal_id
-    )
-
-
 async def give_back_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -358,11 +352,10 @@ def create_router() -> Router:
     router.message.register(criteria_typed, StateFilter(GoalForm.criteria), ANSWER)
     router.callback_query.register(link_chosen, StateFilter(GoalForm.link), GoalLinkCb.filter())
     router.callback_query.register(open_goal, GoalCb.filter(F.action == "open"))
-    router.callback_query.register(ask_progress, GoalCb.filter(F.action == "progress"))
+    router.callback_query.register(ask_about_goal, GoalCb.filter(F.action.in_(GOAL_QUESTIONS)))
     router.message.register(progress_typed, StateFilter(GoalAnswer.progress), ANSWER)
     router.callback_query.register(submit, GoalCb.filter(F.action == "submit"))
     router.callback_query.register(confirm, GoalCb.filter(F.action == "confirm"))
-    router.callback_query.register(ask_give_back, GoalCb.filter(F.action == "give_back"))
     router.message.register(give_back_typed, StateFilter(GoalAnswer.give_back), ANSWER)
     router.callback_query.register(withdraw, GoalCb.filter(F.action == "withdraw"))
     return router

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from aiogram import Bot, F, Router
-from aiogram.filters import Command, StateFilter
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -219,14 +219,13 @@ async def send_charts(
         await bot.send_photo(callback.from_user.id, BufferedInputFile(image, filename=name))
 
 
-async def _send_workbook(
-    target_chat: int,
-    session: AsyncSession,
-    actor: Actor,
-    settings: Settings,
-    bot: Bot,
-    chosen: Period,
-) -> None:
+def _span(chosen: Period) -> dict[str, str]:
+    return {"start": f"{chosen.start:%d.%m.%Y}", "end": f"{chosen.end:%d.%m.%Y}"}
+
+
+async def _workbook_file(
+    session: AsyncSession, actor: Actor, settings: Settings, chosen: Period
+) -> tuple[BufferedInputFile, str]:
     scope = monitoring.scope_of(actor)
     content = await workbook.build(session, scope, chosen, _timezone(actor, settings))
     organizations: list[int | None] = list(scope) if scope is not None else [None]
@@ -239,54 +238,30 @@ async def _send_workbook(
             details=f"{chosen.start:%d.%m.%Y}–{chosen.end:%d.%m.%Y}",
         )
     name = f"monitoring_{chosen.start:%Y%m%d}_{chosen.end:%Y%m%d}.xlsx"
-    await bot.send_document(
-        target_chat,
-        BufferedInputFile(content, filename=name),
-        caption=texts.WORKBOOK_CAPTION.format(
-            start=f"{chosen.start:%d.%m.%Y}", end=f"{chosen.end:%d.%m.%Y}"
-        ),
-    )
+    return BufferedInputFile(content, filename=name), texts.WORKBOOK_CAPTION.format(**_span(chosen))
 
 
-async def workbook_button(
-    callback: CallbackQuery,
-    callback_data: SummaryCb,
-    session: AsyncSession,
-    actor: Actor,
-    settings: Settings,
-    bot: Bot,
-) -> None:
-    chosen = _period(actor, settings, callback_data)
-    await answer_quietly(callback)
-    await _send_workbook(callback.from_user.id, session, actor, settings, bot, chosen)
-
-
-async def _send_final_report(
-    target_chat: int,
-    session: AsyncSession,
-    actor: Actor,
-    settings: Settings,
-    bot: Bot,
-    chosen: Period,
-) -> None:
+async def _final_report_file(
+    session: AsyncSession, actor: Actor, settings: Settings, chosen: Period
+) -> tuple[BufferedInputFile, str]:
     current = await _summary(session, actor, settings, chosen)
-    region = monitoring.scope_of(actor) is None
-    if region:
+    if monitoring.scope_of(actor) is None:
         scope_name = texts.SUMMARY_REGION.format(count=len(current.organizations))
     else:
         scope_name = next(iter(current.organizations.values()), "")
     signer = actor.person.full_name if actor.person else ""
     content = final_report.build(current, scope_name, signer)
-    await bot.send_document(
-        target_chat,
-        BufferedInputFile(content, filename=f"final_report_{chosen.start:%Y}_{chosen.end:%Y}.docx"),
-        caption=texts.FINAL_CAPTION.format(
-            start=f"{chosen.start:%d.%m.%Y}", end=f"{chosen.end:%d.%m.%Y}"
-        ),
-    )
+    name = f"final_report_{chosen.start:%Y}_{chosen.end:%Y}.docx"
+    return BufferedInputFile(content, filename=name), texts.FINAL_CAPTION.format(**_span(chosen))
 
 
-async def final_button(
+# The files of the monitoring, by the summary button's action; and the commands that send
+# them for the current school year.
+FILES = {"workbook": _workbook_file, "final": _final_report_file}
+FILE_COMMANDS = {"report": "workbook", "final_report": "final"}
+
+
+async def file_button(
     callback: CallbackQuery,
     callback_data: SummaryCb,
     session: AsyncSession,
@@ -296,21 +271,21 @@ async def final_button(
 ) -> None:
     chosen = _period(actor, settings, callback_data)
     await answer_quietly(callback)
-    await _send_final_report(callback.from_user.id, session, actor, settings, bot, chosen)
+    document, caption = await FILES[callback_data.action](session, actor, settings, chosen)
+    await bot.send_document(callback.from_user.id, document, caption=caption)
 
 
-async def final_report_command(
-    message: Message, session: AsyncSession, actor: Actor, settings: Settings, bot: Bot
+async def file_command(
+    message: Message,
+    command: CommandObject,
+    session: AsyncSession,
+    actor: Actor,
+    settings: Settings,
 ) -> None:
-    chosen = _period(actor, settings, SummaryCb(action="final", kind="year"))
-    await _send_final_report(message.chat.id, session, actor, settings, bot, chosen)
-
-
-async def report_command(
-    message: Message, session: AsyncSession, actor: Actor, settings: Settings, bot: Bot
-) -> None:
-    chosen = _period(actor, settings, SummaryCb(action="workbook", kind="year"))
-    await _send_workbook(message.chat.id, session, actor, settings, bot, chosen)
+    action = FILE_COMMANDS[command.command]
+    chosen = _period(actor, settings, SummaryCb(action=action, kind="year"))
+    document, caption = await FILES[action](session, actor, settings, chosen)
+    await message.answer_document(document, caption=caption)
 
 
 async def audit_command(message: Message, session: AsyncSession, actor: Actor) -> None:
@@ -414,10 +389,8 @@ def create_router() -> Router:
     router.callback_query.register(ask_custom, SummaryCb.filter(F.action == "custom"))
     router.message.register(custom_typed, StateFilter(SummaryForm.period), ANSWER)
     router.callback_query.register(send_charts, SummaryCb.filter(F.action == "charts"))
-    router.callback_query.register(workbook_button, SummaryCb.filter(F.action == "workbook"))
-    router.message.register(report_command, Command("report"))
-    router.callback_query.register(final_button, SummaryCb.filter(F.action == "final"))
-    router.message.register(final_report_command, Command("final_report"))
+    router.callback_query.register(file_button, SummaryCb.filter(F.action.in_(FILES)))
+    router.message.register(file_command, Command(*FILE_COMMANDS))
     router.message.register(audit_command, Command("audit"))
     router.message.register(mentors_command, Command("mentor", "mentors"))
     router.callback_query.register(mentors_page, MentorsPageCb.filter())

@@ -73,7 +73,14 @@ async def test_curator_summary_charts_and_workbook(running_bot, session_factory,
     people = [row[1] for row in book["Участники"].iter_rows(min_row=2, values_only=True)]
     assert "Другой Наставник" not in people
 
+    await curator.send("/report")  # the current school year
+    assert (await reply(curator)).document["file_name"].endswith(".xlsx")
+    await curator.send("/final_report")
+    assert (await reply(curator)).document["file_name"].endswith(".docx")
+
     await mentor.send("/summary")
+    assert (await reply(mentor)).text == texts.ACCESS_CURATOR_ONLY
+    await mentor.send("/report")
     assert (await reply(mentor)).text == texts.ACCESS_CURATOR_ONLY
     await mentor.press_data(
         (await reply_after(mentor, "/start")).message_id,
