@@ -244,22 +244,38 @@ async def _ratings(session: AsyncSession, window: Window) -> list[Draft]:
     return drafts
 
 
-def _due_fires(due_on: date, timezone: str, created_at: datetime) -> list[tuple[Kind, datetime]]:
-    """The day before, the day itself and the day after a deadline, each in the morning; the
-    first two only if the thing existed by then."""
+GOAL_KINDS = (Kind.GOAL_SOON, Kind.GOAL_TODAY, Kind.GOAL_OVERDUE)
+ACTIVITY_KINDS = (Kind.ACTIVITY_SOON, Kind.ACTIVITY_TODAY, Kind.ACTIVITY_OVERDUE)
+
+
+def _deadline_drafts(
+    window: Window,
+    kinds: tuple[Kind, Kind, Kind],
+    thing: str,
+    thing_id: int,
+    due_on: date,
+    created_at: datetime,
+    timezone: str,
+    people: list[int],
+    mentor_id: int,
+) -> list[Draft]:
+    """A deadline's reminders, each in the morning: the day before and the day itself to
+    `people` (only if the thing existed by then), and the day after, when overdue, to the
+    mentor too."""
+    soon, today, overdue = kinds
     fires = [
-        (Kind.GOAL_SOON, at_local(due_on - timedelta(days=1), MORNING, timezone)),
-        (Kind.GOAL_TODAY, at_local(due_on, MORNING, timezone)),
+        (soon, at_local(due_on - timedelta(days=1), MORNING, timezone)),
+        (today, at_local(due_on, MORNING, timezone)),
     ]
     fires = [(kind, fire) for kind, fire in fires if fire >= created_at]
-    return [*fires, (Kind.GOAL_OVERDUE, at_local(due_on + timedelta(days=1), MORNING, timezone))]
-
-
-ACTIVITY_KIND = {
-    Kind.GOAL_SOON: Kind.ACTIVITY_SOON,
-    Kind.GOAL_TODAY: Kind.ACTIVITY_TODAY,
-    Kind.GOAL_OVERDUE: Kind.ACTIVITY_OVERDUE,
-}
+    fires.append((overdue, at_local(due_on + timedelta(days=1), MORNING, timezone)))
+    payload = {f"{thing}_id": thing_id, "due_on": due_on.isoformat()}
+    return [
+        _draft(kind, thing_id, due_on, person, fire, **payload)
+        for kind, fire in fires
+        if fire in window
+        for person in people + ([mentor_id] if kind is overdue else [])
+    ]
 
 
 def _days_around(window: Window) -> tuple[date, date]:
@@ -278,25 +294,21 @@ async def _goals(session: AsyncSession, window: Window) -> list[Draft]:
             Goal.due_on.between(first, last),
         )
     )
-    drafts = []
-    for goal, mentor_id, timezone in rows.all():
-        for kind, fire in _due_fires(goal.due_on, timezone, goal.created_at):
-            if fire not in window:
-                continue
-            people = [goal.mentee_id] + ([mentor_id] if kind is Kind.GOAL_OVERDUE else [])
-            drafts += [
-                _draft(
-                    kind,
-                    goal.id,
-                    goal.due_on,
-                    person,
-                    fire,
-                    goal_id=goal.id,
-                    due_on=goal.due_on.isoformat(),
-                )
-                for person in people
-            ]
-    return drafts
+    return [
+        draft
+        for goal, mentor_id, timezone in rows.all()
+        for draft in _deadline_drafts(
+            window,
+            GOAL_KINDS,
+            "goal",
+            goal.id,
+            goal.due_on,
+            goal.created_at,
+            timezone,
+            [goal.mentee_id],
+            mentor_id,
+        )
+    ]
 
 
 async def _activities(session: AsyncSession, window: Window) -> list[Draft]:
@@ -312,27 +324,21 @@ async def _activities(session: AsyncSession, window: Window) -> list[Draft]:
             ProgrammeActivity.due_on.between(first, last),
         )
     )
-    drafts = []
-    for activity, pair, timezone in rows.all():
-        mentees = [m.mentee_id for m in pair.members if m.left_at is None]
-        for goal_kind, fire in _due_fires(activity.due_on, timezone, activity.created_at):
-            kind = ACTIVITY_KIND[goal_kind]
-            if fire not in window:
-                continue
-            people = mentees + ([pair.mentor_id] if kind is Kind.ACTIVITY_OVERDUE else [])
-            drafts += [
-                _draft(
-                    kind,
-                    activity.id,
-                    activity.due_on,
-                    person,
-                    fire,
-                    activity_id=activity.id,
-                    due_on=activity.due_on.isoformat(),
-                )
-                for person in people
-            ]
-    return drafts
+    return [
+        draft
+        for activity, pair, timezone in rows.all()
+        for draft in _deadline_drafts(
+            window,
+            ACTIVITY_KINDS,
+            "activity",
+            activity.id,
+            activity.due_on,
+            activity.created_at,
+            timezone,
+            [m.mentee_id for m in pair.members if m.left_at is None],
+            pair.mentor_id,
+        )
+    ]
 
 
 async def _answer_nudges(session: AsyncSession, window: Window) -> list[Draft]:
