@@ -590,25 +590,63 @@ class FakeTelegramServer:
         }
 
     async def _deliver_webhook(self) -> None:
+        """POST pending updates to the webhook like Telegram: up to `max_connections` (default
+        40) at once, one at a time per chat so a chat's updates arrive in order; an update is
+        dropped once answered 2xx and offered again later otherwise."""
+        connections = asyncio.Semaphore(self._webhook.get("max_connections") or 40)
+        in_flight: set[int] = set()
+        busy_chats: set[int] = set()
+        posts: set[asyncio.Task[None]] = set()
+
+        async def post(http: ClientSession, update: dict[str, Any], chat: int) -> None:
+            headers = {}
+            if self._webhook.get("secret_token"):
+                headers["X-Telegram-Bot-Api-Secret-Token"] = self._webhook["secret_token"]
+            try:
+                async with http.post(self._webhook["url"], json=update, headers=headers) as r:
+                    delivered = 200 <= r.status < 300
+            except OSError:
+                delivered = False
+            if delivered:
+                with contextlib.suppress(ValueError):  # dropped meanwhile by setWebhook
+                    self._updates.remove(update)
+            else:
+                await asyncio.sleep(0.2)
+            in_flight.discard(update["update_id"])
+            busy_chats.discard(chat)
+            connections.release()
+            self._updates_changed.set()
+
+        def next_ready() -> tuple[dict[str, Any], int] | None:
+            seen: set[int] = set()
+            for update in self._updates:
+                chat = _update_chat(update)
+                if chat in seen:
+                    continue  # an earlier update of this chat goes first
+                seen.add(chat)
+                if update["update_id"] not in in_flight and chat not in busy_chats:
+                    return update, chat
+            return None
+
         async with ClientSession(timeout=ClientTimeout(total=30)) as http:
-            while True:
-                if not self._updates:
-                    self._updates_changed.clear()
-                    await self._updates_changed.wait()
-                    continue
-                update = self._updates[0]
-                headers = {}
-                if self._webhook.get("secret_token"):
-                    headers["X-Telegram-Bot-Api-Secret-Token"] = self._webhook["secret_token"]
-                try:
-                    async with http.post(self._webhook["url"], json=update, headers=headers) as r:
-                        delivered = 200 <= r.status < 300
-                except OSError:
-                    delivered = False
-                if delivered:
-                    self._updates.pop(0)
-                else:
-                    await asyncio.sleep(0.2)
+            try:
+                while True:
+                    ready = next_ready()
+                    if ready is None:
+                        self._updates_changed.clear()
+                        await self._updates_changed.wait()
+                        continue
+                    await connections.acquire()
+                    update, chat = ready
+                    in_flight.add(update["update_id"])
+                    busy_chats.add(chat)
+                    task = asyncio.create_task(post(http, update, chat))
+                    posts.add(task)
+                    task.add_done_callback(posts.discard)
+            finally:
+                for task in list(posts):
+                    task.cancel()
+                await asyncio.gather(*posts, return_exceptions=True)
 
     def _api_setMyCommands(self, params: dict[str, Any]) -> bool:
         commands = params["commands"]
@@ -866,6 +904,17 @@ class FakeTelegramServer:
             ]
         message.update(stored.extra)
         return message
+
+
+def _update_chat(update: dict[str, Any]) -> int:
+    """The chat an update belongs to (the sender's private chat for a callback query)."""
+    for kind, payload in update.items():
+        if kind == "update_id":
+            continue
+        if "chat" in payload:
+            return int(payload["chat"]["id"])
+        return int(payload["from"]["id"])
+    raise AssertionError(f"empty update {update}")
 
 
 def _scope_key(scope: dict[str, Any] | None) -> str:
