@@ -66,3 +66,17 @@ async def users(telegram: Any, *ids: int) -> list[Any]:
         await reply(user)
         result.append(user)
     return result
+
+
+async def register_difficulty(user: Any, description: str, category: str = "Методические") -> Any:
+    """A registered mentee notes a difficulty from the menu in three taps; returns its card."""
+    await user.send("/start")
+    menu = await reply(user)
+    await user.press(menu, texts.BUTTON_NEW_DIFFICULTY)
+    await user.press(await reply(user), category)
+    await reply(user)
+    await user.send(description)
+    await user.press(await reply(user), "Срочно")
+    card = await reply(user)
+    assert description in card.text, card.text
+    return card

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 from collections.abc import AsyncIterator
 from contextlib import suppress
 
@@ -26,15 +25,10 @@ from models.enums import Role
 from tests.conftest import TOKEN
 from tests.dialogs import reply
 from tests.factories import make_organization, make_person
+from tests.instances import free_port
 
 SECRET = "s3cret-token_for-tests"
 REDIS_URL = "redis://127.0.0.1:6379/5"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture

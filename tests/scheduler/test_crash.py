@@ -5,11 +5,8 @@ sent, and only a message that was in flight at the moment of the kill may come t
 from __future__ import annotations
 
 import asyncio
-import os
-import sys
 from collections import Counter
 from datetime import datetime
-from pathlib import Path
 
 from sqlalchemy import func, select
 
@@ -22,8 +19,8 @@ from models.enums import NotificationStatus, Role
 from scheduler.sender import Sender
 from tests.conftest import TOKEN
 from tests.factories import make_organization, make_person
+from tests.instances import BotProcess
 
-ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = 150
 FIRST_ID = 2_000
 
@@ -60,25 +57,23 @@ async def test_kill_and_restart_loses_nothing_and_repeats_only_in_flight(
             [Draft(f"crash:{person}", person, Kind.STAFF_LIST, utcnow()) for person in people],
         )
     telegram.rate_limit(30, 1)
-    env = {
-        **os.environ,
-        "BOT_TOKEN": TOKEN,
-        "TELEGRAM_API_URL": telegram.url,
-        "DATABASE_URL": database_url,
-        "ADMIN_IDS": "1",
-        "PYTHONPATH": str(ROOT),
-    }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", cwd=tmp_path, env=env, stdout=asyncio.subprocess.DEVNULL
+    instance = BotProcess(
+        {
+            "BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_URL": telegram.url,
+            "DATABASE_URL": database_url,
+            "ADMIN_IDS": "1",
+        },
+        tmp_path,
     )
+    await instance.start()
     try:
         async with asyncio.timeout(60):
             while sum(delivered(telegram).values()) < 40:
-                assert process.returncode is None, "the bot stopped by itself"
+                assert instance.running, "the bot stopped by itself"
                 await asyncio.sleep(0.01)
     finally:
-        process.kill()  # SIGKILL: no clean-up of any kind
-        await process.wait()
+        await instance.kill()
     before = delivered(telegram)
     async with session_factory() as session:
         in_flight = await session.scalar(
