@@ -89,7 +89,7 @@ async def run(settings: Settings) -> None:
         session_factory = create_session_factory(engine)
         dispatcher = create_dispatcher(settings, session_factory, redis)
         sender_bot = create_bot(settings, max_flood_wait=0)
-        scheduler = create_scheduler(session_factory, sender_bot)
+        scheduler = create_scheduler(session_factory, sender_bot, redis=redis)
         async with bot.session, sender_bot.session:
             scheduler.start()
             try:

@@ -10,11 +10,12 @@ from datetime import UTC
 
 from aiogram import Bot
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from models import utcnow
 from scheduler import jobs
-from scheduler.sender import Clock, Sender
+from scheduler.sender import Clock, Pacer, Sender, SharedBudget
 
 logger = logging.getLogger(__name__)
 
@@ -23,9 +24,15 @@ PLAN_EVERY_SECONDS = 60
 
 
 def create_scheduler(
-    session_factory: async_sessionmaker[AsyncSession], bot: Bot, clock: Clock = utcnow
+    session_factory: async_sessionmaker[AsyncSession],
+    bot: Bot,
+    clock: Clock = utcnow,
+    redis: Redis | None = None,
 ) -> AsyncIOScheduler:
-    sender = Sender(session_factory, bot, clock=clock)
+    """The jobs of one instance; with Redis its sender shares one sending pace with the
+    other instances."""
+    pacer = Pacer(budget=SharedBudget(redis)) if redis is not None else Pacer()
+    sender = Sender(session_factory, bot, clock=clock, pacer=pacer)
 
     async def send() -> None:
         stats = await sender.run_once()

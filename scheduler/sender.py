@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from aiogram import Bot
 from aiogram.exceptions import (
@@ -27,6 +28,7 @@ from aiogram.exceptions import (
     TelegramUnauthorizedError,
 )
 from aiolimiter import AsyncLimiter
+from redis.asyncio import Redis
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -47,14 +49,48 @@ def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
 
 
+class Budget(Protocol):
+    """The overall pace: `acquire` returns when the next message may go."""
+
+    async def acquire(self) -> None: ...
+
+
+# Reserve the next free moment on a schedule shared by every instance (a generic cell rate
+# algorithm keyed on Redis's own clock): returns how long the caller waits for its moment.
+_RESERVE = """
+local clock = redis.call('TIME')
+local now = tonumber(clock[1]) + tonumber(clock[2]) / 1000000
+local interval = tonumber(ARGV[1])
+local next_free = math.max(tonumber(redis.call('GET', KEYS[1]) or '0'), now)
+redis.call('SET', KEYS[1], string.format('%.6f', next_free + interval), 'EX', 60)
+return string.format('%.6f', next_free - now)
+"""
+
+
+class SharedBudget:
+    """The overall pace kept in Redis, so that several instances together stay within
+    Telegram's limit instead of each sending at it."""
+
+    def __init__(self, redis: Redis, per_second: float = 29, key: str = "nastavnik:send") -> None:
+        self._reserve = redis.register_script(_RESERVE)
+        self._interval = 1 / per_second
+        self._key = key
+
+    async def acquire(self) -> None:
+        wait = float(await self._reserve(keys=[self._key], args=[self._interval]))
+        await asyncio.sleep(wait)
+
+
 class Pacer:
     """Spaces messages out: evenly at `per_second` overall (no bursts, so a sliding one-second
-    window never sees more), at least `chat_interval` seconds apart in one chat, and not at all
-    in a chat (or, when 429s come from several chats at once, anywhere) while a flood wait
-    lasts."""
+    window never sees more; shared by all instances when a `budget` in Redis is given), at
+    least `chat_interval` seconds apart in one chat, and not at all in a chat (or, when 429s
+    come from several chats at once, anywhere) while a flood wait lasts."""
 
-    def __init__(self, per_second: float = 29, chat_interval: float = 1.05) -> None:
-        self._limiter = AsyncLimiter(1, 1 / per_second)
+    def __init__(
+        self, per_second: float = 29, chat_interval: float = 1.05, budget: Budget | None = None
+    ) -> None:
+        self._limiter: Budget = budget or AsyncLimiter(1, 1 / per_second)
         self._chat_interval = chat_interval
         self._chat_next: dict[int, float] = {}
         self._paused_until = 0.0

@@ -6,9 +6,12 @@ once; quiet hours defer; cancelled, moved or finished things stay silent; switch
 from __future__ import annotations
 
 import asyncio
+import time as time_module
+import uuid
 from datetime import date, datetime, time, timedelta
 
 from aiogram import Bot
+from redis.asyncio import Redis
 from sqlalchemy import select, update
 
 from bot import texts
@@ -20,7 +23,7 @@ from bot.telegram import create_bot
 from models import Goal, HelpRequest, Meeting, Notification, Pair, Person, utcnow
 from models.enums import GoalStatus, HelpStatus, MeetingStatus, NotificationStatus, Role
 from scheduler import jobs
-from scheduler.sender import Pacer, Sender, Stats
+from scheduler.sender import Pacer, Sender, SharedBudget, Stats
 from tests.conftest import TOKEN
 from tests.dialogs import reply, users
 from tests.factories import (
@@ -283,6 +286,48 @@ async def test_two_senders_never_send_twice(running_bot, session_factory, telegr
     for chat in chats:
         assert len([m for m in chat.messages if m.from_bot]) == 1 + 3  # /help answer + three
     assert set(await statuses(session_factory)) == {NotificationStatus.SENT}
+
+
+async def test_instances_share_one_sending_pace_through_redis(session_factory, telegram):
+    """Two senders, as on two instances, with small batches so both send at once: with the
+    pace kept in Redis they stay within Telegram's 30 a second together (each alone at 29
+    a second would make 58, and Telegram would answer 429)."""
+    organization_id = await make_organization(session_factory)
+    people = [
+        await make_person(session_factory, organization_id, 1900 + n, Role.MENTEE)
+        for n in range(90)
+    ]
+    for n in range(90):
+        telegram.open_chat(telegram.add_user(user_id=1900 + n, first_name="П"))
+    async with session_factory.begin() as session:
+        await enqueue(
+            session,
+            [Draft(f"pace:{person}", person, Kind.STAFF_LIST, utcnow()) for person in people],
+        )
+    telegram.rate_limit(30, 1)
+    redis = Redis.from_url("redis://127.0.0.1:6379/8")
+    bot = create_bot(load_settings(BOT_TOKEN=TOKEN, TELEGRAM_API_URL=telegram.url))
+    key = f"test:pace:{uuid.uuid4().hex}"
+    try:
+        senders = [
+            Sender(
+                session_factory,
+                bot,
+                pacer=Pacer(budget=SharedBudget(redis, key=key)),
+                batch=5,
+                max_in_flight=10,
+            )
+            for _ in range(2)
+        ]
+        started = time_module.monotonic()
+        one, two = await asyncio.gather(*(sender.run_once() for sender in senders))
+        elapsed = time_module.monotonic() - started
+    finally:
+        await redis.aclose()
+        await bot.session.close()
+    assert one.sent + two.sent == 90 and one.sent and two.sent
+    assert telegram.rejected_429 == 0
+    assert elapsed >= 89 / 29 - 0.1  # the shared pace, not each sender's own
 
 
 async def test_help_nudge_no_meeting_digest_and_programme_end(
