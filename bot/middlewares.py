@@ -1,14 +1,20 @@
-"""Dispatcher middlewares: one database transaction per update, and the acting user (`Actor`)."""
+"""Dispatcher middlewares: the database unit of work of an update, and the acting user
+(`Actor`); and the Bot's request middleware that commits that unit of work before the update
+talks to Telegram."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from typing import Any
 
-from aiogram import BaseMiddleware
+from aiogram import BaseMiddleware, Bot
+from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
 from aiogram.exceptions import TelegramAPIError
+from aiogram.methods import TelegramMethod
+from aiogram.methods.base import Response, TelegramType
 from aiogram.types import TelegramObject, User
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -44,29 +50,58 @@ class InFlightMiddleware(BaseMiddleware):
             await asyncio.wait(set(self._running), timeout=grace_seconds)
 
 
+# The session of the update being handled in this task, for `CommitBeforeTelegram`.
+_unit_of_work: ContextVar[AsyncSession | None] = ContextVar("unit_of_work", default=None)
+
+
 class DatabaseMiddleware(BaseMiddleware):
     """Opens the unit of work of an update: committed when the handler returns, rolled back when
     it raises (so a refused or failed action leaves nothing half-written).
 
-    One exception: when only talking to Telegram failed (a reply, a callback answer), what the
-    handler had already written is kept; handlers write through services first and reply after,
-    so a lost reply never undoes a registration or an erasure."""
+    Handlers write through services first and reply after, and what is written is committed
+    before the first call to Telegram (`CommitBeforeTelegram`): a reply never announces what
+    is not saved, a lost reply never undoes a registration or an erasure, and no transaction
+    (on SQLite, the write lock; on PostgreSQL, a pooled connection) waits on the network."""
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self.session_factory = session_factory
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         try:
-            async with self.session_factory() as session, session.begin():
+            async with self.session_factory() as session:
                 data["session"] = session
+                token = _unit_of_work.set(session)
                 try:
-                    return await handler(event, data)
+                    result = await handler(event, data)
                 except TelegramAPIError:
                     await session.commit()
                     raise
+                except BaseException:
+                    await session.rollback()
+                    raise
+                finally:
+                    _unit_of_work.reset(token)
+                await session.commit()
+                return result
         except (OperationalError, InterfaceError, OSError) as error:
             logger.warning("Database unavailable: %s", error)
             raise DatabaseUnavailable from error
+
+
+class CommitBeforeTelegram(BaseRequestMiddleware):
+    """Commits the current update's unit of work before each call to Telegram; what the handler
+    reads or writes after it runs in a new transaction, committed by `DatabaseMiddleware`."""
+
+    async def __call__(
+        self,
+        make_request: NextRequestMiddlewareType[TelegramType],
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+    ) -> Response[TelegramType]:
+        session = _unit_of_work.get()
+        if session is not None and session.in_transaction():
+            await session.commit()
+        return await make_request(bot, method)
 
 
 class ActorMiddleware(BaseMiddleware):

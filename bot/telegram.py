@@ -2,8 +2,9 @@
 fake server works as well as Telegram), and every call is retried on 429 (after the full
 `retry_after`) and on 5xx or network errors (with backoff): aiogram raises these, never retries.
 
-A handler holds its database transaction while it replies (on SQLite, the write lock), so its
-replies wait out a 429 only up to `max_wait` seconds; a longer flood wait fails the reply."""
+A handler's reply waits out a 429 only up to `max_wait` seconds (the user is waiting); a
+longer flood wait fails the reply. Before any call, the update's unit of work is committed
+(`CommitBeforeTelegram`), so no database transaction waits on Telegram."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from aiogram.methods import GetUpdates, TelegramMethod
 from aiogram.methods.base import Response, TelegramType
 from aiogram.types import LinkPreviewOptions
 
+from bot.middlewares import CommitBeforeTelegram
 from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -65,6 +67,7 @@ def create_bot(settings: Settings, *, max_flood_wait: float = 5.0) -> Bot:
     """The bot of the handlers; the notification sender gets its own with `max_flood_wait=0`:
     it paces itself and answers a 429 by holding back that chat (or everyone) instead."""
     session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    session.middleware(CommitBeforeTelegram())
     session.middleware(RetryMiddleware(max_wait=max_flood_wait))
     return Bot(
         token=settings.bot_token,

@@ -1,9 +1,9 @@
 """Engine and session factory for SQLite (embedded default) and PostgreSQL, and the schema
 upgrade run at start-up.
 
-The transaction rule of the whole bot: one unit of work per update or scheduler job, opened
-with `session_factory.begin()` by its owner (the DB middleware, a scheduler job); services only
-add and flush, they never commit.
+The transaction rule of the whole bot: one unit of work per update or scheduler job, owned by
+the DB middleware (committed before each call to Telegram and at the end) or by the job
+(`session_factory.begin()`); services only add and flush, they never commit.
 
 SQLite gets WAL, a busy timeout and foreign keys on every connection, and every transaction
 starts with `BEGIN IMMEDIATE` (SQLAlchemy's documented recipe) so that a read-then-write unit of

@@ -290,8 +290,8 @@ async def test_two_senders_never_send_twice(running_bot, session_factory, telegr
 
 async def test_instances_share_one_sending_pace_through_redis(session_factory, telegram):
     """Two senders, as on two instances, with small batches so both send at once: with the
-    pace kept in Redis they stay within Telegram's 30 a second together (each alone at 29
-    a second would make 58, and Telegram would answer 429)."""
+    pace kept in Redis (25 a second here, a margin for a loaded test machine) they stay within
+    Telegram's 30 a second together; each alone at its pace would make twice that."""
     organization_id = await make_organization(session_factory)
     people = [
         await make_person(session_factory, organization_id, 1900 + n, Role.MENTEE)
@@ -313,7 +313,7 @@ async def test_instances_share_one_sending_pace_through_redis(session_factory, t
             Sender(
                 session_factory,
                 bot,
-                pacer=Pacer(budget=SharedBudget(redis, key=key)),
+                pacer=Pacer(budget=SharedBudget(redis, per_second=25, key=key)),
                 batch=5,
                 max_in_flight=10,
             )
@@ -327,7 +327,7 @@ async def test_instances_share_one_sending_pace_through_redis(session_factory, t
         await bot.session.close()
     assert one.sent + two.sent == 90 and one.sent and two.sent
     assert telegram.rejected_429 == 0
-    assert elapsed >= 89 / 29 - 0.1  # the shared pace, not each sender's own
+    assert elapsed >= 89 / 25 - 0.1  # the shared pace, not each sender's own
 
 
 async def test_help_nudge_no_meeting_digest_and_programme_end(
