@@ -64,12 +64,13 @@ def _sheet(
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     widths = [len(header) for header in headers]
-    for row in rows:
+    for row_number, row in enumerate(rows, start=2):
         values = [_value(value, zone) for value in row]
         sheet.append(values)
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # what people typed is text, never a formula
+        for column, value in enumerate(values, start=1):
+            if isinstance(value, str) and value.startswith("="):
+                # what people typed is text, never a formula
+                sheet.cell(row=row_number, column=column).data_type = "s"
         for index, value in enumerate(values):
             widths[index] = max(widths[index], min(len(str(value or "")), MAX_WIDTH))
     for index, width in enumerate(widths, start=1):
