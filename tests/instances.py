@@ -4,6 +4,7 @@ balancer that several webhook instances sit behind, as they would behind nginx."
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import os
 import signal
@@ -28,9 +29,18 @@ def free_port() -> int:
 class BotProcess:
     """`python -m bot` with these settings; in webhook mode it is ready when /healthz says so."""
 
-    def __init__(self, settings: Mapping[str, str], workdir: Path) -> None:
+    def __init__(
+        self,
+        settings: Mapping[str, str],
+        workdir: Path,
+        *,
+        module: str = "bot",
+        log: Path | None = None,
+    ) -> None:
         self.settings = dict(settings)
         self.workdir = workdir
+        self.module = module
+        self.log = log
         self.port = int(self.settings.get("WEBHOOK_PORT", "0")) or None
         self.process: asyncio.subprocess.Process | None = None
 
@@ -40,14 +50,17 @@ class BotProcess:
 
     async def start(self, *, ready_within: float = 30.0) -> None:
         env = {**os.environ, "PYTHONPATH": str(ROOT), **self.settings}
-        self.process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
-            cwd=self.workdir,
-            env=env,
-            stdout=asyncio.subprocess.DEVNULL,
-        )
+        with contextlib.ExitStack() as files:
+            stderr = files.enter_context(self.log.open("ab")) if self.log else None
+            self.process = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                self.module,
+                cwd=self.workdir,
+                env=env,
+                stdout=asyncio.subprocess.DEVNULL,
+                stderr=stderr,
+            )
         if self.port is None:
             return
         deadline = time.monotonic() + ready_within
@@ -75,11 +88,11 @@ class BotProcess:
         self.process.kill()
         await self.process.wait()
 
-    def rss_bytes(self) -> int:
-        """Resident memory of the process now (Linux /proc)."""
+    def memory_bytes(self, field: str = "VmHWM") -> int:
+        """The process's memory from Linux /proc: peak resident (VmHWM) or now (VmRSS)."""
         assert self.process is not None
         status = Path(f"/proc/{self.process.pid}/status").read_text()
-        line = next(line for line in status.splitlines() if line.startswith("VmRSS:"))
+        line = next(line for line in status.splitlines() if line.startswith(f"{field}:"))
         return int(line.split()[1]) * 1024
 
     async def stop(self, timeout: float = 15.0) -> int:
