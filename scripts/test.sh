@@ -10,6 +10,19 @@ echo "== ruff"
 echo "== mypy"
 .venv/bin/mypy .
 
+# The sandbox's browser tests drive Debian's headless Chromium; without it they are skipped.
+if [ ! -x /usr/bin/chromedriver ]; then
+    echo "== installing chromium and chromium-driver"
+    sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    apt_install() {
+        $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+            chromium chromium-driver
+    }
+    apt_install || { $sudo apt-get update && apt_install; } \
+        || echo "Не удалось установить chromium: браузерные тесты песочницы будут пропущены." >&2
+fi
+
 echo "== tests on SQLite"
 env -u TEST_DATABASE_URL .venv/bin/pytest -q "$@"
 

@@ -5,7 +5,11 @@ who send messages and press buttons, and read what the bot sent them.
 Strict where Telegram is: every call is checked against the official spec; HTML must parse;
 text must be 1–4096 characters; callback_data 1–64 bytes; an edit must change something; a
 callback query is answered once and in time; a user who blocked the bot gets 403; a chat the
-bot never saw is not found; optional rate limits answer 429 with retry_after."""
+bot never saw is not found; optional rate limits answer 429 with retry_after.
+
+For a page that shows the chats (the sandbox): `start(setup=…)` adds routes to the same app,
+each chat has a version that any change bumps (`wait_for_change` long-polls on it), and the
+calls Telegram would reject and the callback answers are kept per chat."""
 
 from __future__ import annotations
 
@@ -38,6 +42,13 @@ CAPTION_LIMIT = 1024
 CALLBACK_DATA_LIMIT = 64
 ALERT_LIMIT = 200
 SENDING_METHODS = {"sendMessage", "sendDocument", "sendPhoto"}
+# Calls whose rejection is recorded in the chat they were meant for.
+CHAT_METHODS = SENDING_METHODS | {
+    "editMessageText",
+    "editMessageReplyMarkup",
+    "deleteMessage",
+    "sendChatAction",
+}
 BUTTON_ACTIONS = (
     "url",
     "callback_data",
@@ -68,6 +79,7 @@ class StoredMessage:
     photo: list[dict[str, Any]] | None = None
     caption: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    edit_date: int | None = None
 
 
 @dataclass(frozen=True)
@@ -294,13 +306,28 @@ class FakeTelegramServer:
         self._chat_limit: float | None = None
         self._sent_times: deque[float] = deque()
         self._chat_sent: dict[int, float] = {}
+        self._versions: dict[int, int] = defaultdict(int)
+        self._version_waiters: dict[int, asyncio.Event] = {}
+        self._stopping = False
+        self._rejected: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        self._callback_answers: dict[int, list[dict[str, Any]]] = defaultdict(list)
 
     # --- lifecycle ----------------------------------------------------------------------------
 
-    async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
+    async def start(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        setup: Callable[[web.Application], None] | None = None,
+    ) -> None:
+        """Serve the Bot API; `setup` may add routes of its own to the same app first."""
+        self._stopping = False
         app = web.Application(client_max_size=60 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle_call)
         app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
+        if setup is not None:
+            setup(app)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, port)
@@ -314,6 +341,9 @@ class FakeTelegramServer:
                 await self._webhook_task
         self._poller += 1
         self._updates_changed.set()
+        self._stopping = True
+        for waiter in self._version_waiters.values():
+            waiter.set()  # long polls of the chats end now rather than hold the shutdown
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -345,6 +375,7 @@ class FakeTelegramServer:
             extra={},
         )
         self._chats[user.id][message.message_id] = message
+        self._touch(user.id)
 
     def fail_next(
         self,
@@ -375,6 +406,67 @@ class FakeTelegramServer:
 
     def chat_messages(self, chat_id: int) -> list[StoredMessage]:
         return list(self._chats[chat_id].values())
+
+    def stored_file(self, file_id: str) -> tuple[bytes, str, str] | None:
+        """A file sent or uploaded: its content, file name and MIME type."""
+        return self._files.get(file_id)
+
+    # --- watching a chat (for a page that shows it) ---------------------------------------------
+
+    def chat_version(self, chat_id: int) -> int:
+        """Grows with every change of the chat: a message stored, edited or deleted, the reply
+        keyboard replaced, a callback answered, a call rejected."""
+        return self._versions[chat_id]
+
+    async def wait_for_change(self, chat_id: int, after: int, timeout: float) -> int:
+        """The chat's version once it is newer than `after`, or the same after `timeout`."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while self._versions[chat_id] <= after and not self._stopping:
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                break
+            waiter = self._version_waiters.setdefault(chat_id, asyncio.Event())
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(waiter.wait(), remaining)
+        return self._versions[chat_id]
+
+    def rejected_calls(self, chat_id: int) -> list[dict[str, Any]]:
+        """Calls for this chat answered with an error: {time, method, error_code, description,
+        after_message_id} — what Telegram would have refused to show."""
+        return [dict(item) for item in self._rejected[chat_id]]
+
+    def callback_answers(self, chat_id: int) -> list[dict[str, Any]]:
+        """The bot's answers to this user's button presses: {time, query_id, text, show_alert}."""
+        return [dict(item) for item in self._callback_answers[chat_id]]
+
+    def _touch(self, chat_id: int) -> None:
+        self._versions[chat_id] += 1
+        waiter = self._version_waiters.pop(chat_id, None)
+        if waiter is not None:
+            waiter.set()
+
+    def _record_rejection(self, method: str, raw: dict[str, Any], error: ApiError) -> None:
+        chat_id: int | None = None
+        if method in CHAT_METHODS:
+            with contextlib.suppress(ValueError):
+                chat_id = int(str(raw.get("chat_id")))
+        elif method == "answerCallbackQuery":
+            query = self._queries.get(str(raw.get("callback_query_id")))
+            chat_id = query.user_id if query is not None else None
+        if chat_id is None or chat_id not in self.users:
+            return
+        messages = self._chats.get(chat_id) or {}
+        self._rejected[chat_id].append(
+            {
+                "time": time.time(),
+                "method": method,
+                "error_code": error.status,
+                "description": error.description,
+                "after_message_id": max(messages, default=0),
+            }
+        )
+        self._touch(chat_id)
 
     def store_file(self, content: bytes, filename: str, mime_type: str) -> dict[str, Any]:
         number = next(self._file_ids)
@@ -429,6 +521,7 @@ class FakeTelegramServer:
             extra={k: v for k, v in content.items() if k != "text"},
         )
         self._chats[user.id][message.message_id] = message
+        self._touch(user.id)
         payload = {
             "message_id": message.message_id,
             "date": message.date,
@@ -493,10 +586,14 @@ class FakeTelegramServer:
                 raise NOT_FOUND
             raw, uploads = await _read_parameters(request)
             self.calls.append((method, {**raw}))
-            params = self.spec.check_call(method, raw, uploads)
-            if self._failures[method]:
-                raise self._failures[method].popleft()
-            result = await self._dispatch(method, params)
+            try:
+                params = self.spec.check_call(method, raw, uploads)
+                if self._failures[method]:
+                    raise self._failures[method].popleft()
+                result = await self._dispatch(method, params)
+            except ApiError as error:
+                self._record_rejection(method, raw, error)
+                raise
         except ApiError as error:
             return web.json_response(error.payload(), status=error.status)
         return web.json_response({"ok": True, "result": result})
@@ -756,6 +853,7 @@ class FakeTelegramServer:
             raise NOT_MODIFIED
         stored.text, stored.html, stored.entities = parsed.text, params["text"], parsed.entities
         stored.reply_markup = markup
+        stored.edit_date = int(time.time())
         self._deliver(user, stored, "edit")
         return self._message_json(stored)
 
@@ -772,6 +870,7 @@ class FakeTelegramServer:
         user = self._recipient(params["chat_id"])
         if self._chats[user.id].pop(params["message_id"], None) is None:
             raise bad_request("message to delete not found")
+        self._touch(user.id)
         return True
 
     def _api_answerCallbackQuery(self, params: dict[str, Any]) -> bool:
@@ -786,10 +885,12 @@ class FakeTelegramServer:
         if text is not None and len(text) > ALERT_LIMIT:
             raise bad_request("MESSAGE_TOO_LONG")
         query.answered = True
-        self.users[query.user_id]._answered(
-            params["callback_query_id"],
-            {"text": text, "show_alert": bool(params.get("show_alert", False))},
+        answer = {"text": text, "show_alert": bool(params.get("show_alert", False))}
+        self.users[query.user_id]._answered(params["callback_query_id"], answer)
+        self._callback_answers[query.user_id].append(
+            {"time": time.time(), "query_id": params["callback_query_id"], **answer}
         )
+        self._touch(query.user_id)
         return True
 
     def _api_getFile(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -867,6 +968,7 @@ class FakeTelegramServer:
             user.reply_keyboard = None
 
     def _deliver(self, user: FakeUser, stored: StoredMessage, kind: str) -> None:
+        self._touch(user.id)
         user._deliver(
             BotMessage(
                 kind=kind,
