@@ -1,0 +1,470 @@
+"""The sandbox page in a real headless Chromium (Debian's `chromium` and `chromium-driver`),
+driving `python -m sandbox`: the real bot, the strict local Bot API and the demo school.
+
+A mentee registers a difficulty with the buttons and their mentor then finds it; a mentee asks
+for help with a photo, which reaches the mentor; the curator gets /summary, its charts and the
+Excel workbook, downloaded and opened; what Telegram would refuse is shown as a red error in
+that person's chat; formatting, edits and reply keyboards look as in Telegram. Screenshots are
+saved to tests/artifacts/ (git-ignored)."""
+
+from __future__ import annotations
+
+import re
+import signal
+import struct
+import time
+import zlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import openpyxl
+import pytest
+from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support.ui import WebDriverWait
+
+from bot import texts
+from models.enums import DifficultyCategory, Urgency
+from sandbox.__main__ import TOKEN
+from tests.sandbox import ROOT, SandboxProcess, http, http_json, start_sandbox
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+ARTIFACTS = ROOT / "tests" / "artifacts"
+WAIT = 30.0  # seconds for the bot to answer on a loaded test machine
+
+pytestmark = pytest.mark.skipif(
+    not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+    reason="нужны /usr/bin/chromium и /usr/bin/chromedriver: "
+    "apt-get install chromium chromium-driver (scripts/test.sh ставит их сам)",
+)
+T = TypeVar("T")
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Iterator[SandboxProcess]:
+    running = start_sandbox("--port", "0")
+    yield running
+    assert running.stop(signal.SIGINT) == 0
+
+
+@pytest.fixture(scope="module")
+def downloads(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("downloads")
+
+
+@pytest.fixture(scope="module")
+def driver(downloads: Path) -> Iterator[WebDriver]:
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,900",
+        "--lang=ru-RU",
+    ):
+        options.add_argument(argument)
+    options.add_experimental_option(
+        "prefs",
+        {
+            "download.default_directory": str(downloads),
+            "download.prompt_for_download": False,
+            "safebrowsing.enabled": False,
+        },
+    )
+    chrome = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    yield chrome
+    chrome.quit()
+
+
+class Page:
+    """The sandbox page as a user works it: choose a person, read and press, type."""
+
+    def __init__(self, driver: WebDriver, sandbox: SandboxProcess) -> None:
+        self.driver = driver
+        self.url = sandbox.url
+        _status, data = http_json(f"{self.url}/sandbox/api/people")
+        self.people: list[dict[str, Any]] = data["people"]
+
+    def person(self, role: str, matching: Callable[[dict[str, Any]], bool] = bool) -> Any:
+        return next(p for p in self.people if p["role"] == role and matching(p))
+
+    def named(self, full_name: str) -> Any:
+        return next(p for p in self.people if p["full_name"] == full_name)
+
+    def wait(self, condition: Callable[[WebDriver], T | None], what: str) -> T:
+        def check(driver: WebDriver) -> T | None:
+            try:
+                return condition(driver)
+            except StaleElementReferenceException:
+                return None  # the chat was re-rendered meanwhile: look again
+
+        try:
+            result = WebDriverWait(self.driver, WAIT, poll_frequency=0.1).until(check)
+        except TimeoutException:
+            self.screenshot("failure")
+            raise AssertionError(f"not seen in {WAIT} s: {what}") from None
+        assert result is not None  # until() returns only a true value
+        return result
+
+    def open(self) -> None:
+        self.driver.get(self.url)
+        self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid=person]"), "people")
+
+    def choose(self, person: dict[str, Any]) -> None:
+        """Click the person in the picker; their chat opens with the bot's greeting."""
+        selector = f"[data-testid=person][data-person-id='{person['telegram_id']}']"
+
+        def click(driver: WebDriver) -> bool:
+            driver.find_element(By.CSS_SELECTOR, selector).click()
+            return True
+
+        self.wait(click, f"{person['full_name']} in the list")
+        self.wait(
+            lambda d: (
+                d.find_element(By.CSS_SELECTOR, "[data-testid=chat-name]").text
+                == person["full_name"]
+            ),
+            f"the chat of {person['full_name']}",
+        )
+        self.message("Главное меню" if person["role"] != "admin" else "Меню администратора")
+
+    def messages(self, side: str = "bot") -> list[WebElement]:
+        return self.driver.find_elements(
+            By.CSS_SELECTOR, f"[data-testid=message][data-from={side}]"
+        )
+
+    def message(self, containing: str, side: str = "bot", after: int = 0) -> WebElement:
+        """The newest message of `side` (with an id above `after`) whose text has this."""
+
+        def found(_driver: WebDriver) -> WebElement | None:
+            for message in reversed(self.messages(side)):
+                if int(message.get_attribute("data-message-id") or 0) <= after:
+                    continue
+                if containing in message.text:
+                    return message
+            return None
+
+        return self.wait(found, f"a message with {containing!r}")
+
+    def with_button(self, button: str) -> WebElement:
+        """The newest message of the bot with this inline button."""
+
+        def found(_driver: WebDriver) -> WebElement | None:
+            for message in reversed(self.messages("bot")):
+                buttons = message.find_elements(By.CSS_SELECTOR, "[data-testid=inline-button]")
+                if any(candidate.text == button for candidate in buttons):
+                    return message
+            return None
+
+        return self.wait(found, f"a message with the button {button!r}")
+
+    def press(self, message: WebElement, button: str) -> None:
+        """Click the inline button with this text under the message (as it is now)."""
+        selector = (
+            f"[data-testid=message][data-message-id='{message.get_attribute('data-message-id')}']"
+        )
+
+        def click(driver: WebDriver) -> bool:
+            current = driver.find_element(By.CSS_SELECTOR, selector)
+            for candidate in current.find_elements(By.CSS_SELECTOR, "[data-testid=inline-button]"):
+                if candidate.text == button:
+                    candidate.click()
+                    return True
+            return False
+
+        self.wait(click, f"the button {button!r}")
+
+    def type(self, text: str) -> None:
+        field = self.driver.find_element(By.CSS_SELECTOR, "[data-testid=message-input]")
+        field.send_keys(text)
+        field.send_keys(Keys.ENTER)
+
+    def toast(self, containing: str) -> str:
+        def shown(driver: WebDriver) -> str | None:
+            toast = driver.find_element(By.CSS_SELECTOR, "[data-testid=toast]")
+            return toast.text if toast.is_displayed() and containing in toast.text else None
+
+        return self.wait(shown, f"the toast {containing!r}")
+
+    def screenshot(self, name: str) -> Path:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        path = ARTIFACTS / f"sandbox-{name}.png"
+        self.driver.save_screenshot(str(path))
+        print(f"\nscreenshot: {path}")
+        return path
+
+
+@pytest.fixture
+def page(driver: WebDriver, sandbox: SandboxProcess) -> Page:
+    result = Page(driver, sandbox)
+    result.open()
+    return result
+
+
+def bot_api(sandbox: SandboxProcess, method: str, **params: Any) -> tuple[int, Any]:
+    """Call the local Bot API as the bot would (the page itself never has the token)."""
+    return http_json(f"{sandbox.url}/bot{TOKEN}/{method}", params)
+
+
+def test_a_mentee_registers_a_difficulty_and_their_mentor_sees_it(page: Page) -> None:
+    started = time.monotonic()
+    mentee = page.person("mentee", lambda p: "пара с" in p["description"])
+    page.choose(mentee)
+    menu = page.message("Главное меню")
+    page.press(menu, texts.BUTTON_NEW_DIFFICULTY)
+
+    asking = page.message("Шаг 1 из 3")
+    asking_id = asking.get_attribute("data-message-id")
+    page.press(asking, texts.DIFFICULTY_CATEGORY_BUTTONS[DifficultyCategory.METHODOLOGICAL])
+    edited = page.message("Шаг 2 из 3")  # the same message, edited in place
+    assert edited.get_attribute("data-message-id") == asking_id
+    assert edited.find_element(By.CSS_SELECTOR, "[data-testid=edited]").text == "изменено"
+    bold = edited.find_element(By.CSS_SELECTOR, "[data-testid=message-text] strong")
+    assert bold.text == texts.DIFFICULTY_CATEGORIES[DifficultyCategory.METHODOLOGICAL]
+
+    description = "Не получается организовать групповую работу на уроке"
+    page.type(description)
+    assert page.message(description, side="user")
+    urgency = page.message("Шаг 3 из 3")
+    page.press(urgency, texts.URGENCY_NAMES[Urgency.HIGH].capitalize())
+    assert page.toast("Затруднение сохранено") == texts.DIFFICULTY_SAVED
+    card = page.message(description)
+    assert "Статус: открыто" in card.text
+
+    # Who is the mentor: the mentee's own list of pairs says.
+    page.press(page.message("Главное меню"), texts.BUTTON_MY_PAIRS)
+    pairs = page.message("Пары и группы")
+    line = next(line for line in pairs.text.splitlines() if mentee["full_name"] in line)
+    mentor_name = re.match(r"\d+\. [^:]+: (.+?) → ", line)
+    assert mentor_name is not None, line
+    mentor = page.named(mentor_name.group(1))
+
+    page.choose(mentor)
+    assert page.driver.current_url.endswith(f"#{mentor['telegram_id']}")
+    assert all(description not in message.text for message in page.messages("bot"))
+    page.driver.refresh()  # the chosen person is kept in the address
+    page.choose(mentor)
+    page.press(page.message("Главное меню"), texts.BUTTON_MY_PAIRS)
+    mentor_pairs = page.message("Пары и группы")
+    number = next(
+        line.split(".")[0] for line in mentor_pairs.text.splitlines() if mentee["full_name"] in line
+    )
+    page.press(mentor_pairs, number)
+    short = mentee["full_name"].split(" ")[0]
+    difficulties = texts.BUTTON_MENTEE_DIFFICULTIES.format(name=short)
+    page.press(page.with_button(difficulties), difficulties)  # on the pair's card
+    listing = page.message(description)
+    assert "🔴" in listing.text
+    page.screenshot("mentor")
+    print(f"mentee → mentor scenario: {time.monotonic() - started:.1f} s")
+
+
+def tiny_png(width: int = 8, height: int = 6) -> bytes:
+    """A small valid PNG (a blue rectangle), written by hand."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    rows = b"".join(b"\x00" + b"\x33\x90\xec" * width for _ in range(height))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def loaded_images(message: WebElement, driver: WebDriver) -> list[WebElement]:
+    images = message.find_elements(By.CSS_SELECTOR, "[data-testid=message-photo]")
+    return [
+        image
+        for image in images
+        if driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth", image)
+    ]
+
+
+def test_a_photo_sent_with_a_help_request_reaches_the_mentor(page: Page, tmp_path: Path) -> None:
+    mentee = page.person("mentee", lambda p: "группа" in p["description"])
+    page.choose(mentee)
+    page.type("/need_help")
+    page.message("Нужна помощь.")
+    photo = tmp_path / "доска.png"
+    photo.write_bytes(tiny_png())
+    caption = "Вот что получилось на доске после урока — как лучше разобрать?"
+    page.driver.find_element(By.CSS_SELECTOR, "[data-testid=message-input]").send_keys(caption)
+    page.driver.find_element(By.CSS_SELECTOR, "[data-testid=file-input]").send_keys(str(photo))
+    sent = page.message(caption, side="user")
+    assert page.wait(lambda d: loaded_images(sent, d), "the photo sent")
+    page.press(page.message(texts.HELP_ASK_URGENCY), texts.HELP_URGENCY_NAMES[Urgency.MEDIUM])
+    confirmation = page.message("отправлен наставнику")
+    mentor_name = re.search(r"наставнику (.+?)\. Ответ", confirmation.text)
+    assert mentor_name is not None, confirmation.text
+
+    page.choose(page.named(mentor_name.group(1)))
+    page.message("Запрос о помощи")
+    notice_photo = page.wait(
+        lambda d: next((m for m in reversed(page.messages()) if loaded_images(m, d)), None),
+        "the mentee's photo in the mentor's chat",
+    )
+    link = notice_photo.find_element(By.CSS_SELECTOR, "a.photo").get_attribute("href") or ""
+    status, headers, content = http(link)
+    assert status == 200
+    assert headers["Content-Type"] == "image/png"
+    assert content == tiny_png()
+
+
+def test_the_curator_gets_the_summary_charts_and_the_workbook(page: Page, downloads: Path) -> None:
+    curator = page.person("curator")
+    page.choose(curator)
+    page.type("/summary")
+    summary = page.message("Мониторинг наставничества")
+    assert summary.find_elements(By.CSS_SELECTOR, "[data-testid=message-text] strong")
+
+    page.press(summary, texts.BUTTON_WORKBOOK)
+    document = page.wait(
+        lambda d: next(
+            (
+                m.find_element(By.CSS_SELECTOR, "[data-testid=message-document]")
+                for m in reversed(page.messages())
+                if m.find_elements(By.CSS_SELECTOR, "[data-testid=message-document]")
+            ),
+            None,
+        ),
+        "the workbook",
+    )
+    name = document.find_element(By.CSS_SELECTOR, "[data-testid=document-name]").text
+    assert re.fullmatch(r"monitoring_\d{8}_\d{8}\.xlsx", name), name
+    document.click()
+    saved = downloads / name
+    page.wait(lambda _d: saved.exists() and saved.stat().st_size > 0, f"{saved} downloaded")
+    workbook = openpyxl.load_workbook(saved, read_only=True)
+    assert len(workbook.sheetnames) >= 5
+    workbook.close()
+    summary = page.message("Мониторинг наставничества")
+    page.driver.execute_script("arguments[0].scrollIntoView()", summary)
+    assert page.screenshot("curator").stat().st_size > 10_000
+
+    page.press(summary, texts.BUTTON_CHARTS)
+    page.wait(lambda d: sum(len(loaded_images(m, d)) for m in page.messages()) >= 2, "the charts")
+
+
+def test_what_telegram_would_refuse_is_a_red_error_in_that_chat(
+    page: Page, sandbox: SandboxProcess
+) -> None:
+    person = page.person("mentee", lambda p: "без пары" in p["description"])
+    other = page.person("curator")
+    page.choose(person)
+    status, answer = bot_api(
+        sandbox,
+        "sendMessage",
+        chat_id=person["telegram_id"],
+        text="<b>не закрыт",
+        parse_mode="HTML",
+    )
+    assert status == 400
+    assert "can't parse entities" in answer["description"]
+    error = page.wait(
+        lambda d: d.find_element(By.CSS_SELECTOR, "[data-testid=error]"), "the error bubble"
+    )
+    assert answer["description"] in error.text
+    assert "sendMessage" in error.text
+    background = error.find_element(By.CSS_SELECTOR, ".bubble").value_of_css_property(
+        "background-color"
+    )
+    assert background == "rgba(253, 236, 236, 1)"  # red, not a message
+
+    status, answer = bot_api(sandbox, "sendMessage", chat_id=person["telegram_id"], text=" ")
+    assert status == 400
+    page.wait(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, "[data-testid=error]")) == 2,
+        "the second error",
+    )
+    page.choose(other)  # another person's chat has none of them
+    assert not page.driver.find_elements(By.CSS_SELECTOR, "[data-testid=error]")
+
+
+def test_formatting_edits_and_a_reply_keyboard_look_as_in_telegram(
+    page: Page, sandbox: SandboxProcess
+) -> None:
+    person = page.person("admin")
+    page.choose(person)
+    html = (
+        "😀 <b>жирный</b> <i>курсив</i> <u>подчёркнутый</u> <s>зачёркнутый</s> <code>код</code> "
+        '<a href="https://example.org/">ссылка</a> <tg-spoiler>спойлер</tg-spoiler>\n'
+        "<blockquote>цитата</blockquote>👍 <b><i>вложенный</i> после эмодзи</b> /help"
+    )
+    status, sent = bot_api(
+        sandbox, "sendMessage", chat_id=person["telegram_id"], text=html, parse_mode="HTML"
+    )
+    assert status == 200, sent
+    message = page.message("после эмодзи")
+    body = message.find_element(By.CSS_SELECTOR, "[data-testid=message-text]")
+
+    def texts_of(selector: str) -> list[str]:
+        return [
+            node.get_attribute("textContent") or ""
+            for node in body.find_elements(By.CSS_SELECTOR, selector)
+        ]
+
+    assert texts_of("strong") == ["жирный", "вложенный после эмодзи"]
+    assert texts_of("em") == ["курсив", "вложенный"]
+    assert texts_of("u") == ["подчёркнутый"]
+    assert texts_of("s") == ["зачёркнутый"]
+    assert texts_of("code") == ["код"]
+    assert texts_of(".spoiler") == ["спойлер"]
+    assert texts_of("blockquote") == ["цитата"]
+    link = body.find_element(By.CSS_SELECTOR, "a[href='https://example.org/']")
+    assert link.text == "ссылка"
+    assert link.get_attribute("rel") == "noopener noreferrer"
+    assert body.get_attribute("textContent") == sent["result"]["text"]
+
+    status, _edited = bot_api(
+        sandbox,
+        "editMessageText",
+        chat_id=person["telegram_id"],
+        message_id=sent["result"]["message_id"],
+        text="Текст <b>изменён</b>",
+        parse_mode="HTML",
+    )
+    assert status == 200
+    edited = page.message("Текст изменён")
+    assert edited.get_attribute("data-message-id") == str(sent["result"]["message_id"])
+    assert "изменено" in edited.text
+
+    # What a user types is text, never markup.
+    page.type("<b>не разметка</b> <img src=x onerror=alert(1)>")
+    typed = page.message("<b>не разметка</b>", side="user")
+    assert not typed.find_elements(By.CSS_SELECTOR, "strong, img")
+
+    keyboard = {"keyboard": [[{"text": "Первая"}, {"text": "Вторая"}]], "resize_keyboard": True}
+    status, _sent = bot_api(
+        sandbox,
+        "sendMessage",
+        chat_id=person["telegram_id"],
+        text="Выберите кнопку внизу",
+        reply_markup=keyboard,
+    )
+    assert status == 200
+    second = page.wait(
+        lambda d: next(
+            (
+                b
+                for b in d.find_elements(By.CSS_SELECTOR, "[data-testid=reply-button]")
+                if b.text == "Вторая" and b.is_displayed()
+            ),
+            None,
+        ),
+        "the reply keyboard",
+    )
+    second.click()
+    assert page.message("Вторая", side="user")
