@@ -13,7 +13,7 @@ balancer (against three echo bots behind the same balancer). Reported: updates p
 its ratio to the echo bot (goal ≥ 0.5), p50/p95 latency, peak memory per instance.
 
     python -m bench.load [--users 120] [--rounds 3] [--organizations 100] [--teachers 500]
-                         [--database-url postgresql+asyncpg://postgres@127.0.0.1:5432/bench]
+                         [--database-url postgresql+asyncpg://postgres@127.0.0.1:5432/bench_load]
                          [--only sqlite|postgres|cluster] [--json]
 
 The PostgreSQL database given is emptied first."""
@@ -37,6 +37,7 @@ from typing import Any
 
 from redis.asyncio import Redis
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from bot import texts
 from bot.services.reminders import Category
@@ -62,6 +63,7 @@ class Measurement:
     latencies: list[float] = field(default_factory=list)
     by_step: dict[str, list[float]] = field(default_factory=dict)
     elapsed: float = 0.0
+    cpu: float = 0.0
     memory: list[int] = field(default_factory=list)
 
     def figures(self, prefix: str) -> dict[str, Any]:
@@ -71,6 +73,7 @@ class Measurement:
             f"{prefix}_throughput_per_s": self.updates / self.elapsed,
             f"{prefix}_p50_s": statistics.median(ordered),
             f"{prefix}_p95_s": ordered[int(len(ordered) * 0.95) - 1],
+            f"{prefix}_cpu_per_update_s": self.cpu / self.updates,
             f"{prefix}_instances": len(self.memory),
             f"{prefix}_peak_memory_mb_per_instance": max(self.memory) / 2**20,
         }
@@ -133,6 +136,25 @@ def _settings(telegram: FakeTelegramServer, database_url: str) -> dict[str, str]
         "ADMIN_IDS": "1",
         "TIMEZONE": "Europe/Moscow",
     }
+
+
+async def _create_if_missing(url: str) -> None:
+    """Create the benchmark's PostgreSQL database when it does not exist yet."""
+    target = make_url(url)
+    server = create_engine(
+        target.set(database="postgres").render_as_string(hide_password=False),
+        isolation_level="AUTOCOMMIT",
+    )
+    try:
+        async with server.connect() as connection:
+            found = await connection.scalar(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": target.database}
+            )
+            if not found:
+                name = str(target.database).replace('"', '""')
+                await connection.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        await server.dispose()
 
 
 async def _fresh_database(url: str, dataset: demo.Dataset) -> None:
@@ -228,6 +250,7 @@ async def _run(
         for client in clients:
             _drain(client.user)
         started = time.perf_counter()
+        cpu_before = sum(process.cpu_seconds() for process in processes)
 
         async def work(client: Client, role: Role) -> None:
             for number in range(rounds):
@@ -242,6 +265,7 @@ async def _run(
         roles = [Role.CURATOR] * len(curators) + [Role.MENTEE] * len(mentees)
         await asyncio.gather(*(work(c, r) for c, r in zip(clients, roles, strict=True)))
         measurement.elapsed = time.perf_counter() - started
+        measurement.cpu = sum(process.cpu_seconds() for process in processes) - cpu_before
         measurement.memory = [process.memory_bytes() for process in processes]
     finally:
         await asyncio.gather(*(process.stop() for process in processes))
@@ -283,6 +307,8 @@ async def run(arguments: argparse.Namespace) -> dict[str, Any]:
         for name in chosen:
             backend, instances, webhook, redis = configurations[name]
             if backend not in seeded:
+                if backend == "postgres":
+                    await _create_if_missing(urls[backend])
                 await _fresh_database(urls[backend], dataset)
                 seeded.add(backend)
             common = {
@@ -300,6 +326,9 @@ async def run(arguments: argparse.Namespace) -> dict[str, Any]:
             results[f"{name}_vs_echo_ratio"] = (
                 results[f"{name}_throughput_per_s"] / results[f"{name}_echo_throughput_per_s"]
             )
+            results[f"{name}_cpu_per_update_vs_echo_ratio"] = (
+                results[f"{name}_cpu_per_update_s"] / results[f"{name}_echo_cpu_per_update_s"]
+            )
     results["total_s"] = time.perf_counter() - started
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in results.items()}
 
@@ -311,7 +340,7 @@ def main() -> None:
     parser.add_argument("--organizations", type=int, default=100)
     parser.add_argument("--teachers", type=int, default=500, help="per organisation")
     parser.add_argument(
-        "--database-url", default="postgresql+asyncpg://postgres@127.0.0.1:5432/bench"
+        "--database-url", default="postgresql+asyncpg://postgres@127.0.0.1:5432/bench_load"
     )
     parser.add_argument("--only", choices=["sqlite", "postgres", "cluster"])
     parser.add_argument("--json", action="store_true")

@@ -88,6 +88,12 @@ class BotProcess:
         self.process.kill()
         await self.process.wait()
 
+    def cpu_seconds(self) -> float:
+        """CPU time the process has used so far, user and system (Linux /proc)."""
+        assert self.process is not None
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def memory_bytes(self, field: str = "VmHWM") -> int:
         """The process's memory from Linux /proc: peak resident (VmHWM) or now (VmRSS)."""
         assert self.process is not None
