@@ -14,7 +14,9 @@ if [ ! -x .venv/bin/python ]; then
 fi
 extra="${1:-}"
 stamp=".venv/.installed${extra:+-$extra}"
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+fresh() { [ -f "$1" ] && [ ! pyproject.toml -nt "$1" ]; }
+# the dev install includes the plain one
+if ! fresh "$stamp" && ! { [ -z "$extra" ] && fresh .venv/.installed-dev; }; then
     .venv/bin/python -m pip install --quiet --upgrade pip
     .venv/bin/python -m pip install --quiet -e ".${extra:+[$extra]}"
     touch "$stamp"

@@ -44,13 +44,17 @@ class SandboxProcess:
 
 
 def start_sandbox(
-    *arguments: str, env: dict[str, str] | None = None, stderr: IO[str] | None = None
+    *arguments: str,
+    env: dict[str, str] | None = None,
+    stderr: IO[str] | None = None,
+    command: tuple[str, ...] = (sys.executable, "-m", "sandbox"),
 ) -> SandboxProcess:
-    """Run `python -m sandbox` from the project's directory; return once it printed its
-    address (its standard error goes to `stderr`, or nowhere)."""
+    """Run `python -m sandbox` (or another `command` that starts it) from the project's
+    directory; return once it printed its address (its standard error goes to `stderr`, or
+    nowhere)."""
     started = time.monotonic()
     process = subprocess.Popen(
-        [sys.executable, "-m", "sandbox", *arguments],
+        [*command, *arguments],
         cwd=ROOT,
         env=env if env is not None else dict(os.environ),
         stdin=subprocess.DEVNULL,

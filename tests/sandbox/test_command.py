@@ -110,18 +110,36 @@ def wait_for_greeting(sandbox: SandboxProcess, timeout: float = 60.0) -> int:
     raise AssertionError("the bot did not answer /start")
 
 
-@pytest.mark.parametrize("signum", ["SIGINT", "SIGTERM"])
+MODULE = (sys.executable, "-m", "sandbox")
+README_COMMAND = ("bash", "scripts/run.sh")  # the README's first: no settings → the sandbox
+
+
+@pytest.mark.parametrize(
+    ("signum", "command"),
+    [("SIGINT", MODULE), ("SIGTERM", MODULE), ("SIGINT", README_COMMAND)],
+    ids=["module-SIGINT", "module-SIGTERM", "readme-command-SIGINT"],
+)
 def test_the_sandbox_serves_its_page_and_stops_leaving_nothing(
-    signum: str, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+    signum: str,
+    command: tuple[str, ...],
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     temporary = tmp_path / "tmp"
     temporary.mkdir()
-    env = {**os.environ, **FOREIGN_SETTINGS, "TMPDIR": str(temporary)}
+    if command == README_COMMAND:
+        if (ROOT / ".env").exists():
+            pytest.skip(".env exists here: scripts/run.sh would start the real bot")
+        # a new user has no settings at all
+        env = {k: v for k, v in os.environ.items() if k not in FOREIGN_SETTINGS}
+    else:
+        env = {**os.environ, **FOREIGN_SETTINGS}  # the sandbox ignores the operator's settings
+    env["TMPDIR"] = str(temporary)
     log = tmp_path_factory.mktemp("logs") / "stderr.txt"
     port = free_port()
     started = time.monotonic()
     with log.open("w") as stderr:
-        sandbox = start_sandbox("--port", str(port), env=env, stderr=stderr)
+        sandbox = start_sandbox("--port", str(port), env=env, stderr=stderr, command=command)
         try:
             assert sandbox.url == f"http://127.0.0.1:{port}"
             status, headers, page = http(sandbox.url + "/")
