@@ -5,7 +5,9 @@ the same way on the same fake in the same run.
 The mix, per mentee round: the menu, a difficulty registered in three taps, the list of their
 difficulties, and a help request (text, then urgency; their mentor is notified); per curator
 round: /summary for the month and the menu. Every step is one update; its latency runs from the
-user's action to the last message the step brings. The echo users send as many text messages.
+user's action to the message it brings. The echo users send as many text messages. The bot's
+scheduler runs as in production, so the instances also send the demo region's due reminders
+and the mentors' notices of new help requests meanwhile (counted as messages to others).
 
 Configurations: SQLite with one instance and PostgreSQL with one (long polling, each against
 one echo bot), and PostgreSQL + Redis with three webhook instances behind a round-robin
@@ -23,7 +25,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
-import json
 import statistics
 import sys
 import tempfile
@@ -39,6 +40,7 @@ from redis.asyncio import Redis
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
+from bench import render
 from bot import texts
 from bot.services.reminders import Category
 from models import Base, NotificationPreference, PairMember
@@ -64,6 +66,7 @@ class Measurement:
     by_step: dict[str, list[float]] = field(default_factory=dict)
     elapsed: float = 0.0
     cpu: float = 0.0
+    to_others: int = 0
     memory: list[int] = field(default_factory=list)
 
     def figures(self, prefix: str) -> dict[str, Any]:
@@ -74,6 +77,7 @@ class Measurement:
             f"{prefix}_p50_s": statistics.median(ordered),
             f"{prefix}_p95_s": ordered[int(len(ordered) * 0.95) - 1],
             f"{prefix}_cpu_per_update_s": self.cpu / self.updates,
+            f"{prefix}_messages_to_others": self.to_others,
             f"{prefix}_instances": len(self.memory),
             f"{prefix}_peak_memory_mb_per_instance": max(self.memory) / 2**20,
         }
@@ -251,6 +255,7 @@ async def _run(
             _drain(client.user)
         started = time.perf_counter()
         cpu_before = sum(process.cpu_seconds() for process in processes)
+        calls_before = len(telegram.calls)
 
         async def work(client: Client, role: Role) -> None:
             for number in range(rounds):
@@ -266,6 +271,13 @@ async def _run(
         await asyncio.gather(*(work(c, r) for c, r in zip(clients, roles, strict=True)))
         measurement.elapsed = time.perf_counter() - started
         measurement.cpu = sum(process.cpu_seconds() for process in processes) - cpu_before
+        simulated = {client.user.id for client in clients}
+        measurement.to_others = sum(
+            1
+            for method, params in telegram.calls[calls_before:]
+            if method in {"sendMessage", "sendPhoto", "sendDocument"}
+            and int(params.get("chat_id", 0)) not in simulated
+        )
         measurement.memory = [process.memory_bytes() for process in processes]
     finally:
         await asyncio.gather(*(process.stop() for process in processes))
@@ -346,11 +358,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     arguments = parser.parse_args()
     results = asyncio.run(run(arguments))
-    if arguments.json:
-        print(json.dumps(results))
-        return
-    width = max(len(key) for key in results)
-    print("\n".join(f"{key.ljust(width)}  {value}" for key, value in results.items()))
+    print(render(results, arguments.json))
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
@@ -23,6 +22,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bench import render
 from bot.services import monitoring, workbook
 from models import Base, Meeting, Pair
 from models.database import create_engine, create_session_factory, upgrade_database
@@ -127,11 +127,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     arguments = parser.parse_args()
     results = asyncio.run(run(arguments.database_url, arguments.organizations, arguments.teachers))
-    if arguments.json:
-        print(json.dumps(results))
-        return
-    width = max(len(key) for key in results)
-    print("\n".join(f"{key.ljust(width)}  {value}" for key, value in results.items()))
+    print(render(results, arguments.json))
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
@@ -27,6 +26,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bench import render
 from bot.services import outbox
 from bot.services.reminders import Kind
 from bot.settings import load_settings
@@ -278,11 +278,6 @@ async def bench_tick(future: int, pairs: int = 1000, ticks: int = 5) -> dict[str
     }
 
 
-def _table(results: dict[str, Any]) -> str:
-    width = max(len(key) for key in results)
-    return "\n".join(f"{key.ljust(width)}  {value}" for key, value in results.items())
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--count", type=int, default=10_000, help="due reminders to send")
@@ -294,7 +289,7 @@ def main() -> None:
         return {**await bench_sending(arguments.count), **await bench_tick(arguments.future)}
 
     results = asyncio.run(run())
-    print(json.dumps(results) if arguments.json else _table(results))
+    print(render(results, arguments.json))
 
 
 if __name__ == "__main__":
