@@ -23,6 +23,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.settings import Settings, load_settings
+from models import Organization
 from models.database import create_engine, upgrade_database
 from models.enums import Role
 from sandbox import demo
@@ -66,6 +67,9 @@ async def seed(database: Path) -> list[Person]:
         now = datetime.now(UTC)
         today = now.astimezone(ZoneInfo(TIMEZONE)).date()
         dataset = demo.generate(today, timezone=TIMEZONE, now=now)
+        for organization in dataset.rows[Organization]:
+            # reminders show at whatever hour someone tries the sandbox (no quiet hours)
+            organization["quiet_hours_start"] = organization["quiet_hours_end"] = 0
         await demo.load(engine, dataset)
     finally:
         await engine.dispose()

@@ -238,6 +238,20 @@ def sandbox() -> Iterator[SandboxProcess]:
     assert running.stop(signal.SIGINT) == 0
 
 
+def test_reminders_arrive_live(sandbox: SandboxProcess) -> None:
+    """The scheduler's reminders (due ones of the demo school: meetings, deadlines, digests)
+    reach the chats while the page watches, after each person's greeting."""
+    _status, people = http_json(f"{sandbox.url}/sandbox/api/people")
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        for person in people["people"]:
+            _status, chat = http_json(f"{sandbox.url}/sandbox/api/chats/{person['telegram_id']}")
+            if sum(message["from_bot"] for message in chat["messages"]) >= 2:
+                return
+        time.sleep(0.5)
+    raise AssertionError("no reminder reached any chat")
+
+
 def upload(url: str, filename: str, content: bytes, content_type: str) -> tuple[int, Any]:
     """POST one file as the page's form does (multipart/form-data)."""
     boundary = "sandbox-test-boundary"
