@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiohttp import ClientSession, ClientTimeout, web
+from aiohttp import ClientError, ClientSession, ClientTimeout, web
 
 from tests.fake_bot_api.errors import (
     BLOCKED,
@@ -700,19 +700,21 @@ class FakeTelegramServer:
             if self._webhook.get("secret_token"):
                 headers["X-Telegram-Bot-Api-Secret-Token"] = self._webhook["secret_token"]
             try:
-                async with http.post(self._webhook["url"], json=update, headers=headers) as r:
-                    delivered = 200 <= r.status < 300
-            except OSError:
-                delivered = False
-            if delivered:
-                with contextlib.suppress(ValueError):  # dropped meanwhile by setWebhook
-                    self._updates.remove(update)
-            else:
-                await asyncio.sleep(0.2)
-            in_flight.discard(update["update_id"])
-            busy_chats.discard(chat)
-            connections.release()
-            self._updates_changed.set()
+                try:
+                    async with http.post(self._webhook["url"], json=update, headers=headers) as r:
+                        delivered = 200 <= r.status < 300
+                except (OSError, ClientError, TimeoutError):
+                    delivered = False
+                if delivered:
+                    with contextlib.suppress(ValueError):  # dropped meanwhile by setWebhook
+                        self._updates.remove(update)
+                else:
+                    await asyncio.sleep(0.2)
+            finally:
+                in_flight.discard(update["update_id"])
+                busy_chats.discard(chat)
+                connections.release()
+                self._updates_changed.set()
 
         def next_ready() -> tuple[dict[str, Any], int] | None:
             seen: set[int] = set()
