@@ -82,7 +82,12 @@ async def run(settings: Settings) -> None:
     """Migrate the database, then serve updates until SIGTERM or SIGINT; what is running then
     is finished before the process exits."""
     engine = create_engine(settings.database_url)
-    redis = Redis.from_url(settings.redis_url) if settings.redis_url else None
+    redis = (
+        # a Redis that stops answering fails calls in seconds instead of hanging handlers
+        Redis.from_url(settings.redis_url, socket_timeout=5, socket_connect_timeout=5)
+        if settings.redis_url
+        else None
+    )
     try:
         await upgrade_database(engine)
         bot = create_bot(settings)

@@ -31,7 +31,10 @@ def create_scheduler(
 ) -> AsyncIOScheduler:
     """The jobs of one instance; with Redis its sender shares one sending pace with the
     other instances."""
-    pacer = Pacer(budget=SharedBudget(redis)) if redis is not None else Pacer()
+    if redis is None:
+        pacer = Pacer()
+    else:  # one pace per bot: another bot on the same Redis has its own limit
+        pacer = Pacer(budget=SharedBudget(redis, key=f"nastavnik:send:{bot.id}"))
     sender = Sender(session_factory, bot, clock=clock, pacer=pacer)
 
     async def send() -> None:

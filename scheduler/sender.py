@@ -29,7 +29,9 @@ from aiogram.exceptions import (
 )
 from aiolimiter import AsyncLimiter
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import notices
@@ -56,28 +58,43 @@ class Budget(Protocol):
 
 
 # Reserve the next free moment on a schedule shared by every instance (a generic cell rate
-# algorithm keyed on Redis's own clock): returns how long the caller waits for its moment.
+# algorithm keyed on Redis's own clock): returns how long the caller waits for its moment. The
+# key lives a little longer than the furthest reservation, so no booked moment is forgotten.
 _RESERVE = """
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) + tonumber(clock[2]) / 1000000
 local interval = tonumber(ARGV[1])
 local next_free = math.max(tonumber(redis.call('GET', KEYS[1]) or '0'), now)
-redis.call('SET', KEYS[1], string.format('%.6f', next_free + interval), 'EX', 60)
+local keep_ms = math.ceil((next_free + interval - now) * 1000) + 5000
+redis.call('SET', KEYS[1], string.format('%.6f', next_free + interval), 'PX', keep_ms)
 return string.format('%.6f', next_free - now)
 """
+# Without Redis each instance keeps to a third of the pace, as if three shared it.
+FALLBACK_SHARE = 3
 
 
 class SharedBudget:
     """The overall pace kept in Redis, so that several instances together stay within
-    Telegram's limit instead of each sending at it."""
+    Telegram's limit instead of each sending at it. While Redis cannot be reached, this
+    instance goes on alone at a cautious fraction of the pace (reminders are late, not lost)."""
 
     def __init__(self, redis: Redis, per_second: float = 29, key: str = "nastavnik:send") -> None:
         self._reserve = redis.register_script(_RESERVE)
         self._interval = 1 / per_second
         self._key = key
+        self._fallback = AsyncLimiter(1, FALLBACK_SHARE / per_second)
+        self._warned = False
 
     async def acquire(self) -> None:
-        wait = float(await self._reserve(keys=[self._key], args=[self._interval]))
+        try:
+            wait = float(await self._reserve(keys=[self._key], args=[self._interval]))
+        except (RedisError, OSError) as error:
+            if not self._warned:
+                logger.warning("The shared sending pace is unavailable (%s): pacing alone", error)
+                self._warned = True
+            await self._fallback.acquire()
+            return
+        self._warned = False
         await asyncio.sleep(wait)
 
 
@@ -307,7 +324,7 @@ class Sender:
                 async with self.session_factory.begin() as session:
                     await outbox.mark_sent(session, item.claim, self.clock())
                 return
-            except OperationalError:
+            except (OperationalError, PoolTimeout):
                 if attempt == MARK_ATTEMPTS - 1:
                     raise
                 await asyncio.sleep(0.5 * 2**attempt)

@@ -23,7 +23,7 @@ from bot.telegram import create_bot
 from models import Goal, HelpRequest, Meeting, Notification, Pair, Person, utcnow
 from models.enums import GoalStatus, HelpStatus, MeetingStatus, NotificationStatus, Role
 from scheduler import jobs
-from scheduler.sender import Pacer, Sender, SharedBudget, Stats
+from scheduler.sender import FALLBACK_SHARE, Pacer, Sender, SharedBudget, Stats
 from tests.conftest import TOKEN
 from tests.dialogs import reply, users
 from tests.factories import (
@@ -328,6 +328,21 @@ async def test_instances_share_one_sending_pace_through_redis(session_factory, t
     assert one.sent + two.sent == 90 and one.sent and two.sent
     assert telegram.rejected_429 == 0
     assert elapsed >= 89 / 25 - 0.1  # the shared pace, not each sender's own
+
+
+async def test_without_redis_the_shared_pace_goes_on_alone(caplog):
+    """Redis unreachable: sending goes on at a cautious pace instead of failing every row."""
+    redis = Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=1)
+    budget = SharedBudget(redis, per_second=30)
+    try:
+        started = time_module.monotonic()
+        for _ in range(3):
+            await budget.acquire()
+        elapsed = time_module.monotonic() - started
+    finally:
+        await redis.aclose()
+    assert elapsed >= 2 * FALLBACK_SHARE / 30 - 0.05  # a third of the pace
+    assert sum("pacing alone" in record.message for record in caplog.records) == 1
 
 
 async def test_help_nudge_no_meeting_digest_and_programme_end(
