@@ -17,6 +17,7 @@ from aiogram.methods import TelegramMethod
 from aiogram.methods.base import Response, TelegramType
 from aiogram.types import TelegramObject, User
 from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services import people
@@ -56,12 +57,15 @@ _unit_of_work: ContextVar[AsyncSession | None] = ContextVar("unit_of_work", defa
 
 class DatabaseMiddleware(BaseMiddleware):
     """Opens the unit of work of an update: committed when the handler returns, rolled back when
-    it raises (so a refused or failed action leaves nothing half-written).
+    it raises before talking to Telegram (so a refused or failed action leaves nothing
+    half-written).
 
     Handlers write through services first and reply after, and what is written is committed
-    before the first call to Telegram (`CommitBeforeTelegram`): a reply never announces what
-    is not saved, a lost reply never undoes a registration or an erasure, and no transaction
-    (on SQLite, the write lock; on PostgreSQL, a pooled connection) waits on the network."""
+    before each call to Telegram (`CommitBeforeTelegram`): a reply never announces what is not
+    saved, a lost reply never undoes a registration or an erasure, and no transaction (on
+    SQLite, the write lock; on PostgreSQL, a pooled connection) waits on the network. So what a
+    handler does after its first reply is a new transaction: it must read again what it
+    changes there (services re-check in the write's own transaction)."""
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self.session_factory = session_factory
@@ -83,7 +87,7 @@ class DatabaseMiddleware(BaseMiddleware):
                     _unit_of_work.reset(token)
                 await session.commit()
                 return result
-        except (OperationalError, InterfaceError, OSError) as error:
+        except (OperationalError, InterfaceError, PoolTimeout, OSError) as error:
             logger.warning("Database unavailable: %s", error)
             raise DatabaseUnavailable from error
 

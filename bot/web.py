@@ -4,6 +4,7 @@ database and Redis, 503 when one of them is down)."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -18,13 +19,15 @@ from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
 HEALTH_PATH = "/healthz"
+# A busy instance waits for a pooled connection; one that cannot get it in this time is down.
+HEALTH_TIMEOUT_SECONDS = 10
 
 
 async def health(engine: AsyncEngine, redis: Redis | None) -> tuple[bool, dict[str, str]]:
     """Whether the bot can work now: the database answers, and Redis when it is used."""
     state: dict[str, str] = {}
     try:
-        async with engine.connect() as connection:
+        async with asyncio.timeout(HEALTH_TIMEOUT_SECONDS), engine.connect() as connection:
             await connection.execute(text("SELECT 1"))
         state["database"] = "ok"
     except Exception as error:  # any failure to reach it means «down»

@@ -39,11 +39,11 @@ def create_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
         return create_async_engine(url, **kwargs)
     if url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-    # One connection per process: SQLite has one writer at a time anyway, and waiting in the
-    # pool's queue is first come, first served, where a connection waiting on the write lock
-    # sleeps in SQLite's busy handler and may lose to a later one again and again.
-    kwargs.setdefault("pool_size", 1)
-    kwargs.setdefault("max_overflow", 0)
+        # One connection per process: SQLite has one writer at a time anyway, and waiting in
+        # the pool's queue is first come, first served, where a connection waiting on the write
+        # lock sleeps in SQLite's busy handler and may lose to a later one again and again.
+        kwargs.setdefault("pool_size", 1)
+        kwargs.setdefault("max_overflow", 0)
     engine = create_async_engine(url, **kwargs)
 
     @event.listens_for(engine.sync_engine, "connect")

@@ -1,5 +1,6 @@
 """Telegram and unexpected failures: 429 is waited out, a user who blocked the bot is marked
-inactive (and active again when they write), an unexpected exception gets an apology."""
+inactive (and active again when they write), an unexpected exception gets an apology; what a
+handler wrote is committed before its reply, and rolled back on a refusal before it."""
 
 from __future__ import annotations
 
@@ -7,8 +8,14 @@ import asyncio
 import time
 
 import pytest
+from aiogram.filters import Command
+from aiogram.types import Message
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import texts
+from bot.services.errors import ValidationFailed
+from models import Organization
 from models.enums import Role
 from tests.dialogs import open_invite, reply
 from tests.factories import get_person, make_invite, make_organization, make_person
@@ -128,3 +135,41 @@ async def test_a_failed_reply_does_not_undo_a_registration(running_bot, session_
     assert person is not None and person.experience_years == 4
     await user.send("/start")
     assert "Главное меню" in (await reply(user)).text
+
+
+async def test_what_is_written_is_committed_before_the_reply_and_not_after_a_refusal(
+    running_bot, session_factory, telegram
+):
+    """The unit of work of an update: what a handler wrote before its reply is saved even if
+    it fails afterwards (the reply said so); what it wrote and was refused before replying is
+    rolled back."""
+    dispatcher = running_bot.dispatcher
+
+    async def reply_then_fail(message: Message, session: AsyncSession) -> None:
+        session.add(
+            Organization(name="Сохранена до ответа", timezone="Europe/Moscow", region="Тверская")
+        )
+        await message.answer("Организация добавлена")
+        raise ValidationFailed("Дальше нельзя")
+
+    async def fail_before_reply(message: Message, session: AsyncSession) -> None:
+        session.add(
+            Organization(name="Отказ до ответа", timezone="Europe/Moscow", region="Тверская")
+        )
+        await session.flush()
+        raise ValidationFailed("Нельзя")
+
+    dispatcher.message.register(reply_then_fail, Command("probe_reply_then_fail"))
+    dispatcher.message.register(fail_before_reply, Command("probe_fail_before_reply"))
+    user = telegram.add_user(user_id=9050, first_name="Проверка")
+
+    await user.send("/probe_reply_then_fail")
+    assert (await reply(user)).text == "Организация добавлена"
+    assert (await reply(user)).text == "Дальше нельзя"
+    await user.send("/probe_fail_before_reply")
+    assert (await reply(user)).text == "Нельзя"
+
+    async with session_factory() as session:
+        names = set(await session.scalars(select(Organization.name)))
+    assert "Сохранена до ответа" in names
+    assert "Отказ до ответа" not in names
