@@ -13,7 +13,7 @@ import os
 from aiogram import Bot, Dispatcher
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import Message
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 
@@ -26,10 +26,6 @@ def create_dispatcher() -> Dispatcher:
     @dispatcher.message()
     async def echo(message: Message) -> None:
         await message.answer(message.text or "…")
-
-    @dispatcher.callback_query()
-    async def press(query: CallbackQuery) -> None:
-        await query.answer()
 
     return dispatcher
 

@@ -14,7 +14,7 @@ echo "== mypy"
 if [ ! -x /usr/bin/chromedriver ]; then
     echo "== installing chromium and chromium-driver"
     sudo=""
-    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo -n"; fi  # never wait at a password prompt
     apt_install() {
         $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
             chromium chromium-driver

@@ -14,7 +14,7 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 
-from aiohttp import ClientError, ClientSession, ClientTimeout, web
+from aiohttp import ClientConnectorError, ClientError, ClientSession, ClientTimeout, web
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
@@ -48,7 +48,7 @@ class BotProcess:
     def url(self) -> str:
         return f"http://{HOST}:{self.port}"
 
-    async def start(self, *, ready_within: float = 30.0) -> None:
+    async def start(self, *, ready_within: float = 60.0) -> None:
         env = {**os.environ, "PYTHONPATH": str(ROOT), **self.settings}
         with contextlib.ExitStack() as files:
             stderr = files.enter_context(self.log.open("ab")) if self.log else None
@@ -101,9 +101,11 @@ class BotProcess:
         line = next(line for line in status.splitlines() if line.startswith(f"{field}:"))
         return int(line.split()[1]) * 1024
 
-    async def stop(self, timeout: float = 15.0) -> int:
-        """SIGTERM, as an orchestrator stops it; SIGKILL if it does not exit in time."""
-        assert self.process is not None
+    async def stop(self, timeout: float = 15.0) -> int | None:
+        """SIGTERM, as an orchestrator stops it; SIGKILL if it does not exit in time. None if
+        it was never started."""
+        if self.process is None:
+            return None
         if self.process.returncode is None:
             self.process.send_signal(signal.SIGTERM)
             try:
@@ -116,7 +118,8 @@ class BotProcess:
 
 class RoundRobin:
     """An HTTP reverse proxy sending each request to the next backend in turn (a backend that
-    refuses the connection is skipped), passing status, body and headers through."""
+    refuses the connection is skipped; one that fails later is not retried elsewhere, since it
+    may have handled the update), passing status and body through."""
 
     def __init__(self, backends: list[str]) -> None:
         self.backends = backends
@@ -136,8 +139,8 @@ class RoundRobin:
         app.router.add_route("*", "/{path:.*}", self._forward)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
-        self.port = free_port()
-        await web.TCPSite(self._runner, HOST, self.port).start()
+        await web.TCPSite(self._runner, HOST, 0).start()
+        self.port = int(self._runner.addresses[0][1])
 
     async def stop(self) -> None:
         if self._runner is not None:
@@ -161,6 +164,6 @@ class RoundRobin:
                         body=await response.read(),
                         content_type=response.content_type,
                     )
-            except ClientError:
-                continue
+            except ClientConnectorError:
+                continue  # refused: the next one; any later failure may have been handled
         return web.Response(status=502, text="no backend answered")
