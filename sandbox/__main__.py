@@ -5,6 +5,10 @@ sandbox page beside it, fills a fresh SQLite database with a demo school, and ru
 against that server exactly as it runs against Telegram. Prints one line with the page's
 address; Ctrl+C (SIGINT) or SIGTERM stops the bot, then the server, and removes the temporary
 database. Nothing of the user's `.env` is read.
+
+The bot's token is new on each run and never leaves the process (the page is served beside the
+Bot API, so a known token would let any web site call it); the tests, which call the local Bot
+API as the bot would, choose it through NASTAVNIK_SANDBOX_TOKEN.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
+import secrets
 import signal
 import sys
 import tempfile
@@ -32,8 +38,7 @@ from tests.fake_bot_api import FakeTelegramServer
 
 HOST = "127.0.0.1"  # the page and the Bot API are for this machine only
 DEFAULT_PORT = 8081
-# A token of the right shape for aiogram; only the local server ever sees it.
-TOKEN = "123456:SANDBOX-local-Bot-API-only-not-a-real-token"  # noqa: S105
+TOKEN_VARIABLE = "NASTAVNIK_SANDBOX_TOKEN"  # noqa: S105 - the name of a variable, for tests
 BOT_USERNAME = "nastavnik_sandbox_bot"
 TIMEZONE = "Europe/Moscow"
 ADMIN = Person(
@@ -86,12 +91,18 @@ async def seed(database: Path) -> list[Person]:
     return [ADMIN, *people]
 
 
+def new_token() -> str:
+    """A token in the shape aiogram accepts (the bot's id, a colon, 35 or more characters),
+    unguessable: the local Bot API answers only to it."""
+    return f"{1_000_000_000 + secrets.randbelow(9_000_000_000)}:{secrets.token_urlsafe(33)}"
+
+
 @asynccontextmanager
-async def started(port: int, database: Path) -> AsyncIterator[Sandbox]:
+async def started(port: int, database: Path, token: str) -> AsyncIterator[Sandbox]:
     """The demo database, the Bot API server with the page on HOST:port and every person's
     chat opened with /start; stops the server on exit. The bot is not running yet."""
     people = await seed(database)
-    server = FakeTelegramServer(token=TOKEN, bot_username=BOT_USERNAME)
+    server = FakeTelegramServer(token=token, bot_username=BOT_USERNAME)
     page = SandboxWeb(server, people)
     await server.start(HOST, port, setup=page.setup)
     try:
@@ -103,7 +114,7 @@ async def started(port: int, database: Path) -> AsyncIterator[Sandbox]:
             await user.send("/start")
         settings = load_settings(
             _env_file=None,
-            BOT_TOKEN=TOKEN,
+            BOT_TOKEN=token,
             TELEGRAM_API_URL=server.url,
             DATABASE_URL=f"sqlite+aiosqlite:///{database}",
             ADMIN_IDS=str(ADMIN.telegram_id),
@@ -142,7 +153,9 @@ async def serve(port: int, database: Path | None, announce: Callable[[str], None
         loop.add_signal_handler(signum, stop_starting)
     try:
         with tempfile.TemporaryDirectory(prefix="nastavnik-sandbox-") as temporary:
-            async with started(port, database or Path(temporary) / "sandbox.db") as sandbox:
+            database = database or Path(temporary) / "sandbox.db"
+            token = os.environ.get(TOKEN_VARIABLE) or new_token()
+            async with started(port, database, token) as sandbox:
                 announce(sandbox.url)
                 # aiogram takes seconds to import: the page is served meanwhile
                 run = await asyncio.to_thread(_bot_runner)

@@ -5,9 +5,14 @@ as the Bot API server keeps it (long-polling the chat's version), and sends what
 a text, a button press, a file — as that user, so the bot gets real updates. It never sees the
 bot's token: files are served here by their file_id, not through `/file/bot<token>/…`.
 
+Other web sites must not drive it: the whole app (the Bot API too) answers only to the Host
+127.0.0.1:<port> or localhost:<port> (no DNS rebinding), and a POST to the page's API must come
+from the page itself (its Origin, or Sec-Fetch-Site: same-origin) with a body of the type a
+cross-site form cannot send without CORS: JSON, or multipart for a file.
+
     GET  /                                  the page (index.html), /static/… its CSS and script
     GET  /sandbox/api/people                the people to choose from, with their message counts
-    POST /sandbox/api/people                a new user, who has never written to the bot
+    POST /sandbox/api/people                {}: a new user, who has never written to the bot
     GET  /sandbox/api/chats/{id}?after=V&wait=S   the chat, once newer than version V
     POST /sandbox/api/chats/{id}/messages   {"text": …}
     POST /sandbox/api/chats/{id}/press      {"message_id": …, "callback_data": …}
@@ -24,9 +29,10 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from aiohttp import web
+from aiohttp.typedefs import Handler
 
 from tests.fake_bot_api import FakeTelegramServer, FakeUser, StoredMessage
 from tests.fake_bot_api.html import utf16_length
@@ -36,7 +42,8 @@ STATIC = Path(__file__).parent / "static"
 LONG_POLL_LIMIT = 30.0  # seconds a chat request may wait for a change
 TEXT_LIMIT = 4096  # as in Telegram, in UTF-16 units
 CAPTION_LIMIT = 1024
-UPLOAD_LIMIT = 20 * 1024 * 1024  # what a bot may download from Telegram
+UPLOAD_LIMIT = 20 * 1024 * 1024  # what a bot may download from Telegram (as in chat.js)
+PHOTO_LIMIT = 10 * 1024 * 1024  # Telegram's limit for a photo (as in chat.js)
 GUEST_ID_BASE = 5_000_000
 IMAGE_TYPES = {"image/jpeg", "image/png", "image/webp"}
 NO_CACHE = {"Cache-Control": "no-store"}
@@ -80,6 +87,7 @@ class SandboxWeb:
 
     def setup(self, app: web.Application) -> None:
         """Add the page's routes (pass to `FakeTelegramServer.start(setup=…)`)."""
+        app.middlewares.append(self._guard)
         app.router.add_get("/", self._index)
         app.router.add_static("/static/", STATIC, append_version=False)
         app.router.add_get(f"{API}/people", self._list_people)
@@ -89,6 +97,35 @@ class SandboxWeb:
         app.router.add_post(f"{API}/chats/{{user_id}}/press", self._press)
         app.router.add_post(f"{API}/chats/{{user_id}}/files", self._send_file)
         app.router.add_get(f"{API}/files/{{file_id}}", self._file)
+
+    @web.middleware
+    async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        """Only this machine's own addresses, and the page's API only from the page."""
+        port = urlsplit(self.server.url).port
+        hosts = {f"127.0.0.1:{port}", f"localhost:{port}"}
+        if port == 80:
+            hosts |= {"127.0.0.1", "localhost"}
+        host = request.headers.get("Host", "").lower()
+        if host not in hosts:
+            raise _error(
+                web.HTTPForbidden,
+                f"Песочница открывается только по адресу http://127.0.0.1:{port} "
+                f"или http://localhost:{port}.",
+            )
+        if request.method == "POST" and request.path.startswith(f"{API}/"):
+            origin = request.headers.get("Origin")
+            if origin is None:
+                same_origin = request.headers.get("Sec-Fetch-Site") == "same-origin"
+            else:
+                same_origin = origin.lower() == f"http://{host}"
+            if not same_origin:
+                raise _error(web.HTTPForbidden, "Запрос пришёл не со страницы песочницы.")
+            expected = (
+                "multipart/form-data" if request.path.endswith("/files") else "application/json"
+            )
+            if request.content_type != expected:
+                raise _error(web.HTTPUnsupportedMediaType, f"Тело запроса должно быть {expected}.")
+        return await handler(request)
 
     # --- the page and the people ----------------------------------------------------------------
 
@@ -177,8 +214,6 @@ class SandboxWeb:
 
     async def _send_file(self, request: web.Request) -> web.Response:
         user = self._user(request)
-        if not request.content_type.startswith("multipart/"):
-            raise _bad("Файл отправляется как multipart/form-data.")
         form = await request.post()
         upload, caption = form.get("file"), form.get("caption") or None
         if not isinstance(upload, web.FileField):
@@ -191,8 +226,10 @@ class SandboxWeb:
         if not content:
             raise _bad("Файл пустой.")
         if len(content) > UPLOAD_LIMIT:
-            raise _bad("Файл больше 20 МБ.")
-        if upload.content_type in IMAGE_TYPES:
+            raise _bad("Файл больше 20 МБ: бот не сможет скачать его из Telegram.")
+        if _base_type(upload.content_type) in IMAGE_TYPES:
+            if len(content) > PHOTO_LIMIT:
+                raise _bad("Фото больше 10 МБ: Telegram такое не примет.")
             sent = await user.send_photo(content, caption=caption)
         else:
             name = Path(upload.filename or "file").name or "file"
@@ -204,10 +241,10 @@ class SandboxWeb:
         stored = self.server.stored_file(request.match_info["file_id"])
         if stored is None:
             raise _error(web.HTTPNotFound, "Файл не найден.")
-        content, name, mime_type = stored
-        mime_type = _content_type(content, name, mime_type)
+        content, name, declared = stored
+        mime_type = _content_type(content, name, declared)
         # only an image is shown in the page; anything else (an uploaded .html too) is saved
-        shown = request.query.get("inline") and mime_type in IMAGE_TYPES
+        shown = request.query.get("inline") == "1" and mime_type in IMAGE_TYPES
         disposition = "inline" if shown else "attachment"
         ascii_name = re.sub(r"[^A-Za-z0-9._ -]", "_", name)
         headers = {
@@ -215,8 +252,15 @@ class SandboxWeb:
                 f"{disposition}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
             ),
             "X-Content-Type-Options": "nosniff",
+            "Cross-Origin-Resource-Policy": "same-origin",
         }
-        return web.Response(body=content, content_type=mime_type, headers=headers)
+        charset = re.search(r";\s*charset=\"?([\w.:-]+)", declared, re.IGNORECASE)
+        return web.Response(
+            body=content,
+            content_type=mime_type,
+            charset=charset.group(1) if charset and mime_type == _base_type(declared) else None,
+            headers=headers,
+        )
 
     # --- helpers --------------------------------------------------------------------------------
 
@@ -262,14 +306,21 @@ def _message(stored: StoredMessage) -> dict[str, Any]:
     return item
 
 
+def _base_type(mime_type: str | None) -> str:
+    """The MIME type without its parameters: "text/plain" of "text/plain; charset=utf-8"."""
+    return (mime_type or "").split(";", 1)[0].strip().lower()
+
+
 def _content_type(content: bytes, name: str, declared: str) -> str:
-    """The declared MIME type unless it is the generic one (uploads from aiogram are)."""
+    """The declared MIME type (without parameters) unless it is the generic one (uploads from
+    aiogram are)."""
     if content.startswith(b"\x89PNG\r\n\x1a\n"):
         return "image/png"
     if content.startswith(b"\xff\xd8\xff"):
         return "image/jpeg"
-    if declared and declared != "application/octet-stream":
-        return declared
+    base = _base_type(declared)
+    if base and base != "application/octet-stream":
+        return base
     return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 

@@ -7,6 +7,11 @@ const API = "/sandbox/api";
 const LONG_POLL_SECONDS = 25;
 const PEOPLE_EVERY_MS = 3000;
 const TOAST_MS = 3500;
+const OFFLINE = "Песочница не отвечает — она остановлена?";
+// as UPLOAD_LIMIT and PHOTO_LIMIT in sandbox/web.py
+const FILE_LIMIT = 20 * 1024 * 1024; // what a bot may download from Telegram
+const PHOTO_LIMIT = 10 * 1024 * 1024; // Telegram's limit for a photo
+const PHOTO_TYPES = new Set(["image/jpeg", "image/png", "image/webp"]);
 const GROUPS = [
   ["admin", "Администратор"],
   ["curator", "Куратор"],
@@ -52,7 +57,13 @@ function element(tag, options = {}, ...children) {
 }
 
 async function request(path, options = {}) {
-  const response = await fetch(API + path, options);
+  let response;
+  try {
+    response = await fetch(API + path, options);
+  } catch {
+    throw new Error(OFFLINE); // not the browser's own English "Failed to fetch"
+  }
+  if (response.status === 413) throw new Error("Файл слишком большой для песочницы.");
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
     throw new Error(body.error || `Ошибка ${response.status}`);
@@ -144,7 +155,7 @@ async function refreshPeople() {
 }
 
 async function newGuest() {
-  const guest = await request("/people", { method: "POST" });
+  const guest = await postJson("/people", {});
   page.people.set(guest.telegram_id, { ...guest, from_bot: 0, errors: 0 });
   location.hash = `#${guest.telegram_id}`;
   return guest;
@@ -676,6 +687,14 @@ async function sendText(text) {
 
 async function sendFile(file) {
   if (!page.current || !file) return;
+  if (file.size > FILE_LIMIT) {
+    toast("Файл больше 20 МБ: бот не сможет скачать его из Telegram.", true);
+    return;
+  }
+  if (PHOTO_TYPES.has(file.type) && file.size > PHOTO_LIMIT) {
+    toast("Фото больше 10 МБ: Telegram такое не примет.", true);
+    return;
+  }
   const form = new FormData();
   form.append("file", file, file.name);
   const caption = $("text").value.trim();
@@ -809,7 +828,7 @@ async function start() {
   try {
     await loadPeople();
   } catch (error) {
-    toast(`Песочница не отвечает: ${error.message}`, true);
+    toast(error.message, true);
   }
   choose();
   setTimeout(refreshPeople, PEOPLE_EVERY_MS);

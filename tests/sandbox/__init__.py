@@ -1,6 +1,6 @@
 """Tests of the sandbox: `python -m sandbox` started as a user starts it, and its page driven in
 a real headless Chromium. Both start the command through `start_sandbox` and read the address
-it prints."""
+it prints; it gives the sandbox a token of its own to call the local Bot API as the bot does."""
 
 from __future__ import annotations
 
@@ -13,10 +13,13 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
+
+from sandbox.__main__ import TOKEN_VARIABLE, new_token
 
 ROOT = Path(__file__).resolve().parents[2]
 ADDRESS = re.compile(r"http://127\.0\.0\.1:(\d+)")
@@ -29,6 +32,7 @@ class SandboxProcess:
     line: str  # what it printed
     url: str
     port: int
+    token: str  # the bot's, which the page never shows
     started_in: float  # seconds from the command to its address
 
     def stop(self, signum: int = signal.SIGINT, timeout: float = 30.0) -> int:
@@ -52,11 +56,12 @@ def start_sandbox(
     """Run `python -m sandbox` (or another `command` that starts it) from the project's
     directory; return once it printed its address (its standard error goes to `stderr`, or
     nowhere)."""
+    token = new_token()
     started = time.monotonic()
     process = subprocess.Popen(
         [*command, *arguments],
         cwd=ROOT,
-        env=env if env is not None else dict(os.environ),
+        env={**(env if env is not None else os.environ), TOKEN_VARIABLE: token},
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=stderr if stderr is not None else subprocess.DEVNULL,
@@ -75,17 +80,32 @@ def start_sandbox(
         line=line,
         url=match.group(0),
         port=int(match.group(1)),
+        token=token,
         started_in=time.monotonic() - started,
     )
 
 
+def origin(url: str) -> str:
+    """The origin of the page that `url` is on: "http://127.0.0.1:8081"."""
+    parts = urllib.parse.urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 def http(
-    url: str, body: dict[str, Any] | None = None, timeout: float = 10.0
+    url: str,
+    body: dict[str, Any] | None = None,
+    timeout: float = 10.0,
+    *,
+    data: bytes | None = None,
+    headers: dict[str, str] | None = None,
 ) -> tuple[int, dict[str, str], bytes]:
-    """GET, or POST `body` as JSON: the status, the headers and the body, errors included."""
-    data = json.dumps(body).encode() if body is not None else None
+    """GET, or POST `body` as JSON from the page (with its Origin), or POST `data` with just
+    these `headers`: the status, the headers and the body, errors included."""
+    if body is not None:
+        data = json.dumps(body).encode()
+        headers = {"Content-Type": "application/json", "Origin": origin(url), **(headers or {})}
     request = urllib.request.Request(  # noqa: S310 - the sandbox on 127.0.0.1
-        url, data=data, headers={"Content-Type": "application/json"} if data else {}
+        url, data=data, headers=headers or {}
     )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310

@@ -31,7 +31,6 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from bot import texts
 from models.enums import DifficultyCategory, Urgency
-from sandbox.__main__ import TOKEN
 from tests.sandbox import ROOT, SandboxProcess, http, http_json, start_sandbox
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -211,7 +210,7 @@ def page(driver: WebDriver, sandbox: SandboxProcess) -> Page:
 
 def bot_api(sandbox: SandboxProcess, method: str, **params: Any) -> tuple[int, Any]:
     """Call the local Bot API as the bot would (the page itself never has the token)."""
-    return http_json(f"{sandbox.url}/bot{TOKEN}/{method}", params)
+    return http_json(f"{sandbox.url}/bot{sandbox.token}/{method}", params)
 
 
 def test_a_mentee_registers_a_difficulty_and_their_mentor_sees_it(page: Page) -> None:
@@ -468,3 +467,24 @@ def test_formatting_edits_and_a_reply_keyboard_look_as_in_telegram(
     )
     second.click()
     assert page.message("Вторая", side="user")
+
+
+def test_a_file_too_big_or_a_stopped_sandbox_is_said_in_russian(page: Page, tmp_path: Path) -> None:
+    page.choose(page.person("curator"))
+    big = tmp_path / "видео урока.mp4"
+    with big.open("wb") as file:
+        file.truncate(20 * 1024 * 1024 + 1)  # sparse: refused before a byte is sent
+    page.driver.find_element(By.CSS_SELECTOR, "[data-testid=file-input]").send_keys(str(big))
+    assert "Файл больше 20 МБ" in page.toast("20 МБ")
+    photo = tmp_path / "снимок.png"
+    with photo.open("wb") as file:
+        file.truncate(10 * 1024 * 1024 + 1)
+    page.driver.find_element(By.CSS_SELECTOR, "[data-testid=file-input]").send_keys(str(photo))
+    assert "Фото больше 10 МБ" in page.toast("10 МБ")
+
+    # the server gone: the browser's own "Failed to fetch" is not what the person reads
+    page.driver.execute_script(
+        "window.fetch = () => Promise.reject(new TypeError('Failed to fetch'))"
+    )
+    page.type("Есть кто?")
+    assert page.toast("Песочница не отвечает") == "Песочница не отвечает — она остановлена?"

@@ -1,12 +1,14 @@
 """`python -m sandbox` as a new user runs it: one line with the address, the page served within
 seconds by the bot running against the local Bot API, nothing listening but that address, and
 SIGINT or SIGTERM leaving nothing behind (no process, the port closed, the temporary database
-removed) even while the page waits on a chat. And the page's JSON API, which checks its input."""
+removed) even while the page waits on a chat. And the page's JSON API, which checks its input
+and answers only to the page itself."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import sqlite3
@@ -22,8 +24,8 @@ from typing import Any
 
 import pytest
 
-from sandbox.__main__ import TOKEN
-from tests.sandbox import ROOT, SandboxProcess, http, http_json, start_sandbox
+from tests.instances import free_port
+from tests.sandbox import ROOT, SandboxProcess, http, http_json, origin, start_sandbox
 
 pytestmark = pytest.mark.skipif(
     not Path("/proc/self/fd").is_dir(), reason="проверка сокетов и процессов читает /proc (Linux)"
@@ -37,12 +39,6 @@ FOREIGN_SETTINGS = {
     "BOT_MODE": "webhook",
     "LOG_FORMAT": "json",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def listening(pid: int) -> list[tuple[str, int]]:
@@ -264,8 +260,9 @@ def upload(url: str, filename: str, content: bytes, content_type: str) -> tuple[
         + content
         + f"\r\n--{boundary}--\r\n".encode()
     )
+    headers = {"Content-Type": f"multipart/form-data; boundary={boundary}", "Origin": origin(url)}
     request = urllib.request.Request(  # noqa: S310 - the sandbox on 127.0.0.1
-        url, data=body, headers={"Content-Type": f"multipart/form-data; boundary={boundary}"}
+        url, data=body, headers=headers
     )
     try:
         with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
@@ -274,13 +271,17 @@ def upload(url: str, filename: str, content: bytes, content_type: str) -> tuple[
         return error.code, json.loads(error.read())
 
 
+BOT_API_PATH = re.compile(r"/bot\d+:")  # what would give the token away
+
+
 def test_the_page_api_checks_what_it_is_given(sandbox: SandboxProcess) -> None:
     api = f"{sandbox.url}/sandbox/api"
     status, people = http_json(f"{api}/people")
     assert status == 200
     roles = {person["role"] for person in people["people"]}
     assert roles == {"admin", "curator", "mentor", "mentee"}
-    assert TOKEN not in str(people)
+    assert sandbox.token not in str(people)
+    assert not BOT_API_PATH.search(str(people))
     status, guest = http_json(f"{api}/people", {})
     assert status == 201
     assert guest["role"] == "guest"
@@ -302,7 +303,8 @@ def test_the_page_api_checks_what_it_is_given(sandbox: SandboxProcess) -> None:
     status, same = http_json(f"{chat_url}?after={chat['version']}&wait=1")
     assert (status, same["version"]) == (200, chat["version"])
     assert 0.9 < time.monotonic() - started < 10
-    assert TOKEN not in str(chat)
+    assert sandbox.token not in str(chat)
+    assert not BOT_API_PATH.search(str(chat))
 
     # Files are downloaded by their id with their own name; only images are shown inline.
     page = b"<script>alert(1)</script>"
@@ -317,3 +319,89 @@ def test_the_page_api_checks_what_it_is_given(sandbox: SandboxProcess) -> None:
         "filename*=UTF-8''%D1%81%D0%BF%D0%B8%D1%81%D0%BE%D0%BA%20%D0%BF%D0%B5%D0%B4%D0%B0"
         "%D0%B3%D0%BE%D0%B3%D0%BE%D0%B2.html"
     )
+
+    # A type with parameters is served as such; only inline=1 shows an image in the page.
+    note = "Заметка урока".encode()
+    assert upload(f"{chat_url}/files", "заметка.txt", note, "text/plain; charset=utf-8")[0] == 200
+    png = b"\x89PNG\r\n\x1a\n" + bytes(24)
+    assert upload(f"{chat_url}/files", "доска.png", png, "image/png")[0] == 200
+    _status, chat = http_json(chat_url)
+    note_id = chat["messages"][-2]["document"]["file_id"]
+    status, headers, content = http(f"{api}/files/{note_id}")
+    assert (status, headers["Content-Type"], content) == (200, "text/plain; charset=utf-8", note)
+    photo_id = chat["messages"][-1]["photo"]["file_id"]
+    for query, disposition in (
+        ("?inline=1", "inline"),
+        ("?inline=0", "attachment"),
+        ("", "attachment"),
+    ):
+        status, headers, content = http(f"{api}/files/{photo_id}{query}")
+        assert (status, headers["Content-Type"], content) == (200, "image/png", png)
+        assert headers["Content-Disposition"].startswith(f"{disposition};"), query
+
+
+def test_other_sites_cannot_drive_the_sandbox(sandbox: SandboxProcess) -> None:
+    """CSRF and DNS rebinding: only the page on 127.0.0.1 or localhost may use the API, and the
+    Bot API beside it answers to no other Host either."""
+    api = f"{sandbox.url}/sandbox/api"
+    _status, before = http_json(f"{api}/people")
+    json_body = b'{"text": "hi"}'
+    as_json = {"Content-Type": "application/json"}
+    # no Origin, a foreign one, or a cross-site fetch
+    assert http(f"{api}/people", data=b"{}", headers=as_json)[0] == 403
+    for headers in (
+        {"Origin": "http://evil.example"},
+        {"Origin": "null"},
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Origin": "http://evil.example", "Sec-Fetch-Site": "same-origin"},
+    ):
+        status, _headers, content = http(f"{api}/people", data=b"{}", headers=as_json | headers)
+        assert status == 403, headers
+        assert json.loads(content) == {"error": "Запрос пришёл не со страницы песочницы."}
+    # a body a cross-site form could send without a preflight
+    admin = before["people"][0]["telegram_id"]
+    own = {"Origin": sandbox.url}
+    for content_type in ("text/plain", "application/x-www-form-urlencoded"):
+        status, _headers, content = http(
+            f"{api}/chats/{admin}/messages",
+            data=json_body,
+            headers=own | {"Content-Type": content_type},
+        )
+        assert status == 415, content_type
+        assert "application/json" in json.loads(content)["error"]
+    status, _headers, _content = http(
+        f"{api}/chats/{admin}/files", data=json_body, headers=own | as_json
+    )
+    assert status == 415
+    _status, after = http_json(f"{api}/people")
+    assert len(after["people"]) == len(before["people"])  # nobody was added
+    _status, chat = http_json(f"{api}/chats/{admin}")
+    assert all(message.get("text") != "hi" for message in chat["messages"])  # nor sent
+
+    # DNS rebinding: another name for 127.0.0.1 reads nothing, not even the Bot API
+    for path in ("/", "/static/chat.js", "/sandbox/api/people", f"/bot{sandbox.token}/getMe"):
+        status, _headers, content = http(
+            sandbox.url + path, headers={"Host": f"evil.example:{sandbox.port}"}
+        )
+        assert status == 403, path
+        assert "127.0.0.1" in json.loads(content)["error"]
+    status, _headers, content = http(
+        f"{sandbox.url}/bot{sandbox.token}/setWebhook",
+        data=b'{"url": "https://evil.example/"}',
+        headers={"Host": f"evil.example:{sandbox.port}", **as_json},
+    )
+    assert status == 403
+
+    # the page by either of its names, from itself (a browser sends one of these)
+    localhost = f"localhost:{sandbox.port}"
+    assert http(sandbox.url + "/", headers={"Host": localhost})[0] == 200
+    same_site = {"Sec-Fetch-Site": "same-origin"} | as_json
+    assert http(f"{api}/people", data=b"{}", headers=same_site)[0] == 201
+    local_page = {"Host": localhost, "Origin": f"http://{localhost}"} | as_json
+    assert http(f"{api}/people", data=b"{}", headers=local_page)[0] == 201
+    # and the bot's own calls: its Host, no Origin
+    status, _headers, content = http(
+        f"{sandbox.url}/bot{sandbox.token}/getMe", data=b"{}", headers=as_json
+    )
+    assert status == 200
+    assert json.loads(content)["result"]["is_bot"] is True
