@@ -5,9 +5,24 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services import help_requests, outbox, reminders
+
+
+async def take_turn(redis: Redis | None, job: str, seconds: int) -> bool:
+    """Whether this instance runs this tick of `job`. Planning is idempotent (the outbox's keys),
+    but every instance planning the whole region each minute multiplies the work: with Redis
+    the first instance to tick in a period does it, and the others skip that period. Without
+    Redis, or while it is unreachable, every instance runs it."""
+    if redis is None:
+        return True
+    try:
+        return bool(await redis.set(f"nastavnik:turn:{job}", "1", nx=True, ex=seconds))
+    except (RedisError, OSError):
+        return True
 
 
 async def plan_reminders(session_factory: async_sessionmaker[AsyncSession], now: datetime) -> int:

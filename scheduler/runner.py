@@ -1,7 +1,7 @@
 """APScheduler drives the timing only: what is due lives in the database (the outbox), so
 APScheduler keeps no job store of its own and several instances may run it side by side.
 Every few seconds the sender delivers what is due; every minute the planner queues reminders
-and help requests waiting too long are escalated."""
+and help requests waiting too long are escalated (with Redis, by one instance per minute)."""
 
 from __future__ import annotations
 
@@ -43,6 +43,8 @@ def create_scheduler(
             logger.info("Reminders: %s", stats)
 
     async def plan() -> None:
+        if not await jobs.take_turn(redis, f"plan:{bot.id}", PLAN_EVERY_SECONDS - 5):
+            return
         await jobs.plan_reminders(session_factory, clock())
         await jobs.escalate_help_requests(session_factory, clock())
 

@@ -345,6 +345,24 @@ async def test_without_redis_the_shared_pace_goes_on_alone(caplog):
     assert sum("pacing alone" in record.message for record in caplog.records) == 1
 
 
+async def test_with_redis_one_instance_plans_per_period():
+    redis = Redis.from_url("redis://127.0.0.1:6379/8")
+    job = f"test:{uuid.uuid4().hex}"
+    try:
+        assert await jobs.take_turn(redis, job, seconds=1)
+        assert not await jobs.take_turn(redis, job, seconds=1)  # another instance, same period
+        await asyncio.sleep(1.1)
+        assert await jobs.take_turn(redis, job, seconds=1)  # the next period
+    finally:
+        await redis.aclose()
+    assert await jobs.take_turn(None, job, seconds=1)  # without Redis each instance plans
+    unreachable = Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=1)
+    try:
+        assert await jobs.take_turn(unreachable, job, seconds=1)
+    finally:
+        await unreachable.aclose()
+
+
 async def test_help_nudge_no_meeting_digest_and_programme_end(
     running_bot, session_factory, telegram
 ):
