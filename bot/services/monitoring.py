@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import (
     ColumnElement,
     and_,
+    case,
     distinct,
     exists,
     extract,
@@ -27,7 +28,7 @@ from sqlalchemy import (
     or_,
     select,
     true,
-    union,
+    union_all,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.ext.compiler import compiles
@@ -236,18 +237,28 @@ def _not_indexed(element: NotIndexed, compiler: Any, **kw: Any) -> str:
     return str(compiler.process(element.clauses, **kw))
 
 
+def _count_if(condition: Any) -> Any:
+    """How many rows of the group meet the condition (several counts in one pass)."""
+    return func.count(case((condition, 1)))
+
+
 def _seconds_between(later: Any, earlier: Any, dialect: str) -> Any:
     if dialect == "postgresql":
         return extract("epoch", later - earlier)
     return (func.julianday(later) - func.julianday(earlier)) * 86400
 
 
-def _month(column: Any, dialect: str) -> Any:
-    # the format as a literal, not a parameter: PostgreSQL must see the GROUP BY expression
-    # and the selected one as the same
+def _month(column: Any, dialect: str) -> tuple[Any, Any]:
+    """The month of an instant: what to group by, and its "YYYY-MM" label computed from that
+    (in the session's time zone on PostgreSQL)."""
+    # literals, not parameters: PostgreSQL must see the GROUP BY expression and the selected
+    # one as the same
     if dialect == "postgresql":
-        return func.to_char(column, literal_column("'YYYY-MM'"))
-    return func.substr(column, 1, 7)  # stored as 'YYYY-MM-DD HH:MM:SS'; strftime() is slower
+        # to_char() of every row costs as much as the rest of the query: format the groups
+        month = func.date_trunc(literal_column("'month'"), column)
+        return month, func.to_char(month, literal_column("'YYYY-MM'"))
+    month = func.substr(column, 1, 7)  # stored as 'YYYY-MM-DD HH:MM:SS'; strftime() is slower
+    return month, month
 
 
 async def summary(
@@ -265,10 +276,12 @@ async def summary(
     async def per_org(statement: Any) -> list[Any]:
         return list((await session.execute(statement)).all())
 
-    def put(rows: list[Any], name: str) -> None:
-        for organization, value in rows:
+    def put(rows: list[Any], *names: str) -> None:
+        """Rows of an organisation and one value for each of the names."""
+        for organization, *values in rows:
             if organization in figures:
-                setattr(figures[organization], name, value or 0)
+                for name, value in zip(names, values, strict=True):
+                    setattr(figures[organization], name, value or 0)
 
     teacher = exists().where(
         PersonRole.person_id == Person.id, PersonRole.role.in_([Role.MENTOR, Role.MENTEE])
@@ -282,134 +295,142 @@ async def summary(
         "teachers",
     )
     active = _active_pairs(scope, start, chosen.end)
-    mentors = select(Pair.organization_id.label("org"), Pair.mentor_id.label("person")).where(
-        active
-    )
+    # Everyone who worked in a pair of the period, once per organisation, with whether they
+    # mentored and whether they were mentored: the three head counts in one pass.
+    mentors = select(
+        Pair.organization_id.label("org"),
+        Pair.mentor_id.label("person"),
+        literal(1).label("mentor"),
+        literal(0).label("mentee"),
+    ).where(active)
     mentees = (
-        select(Pair.organization_id.label("org"), PairMember.mentee_id.label("person"))
+        select(
+            Pair.organization_id.label("org"),
+            PairMember.mentee_id.label("person"),
+            literal(0).label("mentor"),
+            literal(1).label("mentee"),
+        )
         .join(PairMember, PairMember.pair_id == Pair.id)
         .where(active, or_(PairMember.left_at.is_(None), PairMember.left_at >= start))
     )
-    for statement, name in ((mentors, "mentors"), (mentees, "mentees")):
-        inner = statement.subquery()
-        put(
-            await per_org(
-                select(inner.c.org, func.count(distinct(inner.c.person))).group_by(inner.c.org)
-            ),
-            name,
+    roles = union_all(mentors, mentees).subquery()
+    people = (
+        select(
+            roles.c.org,
+            func.max(roles.c.mentor).label("mentor"),
+            func.max(roles.c.mentee).label("mentee"),
         )
-    involved = union(mentors, mentees).subquery()
+        .group_by(roles.c.org, roles.c.person)
+        .subquery()
+    )
     put(
         await per_org(
-            select(involved.c.org, func.count(distinct(involved.c.person))).group_by(involved.c.org)
+            select(
+                people.c.org, func.count(), func.sum(people.c.mentor), func.sum(people.c.mentee)
+            ).group_by(people.c.org)
         ),
         "involved",
+        "mentors",
+        "mentees",
     )
-    for organization, form, count in await per_org(
-        select(Pair.organization_id, Pair.form, func.count(Pair.id))
+
+    held_at = NotIndexed(Meeting.starts_at)
+    held_in_period = and_(Meeting.status == MeetingStatus.HELD, held_at >= start, held_at < end)
+    without_meetings = ~exists().where(Meeting.pair_id == Pair.id, held_in_period)
+    for organization, form, count, idle in await per_org(
+        select(Pair.organization_id, Pair.form, func.count(), _count_if(without_meetings))
         .where(active)
         .group_by(Pair.organization_id, Pair.form)
     ):
         figures[organization].pairs_by_form[form] = count
-
-    held_at = NotIndexed(Meeting.starts_at)
-    held_in_period = and_(Meeting.status == MeetingStatus.HELD, held_at >= start, held_at < end)
+        figures[organization].pairs_without_meetings += idle
     # Meetings are the biggest table: reached from the pairs of the scope through the
-    # (pair, status, start) index, never scanned by time alone.
-    put(
-        await per_org(
-            select(Pair.organization_id, func.count(Meeting.id))
-            .join(Meeting, Meeting.pair_id == Pair.id)
-            .where(_in(Pair.organization_id, scope), held_in_period)
-            .group_by(Pair.organization_id)
-        ),
-        "meetings_held",
-    )
-    put(
-        await per_org(
-            select(Pair.organization_id, func.count(Pair.id))
-            .where(active, ~exists().where(Meeting.pair_id == Pair.id, held_in_period))
-            .group_by(Pair.organization_id)
-        ),
-        "pairs_without_meetings",
-    )
-    goals = select(Pair.organization_id, func.count(Goal.id)).join(Pair, Pair.id == Goal.pair_id)
-    for condition, name in (
-        (and_(Goal.reached_at >= start, Goal.reached_at < end), "goals_reached"),
-        (Goal.status.in_([GoalStatus.OPEN, GoalStatus.SUBMITTED]), "goals_open"),
-        (and_(Goal.status == GoalStatus.OPEN, Goal.due_on < today), "goals_overdue"),
+    # (pair, status, start) index, never scanned by time alone; counted once, by organisation
+    # and month, for both the organisations' totals and the months' ones.
+    month, label = _month(Meeting.starts_at, dialect)
+    by_month: dict[str, int] = defaultdict(int)
+    for organization, when, count in await per_org(
+        select(Pair.organization_id, label, func.count())
+        .join(Meeting, Meeting.pair_id == Pair.id)
+        .where(_in(Pair.organization_id, scope), held_in_period)
+        .group_by(Pair.organization_id, month)
     ):
-        put(
-            await per_org(
-                goals.where(_in(Pair.organization_id, scope), condition).group_by(
-                    Pair.organization_id
+        by_month[when] += count
+        if organization in figures:
+            figures[organization].meetings_held += count
+    put(
+        await per_org(
+            select(
+                Pair.organization_id,
+                _count_if(and_(Goal.reached_at >= start, Goal.reached_at < end)),
+                _count_if(Goal.status.in_([GoalStatus.OPEN, GoalStatus.SUBMITTED])),
+                _count_if(and_(Goal.status == GoalStatus.OPEN, Goal.due_on < today)),
+            )
+            .join(Pair, Pair.id == Goal.pair_id)
+            .where(_in(Pair.organization_id, scope))
+            .group_by(Pair.organization_id)
+        ),
+        "goals_reached",
+        "goals_open",
+        "goals_overdue",
+    )
+    activities = (
+        select(
+            Pair.organization_id,
+            _count_if(and_(ProgrammeActivity.done_at >= start, ProgrammeActivity.done_at < end)),
+            _count_if(
+                and_(
+                    ProgrammeActivity.status == ActivityStatus.PLANNED,
+                    ProgrammeActivity.due_on < today,
+                    Pair.status == PairStatus.ACTIVE,
                 )
             ),
-            name,
         )
-    activities = (
-        select(Pair.organization_id, func.count(ProgrammeActivity.id))
+        .select_from(ProgrammeActivity)
         .join(Programme, Programme.id == ProgrammeActivity.programme_id)
         .join(Pair, Pair.id == Programme.pair_id)
+        .where(_in(Pair.organization_id, scope))
+        .group_by(Pair.organization_id)
     )
-    for condition, name in (
-        (
-            and_(ProgrammeActivity.done_at >= start, ProgrammeActivity.done_at < end),
-            "activities_done",
-        ),
-        (
-            and_(
-                ProgrammeActivity.status == ActivityStatus.PLANNED,
-                ProgrammeActivity.due_on < today,
-                Pair.status == PairStatus.ACTIVE,
-            ),
-            "activities_overdue",
-        ),
-    ):
-        put(
-            await per_org(
-                activities.where(_in(Pair.organization_id, scope), condition).group_by(
-                    Pair.organization_id
-                )
-            ),
-            name,
-        )
+    put(await per_org(activities), "activities_done", "activities_overdue")
     requests_in_period = and_(
         _in(HelpRequest.organization_id, scope),
         HelpRequest.created_at >= start,
         HelpRequest.created_at < end,
     )
-    for condition, name in (
-        (literal(True), "requests"),
-        (HelpRequest.escalated_at.is_not(None), "requests_escalated"),
-    ):
-        put(
-            await per_org(
-                select(HelpRequest.organization_id, func.count(HelpRequest.id))
-                .where(requests_in_period, condition)
-                .group_by(HelpRequest.organization_id)
-            ),
-            name,
-        )
+    put(
+        await per_org(
+            select(HelpRequest.organization_id, func.count(), func.count(HelpRequest.escalated_at))
+            .where(requests_in_period)
+            .group_by(HelpRequest.organization_id)
+        ),
+        "requests",
+        "requests_escalated",
+    )
     medians = await _median_first_answer(session, requests_in_period, dialect)
     for organization, minutes in medians.items():
         if organization in figures:
             figures[organization].first_answer_median_minutes = minutes
 
-    for condition, name in (
-        (and_(Difficulty.created_at >= start, Difficulty.created_at < end), "difficulties_new"),
-        (Difficulty.status != DifficultyStatus.OVERCOME, "difficulties_open"),
-        (
-            and_(Difficulty.overcome_at >= start, Difficulty.overcome_at < end),
-            "difficulties_overcome",
+    kinds = {
+        "difficulties_new": and_(Difficulty.created_at >= start, Difficulty.created_at < end),
+        "difficulties_open": Difficulty.status != DifficultyStatus.OVERCOME,
+        "difficulties_overcome": and_(
+            Difficulty.overcome_at >= start, Difficulty.overcome_at < end
         ),
+    }
+    for organization, category, *counts in await per_org(
+        select(
+            Difficulty.organization_id,
+            Difficulty.category,
+            *(_count_if(condition) for condition in kinds.values()),
+        )
+        .where(_in(Difficulty.organization_id, scope))
+        .group_by(Difficulty.organization_id, Difficulty.category)
     ):
-        for organization, category, count in await per_org(
-            select(Difficulty.organization_id, Difficulty.category, func.count(Difficulty.id))
-            .where(_in(Difficulty.organization_id, scope), condition)
-            .group_by(Difficulty.organization_id, Difficulty.category)
-        ):
-            getattr(figures[organization], name)[category] = count
+        for name, count in zip(kinds, counts, strict=True):
+            if count:  # a category appears only where it has some
+                getattr(figures[organization], name)[category] = count
 
     for organization, total, count in await per_org(
         select(
@@ -419,7 +440,11 @@ async def summary(
         )
         .join(Meeting, Meeting.pair_id == Pair.id)
         .join(MeetingParticipant, MeetingParticipant.meeting_id == Meeting.id)
-        .where(_in(Pair.organization_id, scope), held_in_period)
+        .where(
+            _in(Pair.organization_id, scope),
+            held_in_period,
+            MeetingParticipant.rating.is_not(None),
+        )
         .group_by(Pair.organization_id)
     ):
         figures[organization].rating_sum = total or 0
@@ -452,19 +477,7 @@ async def summary(
         category: (before / count, after / count)
         for category, (before, after, count) in sums.items()
     }
-    month = _month(Meeting.starts_at, dialect)
-    by_month: dict[str, int] = dict(
-        (
-            await session.execute(
-                select(month, func.count(Meeting.id))
-                .select_from(Pair)
-                .join(Meeting, Meeting.pair_id == Pair.id)
-                .where(_in(Pair.organization_id, scope), held_in_period)
-                .group_by(month)
-                .order_by(month)
-            )
-        ).all()
-    )
+    by_month = dict(sorted(by_month.items()))
     return Summary(chosen, names, figures, total, by_month)
 
 
@@ -513,6 +526,10 @@ async def _self_check(
     gave both, and how many there are."""
     start_rows = SelfAssessment.__table__.alias("start_rows")
     end_rows = SelfAssessment.__table__.alias("end_rows")
+    # From the people to their end answers, then to the start answer of each (at most one: the
+    # entry is unique). In this order PostgreSQL joins people to the end answers by hash; from
+    # the start answers it misjudged the self-join as a few rows and looked each one up in
+    # people by key. SQLite reads the end answers in table order, not through the index.
     statement = (
         select(
             Person.organization_id,
@@ -521,20 +538,20 @@ async def _self_check(
             func.sum(end_rows.c.score),
             func.count(),
         )
-        .select_from(start_rows)
+        .select_from(Person)
+        .join(end_rows, end_rows.c.person_id == Person.id)
         .join(
-            end_rows,
+            start_rows,
             and_(
-                end_rows.c.person_id == start_rows.c.person_id,
-                end_rows.c.category == start_rows.c.category,
-                end_rows.c.programme_id.is_not_distinct_from(start_rows.c.programme_id),
-                end_rows.c.stage == AssessmentStage.END,
+                start_rows.c.person_id == end_rows.c.person_id,
+                start_rows.c.category == end_rows.c.category,
+                start_rows.c.programme_id.is_not_distinct_from(end_rows.c.programme_id),
+                start_rows.c.stage == AssessmentStage.START,
             ),
         )
-        .join(Person, Person.id == start_rows.c.person_id)
         .where(
-            start_rows.c.stage == AssessmentStage.START,
             _in(Person.organization_id, scope),
+            end_rows.c.stage == AssessmentStage.END,
             end_rows.c.created_at < end,
         )
         .group_by(Person.organization_id, start_rows.c.category)
@@ -677,11 +694,11 @@ async def difficulty_trend(
     first = add_months(today.replace(day=1), 1 - TREND_MONTHS)
     months = [f"{add_months(first, shift):%Y-%m}" for shift in range(TREND_MONTHS)]
     start, _ = Period(first, today, "custom").bounds(timezone)
-    month = _month(Difficulty.created_at, dialect)
+    month, label = _month(Difficulty.created_at, dialect)
     new: dict[DifficultyCategory, dict[str, int]] = defaultdict(dict)
     for category, when, count in (
         await session.execute(
-            select(Difficulty.category, month, func.count(Difficulty.id))
+            select(Difficulty.category, label, func.count(Difficulty.id))
             .where(_in(Difficulty.organization_id, scope), Difficulty.created_at >= start)
             .group_by(Difficulty.category, month)
         )
