@@ -41,11 +41,11 @@ from redis.asyncio import Redis
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from bench import render
+from bench import empty_schema, render
 from bot import texts
 from bot.services.reminders import Category
-from models import Base, NotificationPreference, PairMember
-from models.database import create_engine, upgrade_database
+from models import NotificationPreference, PairMember
+from models.database import create_engine
 from models.enums import Role, Urgency
 from sandbox import demo
 from tests.fake_bot_api import BotMessage, FakeTelegramServer, FakeUser
@@ -168,11 +168,7 @@ async def _create_if_missing(url: str) -> None:
 async def _fresh_database(url: str, dataset: demo.Dataset) -> None:
     engine = create_engine(url)
     try:
-        if engine.dialect.name == "postgresql":
-            async with engine.begin() as connection:
-                await connection.run_sync(Base.metadata.drop_all)
-                await connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
-        await upgrade_database(engine)
+        await empty_schema(engine)
         await demo.load(engine, dataset)
     finally:
         await engine.dispose()

@@ -19,13 +19,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bench import render
+from bench import empty_schema, render
 from bot.services import monitoring, workbook
-from models import Base, Meeting, Pair
-from models.database import create_engine, create_session_factory, upgrade_database
+from models import Meeting, Pair
+from models.database import create_engine, create_session_factory
 from models.enums import MeetingStatus
 from sandbox import demo
 
@@ -49,11 +49,7 @@ async def run(url: str | None, organizations: int, teachers: int) -> dict[str, A
     with tempfile.TemporaryDirectory() as directory:
         url = url or f"sqlite+aiosqlite:///{Path(directory) / 'region.db'}"
         engine = create_engine(url)
-        if engine.dialect.name == "postgresql":
-            async with engine.begin() as connection:
-                await connection.run_sync(Base.metadata.drop_all)
-                await connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
-        await upgrade_database(engine)
+        await empty_schema(engine)
         generated = time.perf_counter()
         dataset = demo.generate(
             TODAY, organizations=organizations, teachers=teachers, months=MONTHS, timezone=TIMEZONE
