@@ -27,7 +27,7 @@ from bot.telegram import create_bot
 from bot.web import create_web_app
 from handlers import get_routers
 from models.database import create_engine, create_session_factory, upgrade_database
-from scheduler.runner import create_scheduler
+from scheduler.runner import Scheduler
 
 logger = logging.getLogger(__name__)
 # How long a stopping instance waits for handlers already running.
@@ -94,7 +94,7 @@ async def run(settings: Settings) -> None:
         session_factory = create_session_factory(engine)
         dispatcher = create_dispatcher(settings, session_factory, redis)
         sender_bot = create_bot(settings, max_flood_wait=0)
-        scheduler = create_scheduler(session_factory, sender_bot, redis=redis)
+        scheduler = Scheduler(session_factory, sender_bot, redis=redis)
         async with bot.session, sender_bot.session:
             scheduler.start()
             try:
@@ -106,7 +106,7 @@ async def run(settings: Settings) -> None:
                     )
                 await dispatcher["in_flight"].finish(SHUTDOWN_GRACE_SECONDS)
             finally:
-                scheduler.shutdown(wait=False)
+                await scheduler.stop(SHUTDOWN_GRACE_SECONDS)
     finally:
         if redis is not None:
             await redis.aclose()

@@ -182,6 +182,17 @@ class Sender:
         # Rows wait in memory for their chat's turn; this many keep the pace full when one
         # chat has several messages due, and are sent well within their claim's lease.
         self.max_in_flight = max_in_flight or batch * 10
+        self._stopping = False
+        # sends still waiting for their turn: a stop gives their rows back at once
+        self._waiting: set[asyncio.Task[None]] = set()
+
+    def stop(self) -> None:
+        """Claim nothing more and give back the rows still waiting for their turn (due as they
+        were, for the next start or another instance); a message already being sent is
+        finished and marked."""
+        self._stopping = True
+        for task in self._waiting:
+            task.cancel()
 
     async def run_once(self) -> Stats:
         """Send everything due now; returns what happened. More batches are claimed while the
@@ -192,7 +203,7 @@ class Sender:
         while True:
             if not exhausted and len(in_flight) < self.max_in_flight:
                 claimed, outgoing = await self._prepare(stats)
-                exhausted = not claimed
+                exhausted = not claimed or self._stopping
                 in_flight |= {asyncio.create_task(self._send(item, stats)) for item in outgoing}
                 if not exhausted and len(in_flight) < self.max_in_flight:
                     continue
@@ -288,14 +299,26 @@ class Sender:
         return True
 
     async def _send(self, item: Outgoing, stats: Stats) -> None:
+        task = asyncio.current_task()
+        assert task is not None
         while True:
+            self._waiting.add(task)
             try:
+                if self._stopping:
+                    raise asyncio.CancelledError
                 async with self.pacer.slot(item.chat_id):
                     if not await self._still_ours(item, stats):
                         return
+                    self._waiting.discard(task)  # from here on it is sent, even when stopping
                     await self.bot.send_message(
                         item.chat_id, item.notice.text, reply_markup=item.notice.markup
                     )
+            except asyncio.CancelledError:
+                if not (self._stopping and task in self._waiting):
+                    raise
+                async with self.session_factory.begin() as session:
+                    await outbox.release(session, item.claim)
+                return
             except TelegramRetryAfter as error:
                 stats.retried_429 += 1
                 self.pacer.flood(item.chat_id, error.retry_after)
@@ -314,6 +337,8 @@ class Sender:
             else:
                 await self._mark_sent(item)
                 stats.sent += 1
+            finally:
+                self._waiting.discard(task)
             return
 
     async def _mark_sent(self, item: Outgoing) -> None:

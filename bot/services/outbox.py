@@ -181,6 +181,19 @@ async def defer(
     )
 
 
+async def release(session: AsyncSession, claim: Claim) -> None:
+    """Give a claimed row back untouched (the sender is stopping before its turn came): due as
+    it was, and this claim not counted as an attempt."""
+    await _set(
+        session,
+        claim,
+        status=NotificationStatus.PENDING,
+        claimed_by=None,
+        claimed_at=None,
+        attempts=Notification.attempts - 1,
+    )
+
+
 async def fail(session: AsyncSession, claim: Claim, reason: str) -> None:
     await _set(session, claim, status=NotificationStatus.FAILED, last_error=reason)
 

@@ -100,3 +100,55 @@ async def test_kill_and_restart_loses_nothing_and_repeats_only_in_flight(
             )
         )
     assert left == 0
+
+
+async def test_sigterm_mid_batch_stops_cleanly_and_keeps_the_rest(
+    session_factory, telegram, database_url, tmp_path
+):
+    """As an orchestrator stops it: the bot exits 0 without a traceback, and every row is
+    either sent or waiting for the next start, none left claimed until its lease ends."""
+    organization_id = await make_organization(session_factory)
+    people = []
+    for number in range(PEOPLE):
+        people.append(
+            await make_person(session_factory, organization_id, FIRST_ID + number, Role.MENTEE)
+        )
+        telegram.open_chat(telegram.add_user(user_id=FIRST_ID + number, first_name="П"))
+    async with session_factory.begin() as session:
+        await enqueue(
+            session,
+            [Draft(f"term:{person}", person, Kind.STAFF_LIST, utcnow()) for person in people],
+        )
+    log = tmp_path / "bot.log"
+    instance = BotProcess(
+        {
+            "BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_URL": telegram.url,
+            "DATABASE_URL": database_url,
+            "ADMIN_IDS": "1",
+        },
+        tmp_path,
+        log=log,
+    )
+    await instance.start()
+    try:
+        async with asyncio.timeout(60):
+            while sum(delivered(telegram).values()) < 20:
+                assert instance.running, "the bot stopped by itself"
+                await asyncio.sleep(0.01)
+    finally:
+        code = await instance.stop(timeout=30)
+    assert code == 0
+    output = log.read_text()
+    assert "Traceback" not in output and "raised an exception" not in output, output
+    sent = sum(delivered(telegram).values())
+    assert sent < PEOPLE
+    async with session_factory() as session:
+        counted = dict(
+            (
+                await session.execute(
+                    select(Notification.status, func.count()).group_by(Notification.status)
+                )
+            ).all()
+        )
+    assert counted == {NotificationStatus.SENT: sent, NotificationStatus.PENDING: PEOPLE - sent}
