@@ -1063,6 +1063,8 @@ class _Generator:
             self.past_meeting(pair, starts_at, status)
             day = _weekday(day + timedelta(days=self.between(*MEETING_STEP_DAYS)))
             number += 1
+        if pair.index == 0:
+            self.unlogged_meeting(pair)
         if pair.index % 3 == 0:
             day = _weekday(clock.today + timedelta(days=1 + pair.index // 3 % 2))
             starts_at = clock.at(day, time(15 + pair.index % 2, 0))
@@ -1073,6 +1075,25 @@ class _Generator:
             )
             for mentee in pair.mentees:
                 self.participant(meeting_id, mentee, attendance, rating=None, rated=None)
+
+    def unlogged_meeting(self, pair: _Pair) -> None:
+        """The pair met at 17:00 on the last day that was over by an hour before now, and the
+        mentor has not logged it yet: the bot asks them at once, at whatever hour the data is
+        looked at (so the sandbox shows a reminder by day and by night)."""
+        clock = self.clock
+        local_now = clock.now.astimezone(clock.zone)
+        day = local_now.date() - timedelta(days=0 if local_now.time() >= time(19, 0) else 1)
+        starts_at = clock.at(day, time(17, 0))
+        meeting_id = self.meeting(
+            pair,
+            starts_at,
+            MeetingStatus.SCHEDULED,
+            max(starts_at - timedelta(days=3), pair.created),
+            duration=None,
+            logged=None,
+        )
+        for mentee in pair.mentees:
+            self.participant(meeting_id, mentee, Attendance.CONFIRMED, rating=None, rated=None)
 
     def past_meeting(self, pair: _Pair, starts_at: datetime, status: MeetingStatus) -> None:
         """A meeting before today: planned ahead in the bot or recorded afterwards; the report

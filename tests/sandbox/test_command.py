@@ -274,6 +274,16 @@ def upload(url: str, filename: str, content: bytes, content_type: str) -> tuple[
 BOT_API_PATH = re.compile(r"/bot\d+:")  # what would give the token away
 
 
+def uploaded(chat_url: str, kind: str, file_name: str | None = None) -> dict[str, Any]:
+    """The person's own newest message carrying this kind of file (and name)."""
+    _status, chat = http_json(chat_url)
+    for message in reversed(chat["messages"]):
+        attached = message.get(kind)
+        if not message["from_bot"] and attached and file_name in {None, attached.get("file_name")}:
+            return dict(attached)
+    raise AssertionError(f"no {kind} {file_name or ''} in the chat")
+
+
 def test_the_page_api_checks_what_it_is_given(sandbox: SandboxProcess) -> None:
     api = f"{sandbox.url}/sandbox/api"
     status, people = http_json(f"{api}/people")
@@ -309,9 +319,7 @@ def test_the_page_api_checks_what_it_is_given(sandbox: SandboxProcess) -> None:
     # Files are downloaded by their id with their own name; only images are shown inline.
     page = b"<script>alert(1)</script>"
     assert upload(f"{chat_url}/files", "список педагогов.html", page, "text/html")[0] == 200
-    _status, chat = http_json(chat_url)
-    document = chat["messages"][-1]["document"]
-    assert document["file_name"] == "список педагогов.html"
+    document = uploaded(chat_url, "document", "список педагогов.html")
     status, headers, content = http(f"{api}/files/{document['file_id']}?inline=1")
     assert (status, content) == (200, page)
     assert headers["Content-Disposition"] == (
@@ -325,11 +333,11 @@ def test_the_page_api_checks_what_it_is_given(sandbox: SandboxProcess) -> None:
     assert upload(f"{chat_url}/files", "заметка.txt", note, "text/plain; charset=utf-8")[0] == 200
     png = b"\x89PNG\r\n\x1a\n" + bytes(24)
     assert upload(f"{chat_url}/files", "доска.png", png, "image/png")[0] == 200
-    _status, chat = http_json(chat_url)
-    note_id = chat["messages"][-2]["document"]["file_id"]
+    # the bot answers each upload when it gets to it: files are found by name, not by place
+    note_id = uploaded(chat_url, "document", "заметка.txt")["file_id"]
     status, headers, content = http(f"{api}/files/{note_id}")
     assert (status, headers["Content-Type"], content) == (200, "text/plain; charset=utf-8", note)
-    photo_id = chat["messages"][-1]["photo"]["file_id"]
+    photo_id = uploaded(chat_url, "photo")["file_id"]
     for query, disposition in (
         ("?inline=1", "inline"),
         ("?inline=0", "attachment"),
