@@ -39,11 +39,27 @@ from models.enums import (
 Factory = async_sessionmaker[AsyncSession]
 
 
+# No quiet hours (start == end): a test that sends at "now" passes at any hour. Tests of quiet
+# hours give them, as a school keeps them by default.
+NO_QUIET_HOURS = (0, 0)
+SCHOOL_QUIET_HOURS = (21, 8)
+
+
 async def make_organization(
-    factory: Factory, name: str = "МБОУ СОШ № 1", timezone: str = "Europe/Moscow"
+    factory: Factory,
+    name: str = "МБОУ СОШ № 1",
+    timezone: str = "Europe/Moscow",
+    *,
+    quiet_hours: tuple[int, int] = NO_QUIET_HOURS,
 ) -> int:
     async with factory() as session, session.begin():
-        organization = Organization(name=name, timezone=timezone, region="Тверская область")
+        organization = Organization(
+            name=name,
+            timezone=timezone,
+            region="Тверская область",
+            quiet_hours_start=quiet_hours[0],
+            quiet_hours_end=quiet_hours[1],
+        )
         session.add(organization)
         await session.flush()
         return organization.id

@@ -230,7 +230,7 @@ class FakeUser:
 
     # --- what the user sees -------------------------------------------------------------------
 
-    async def next_message(self, timeout: float = 5.0) -> BotMessage:
+    async def next_message(self, timeout: float = 30.0) -> BotMessage:
         try:
             return await asyncio.wait_for(self.inbox.get(), timeout)
         except TimeoutError:
@@ -246,7 +246,7 @@ class FakeUser:
             return
         raise AssertionError(f"unexpected message to user {self.id}: {message.text!r}")
 
-    async def callback_answer(self, timeout: float = 5.0) -> dict[str, Any]:
+    async def callback_answer(self, timeout: float = 30.0) -> dict[str, Any]:
         """The bot's answerCallbackQuery for the latest press: {"text", "show_alert"}."""
         assert self._last_query is not None, "nothing was pressed"
         return await asyncio.wait_for(asyncio.shield(self._answers[self._last_query]), timeout)

@@ -11,10 +11,11 @@ from sqlalchemy import select
 
 from bot import texts
 from bot.callbacks import HelpCb, OrgSettingsCb
-from models import HelpMessage, HelpRequest, Organization, utcnow
+from models import HelpMessage, HelpRequest, Organization
 from models.enums import HelpStatus, Role, Urgency
 from scheduler.jobs import escalate_help_requests
 from scheduler.sender import Sender
+from tests.clock import FakeClock, last_wednesday, local
 from tests.dialogs import reply, users
 from tests.factories import count, make_help_request, make_organization, make_pair, make_person
 
@@ -99,18 +100,20 @@ async def test_escalation_once_then_passed_to_another_mentor(
     running_bot, session_factory, telegram
 ):
     pair_id, mentee_id = await school(session_factory)
-    week_ago = utcnow() - timedelta(days=7)
+    # working hours count (Mon–Fri 08–18): a Wednesday noon, when a fresh request is not late
+    clock = FakeClock(local(last_wednesday(), 12))
+    week_ago = clock() - timedelta(days=7)
     await make_help_request(session_factory, mentee_id, pair_id, week_ago)
-    fresh = await make_help_request(session_factory, mentee_id, pair_id, utcnow(), "Свежий")
+    fresh = await make_help_request(session_factory, mentee_id, pair_id, clock(), "Свежий")
     mentor, mentee, curator, other = await users(telegram, MENTOR, MENTEE, CURATOR, OTHER_MENTOR)
 
-    assert await escalate_help_requests(session_factory, utcnow()) == 1
-    assert (await Sender(session_factory, running_bot.bot).run_once()).sent == 1
+    assert await escalate_help_requests(session_factory, clock()) == 1
+    assert (await Sender(session_factory, running_bot.bot, clock=clock).run_once()).sent == 1
     escalated = await reply(curator)
     assert "Запрос о помощи №1 от Новикова Ира ждёт уже 7 дн" in escalated.text
     assert "наставник Орлова Вера его не взял" in escalated.text
-    assert await escalate_help_requests(session_factory, utcnow()) == 0
-    assert (await Sender(session_factory, running_bot.bot).run_once()).sent == 0
+    assert await escalate_help_requests(session_factory, clock()) == 0
+    assert (await Sender(session_factory, running_bot.bot, clock=clock).run_once()).sent == 0
     await curator.expect_no_message()
 
     await curator.press(escalated, texts.HELP_BUTTONS["pass"])

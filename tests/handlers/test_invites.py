@@ -58,7 +58,7 @@ async def test_invites_list_pages_and_revoke(running_bot, session_factory, teleg
 
     shown = LINK.findall(second_page.text)[0]
     await curator.press(second_page, "Отозвать №9")
-    answer = await curator.callback_answer(timeout=5)
+    answer = await curator.callback_answer()
     assert answer["text"] == texts.INVITE_REVOKED_DONE
     after = await reply(curator)
     assert "всего 16" in after.text
@@ -86,7 +86,7 @@ async def test_only_curators_invite(running_bot, session_factory, telegram):
     await mentor.press_data(
         menu.message_id, InviteWizardCb(role=Role.MENTOR, days=7, uses=10).pack()
     )
-    answer = await mentor.callback_answer(timeout=5)
+    answer = await mentor.callback_answer()
     assert answer["text"] == texts.ACCESS_CURATOR_ONLY
 
 
@@ -102,16 +102,16 @@ async def test_forged_callbacks_change_nothing(running_bot, session_factory, tel
     menu = await reply(curator)
 
     await curator.press_data(menu.message_id, InviteRevokeCb(invite_id=foreign_id, page=0).pack())
-    assert (await curator.callback_answer(timeout=5))["text"] == texts.ACCESS_OTHER_ORGANIZATION
+    assert (await curator.callback_answer())["text"] == texts.ACCESS_OTHER_ORGANIZATION
     await curator.press_data(menu.message_id, InviteRevokeCb(invite_id=10**9, page=0).pack())
-    assert (await curator.callback_answer(timeout=5))["text"] == texts.INVITE_NOT_FOUND
+    assert (await curator.callback_answer())["text"] == texts.INVITE_NOT_FOUND
     # A curator may not mint curator links, nor links with uses and days never offered.
     await curator.press_data(menu.message_id, "invw1:curator:7:1")
-    assert (await curator.callback_answer(timeout=5))["text"] == texts.INVITE_BAD_PARAMETERS
+    assert (await curator.callback_answer())["text"] == texts.INVITE_BAD_PARAMETERS
     await curator.press_data(menu.message_id, "invw1:mentee:3650:100000")
-    assert (await curator.callback_answer(timeout=5))["text"] == texts.INVITE_BAD_PARAMETERS
+    assert (await curator.callback_answer())["text"] == texts.INVITE_BAD_PARAMETERS
     await curator.press_data(menu.message_id, "garbage:not:ours")
-    assert (await curator.callback_answer(timeout=5))["text"] == texts.STALE_BUTTON
+    assert (await curator.callback_answer())["text"] == texts.STALE_BUTTON
 
     async with session_factory() as session:
         invites = (await session.scalars(select(Invite))).all()

@@ -92,4 +92,4 @@ async def test_only_admins_manage_organizations(running_bot, session_factory, te
     await curator.send("/start")
     menu = await reply(curator)
     await curator.press_data(menu.message_id, f"org1:{organization_id}:curator_link:0")
-    assert (await curator.callback_answer(timeout=5))["text"] == texts.ACCESS_ADMIN_ONLY
+    assert (await curator.callback_answer())["text"] == texts.ACCESS_ADMIN_ONLY

@@ -52,7 +52,7 @@ async def test_sharing_contact_needs_a_username(running_bot, session_factory, te
     await without.send("/profile")
     profile = await reply(without)
     await without.press(profile, texts.BUTTON_SHARE_ON)
-    assert (await without.callback_answer(timeout=5))["text"] == texts.SHARE_NEEDS_USERNAME
+    assert (await without.callback_answer())["text"] == texts.SHARE_NEEDS_USERNAME
 
     await with_name.send("/profile")
     profile = await reply(with_name)

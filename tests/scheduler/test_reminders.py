@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import time as time_module
 import uuid
-from datetime import date, datetime, time, timedelta
+from datetime import timedelta
 
 from aiogram import Bot
 from redis.asyncio import Redis
@@ -16,17 +16,19 @@ from sqlalchemy import select, update
 
 from bot import texts
 from bot.services.outbox import LEASE, Claim, Draft, claim, enqueue, mark_sent, renew
-from bot.services.pairs import local_today
-from bot.services.reminders import Kind, at_local
+from bot.services.reminders import Kind
 from bot.settings import load_settings
 from bot.telegram import create_bot
 from models import Goal, HelpRequest, Meeting, Notification, Pair, Person, utcnow
 from models.enums import GoalStatus, HelpStatus, MeetingStatus, NotificationStatus, Role
 from scheduler import jobs
 from scheduler.sender import FALLBACK_SHARE, Pacer, Sender, SharedBudget, Stats
+from tests.clock import FakeClock, local, wednesday
 from tests.conftest import TOKEN
 from tests.dialogs import reply, users
 from tests.factories import (
+    NO_QUIET_HOURS,
+    SCHOOL_QUIET_HOURS,
     make_goal,
     make_help_request,
     make_meeting,
@@ -36,25 +38,6 @@ from tests.factories import (
 )
 
 MENTOR, MENTEE, CURATOR = 1701, 1702, 1703
-MOSCOW = "Europe/Moscow"
-
-
-class FakeClock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-def wednesday() -> date:
-    """A Wednesday at least a week ahead: no Monday digest or yearly reminder is near it."""
-    today = local_today(MOSCOW)
-    return today + timedelta(days=(2 - today.weekday()) % 7 + 7)
-
-
-def local(day: date, hour: int, minute: int = 0) -> datetime:
-    return at_local(day, time(hour, minute), MOSCOW)
 
 
 async def tick(factory, bot: Bot, clock: FakeClock) -> Stats:
@@ -63,8 +46,8 @@ async def tick(factory, bot: Bot, clock: FakeClock) -> Stats:
     return await Sender(factory, bot, clock=clock).run_once()
 
 
-async def school(factory) -> tuple[int, int, int]:
-    organization_id = await make_organization(factory)
+async def school(factory, quiet_hours: tuple[int, int] = NO_QUIET_HOURS) -> tuple[int, int, int]:
+    organization_id = await make_organization(factory, quiet_hours=quiet_hours)
     mentor_id = await make_person(
         factory, organization_id, MENTOR, Role.MENTOR, full_name="Орлова Вера"
     )
@@ -113,7 +96,7 @@ async def test_meeting_reminders_fire_once_at_local_times(running_bot, session_f
 
 
 async def test_quiet_hours_defer_to_the_morning(running_bot, session_factory, telegram):
-    pair_id, _, mentee_id = await school(session_factory)
+    pair_id, _, mentee_id = await school(session_factory, SCHOOL_QUIET_HOURS)
     day = wednesday()
     await make_goal(session_factory, pair_id, mentee_id, "Открытый урок", day)
     async with session_factory.begin() as session:
@@ -192,7 +175,7 @@ async def test_cancelled_moved_and_reached_things_stay_silent(
 
 
 async def test_switched_off_kinds_and_blocked_people(running_bot, session_factory, telegram):
-    pair_id, _, mentee_id = await school(session_factory)
+    pair_id, _, mentee_id = await school(session_factory, SCHOOL_QUIET_HOURS)
     day = wednesday()
     await make_goal(session_factory, pair_id, mentee_id, "Цель", day)
     starts = local(day, 15)
