@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set everything up on a fresh machine and run the checks: ruff, mypy, then the whole test
-# suite on SQLite and, when TEST_DATABASE_URL is given, once more on that PostgreSQL.
+# suite on SQLite; with TEST_CLOCKS=1 twice more on SQLite at other clocks (a Saturday night in
+# Moscow, the zone of Vladivostok); and, when TEST_DATABASE_URL is given, on that PostgreSQL.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh" dev
 
@@ -10,21 +11,40 @@ echo "== ruff"
 echo "== mypy"
 .venv/bin/mypy .
 
-# The sandbox's browser tests drive Debian's headless Chromium; without it they are skipped.
-if [ ! -x /usr/bin/chromedriver ]; then
-    echo "== installing chromium and chromium-driver"
+# Debian packages the tests use: headless Chromium for the sandbox's browser tests (skipped
+# without it) and faketime for the runs at another hour.
+packages=()
+[ -x /usr/bin/chromedriver ] || packages+=(chromium chromium-driver)
+command -v faketime >/dev/null || packages+=(faketime)
+if [ "${#packages[@]}" -gt 0 ]; then
+    echo "== installing ${packages[*]}"
     sudo=""
     if [ "$(id -u)" -ne 0 ]; then sudo="sudo -n"; fi  # never wait at a password prompt
     apt_install() {
         $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-            chromium chromium-driver
+            "${packages[@]}"
     }
     apt_install || { $sudo apt-get update && apt_install; } \
-        || echo "Не удалось установить chromium: браузерные тесты песочницы будут пропущены." >&2
+        || echo "Не удалось установить ${packages[*]}: часть проверок будет пропущена." >&2
 fi
 
 echo "== tests on SQLite"
 env -u TEST_DATABASE_URL .venv/bin/pytest -q "$@"
+
+# The suite passes at any hour, on any day, in any time zone of the machine (TEST_CLOCKS=1, as
+# in CI): once more with the clock of the tests and of every process they start set to a
+# Saturday night in Moscow (quiet hours, no working hours), and once in Vladivostok's zone.
+if [ "${TEST_CLOCKS:-}" = "1" ]; then
+    if ! command -v faketime >/dev/null; then
+        echo "faketime не установлен: прогон в субботу вечером невозможен." >&2
+        exit 1
+    fi
+    saturday="$(date -u -d 'next saturday' +%F) 19:40:00"
+    echo "== tests on SQLite at $saturday UTC (22:40 in Moscow)"
+    env -u TEST_DATABASE_URL faketime -f "@$saturday" .venv/bin/pytest -q "$@"
+    echo "== tests on SQLite with TZ=Asia/Vladivostok"
+    env -u TEST_DATABASE_URL TZ=Asia/Vladivostok .venv/bin/pytest -q "$@"
+fi
 
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
     echo "== tests on PostgreSQL"
