@@ -44,11 +44,11 @@ from sqlalchemy.engine import make_url
 from bench import empty_schema, render
 from bot import texts
 from bot.services.reminders import Category
+from fakes.telegram import BotMessage, FakeTelegramServer, FakeUser
 from models import NotificationPreference, PairMember
 from models.database import create_engine
 from models.enums import Role, Urgency
 from sandbox import demo
-from tests.fake_bot_api import BotMessage, FakeTelegramServer, FakeUser
 from tests.instances import HOST, BotProcess, RoundRobin, free_port
 
 TOKEN = "700000001:BENCHloadTOKENnotRealAtAll_abcdefghij"  # noqa: S105 (the fake API's)

@@ -31,6 +31,7 @@ from bot.services import outbox
 from bot.services.reminders import Kind
 from bot.settings import load_settings
 from bot.telegram import create_bot
+from fakes.telegram import FakeTelegramServer
 from models import (
     Goal,
     Meeting,
@@ -56,7 +57,6 @@ from models.enums import (
 )
 from scheduler import jobs
 from scheduler.sender import Pacer, Sender
-from tests.fake_bot_api import FakeTelegramServer
 
 TOKEN = "123456789:AAHbenchTOKENforBENCHMARKSonly_abcdefg"  # noqa: S105 - the fake API's
 LIMIT_PER_SECOND = 30

@@ -1,5 +1,5 @@
-"""One router per feature; `get_routers()` builds them afresh (a router can belong to one
-dispatcher only) in the order they must be tried."""
+"""One router per feature, built afresh from each feature's `handlers` by `get_routers()` (a
+router can belong to one dispatcher only), in the order they must be tried."""
 
 from aiogram import Router
 
@@ -28,23 +28,23 @@ from handlers import (
 
 def get_routers() -> list[Router]:
     return [
-        errors.create_router(),
-        staff.create_router(),  # before `common`: this dialogue expects a file, not text
-        help_requests.create_router(),  # before `common`: takes photos and documents too
-        common.create_router(),  # /cancel and non-text answers work in every dialogue
-        registration.create_router(),
-        menu.create_router(),
-        profile.create_router(),
-        difficulties.create_router(),
-        diagnostics.create_router(),
-        pairs.create_router(),
-        programmes.create_router(),
-        meetings.create_router(),
-        goals.create_router(),
-        settings.create_router(),
-        reminders.create_router(),
-        monitoring.create_router(),
-        invites.create_router(),
-        organizations.create_router(),
-        fallback.create_router(),  # last: stale buttons and messages nobody handled
+        errors.handlers.router(),
+        staff.handlers.router(),  # before `common`: this dialogue expects a file, not text
+        help_requests.handlers.router(),  # before `common`: takes photos and documents too
+        common.handlers.router(),  # /cancel and non-text answers work in every dialogue
+        registration.handlers.router(),
+        menu.handlers.router(),
+        profile.handlers.router(),
+        difficulties.handlers.router(),
+        diagnostics.handlers.router(),
+        pairs.handlers.router(),
+        programmes.handlers.router(),
+        meetings.handlers.router(),
+        goals.handlers.router(),
+        settings.handlers.router(),
+        reminders.handlers.router(),
+        monitoring.handlers.router(),
+        invites.handlers.router(),
+        organizations.handlers.router(),
+        fallback.handlers.router(),  # last: stale buttons and messages nobody handled
     ]

@@ -1,6 +1,6 @@
 """Cancelling any dialogue (/cancel or the «Отмена» button) and refusing non-text answers."""
 
-from aiogram import F, Router
+from aiogram import F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
@@ -8,27 +8,25 @@ from aiogram.types import CallbackQuery, Message
 from bot import texts
 from bot.callbacks import CancelCb
 from bot.replies import answer_quietly, edit
+from bot.routing import Handlers
+
+handlers = Handlers("common")
 
 
+@handlers.message(Command("cancel"))
 async def cancel_command(message: Message, state: FSMContext) -> None:
     had_state = await state.get_state() is not None
     await state.clear()
     await message.answer(texts.CANCELLED if had_state else texts.NOTHING_TO_CANCEL)
 
 
+@handlers.callback_query(CancelCb.filter())
 async def cancel_button(callback: CallbackQuery, state: FSMContext) -> None:
     await state.clear()
     await answer_quietly(callback)
     await edit(callback, texts.CANCELLED)
 
 
+@handlers.message(~StateFilter(None), ~F.text)
 async def text_expected(message: Message) -> None:
     await message.answer(texts.TEXT_EXPECTED)
-
-
-def create_router() -> Router:
-    router = Router(name="common")
-    router.message.register(cancel_command, Command("cancel"))
-    router.callback_query.register(cancel_button, CancelCb.filter())
-    router.message.register(text_expected, ~StateFilter(None), ~F.text)
-    return router

@@ -1,7 +1,7 @@
 """Self-diagnosis: the mentee answers nine 1–5 questions (one per difficulty category) at the
 start and at the end of a programme and sees the change; their mentor and curator see it too."""
 
-from aiogram import F, Router
+from aiogram import F
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -9,9 +9,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import keyboards, texts
 from bot.callbacks import MenuCb, SelfCheckCb, SelfCheckViewCb
 from bot.replies import answer_quietly, edit, send
+from bot.routing import Handlers
 from bot.services import diagnostics
 from bot.services.access import Actor
 from models.enums import Role
+
+handlers = Handlers("diagnostics")
 
 
 async def render_results(
@@ -51,18 +54,21 @@ def question(stage_data: SelfCheckCb, index: int) -> str:
     )
 
 
+@handlers.message(Command("self_check"))
 async def self_check_command(message: Message, session: AsyncSession, actor: Actor) -> None:
     mentee = actor.require_role(Role.MENTEE)
     text, markup = await render_results(session, actor, mentee.id)
     await message.answer(text, reply_markup=markup)
 
 
+@handlers.callback_query(MenuCb.filter(F.action == "self_check"))
 async def self_check_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
     mentee = actor.require_role(Role.MENTEE)
     text, markup = await render_results(session, actor, mentee.id)
     await send(callback, text, markup)
 
 
+@handlers.callback_query(SelfCheckCb.filter())
 async def answer(
     callback: CallbackQuery, callback_data: SelfCheckCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -86,17 +92,9 @@ async def answer(
     await edit(callback, text, markup)
 
 
+@handlers.callback_query(SelfCheckViewCb.filter())
 async def view(
     callback: CallbackQuery, callback_data: SelfCheckViewCb, session: AsyncSession, actor: Actor
 ) -> None:
     text, markup = await render_results(session, actor, callback_data.mentee_id)
     await send(callback, text, markup)
-
-
-def create_router() -> Router:
-    router = Router(name="diagnostics")
-    router.message.register(self_check_command, Command("self_check"))
-    router.callback_query.register(self_check_button, MenuCb.filter(F.action == "self_check"))
-    router.callback_query.register(answer, SelfCheckCb.filter())
-    router.callback_query.register(view, SelfCheckViewCb.filter())
-    return router

@@ -2,7 +2,7 @@
 urgency), list with status, open a card, edit, take into work, mark overcome with a reflection.
 Mentors and curators open a mentee's list through the same screens (read-only for curators)."""
 
-from aiogram import F, Router
+from aiogram import F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -11,11 +11,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import keyboards, texts
 from bot.callbacks import DifficultyCategoryCb, DifficultyCb, DifficultyListCb, MenuCb, UrgencyCb
 from bot.replies import answer_quietly, ask_for_text, edit, send
+from bot.routing import Handlers
 from bot.services import difficulties
 from bot.services.access import Actor, is_mentor_of
 from bot.states import DifficultyEdit, NewDifficulty
 from models import Difficulty
 from models.enums import DifficultyCategory, DifficultyStatus, Role
+
+handlers = Handlers("difficulties")
 
 ANSWER = F.text & ~F.text.startswith("/")
 LINE_PREVIEW = 80
@@ -81,6 +84,7 @@ async def render_card(
 # --- registering ------------------------------------------------------------------------------
 
 
+@handlers.message(Command("new_difficulty"))
 async def new_command(message: Message, state: FSMContext, actor: Actor) -> None:
     actor.require_role(Role.MENTEE)
     await state.clear()
@@ -89,12 +93,14 @@ async def new_command(message: Message, state: FSMContext, actor: Actor) -> None
     )
 
 
+@handlers.callback_query(MenuCb.filter(F.action == "new_difficulty"))
 async def new_button(callback: CallbackQuery, state: FSMContext, actor: Actor) -> None:
     actor.require_role(Role.MENTEE)
     await state.clear()
     await send(callback, texts.DIFFICULTY_ASK_CATEGORY, keyboards.difficulty_categories())
 
 
+@handlers.callback_query(DifficultyCategoryCb.filter())
 async def category_chosen(
     callback: CallbackQuery, callback_data: DifficultyCategoryCb, state: FSMContext, actor: Actor
 ) -> None:
@@ -110,6 +116,7 @@ async def category_chosen(
     )
 
 
+@handlers.message(StateFilter(NewDifficulty.description), ANSWER)
 async def description_typed(message: Message, state: FSMContext, actor: Actor) -> None:
     actor.require_role(Role.MENTEE)
     await state.update_data(description=difficulties.description(message.text))
@@ -117,6 +124,7 @@ async def description_typed(message: Message, state: FSMContext, actor: Actor) -
     await message.answer(texts.DIFFICULTY_ASK_URGENCY, reply_markup=keyboards.urgencies())
 
 
+@handlers.callback_query(StateFilter(NewDifficulty.urgency), UrgencyCb.filter(F.difficulty_id == 0))
 async def urgency_chosen(
     callback: CallbackQuery,
     callback_data: UrgencyCb,
@@ -141,18 +149,21 @@ async def urgency_chosen(
 # --- lists and cards --------------------------------------------------------------------------
 
 
+@handlers.message(Command("my_difficulties"))
 async def my_list_command(message: Message, session: AsyncSession, actor: Actor) -> None:
     mentee = actor.require_role(Role.MENTEE)
     text, markup = await render_list(session, actor, mentee.id, 0)
     await message.answer(text, reply_markup=markup)
 
 
+@handlers.callback_query(MenuCb.filter(F.action == "my_difficulties"))
 async def my_list_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
     mentee = actor.require_role(Role.MENTEE)
     text, markup = await render_list(session, actor, mentee.id, 0)
     await send(callback, text, markup)
 
 
+@handlers.callback_query(DifficultyListCb.filter())
 async def list_page(
     callback: CallbackQuery, callback_data: DifficultyListCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -161,6 +172,7 @@ async def list_page(
     await edit(callback, text, markup)
 
 
+@handlers.callback_query(DifficultyCb.filter(F.action == "open"))
 async def open_card(
     callback: CallbackQuery, callback_data: DifficultyCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -185,6 +197,7 @@ TEXT_ANSWERS = {
 }
 
 
+@handlers.callback_query(DifficultyCb.filter(F.action.in_(TEXT_QUESTIONS)))
 async def ask_text(
     callback: CallbackQuery,
     callback_data: DifficultyCb,
@@ -199,6 +212,7 @@ async def ask_text(
     )
 
 
+@handlers.message(StateFilter(DifficultyEdit.description, DifficultyEdit.reflection), ANSWER)
 async def text_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
@@ -212,6 +226,7 @@ async def text_typed(
     await message.answer(text, reply_markup=markup)
 
 
+@handlers.callback_query(DifficultyCb.filter(F.action == "urgency"))
 async def ask_urgency(
     callback: CallbackQuery, callback_data: DifficultyCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -219,6 +234,7 @@ async def ask_urgency(
     await send(callback, texts.DIFFICULTY_ASK_URGENCY, keyboards.urgencies(difficulty.id))
 
 
+@handlers.callback_query(UrgencyCb.filter(F.difficulty_id > 0))
 async def urgency_changed(
     callback: CallbackQuery, callback_data: UrgencyCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -230,6 +246,7 @@ async def urgency_changed(
     await edit(callback, text, markup)
 
 
+@handlers.callback_query(DifficultyCb.filter(F.action == "work"))
 async def take_into_work(
     callback: CallbackQuery, callback_data: DifficultyCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -237,26 +254,3 @@ async def take_into_work(
     await answer_quietly(callback)
     text, markup = await render_card(session, actor, difficulty, callback_data.page)
     await edit(callback, text, markup)
-
-
-def create_router() -> Router:
-    router = Router(name="difficulties")
-    router.message.register(new_command, Command("new_difficulty"))
-    router.callback_query.register(new_button, MenuCb.filter(F.action == "new_difficulty"))
-    router.callback_query.register(category_chosen, DifficultyCategoryCb.filter())
-    router.message.register(description_typed, StateFilter(NewDifficulty.description), ANSWER)
-    router.callback_query.register(
-        urgency_chosen, StateFilter(NewDifficulty.urgency), UrgencyCb.filter(F.difficulty_id == 0)
-    )
-    router.message.register(my_list_command, Command("my_difficulties"))
-    router.callback_query.register(my_list_button, MenuCb.filter(F.action == "my_difficulties"))
-    router.callback_query.register(list_page, DifficultyListCb.filter())
-    router.callback_query.register(open_card, DifficultyCb.filter(F.action == "open"))
-    router.callback_query.register(ask_text, DifficultyCb.filter(F.action.in_(TEXT_QUESTIONS)))
-    router.message.register(
-        text_typed, StateFilter(DifficultyEdit.description, DifficultyEdit.reflection), ANSWER
-    )
-    router.callback_query.register(ask_urgency, DifficultyCb.filter(F.action == "urgency"))
-    router.callback_query.register(urgency_changed, UrgencyCb.filter(F.difficulty_id > 0))
-    router.callback_query.register(take_into_work, DifficultyCb.filter(F.action == "work"))
-    return router

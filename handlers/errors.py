@@ -5,7 +5,7 @@ blocked the bot is marked inactive."""
 import logging
 from contextlib import suppress
 
-from aiogram import Bot, Router
+from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramForbiddenError
 from aiogram.filters import ExceptionTypeFilter
 from aiogram.types import ErrorEvent
@@ -13,8 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import texts
 from bot.replies import answer_quietly, notify
+from bot.routing import Handlers
 from bot.services import people
 from bot.services.errors import DatabaseUnavailable, DomainError
+
+handlers = Handlers("errors")
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +29,7 @@ def _user_id(event: ErrorEvent) -> int | None:
     return user.id if user else None
 
 
+@handlers.errors(ExceptionTypeFilter(DomainError))
 async def refused(event: ErrorEvent) -> None:
     assert isinstance(event.exception, DomainError)
     reason = event.exception.message
@@ -37,6 +41,7 @@ async def refused(event: ErrorEvent) -> None:
             await update.message.answer(texts.esc(reason))
 
 
+@handlers.errors(ExceptionTypeFilter(TelegramForbiddenError))
 async def blocked(event: ErrorEvent, session_factory: async_sessionmaker[AsyncSession]) -> None:
     assert isinstance(event.exception, TelegramForbiddenError)
     user_id = _user_id(event)
@@ -48,6 +53,7 @@ async def blocked(event: ErrorEvent, session_factory: async_sessionmaker[AsyncSe
             await people.set_active(session, user_id, active=False)
 
 
+@handlers.errors(~ExceptionTypeFilter(DatabaseUnavailable))
 async def unexpected(event: ErrorEvent, bot: Bot) -> None:
     error = event.exception
     if isinstance(error, TelegramBadRequest) and "query is too old" in error.message:
@@ -66,12 +72,3 @@ async def unexpected(event: ErrorEvent, bot: Bot) -> None:
         await answer_quietly(event.update.callback_query)
     with suppress(TelegramAPIError):
         await bot.send_message(chat_id, texts.UNEXPECTED_ERROR)
-
-
-def create_router() -> Router:
-    router = Router(name="errors")
-    router.errors.register(refused, ExceptionTypeFilter(DomainError))
-    router.errors.register(blocked, ExceptionTypeFilter(TelegramForbiddenError))
-    # not when the database is down: left unhandled, the update is delivered again later
-    router.errors.register(unexpected, ~ExceptionTypeFilter(DatabaseUnavailable))
-    return router

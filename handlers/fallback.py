@@ -1,27 +1,24 @@
 """The last router: buttons no handler accepted (stale, forged, or not for this person) and
 messages nobody expected. A stranger is told how to get an invite; nothing is stored."""
 
-from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 
 from bot import texts
 from bot.replies import notify
+from bot.routing import Handlers
 from bot.services.access import Actor
 
+handlers = Handlers("fallback")
 
+
+@handlers.callback_query()
 async def stale_button(callback: CallbackQuery) -> None:
     await notify(callback, texts.STALE_BUTTON)
 
 
+@handlers.message()
 async def unknown_message(message: Message, actor: Actor) -> None:
     if actor.is_registered or actor.is_admin:
         await message.answer(texts.UNKNOWN_INPUT)
     else:
         await message.answer(texts.NEED_INVITE)
-
-
-def create_router() -> Router:
-    router = Router(name="fallback")
-    router.callback_query.register(stale_button)
-    router.message.register(unknown_message)
-    return router

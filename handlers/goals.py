@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -16,12 +16,15 @@ from bot import keyboards, texts
 from bot.callbacks import GoalCb, GoalLinkCb, GoalMenteeCb, PairGoalsCb
 from bot.delivery import deliver
 from bot.replies import answer_quietly, ask_for_text, edit, send
+from bot.routing import Handlers
 from bot.services import goals, pairs
 from bot.services.access import Actor
 from bot.services.errors import ValidationFailed
 from bot.states import GoalAnswer, GoalForm
 from handlers.pairs import pair_title
 from models.enums import GoalStatus, PairStatus
+
+handlers = Handlers("goals")
 
 ANSWER = F.text & ~F.text.startswith("/")
 TITLE_SHOWN = 80
@@ -108,6 +111,7 @@ async def render_goals(
     return "\n".join(lines), markup
 
 
+@handlers.callback_query(PairGoalsCb.filter(F.action == "list"))
 async def goals_page(
     callback: CallbackQuery, callback_data: PairGoalsCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -116,6 +120,7 @@ async def goals_page(
     await edit(callback, text, markup)
 
 
+@handlers.callback_query(GoalCb.filter(F.action == "open"))
 async def open_goal(
     callback: CallbackQuery, callback_data: GoalCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -134,6 +139,7 @@ async def _show(message: Message, session: AsyncSession, actor: Actor, goal_id: 
 # --- a new goal -------------------------------------------------------------------------------
 
 
+@handlers.callback_query(PairGoalsCb.filter(F.action == "new"))
 async def start_new(
     callback: CallbackQuery,
     callback_data: PairGoalsCb,
@@ -154,6 +160,7 @@ async def start_new(
     await send(callback, texts.GOAL_ASK_TITLE, keyboards.cancel())
 
 
+@handlers.callback_query(StateFilter(GoalForm.mentee), GoalMenteeCb.filter())
 async def mentee_chosen(
     callback: CallbackQuery,
     callback_data: GoalMenteeCb,
@@ -169,12 +176,14 @@ async def mentee_chosen(
     await edit(callback, texts.GOAL_ASK_TITLE, keyboards.cancel())
 
 
+@handlers.message(StateFilter(GoalForm.title), ANSWER)
 async def title_typed(message: Message, state: FSMContext) -> None:
     await state.update_data(title=goals.title(message.text))
     await state.set_state(GoalForm.due)
     await message.answer(texts.GOAL_ASK_DUE, reply_markup=keyboards.cancel())
 
 
+@handlers.message(StateFilter(GoalForm.due), ANSWER)
 async def due_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
@@ -185,6 +194,7 @@ async def due_typed(
     await message.answer(texts.GOAL_ASK_CRITERIA, reply_markup=keyboards.cancel())
 
 
+@handlers.message(StateFilter(GoalForm.criteria), ANSWER)
 async def criteria_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -202,6 +212,7 @@ async def criteria_typed(
     await message.answer(texts.GOAL_ASK_LINK, reply_markup=keyboards.goal_links(choices))
 
 
+@handlers.callback_query(StateFilter(GoalForm.link), GoalLinkCb.filter())
 async def link_chosen(
     callback: CallbackQuery,
     callback_data: GoalLinkCb,
@@ -264,6 +275,7 @@ GOAL_QUESTIONS = {
 }
 
 
+@handlers.callback_query(GoalCb.filter(F.action.in_(GOAL_QUESTIONS)))
 async def ask_about_goal(
     callback: CallbackQuery,
     callback_data: GoalCb,
@@ -276,6 +288,7 @@ async def ask_about_goal(
     await ask_for_text(callback, state, next_state, prompt, goal_id=callback_data.goal_id)
 
 
+@handlers.message(StateFilter(GoalAnswer.progress), ANSWER)
 async def progress_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -292,6 +305,7 @@ async def progress_typed(
     await deliver(bot, view.pair.mentor, notice, keyboards.open_goal(goal_id))
 
 
+@handlers.callback_query(GoalCb.filter(F.action == "submit"))
 async def submit(
     callback: CallbackQuery, callback_data: GoalCb, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -305,6 +319,7 @@ async def submit(
     await deliver(bot, view.pair.mentor, notice, keyboards.goal_review(view.goal.id))
 
 
+@handlers.callback_query(GoalCb.filter(F.action == "confirm"))
 async def confirm(
     callback: CallbackQuery, callback_data: GoalCb, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -316,6 +331,7 @@ async def confirm(
     await deliver(bot, view.mentee, notice, keyboards.open_goal(view.goal.id))
 
 
+@handlers.message(StateFilter(GoalAnswer.give_back), ANSWER)
 async def give_back_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -329,6 +345,7 @@ async def give_back_typed(
     await deliver(bot, view.mentee, notice, keyboards.open_goal(goal_id))
 
 
+@handlers.callback_query(GoalCb.filter(F.action == "withdraw"))
 async def withdraw(
     callback: CallbackQuery, callback_data: GoalCb, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -338,24 +355,3 @@ async def withdraw(
     await edit(callback, text, markup)
     notice = texts.GOAL_WITHDRAWN_NOTICE.format(title=texts.esc(view.goal.title))
     await deliver(bot, view.mentee, notice)
-
-
-def create_router() -> Router:
-    router = Router(name="goals")
-    router.callback_query.register(goals_page, PairGoalsCb.filter(F.action == "list"))
-    router.callback_query.register(start_new, PairGoalsCb.filter(F.action == "new"))
-    router.callback_query.register(
-        mentee_chosen, StateFilter(GoalForm.mentee), GoalMenteeCb.filter()
-    )
-    router.message.register(title_typed, StateFilter(GoalForm.title), ANSWER)
-    router.message.register(due_typed, StateFilter(GoalForm.due), ANSWER)
-    router.message.register(criteria_typed, StateFilter(GoalForm.criteria), ANSWER)
-    router.callback_query.register(link_chosen, StateFilter(GoalForm.link), GoalLinkCb.filter())
-    router.callback_query.register(open_goal, GoalCb.filter(F.action == "open"))
-    router.callback_query.register(ask_about_goal, GoalCb.filter(F.action.in_(GOAL_QUESTIONS)))
-    router.message.register(progress_typed, StateFilter(GoalAnswer.progress), ANSWER)
-    router.callback_query.register(submit, GoalCb.filter(F.action == "submit"))
-    router.callback_query.register(confirm, GoalCb.filter(F.action == "confirm"))
-    router.message.register(give_back_typed, StateFilter(GoalAnswer.give_back), ANSWER)
-    router.callback_query.register(withdraw, GoalCb.filter(F.action == "withdraw"))
-    return router

@@ -5,7 +5,7 @@ age, and the curator passing a request to another mentor."""
 
 from __future__ import annotations
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -15,12 +15,15 @@ from bot import keyboards, texts
 from bot.callbacks import HelpCb, HelpListCb, HelpPassCb, HelpUrgencyCb, MenuCb
 from bot.delivery import deliver
 from bot.replies import answer_quietly, edit, send
+from bot.routing import Handlers
 from bot.services import help_requests, pairs
 from bot.services.access import Actor
 from bot.services.help_requests import Attachment, RequestView
 from bot.states import HelpChat, HelpForm
 from models import utcnow
 from models.enums import HelpStatus, Role
+
+handlers = Handlers("help_requests")
 
 CONTENT = (F.text & ~F.text.startswith("/")) | F.photo | F.document
 REQUEST_SHOWN = 1500  # characters of the request shown on its card
@@ -113,10 +116,12 @@ async def _ask_text(message: Message, state: FSMContext, actor: Actor) -> None:
     await message.answer(texts.HELP_ASK_TEXT, reply_markup=keyboards.cancel())
 
 
+@handlers.message(Command("need_help"))
 async def need_help_command(message: Message, state: FSMContext, actor: Actor) -> None:
     await _ask_text(message, state, actor)
 
 
+@handlers.callback_query(MenuCb.filter(F.action == "need_help"))
 async def need_help_button(callback: CallbackQuery, state: FSMContext, actor: Actor) -> None:
     actor.require_role(Role.MENTEE)
     await answer_quietly(callback)
@@ -124,6 +129,7 @@ async def need_help_button(callback: CallbackQuery, state: FSMContext, actor: Ac
     await _ask_text(callback.message, state, actor)
 
 
+@handlers.message(StateFilter(HelpForm.text), CONTENT)
 async def text_given(message: Message, state: FSMContext) -> None:
     attachment = _attachment(message)
     text = help_requests.description(message.text or message.caption)
@@ -136,6 +142,7 @@ async def text_given(message: Message, state: FSMContext) -> None:
     await message.answer(texts.HELP_ASK_URGENCY, reply_markup=keyboards.help_urgencies())
 
 
+@handlers.callback_query(StateFilter(HelpForm.urgency), HelpUrgencyCb.filter())
 async def urgency_chosen(
     callback: CallbackQuery,
     callback_data: HelpUrgencyCb,
@@ -183,6 +190,7 @@ async def urgency_chosen(
 # --- the card, taking and the conversation ----------------------------------------------------
 
 
+@handlers.callback_query(HelpCb.filter(F.action == "open"))
 async def open_request(
     callback: CallbackQuery, callback_data: HelpCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -205,6 +213,7 @@ async def _enter_chat(
     await send(callback, texts.HELP_CHAT_PROMPT.format(id=view.request.id, other=names))
 
 
+@handlers.callback_query(HelpCb.filter(F.action == "take"))
 async def take(
     callback: CallbackQuery,
     callback_data: HelpCb,
@@ -221,6 +230,7 @@ async def take(
     await deliver(bot, view.mentee, notice)
 
 
+@handlers.callback_query(HelpCb.filter(F.action == "reply"))
 async def reply(
     callback: CallbackQuery,
     callback_data: HelpCb,
@@ -232,6 +242,7 @@ async def reply(
     await _enter_chat(callback, state, view, actor)
 
 
+@handlers.message(StateFilter(HelpChat.message), CONTENT)
 async def chat_message(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -258,11 +269,13 @@ async def chat_message(
     await message.answer(texts.HELP_MESSAGE_SENT)
 
 
+@handlers.message(StateFilter(HelpChat.message), Command("cancel"))
 async def leave_chat(message: Message, state: FSMContext) -> None:
     await state.clear()
     await message.answer(texts.HELP_CHAT_LEFT)
 
 
+@handlers.callback_query(HelpCb.filter(F.action == "close"))
 async def close(
     callback: CallbackQuery,
     callback_data: HelpCb,
@@ -288,6 +301,7 @@ async def close(
             await deliver(bot, other, notice)
 
 
+@handlers.callback_query(HelpCb.filter(F.action.in_({"helped", "not_helped"})))
 async def helped(
     callback: CallbackQuery, callback_data: HelpCb, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -332,16 +346,19 @@ async def render_list(
     return "\n".join(lines), keyboards.help_list(page, [r.id for r in page.items])
 
 
+@handlers.message(Command("requests"))
 async def requests_command(message: Message, session: AsyncSession, actor: Actor) -> None:
     text, markup = await render_list(session, actor, 0)
     await message.answer(text, reply_markup=markup)
 
 
+@handlers.callback_query(MenuCb.filter(F.action == "requests"))
 async def requests_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
     text, markup = await render_list(session, actor, 0)
     await send(callback, text, markup)
 
 
+@handlers.callback_query(HelpListCb.filter())
 async def requests_page(
     callback: CallbackQuery, callback_data: HelpListCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -350,6 +367,7 @@ async def requests_page(
     await edit(callback, text, markup)
 
 
+@handlers.callback_query(HelpCb.filter(F.action == "pass"))
 async def choose_mentor(
     callback: CallbackQuery, callback_data: HelpCb | HelpPassCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -367,6 +385,7 @@ async def choose_mentor(
     await edit(callback, text, keyboards.help_mentors(page, view.request.id, mentors))
 
 
+@handlers.callback_query(HelpPassCb.filter())
 async def pass_to_mentor(
     callback: CallbackQuery,
     callback_data: HelpPassCb,
@@ -392,26 +411,3 @@ async def pass_to_mentor(
     )
     if previous is not None:
         await deliver(bot, previous, texts.HELP_PASSED_AWAY.format(id=view.request.id))
-
-
-def create_router() -> Router:
-    router = Router(name="help_requests")
-    router.message.register(need_help_command, Command("need_help"))
-    router.callback_query.register(need_help_button, MenuCb.filter(F.action == "need_help"))
-    router.message.register(text_given, StateFilter(HelpForm.text), CONTENT)
-    router.callback_query.register(
-        urgency_chosen, StateFilter(HelpForm.urgency), HelpUrgencyCb.filter()
-    )
-    router.callback_query.register(open_request, HelpCb.filter(F.action == "open"))
-    router.callback_query.register(take, HelpCb.filter(F.action == "take"))
-    router.callback_query.register(reply, HelpCb.filter(F.action == "reply"))
-    router.message.register(leave_chat, StateFilter(HelpChat.message), Command("cancel"))
-    router.message.register(chat_message, StateFilter(HelpChat.message), CONTENT)
-    router.callback_query.register(close, HelpCb.filter(F.action == "close"))
-    router.callback_query.register(helped, HelpCb.filter(F.action.in_({"helped", "not_helped"})))
-    router.message.register(requests_command, Command("requests"))
-    router.callback_query.register(requests_button, MenuCb.filter(F.action == "requests"))
-    router.callback_query.register(requests_page, HelpListCb.filter())
-    router.callback_query.register(choose_mentor, HelpCb.filter(F.action == "pass"))
-    router.callback_query.register(pass_to_mentor, HelpPassCb.filter())
-    return router

@@ -1,7 +1,7 @@
 """Curators' invite links: a three-tap wizard (role, expiry, uses), the list of links still
 valid, and revoking one."""
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -9,8 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import keyboards, texts
 from bot.callbacks import InviteRevokeCb, InvitesPageCb, InviteWizardCb, MenuCb
 from bot.replies import answer_quietly, edit, send
+from bot.routing import Handlers
 from bot.services import invites
 from bot.services.access import Actor
+
+handlers = Handlers("invites")
 
 
 async def render_invites(
@@ -36,16 +39,19 @@ async def render_invites(
     return "\n\n".join(lines), keyboards.invites_list(page, [item.id for item in page.items])
 
 
+@handlers.message(Command("invite"))
 async def invite_command(message: Message, actor: Actor) -> None:
     actor.require_curator()
     await message.answer(texts.INVITE_CHOOSE_ROLE, reply_markup=keyboards.invite_roles())
 
 
+@handlers.callback_query(MenuCb.filter(F.action == "invite"))
 async def invite_button(callback: CallbackQuery, actor: Actor) -> None:
     actor.require_curator()
     await send(callback, texts.INVITE_CHOOSE_ROLE, keyboards.invite_roles())
 
 
+@handlers.callback_query(InviteWizardCb.filter())
 async def invite_wizard(
     callback: CallbackQuery,
     callback_data: InviteWizardCb,
@@ -91,11 +97,13 @@ async def invite_wizard(
     )
 
 
+@handlers.message(Command("invites"))
 async def invites_command(message: Message, session: AsyncSession, actor: Actor, bot: Bot) -> None:
     text, markup = await render_invites(session, actor, bot, 0)
     await message.answer(text, reply_markup=markup)
 
 
+@handlers.callback_query(MenuCb.filter(F.action == "invites"))
 async def invites_button(
     callback: CallbackQuery, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -103,6 +111,7 @@ async def invites_button(
     await send(callback, text, markup)
 
 
+@handlers.callback_query(InvitesPageCb.filter())
 async def invites_page(
     callback: CallbackQuery,
     callback_data: InvitesPageCb,
@@ -115,6 +124,7 @@ async def invites_page(
     await edit(callback, text, markup)
 
 
+@handlers.callback_query(InviteRevokeCb.filter())
 async def revoke(
     callback: CallbackQuery,
     callback_data: InviteRevokeCb,
@@ -127,15 +137,3 @@ async def revoke(
     await answer_quietly(callback, texts.INVITE_REVOKED_DONE)
     text, markup = await render_invites(session, actor, bot, callback_data.page)
     await edit(callback, text, markup)
-
-
-def create_router() -> Router:
-    router = Router(name="invites")
-    router.message.register(invite_command, Command("invite"))
-    router.callback_query.register(invite_button, MenuCb.filter(F.action == "invite"))
-    router.callback_query.register(invite_wizard, InviteWizardCb.filter())
-    router.message.register(invites_command, Command("invites"))
-    router.callback_query.register(invites_button, MenuCb.filter(F.action == "invites"))
-    router.callback_query.register(invites_page, InvitesPageCb.filter())
-    router.callback_query.register(revoke, InviteRevokeCb.filter())
-    return router

@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -30,6 +30,7 @@ from bot.callbacks import (
 )
 from bot.delivery import deliver
 from bot.replies import answer_quietly, ask_for_text, edit, send
+from bot.routing import Handlers
 from bot.services import meetings, pairs, validation
 from bot.services.access import Actor
 from bot.services.errors import ValidationFailed
@@ -37,6 +38,11 @@ from bot.states import MeetingChange, MeetingForm, MeetingLog
 from handlers.pairs import pair_title
 from models import utcnow
 from models.enums import Attendance, MeetingFormat, MeetingStatus
+
+handlers = Handlers("meetings")
+
+DAY_STATES = StateFilter(MeetingForm.day, MeetingChange.day)
+TIME_STATES = StateFilter(MeetingForm.time, MeetingChange.time)
 
 ANSWER = F.text & ~F.text.startswith("/")
 DAYS_OFFERED = 7
@@ -177,11 +183,13 @@ async def render_history(
 # --- history and the card ---------------------------------------------------------------------
 
 
+@handlers.message(Command("meetings"))
 async def meetings_command(message: Message, session: AsyncSession, actor: Actor) -> None:
     text, markup = await render_history(session, actor, 0, 0)
     await message.answer(text, reply_markup=markup)
 
 
+@handlers.callback_query(PairMeetingsCb.filter(F.action == "list"))
 async def history_page(
     callback: CallbackQuery, callback_data: PairMeetingsCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -190,6 +198,7 @@ async def history_page(
     await edit(callback, text, markup)
 
 
+@handlers.callback_query(MeetingCb.filter(F.action == "open"))
 async def open_meeting(
     callback: CallbackQuery, callback_data: MeetingCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -207,6 +216,7 @@ async def _show(target: Message, session: AsyncSession, actor: Actor, view: Any)
 # --- scheduling and recording: whom, when, format, link, topic --------------------------------
 
 
+@handlers.callback_query(PairMeetingsCb.filter(F.action.in_({"new", "past"})))
 async def start_form(
     callback: CallbackQuery,
     callback_data: PairMeetingsCb,
@@ -227,6 +237,7 @@ async def start_form(
     await send(callback, text, markup)
 
 
+@handlers.callback_query(StateFilter(MeetingForm.whom), MeetingWhomCb.filter())
 async def whom_chosen(
     callback: CallbackQuery,
     callback_data: MeetingWhomCb,
@@ -260,6 +271,7 @@ async def _ask_day(
     return prompt.format(timezone=timezone), keyboards.meeting_days(days)
 
 
+@handlers.message(DAY_STATES, ANSWER)
 async def day_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -268,6 +280,7 @@ async def day_typed(
     await _when_chosen(message, state, session, actor, bot, at)
 
 
+@handlers.callback_query(DAY_STATES, MeetingDayCb.filter())
 async def day_chosen(
     callback: CallbackQuery, callback_data: MeetingDayCb, state: FSMContext, actor: Actor
 ) -> None:
@@ -293,6 +306,7 @@ def _on_day(day: date, at: time, timezone: str) -> datetime:
     return datetime.combine(day, at, tzinfo=ZoneInfo(timezone)).astimezone(ZoneInfo("UTC"))
 
 
+@handlers.message(TIME_STATES, ANSWER)
 async def time_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -303,6 +317,7 @@ async def time_typed(
     await _when_chosen(message, state, session, actor, bot, at)
 
 
+@handlers.callback_query(TIME_STATES, MeetingTimeCb.filter())
 async def time_chosen(
     callback: CallbackQuery,
     callback_data: MeetingTimeCb,
@@ -353,6 +368,7 @@ async def _when_chosen(
     await target.answer(texts.MEETING_ASK_FORMAT, reply_markup=keyboards.meeting_formats())
 
 
+@handlers.callback_query(StateFilter(MeetingForm.format), MeetingFormatCb.filter())
 async def format_chosen(
     callback: CallbackQuery, callback_data: MeetingFormatCb, state: FSMContext
 ) -> None:
@@ -367,12 +383,14 @@ async def format_chosen(
     await edit(callback, texts.MEETING_ASK_TOPIC, keyboards.cancel())
 
 
+@handlers.message(StateFilter(MeetingForm.link), ANSWER)
 async def link_typed(message: Message, state: FSMContext) -> None:
     await state.update_data(link=validation.url(message.text))
     await state.set_state(MeetingForm.topic)
     await message.answer(texts.MEETING_ASK_TOPIC, reply_markup=keyboards.cancel())
 
 
+@handlers.message(StateFilter(MeetingForm.topic), ANSWER)
 async def topic_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -416,6 +434,7 @@ ANSWERS = {
 }
 
 
+@handlers.callback_query(MeetingCb.filter(F.action.in_(ANSWERS)))
 async def answered(
     callback: CallbackQuery,
     callback_data: MeetingCb,
@@ -432,6 +451,7 @@ async def answered(
     await deliver(bot, view.mentor, notice, keyboards.open_meeting(view.meeting.id))
 
 
+@handlers.callback_query(MeetingCb.filter(F.action == "ask_move"))
 async def ask_move_comment(
     callback: CallbackQuery,
     callback_data: MeetingCb,
@@ -449,6 +469,7 @@ async def ask_move_comment(
     )
 
 
+@handlers.message(StateFilter(MeetingChange.move_comment), ANSWER)
 async def move_comment_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -465,6 +486,7 @@ async def move_comment_typed(
     await deliver(bot, view.mentor, notice, keyboards.open_meeting(meeting_id))
 
 
+@handlers.callback_query(MeetingCb.filter(F.action == "move"))
 async def start_move(
     callback: CallbackQuery,
     callback_data: MeetingCb,
@@ -479,6 +501,7 @@ async def start_move(
     await send(callback, text, markup)
 
 
+@handlers.callback_query(MeetingCb.filter(F.action == "cancel"))
 async def ask_cancel(
     callback: CallbackQuery, callback_data: MeetingCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -491,6 +514,7 @@ async def ask_cancel(
     )
 
 
+@handlers.callback_query(MeetingCb.filter(F.action == "cancel_yes"))
 async def cancel_meeting(
     callback: CallbackQuery,
     callback_data: MeetingCb,
@@ -511,6 +535,7 @@ async def cancel_meeting(
 # --- the mentor's log -------------------------------------------------------------------------
 
 
+@handlers.callback_query(MeetingCb.filter(F.action == "log"))
 async def ask_held(
     callback: CallbackQuery, callback_data: MeetingCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -522,6 +547,7 @@ async def ask_held(
     )
 
 
+@handlers.callback_query(MeetingCb.filter(F.action == "held"))
 async def held(
     callback: CallbackQuery,
     callback_data: MeetingCb,
@@ -541,6 +567,7 @@ async def held(
     )
 
 
+@handlers.callback_query(MeetingCb.filter(F.action == "not_held"))
 async def not_held(
     callback: CallbackQuery,
     callback_data: MeetingCb,
@@ -558,6 +585,7 @@ async def not_held(
     )
 
 
+@handlers.message(StateFilter(MeetingLog.reason), ANSWER)
 async def reason_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
@@ -574,10 +602,12 @@ async def _duration_set(target: Message, state: FSMContext, minutes: int) -> Non
     await target.answer(texts.MEETING_ASK_SUMMARY, reply_markup=keyboards.cancel())
 
 
+@handlers.message(StateFilter(MeetingLog.duration), ANSWER)
 async def duration_typed(message: Message, state: FSMContext) -> None:
     await _duration_set(message, state, validation.minutes(message.text))
 
 
+@handlers.callback_query(StateFilter(MeetingLog.duration), MeetingDurationCb.filter())
 async def duration_chosen(
     callback: CallbackQuery, callback_data: MeetingDurationCb, state: FSMContext
 ) -> None:
@@ -587,6 +617,7 @@ async def duration_chosen(
     await _duration_set(callback.message, state, minutes)
 
 
+@handlers.message(StateFilter(MeetingLog.summary), ANSWER)
 async def summary_typed(message: Message, state: FSMContext) -> None:
     await state.update_data(summary=meetings.notes(message.text, "Что обсуждали"))
     await state.set_state(MeetingLog.agreements)
@@ -609,6 +640,7 @@ async def _touched_keyboard(
     )
 
 
+@handlers.message(StateFilter(MeetingLog.agreements), ANSWER)
 async def agreements_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -622,6 +654,7 @@ async def agreements_typed(
     await message.answer(texts.MEETING_ASK_TOUCHED, reply_markup=markup)
 
 
+@handlers.callback_query(StateFilter(MeetingLog.touched), MeetingTouchCb.filter())
 async def touched_toggled(
     callback: CallbackQuery,
     callback_data: MeetingTouchCb,
@@ -679,6 +712,7 @@ async def _save_log(
 # --- ratings ----------------------------------------------------------------------------------
 
 
+@handlers.callback_query(MeetingRateCb.filter())
 async def rated(
     callback: CallbackQuery,
     callback_data: MeetingRateCb,
@@ -693,6 +727,7 @@ async def rated(
     await send(callback, texts.MEETING_ASK_RATING_COMMENT, keyboards.skip())
 
 
+@handlers.message(StateFilter(MeetingChange.rating_comment), ANSWER)
 async def rating_comment_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
@@ -702,54 +737,8 @@ async def rating_comment_typed(
     await message.answer(texts.MEETING_RATED)
 
 
+@handlers.callback_query(StateFilter(MeetingChange.rating_comment), SkipCb.filter())
 async def rating_comment_skipped(callback: CallbackQuery, state: FSMContext) -> None:
     await state.clear()
     await answer_quietly(callback)
     await edit(callback, texts.MEETING_RATED)
-
-
-def create_router() -> Router:
-    router = Router(name="meetings")
-    router.message.register(meetings_command, Command("meetings"))
-    router.callback_query.register(history_page, PairMeetingsCb.filter(F.action == "list"))
-    router.callback_query.register(start_form, PairMeetingsCb.filter(F.action.in_({"new", "past"})))
-    router.callback_query.register(open_meeting, MeetingCb.filter(F.action == "open"))
-    router.callback_query.register(
-        whom_chosen, StateFilter(MeetingForm.whom), MeetingWhomCb.filter()
-    )
-    day_states = StateFilter(MeetingForm.day, MeetingChange.day)
-    time_states = StateFilter(MeetingForm.time, MeetingChange.time)
-    router.message.register(day_typed, day_states, ANSWER)
-    router.callback_query.register(day_chosen, day_states, MeetingDayCb.filter())
-    router.message.register(time_typed, time_states, ANSWER)
-    router.callback_query.register(time_chosen, time_states, MeetingTimeCb.filter())
-    router.callback_query.register(
-        format_chosen, StateFilter(MeetingForm.format), MeetingFormatCb.filter()
-    )
-    router.message.register(link_typed, StateFilter(MeetingForm.link), ANSWER)
-    router.message.register(topic_typed, StateFilter(MeetingForm.topic), ANSWER)
-    router.callback_query.register(answered, MeetingCb.filter(F.action.in_(ANSWERS)))
-    router.callback_query.register(ask_move_comment, MeetingCb.filter(F.action == "ask_move"))
-    router.message.register(move_comment_typed, StateFilter(MeetingChange.move_comment), ANSWER)
-    router.callback_query.register(start_move, MeetingCb.filter(F.action == "move"))
-    router.callback_query.register(ask_cancel, MeetingCb.filter(F.action == "cancel"))
-    router.callback_query.register(cancel_meeting, MeetingCb.filter(F.action == "cancel_yes"))
-    router.callback_query.register(ask_held, MeetingCb.filter(F.action == "log"))
-    router.callback_query.register(held, MeetingCb.filter(F.action == "held"))
-    router.callback_query.register(not_held, MeetingCb.filter(F.action == "not_held"))
-    router.message.register(reason_typed, StateFilter(MeetingLog.reason), ANSWER)
-    router.message.register(duration_typed, StateFilter(MeetingLog.duration), ANSWER)
-    router.callback_query.register(
-        duration_chosen, StateFilter(MeetingLog.duration), MeetingDurationCb.filter()
-    )
-    router.message.register(summary_typed, StateFilter(MeetingLog.summary), ANSWER)
-    router.message.register(agreements_typed, StateFilter(MeetingLog.agreements), ANSWER)
-    router.callback_query.register(
-        touched_toggled, StateFilter(MeetingLog.touched), MeetingTouchCb.filter()
-    )
-    router.callback_query.register(rated, MeetingRateCb.filter())
-    router.message.register(rating_comment_typed, StateFilter(MeetingChange.rating_comment), ANSWER)
-    router.callback_query.register(
-        rating_comment_skipped, StateFilter(MeetingChange.rating_comment), SkipCb.filter()
-    )
-    return router

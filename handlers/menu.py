@@ -1,7 +1,7 @@
 """/start without an invite: the main menu of a person's roles (or how to get an invite), and
 /help, which explains what each of their roles can do."""
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.filters import Command, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -10,7 +10,10 @@ from bot import keyboards, texts
 from bot.callbacks import MenuCb
 from bot.commands import apply_chat_commands
 from bot.replies import send
+from bot.routing import Handlers
 from bot.services.access import Actor
+
+handlers = Handlers("menu")
 
 
 def main_menu(actor: Actor) -> tuple[str, InlineKeyboardMarkup | None]:
@@ -38,6 +41,7 @@ def help_text(actor: Actor) -> str:
     return "\n\n".join(parts)
 
 
+@handlers.message(CommandStart(deep_link=False))
 async def start(message: Message, state: FSMContext, actor: Actor, bot: Bot) -> None:
     await state.clear()
     text, markup = main_menu(actor)
@@ -46,17 +50,11 @@ async def start(message: Message, state: FSMContext, actor: Actor, bot: Bot) -> 
     await message.answer(text, reply_markup=markup)
 
 
+@handlers.message(Command("help"))
 async def help_command(message: Message, actor: Actor) -> None:
     await message.answer(help_text(actor))
 
 
+@handlers.callback_query(MenuCb.filter(F.action == "help"))
 async def help_button(callback: CallbackQuery, actor: Actor) -> None:
     await send(callback, help_text(actor))
-
-
-def create_router() -> Router:
-    router = Router(name="menu")
-    router.message.register(start, CommandStart(deep_link=False))
-    router.message.register(help_command, Command("help"))
-    router.callback_query.register(help_button, MenuCb.filter(F.action == "help"))
-    return router

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
@@ -15,12 +15,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import charts, final_report, keyboards, texts
 from bot.callbacks import MentorsPageCb, MenuCb, SummaryCb
 from bot.replies import answer_quietly, ask_for_text, edit, send
+from bot.routing import Handlers
 from bot.services import audit, monitoring, pairs, workbook
 from bot.services.access import Actor
 from bot.services.monitoring import Figures, Period, Summary
 from bot.settings import Settings
 from bot.states import SummaryForm
 from models import utcnow
+
+handlers = Handlers("monitoring")
 
 ANSWER = F.text & ~F.text.startswith("/")
 REGION_LINES = 30  # organisations listed in the chat; the workbook has all
@@ -152,6 +155,7 @@ async def _show(
     return render(current, region=monitoring.scope_of(actor) is None), markup
 
 
+@handlers.message(Command("summary"))
 async def summary_command(
     message: Message, session: AsyncSession, actor: Actor, settings: Settings
 ) -> None:
@@ -160,6 +164,7 @@ async def summary_command(
     await message.answer(text, reply_markup=markup)
 
 
+@handlers.callback_query(MenuCb.filter(F.action == "summary"))
 async def summary_button(
     callback: CallbackQuery, session: AsyncSession, actor: Actor, settings: Settings
 ) -> None:
@@ -168,6 +173,7 @@ async def summary_button(
     await send(callback, text, markup)
 
 
+@handlers.callback_query(SummaryCb.filter(F.action == "show"))
 async def period_chosen(
     callback: CallbackQuery,
     callback_data: SummaryCb,
@@ -180,11 +186,13 @@ async def period_chosen(
     await edit(callback, text, markup)
 
 
+@handlers.callback_query(SummaryCb.filter(F.action == "custom"))
 async def ask_custom(callback: CallbackQuery, state: FSMContext, actor: Actor) -> None:
     monitoring.scope_of(actor)
     await ask_for_text(callback, state, SummaryForm.period, texts.SUMMARY_ASK_PERIOD)
 
 
+@handlers.message(StateFilter(SummaryForm.period), ANSWER)
 async def custom_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, settings: Settings
 ) -> None:
@@ -194,6 +202,7 @@ async def custom_typed(
     await message.answer(text, reply_markup=markup)
 
 
+@handlers.callback_query(SummaryCb.filter(F.action == "charts"))
 async def send_charts(
     callback: CallbackQuery,
     callback_data: SummaryCb,
@@ -261,6 +270,7 @@ FILES = {"workbook": _workbook_file, "final": _final_report_file}
 FILE_COMMANDS = {"report": "workbook", "final_report": "final"}
 
 
+@handlers.callback_query(SummaryCb.filter(F.action.in_(FILES)))
 async def file_button(
     callback: CallbackQuery,
     callback_data: SummaryCb,
@@ -275,6 +285,7 @@ async def file_button(
     await bot.send_document(callback.from_user.id, document, caption=caption)
 
 
+@handlers.message(Command(*FILE_COMMANDS))
 async def file_command(
     message: Message,
     command: CommandObject,
@@ -288,6 +299,7 @@ async def file_command(
     await message.answer_document(document, caption=caption)
 
 
+@handlers.message(Command("audit"))
 async def audit_command(message: Message, session: AsyncSession, actor: Actor) -> None:
     entries = await audit.latest(session, actor)
     if not entries:
@@ -337,11 +349,13 @@ async def render_mentors(
     return text, keyboards.mentors(page, names)
 
 
+@handlers.message(Command("mentor", "mentors"))
 async def mentors_command(message: Message, session: AsyncSession, actor: Actor) -> None:
     text, markup = await render_mentors(session, actor, 0)
     await message.answer(text, reply_markup=markup)
 
 
+@handlers.callback_query(MentorsPageCb.filter())
 async def mentors_page(
     callback: CallbackQuery, callback_data: MentorsPageCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -350,6 +364,7 @@ async def mentors_page(
     await edit(callback, text, markup)
 
 
+@handlers.message(Command("difficulties"))
 async def difficulties_command(
     message: Message, session: AsyncSession, actor: Actor, settings: Settings, bot: Bot
 ) -> None:
@@ -379,20 +394,3 @@ async def difficulties_command(
     image = charts.difficulty_trend(trend)
     if image is not None:
         await bot.send_photo(message.chat.id, BufferedInputFile(image, filename="trend.png"))
-
-
-def create_router() -> Router:
-    router = Router(name="monitoring")
-    router.message.register(summary_command, Command("summary"))
-    router.callback_query.register(summary_button, MenuCb.filter(F.action == "summary"))
-    router.callback_query.register(period_chosen, SummaryCb.filter(F.action == "show"))
-    router.callback_query.register(ask_custom, SummaryCb.filter(F.action == "custom"))
-    router.message.register(custom_typed, StateFilter(SummaryForm.period), ANSWER)
-    router.callback_query.register(send_charts, SummaryCb.filter(F.action == "charts"))
-    router.callback_query.register(file_button, SummaryCb.filter(F.action.in_(FILES)))
-    router.message.register(file_command, Command(*FILE_COMMANDS))
-    router.message.register(audit_command, Command("audit"))
-    router.message.register(mentors_command, Command("mentor", "mentors"))
-    router.callback_query.register(mentors_page, MentorsPageCb.filter())
-    router.message.register(difficulties_command, Command("difficulties"))
-    return router

@@ -1,7 +1,7 @@
 """Admins: create an organisation (name, time zone, region) with its curator's invite link, and
 browse all organisations of the region."""
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -10,11 +10,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import keyboards, texts
 from bot.callbacks import MenuCb, OrgCb, OrgsPageCb, TimezoneCb
 from bot.replies import answer_quietly, edit, send
+from bot.routing import Handlers
 from bot.services import invites, organizations, validation
 from bot.services.access import Actor
 from bot.services.errors import ValidationFailed
 from bot.settings import Settings
 from bot.states import NewOrganization
+
+handlers = Handlers("organizations")
 
 ANSWER = F.text & ~F.text.startswith("/")
 
@@ -25,10 +28,12 @@ async def _start_new_organization(message: Message, state: FSMContext, actor: Ac
     await message.answer(texts.ORG_ASK_NAME, reply_markup=keyboards.cancel())
 
 
+@handlers.message(Command("new_org"))
 async def new_org_command(message: Message, state: FSMContext, actor: Actor) -> None:
     await _start_new_organization(message, state, actor)
 
 
+@handlers.callback_query(MenuCb.filter(F.action == "new_org"))
 async def new_org_button(callback: CallbackQuery, state: FSMContext, actor: Actor) -> None:
     actor.require_admin()
     await answer_quietly(callback)
@@ -36,6 +41,7 @@ async def new_org_button(callback: CallbackQuery, state: FSMContext, actor: Acto
         await _start_new_organization(callback.message, state, actor)
 
 
+@handlers.message(StateFilter(NewOrganization.name), ANSWER)
 async def name_answer(
     message: Message, state: FSMContext, actor: Actor, settings: Settings
 ) -> None:
@@ -53,11 +59,13 @@ async def _timezone_chosen(message: Message, state: FSMContext, timezone: str) -
     await message.answer(texts.ORG_ASK_REGION, reply_markup=keyboards.cancel())
 
 
+@handlers.message(StateFilter(NewOrganization.timezone), ANSWER)
 async def timezone_typed(message: Message, state: FSMContext, actor: Actor) -> None:
     actor.require_admin()
     await _timezone_chosen(message, state, validation.timezone_name(message.text))
 
 
+@handlers.callback_query(StateFilter(NewOrganization.timezone), TimezoneCb.filter())
 async def timezone_button(
     callback: CallbackQuery,
     callback_data: TimezoneCb,
@@ -79,6 +87,7 @@ async def timezone_button(
         await _timezone_chosen(callback.message, state, timezone)
 
 
+@handlers.message(StateFilter(NewOrganization.region), ANSWER)
 async def region_answer(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -110,16 +119,19 @@ async def render_organizations(
     return header, keyboards.organizations_list(page, entries)
 
 
+@handlers.message(Command("orgs"))
 async def orgs_command(message: Message, session: AsyncSession, actor: Actor) -> None:
     text, markup = await render_organizations(session, actor, 0)
     await message.answer(text, reply_markup=markup)
 
 
+@handlers.callback_query(MenuCb.filter(F.action == "orgs"))
 async def orgs_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
     text, markup = await render_organizations(session, actor, 0)
     await send(callback, text, markup)
 
 
+@handlers.callback_query(OrgsPageCb.filter())
 async def orgs_page(
     callback: CallbackQuery, callback_data: OrgsPageCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -128,6 +140,7 @@ async def orgs_page(
     await edit(callback, text, markup)
 
 
+@handlers.callback_query(OrgCb.filter(F.action == "open"))
 async def org_open(
     callback: CallbackQuery, callback_data: OrgCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -148,6 +161,7 @@ async def org_open(
     )
 
 
+@handlers.callback_query(OrgCb.filter(F.action == "curator_link"))
 async def org_curator_link(
     callback: CallbackQuery, callback_data: OrgCb, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -162,21 +176,3 @@ async def org_curator_link(
             link=invites.deep_link((await bot.me()).username or "", invite.code),
         ),
     )
-
-
-def create_router() -> Router:
-    router = Router(name="organizations")
-    router.message.register(new_org_command, Command("new_org"))
-    router.callback_query.register(new_org_button, MenuCb.filter(F.action == "new_org"))
-    router.message.register(name_answer, StateFilter(NewOrganization.name), ANSWER)
-    router.message.register(timezone_typed, StateFilter(NewOrganization.timezone), ANSWER)
-    router.callback_query.register(
-        timezone_button, StateFilter(NewOrganization.timezone), TimezoneCb.filter()
-    )
-    router.message.register(region_answer, StateFilter(NewOrganization.region), ANSWER)
-    router.message.register(orgs_command, Command("orgs"))
-    router.callback_query.register(orgs_button, MenuCb.filter(F.action == "orgs"))
-    router.callback_query.register(orgs_page, OrgsPageCb.filter())
-    router.callback_query.register(org_open, OrgCb.filter(F.action == "open"))
-    router.callback_query.register(org_curator_link, OrgCb.filter(F.action == "curator_link"))
-    return router

@@ -4,7 +4,7 @@ the mentor, completing with final reflections, and stopping early with a reason.
 
 from typing import Any, TypeVar
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -22,12 +22,15 @@ from bot.callbacks import (
 )
 from bot.delivery import deliver
 from bot.replies import answer_quietly, ask_for_text, edit, send
+from bot.routing import Handlers
 from bot.services import audit, pairs
 from bot.services.access import Actor
 from bot.services.errors import ValidationFailed
 from bot.states import PairChange, PairReflection, PairWizard
 from models import Person
 from models.enums import MentorshipForm, PairStatus, Role, RoleModel
+
+handlers = Handlers("pairs")
 
 ANSWER = F.text & ~F.text.startswith("/")
 Choice = TypeVar("Choice", MentorshipForm, RoleModel)
@@ -186,6 +189,7 @@ async def _start_wizard(
     return await render_picker(session, actor, "mentor", data)
 
 
+@handlers.message(Command("new_pair"))
 async def new_pair_command(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
@@ -193,6 +197,7 @@ async def new_pair_command(
     await message.answer(text, reply_markup=markup)
 
 
+@handlers.callback_query(MenuCb.filter(F.action == "new_pair"))
 async def new_pair_button(
     callback: CallbackQuery, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
@@ -200,6 +205,7 @@ async def new_pair_button(
     await send(callback, text, markup)
 
 
+@handlers.message(StateFilter(PairWizard.mentor, PairWizard.mentees, PairChange.new_mentor), ANSWER)
 async def search_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
@@ -214,6 +220,15 @@ async def search_typed(
     await message.answer(text, reply_markup=markup)
 
 
+async def shown_in_this_step(
+    _callback: CallbackQuery, callback_data: PickCb, raw_state: str | None
+) -> bool:
+    """A list's button counts only in the dialogue step that showed that list."""
+    step = {**PICKER_STATES, "new_mentor": PairChange.new_mentor}.get(callback_data.purpose)
+    return step is not None and step.state == raw_state
+
+
+@handlers.callback_query(PickCb.filter(), shown_in_this_step)
 async def picked(
     callback: CallbackQuery,
     callback_data: PickCb,
@@ -266,6 +281,9 @@ async def picked(
     await edit(callback, text, markup)
 
 
+@handlers.callback_query(
+    StateFilter(PairWizard.mentees), PairWizardCb.filter(F.step == "mentees_done")
+)
 async def mentees_done(
     callback: CallbackQuery, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
@@ -277,6 +295,7 @@ async def mentees_done(
     await edit(callback, texts.PAIR_WIZARD_FORM, keyboards.forms())
 
 
+@handlers.callback_query(StateFilter(PairWizard.form), PairWizardCb.filter(F.step == "form"))
 async def form_chosen(
     callback: CallbackQuery, callback_data: PairWizardCb, state: FSMContext, actor: Actor
 ) -> None:
@@ -289,6 +308,7 @@ async def form_chosen(
     await edit(callback, texts.PAIR_WIZARD_MODEL, keyboards.role_models())
 
 
+@handlers.callback_query(StateFilter(PairWizard.model), PairWizardCb.filter(F.step == "model"))
 async def model_chosen(
     callback: CallbackQuery, callback_data: PairWizardCb, state: FSMContext, actor: Actor
 ) -> None:
@@ -323,6 +343,7 @@ async def _period_chosen(session: AsyncSession, actor: Actor, state: FSMContext,
     return await _summary(session, actor, await state.get_data())
 
 
+@handlers.callback_query(StateFilter(PairWizard.period), PairWizardCb.filter(F.step == "period"))
 async def period_button(
     callback: CallbackQuery,
     callback_data: PairWizardCb,
@@ -335,6 +356,7 @@ async def period_button(
     await edit(callback, summary, keyboards.pair_confirm())
 
 
+@handlers.message(StateFilter(PairWizard.period), ANSWER)
 async def period_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
@@ -342,6 +364,7 @@ async def period_typed(
     await message.answer(summary, reply_markup=keyboards.pair_confirm())
 
 
+@handlers.callback_query(StateFilter(PairWizard.confirm), PairWizardCb.filter(F.step == "confirm"))
 async def confirmed(
     callback: CallbackQuery, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -372,16 +395,19 @@ def _parse(enum: type[Choice], value: str) -> Choice:
 # --- lists and the card -----------------------------------------------------------------------
 
 
+@handlers.message(Command("pairs"))
 async def pairs_command(message: Message, session: AsyncSession, actor: Actor) -> None:
     text, markup = await render_pairs(session, actor, 0, mine=False)
     await message.answer(text, reply_markup=markup)
 
 
+@handlers.message(Command("my_pairs"))
 async def my_pairs_command(message: Message, session: AsyncSession, actor: Actor) -> None:
     text, markup = await render_pairs(session, actor, 0, mine=True)
     await message.answer(text, reply_markup=markup)
 
 
+@handlers.callback_query(MenuCb.filter(F.action.in_({"pairs", "my_pairs"})))
 async def pairs_button(
     callback: CallbackQuery, callback_data: MenuCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -390,6 +416,7 @@ async def pairs_button(
     await send(callback, text, markup)
 
 
+@handlers.callback_query(PairsPageCb.filter())
 async def pairs_page(
     callback: CallbackQuery, callback_data: PairsPageCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -416,16 +443,19 @@ async def render_unpaired(
     return text, keyboards.unpaired(page)
 
 
+@handlers.message(Command("unpaired"))
 async def unpaired_command(message: Message, session: AsyncSession, actor: Actor) -> None:
     text, markup = await render_unpaired(session, actor, 0)
     await message.answer(text, reply_markup=markup)
 
 
+@handlers.callback_query(MenuCb.filter(F.action == "unpaired"))
 async def unpaired_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
     text, markup = await render_unpaired(session, actor, 0)
     await send(callback, text, markup)
 
 
+@handlers.callback_query(UnpairedPageCb.filter())
 async def unpaired_page(
     callback: CallbackQuery, callback_data: UnpairedPageCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -434,6 +464,7 @@ async def unpaired_page(
     await edit(callback, text, markup)
 
 
+@handlers.callback_query(PairCb.filter(F.action == "open"))
 async def open_pair(
     callback: CallbackQuery, callback_data: PairCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -456,6 +487,7 @@ async def open_pair(
 # --- changes by the curator -------------------------------------------------------------------
 
 
+@handlers.callback_query(PairCb.filter(F.action == "change_mentor"))
 async def ask_new_mentor(
     callback: CallbackQuery,
     callback_data: PairCb,
@@ -472,6 +504,7 @@ async def ask_new_mentor(
     await send(callback, text, markup)
 
 
+@handlers.callback_query(PairCb.filter(F.action == "complete"))
 async def ask_complete(
     callback: CallbackQuery, callback_data: PairCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -481,6 +514,7 @@ async def ask_complete(
     )
 
 
+@handlers.callback_query(PairCb.filter(F.action == "complete_yes"))
 async def complete(
     callback: CallbackQuery, callback_data: PairCb, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -493,6 +527,7 @@ async def complete(
         await deliver(bot, person, notice, keyboards.reflection_scores(loaded.pair.id))
 
 
+@handlers.callback_query(PairCb.filter(F.action == "stop"))
 async def ask_stop_reason(
     callback: CallbackQuery,
     callback_data: PairCb,
@@ -510,6 +545,7 @@ async def ask_stop_reason(
     )
 
 
+@handlers.message(StateFilter(PairChange.stop_reason), ANSWER)
 async def stop_reason_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -528,6 +564,7 @@ async def stop_reason_typed(
 # --- final reflections ------------------------------------------------------------------------
 
 
+@handlers.callback_query(ReflectionScoreCb.filter())
 async def reflection_score(
     callback: CallbackQuery,
     callback_data: ReflectionScoreCb,
@@ -547,6 +584,7 @@ async def reflection_score(
     )
 
 
+@handlers.callback_query(PairCb.filter(F.action == "reflect"))
 async def ask_reflection_score(
     callback: CallbackQuery, callback_data: PairCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -560,6 +598,7 @@ async def ask_reflection_score(
     )
 
 
+@handlers.message(StateFilter(PairReflection.text), ANSWER)
 async def reflection_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
@@ -569,51 +608,3 @@ async def reflection_typed(
     )
     await state.clear()
     await message.answer(texts.PAIR_REFLECTION_SAVED)
-
-
-def create_router() -> Router:
-    router = Router(name="pairs")
-    router.message.register(new_pair_command, Command("new_pair"))
-    router.callback_query.register(new_pair_button, MenuCb.filter(F.action == "new_pair"))
-    router.message.register(
-        search_typed,
-        StateFilter(PairWizard.mentor, PairWizard.mentees, PairChange.new_mentor),
-        ANSWER,
-    )
-    for purpose, state in (*PICKER_STATES.items(), ("new_mentor", PairChange.new_mentor)):
-        router.callback_query.register(
-            picked, StateFilter(state), PickCb.filter(F.purpose == purpose)
-        )
-    router.callback_query.register(
-        mentees_done, StateFilter(PairWizard.mentees), PairWizardCb.filter(F.step == "mentees_done")
-    )
-    router.callback_query.register(
-        form_chosen, StateFilter(PairWizard.form), PairWizardCb.filter(F.step == "form")
-    )
-    router.callback_query.register(
-        model_chosen, StateFilter(PairWizard.model), PairWizardCb.filter(F.step == "model")
-    )
-    router.callback_query.register(
-        period_button, StateFilter(PairWizard.period), PairWizardCb.filter(F.step == "period")
-    )
-    router.message.register(period_typed, StateFilter(PairWizard.period), ANSWER)
-    router.callback_query.register(
-        confirmed, StateFilter(PairWizard.confirm), PairWizardCb.filter(F.step == "confirm")
-    )
-    router.message.register(pairs_command, Command("pairs"))
-    router.message.register(my_pairs_command, Command("my_pairs"))
-    router.callback_query.register(pairs_button, MenuCb.filter(F.action.in_({"pairs", "my_pairs"})))
-    router.callback_query.register(pairs_page, PairsPageCb.filter())
-    router.message.register(unpaired_command, Command("unpaired"))
-    router.callback_query.register(unpaired_button, MenuCb.filter(F.action == "unpaired"))
-    router.callback_query.register(unpaired_page, UnpairedPageCb.filter())
-    router.callback_query.register(open_pair, PairCb.filter(F.action == "open"))
-    router.callback_query.register(ask_new_mentor, PairCb.filter(F.action == "change_mentor"))
-    router.callback_query.register(ask_complete, PairCb.filter(F.action == "complete"))
-    router.callback_query.register(complete, PairCb.filter(F.action == "complete_yes"))
-    router.callback_query.register(ask_stop_reason, PairCb.filter(F.action == "stop"))
-    router.message.register(stop_reason_typed, StateFilter(PairChange.stop_reason), ANSWER)
-    router.callback_query.register(reflection_score, ReflectionScoreCb.filter())
-    router.callback_query.register(ask_reflection_score, PairCb.filter(F.action == "reflect"))
-    router.message.register(reflection_typed, StateFilter(PairReflection.text), ANSWER)
-    return router

@@ -3,7 +3,7 @@
 
 import json
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.filters import (
     KICKED,
     MEMBER,
@@ -25,10 +25,13 @@ from bot import keyboards, texts
 from bot.callbacks import DeleteMeCb, MenuCb, ProfileCb
 from bot.commands import apply_chat_commands
 from bot.replies import answer_quietly, ask_for_text, edit, notify, send
+from bot.routing import Handlers
 from bot.services import people
 from bot.services.access import Actor
 from bot.states import ProfileEdit
 from models import Person
+
+handlers = Handlers("profile")
 
 
 def render_profile(person: Person) -> tuple[str, InlineKeyboardMarkup]:
@@ -47,16 +50,19 @@ def render_profile(person: Person) -> tuple[str, InlineKeyboardMarkup]:
     return text, keyboards.profile(person.share_contact)
 
 
+@handlers.message(Command("profile"))
 async def profile_command(message: Message, actor: Actor) -> None:
     text, markup = render_profile(actor.require_person())
     await message.answer(text, reply_markup=markup)
 
 
+@handlers.callback_query(MenuCb.filter(F.action == "profile"))
 async def profile_button(callback: CallbackQuery, actor: Actor) -> None:
     text, markup = render_profile(actor.require_person())
     await send(callback, text, markup)
 
 
+@handlers.callback_query(ProfileCb.filter(F.action.in_(people.EDITABLE_FIELDS)))
 async def edit_field(
     callback: CallbackQuery, callback_data: ProfileCb, state: FSMContext, actor: Actor
 ) -> None:
@@ -71,6 +77,7 @@ async def edit_field(
     )
 
 
+@handlers.message(StateFilter(ProfileEdit.value), F.text & ~F.text.startswith("/"))
 async def edit_value(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
@@ -82,6 +89,7 @@ async def edit_value(
     await message.answer(text, reply_markup=markup)
 
 
+@handlers.callback_query(ProfileCb.filter(F.action.in_({"share_on", "share_off"})))
 async def toggle_share(
     callback: CallbackQuery, callback_data: ProfileCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -104,10 +112,12 @@ async def _send_my_data(message: Message, session: AsyncSession, actor: Actor) -
     )
 
 
+@handlers.message(Command("my_data"))
 async def my_data_command(message: Message, session: AsyncSession, actor: Actor) -> None:
     await _send_my_data(message, session, actor)
 
 
+@handlers.callback_query(MenuCb.filter(F.action == "my_data"))
 async def my_data_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
     actor.require_person()
     await answer_quietly(callback)
@@ -115,6 +125,7 @@ async def my_data_button(callback: CallbackQuery, session: AsyncSession, actor: 
         await _send_my_data(callback.message, session, actor)
 
 
+@handlers.message(Command("delete_me"))
 async def delete_me_command(message: Message, actor: Actor) -> None:
     actor.require_person()
     await message.answer(
@@ -123,6 +134,7 @@ async def delete_me_command(message: Message, actor: Actor) -> None:
     )
 
 
+@handlers.callback_query(DeleteMeCb.filter())
 async def delete_me_answer(
     callback: CallbackQuery,
     callback_data: DeleteMeCb,
@@ -142,35 +154,11 @@ async def delete_me_answer(
     await edit(callback, texts.DELETE_DONE)
 
 
+@handlers.my_chat_member(ChatMemberUpdatedFilter(member_status_changed=KICKED))
 async def blocked_bot(event: ChatMemberUpdated, session: AsyncSession) -> None:
     await people.set_active(session, event.from_user.id, active=False)
 
 
+@handlers.my_chat_member(ChatMemberUpdatedFilter(member_status_changed=MEMBER))
 async def unblocked_bot(event: ChatMemberUpdated, session: AsyncSession) -> None:
     await people.set_active(session, event.from_user.id, active=True)
-
-
-def create_router() -> Router:
-    router = Router(name="profile")
-    router.message.register(profile_command, Command("profile"))
-    router.callback_query.register(profile_button, MenuCb.filter(F.action == "profile"))
-    router.callback_query.register(
-        edit_field, ProfileCb.filter(F.action.in_(people.EDITABLE_FIELDS))
-    )
-    router.message.register(
-        edit_value, StateFilter(ProfileEdit.value), F.text & ~F.text.startswith("/")
-    )
-    router.callback_query.register(
-        toggle_share, ProfileCb.filter(F.action.in_({"share_on", "share_off"}))
-    )
-    router.message.register(my_data_command, Command("my_data"))
-    router.callback_query.register(my_data_button, MenuCb.filter(F.action == "my_data"))
-    router.message.register(delete_me_command, Command("delete_me"))
-    router.callback_query.register(delete_me_answer, DeleteMeCb.filter())
-    router.my_chat_member.register(
-        blocked_bot, ChatMemberUpdatedFilter(member_status_changed=KICKED)
-    )
-    router.my_chat_member.register(
-        unblocked_bot, ChatMemberUpdatedFilter(member_status_changed=MEMBER)
-    )
-    return router

@@ -4,7 +4,7 @@ the mentees' reflections, and mentees' proposals to change the programme."""
 
 from datetime import date
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -14,12 +14,15 @@ from bot import keyboards, texts
 from bot.callbacks import ActivityCb, ActivityDifficultyCb, ProgrammeCb
 from bot.delivery import deliver
 from bot.replies import answer_quietly, ask_for_text, edit, send
+from bot.routing import Handlers
 from bot.services import programmes
 from bot.services.access import Actor
 from bot.states import ActivityForm, ProgrammeForm
 from handlers.pairs import pair_title
 from models import ProgrammeActivity
 from models.enums import ActivityStatus
+
+handlers = Handlers("programmes")
 
 ANSWER = F.text & ~F.text.startswith("/")
 # A message holds 4096 characters and 100 buttons: long roadmaps show their first part.
@@ -108,6 +111,7 @@ async def render_activity(
     return text, markup
 
 
+@handlers.callback_query(ProgrammeCb.filter(F.action == "open"))
 async def open_programme(
     callback: CallbackQuery, callback_data: ProgrammeCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -125,6 +129,7 @@ async def _show_programme(
     await message.answer(text, reply_markup=markup)
 
 
+@handlers.callback_query(ProgrammeCb.filter(F.action == "aim"))
 async def ask_aim(
     callback: CallbackQuery,
     callback_data: ProgrammeCb,
@@ -138,6 +143,7 @@ async def ask_aim(
     )
 
 
+@handlers.message(StateFilter(ProgrammeForm.aim), ANSWER)
 async def aim_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
@@ -147,6 +153,7 @@ async def aim_typed(
     await _show_programme(message, session, actor, pair_id)
 
 
+@handlers.callback_query(ProgrammeCb.filter(F.action == "add"))
 async def ask_title(
     callback: CallbackQuery,
     callback_data: ProgrammeCb,
@@ -163,6 +170,7 @@ async def ask_title(
     )
 
 
+@handlers.message(StateFilter(ActivityForm.title), ANSWER)
 async def title_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
@@ -179,6 +187,7 @@ async def title_typed(
     )
 
 
+@handlers.callback_query(StateFilter(ActivityForm.difficulty), ActivityDifficultyCb.filter())
 async def difficulty_chosen(
     callback: CallbackQuery,
     callback_data: ActivityDifficultyCb,
@@ -195,6 +204,7 @@ async def difficulty_chosen(
     await edit(callback, texts.ACTIVITY_ASK_DUE, keyboards.cancel())
 
 
+@handlers.message(StateFilter(ActivityForm.due), ANSWER)
 async def due_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
@@ -205,6 +215,7 @@ async def due_typed(
     await message.answer(texts.ACTIVITY_ASK_EXPECTED, reply_markup=keyboards.cancel())
 
 
+@handlers.message(StateFilter(ActivityForm.expected), ANSWER)
 async def expected_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
@@ -223,6 +234,7 @@ async def expected_typed(
     await _show_programme(message, session, actor, data["pair_id"])
 
 
+@handlers.callback_query(ActivityCb.filter(F.action == "open"))
 async def open_activity(
     callback: CallbackQuery, callback_data: ActivityCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -247,6 +259,7 @@ ACTIVITY_ANSWERS = {
 }
 
 
+@handlers.callback_query(ActivityCb.filter(F.action.in_(ACTIVITY_QUESTIONS)))
 async def ask_about_activity(
     callback: CallbackQuery,
     callback_data: ActivityCb,
@@ -259,6 +272,7 @@ async def ask_about_activity(
     await ask_for_text(callback, state, next_state, prompt, activity_id=callback_data.activity_id)
 
 
+@handlers.message(StateFilter(ActivityForm.result, ActivityForm.reflection), ANSWER)
 async def activity_answer_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
@@ -270,6 +284,7 @@ async def activity_answer_typed(
     await message.answer(text, reply_markup=markup)
 
 
+@handlers.callback_query(ProgrammeCb.filter(F.action == "propose"))
 async def ask_proposal(
     callback: CallbackQuery,
     callback_data: ProgrammeCb,
@@ -287,6 +302,7 @@ async def ask_proposal(
     )
 
 
+@handlers.message(StateFilter(ProgrammeForm.proposal), ANSWER)
 async def proposal_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -304,29 +320,3 @@ async def proposal_typed(
         ),
         keyboards.open_programme(pair_id),
     )
-
-
-def create_router() -> Router:
-    router = Router(name="programmes")
-    router.callback_query.register(open_programme, ProgrammeCb.filter(F.action == "open"))
-    router.callback_query.register(ask_aim, ProgrammeCb.filter(F.action == "aim"))
-    router.message.register(aim_typed, StateFilter(ProgrammeForm.aim), ANSWER)
-    router.callback_query.register(ask_title, ProgrammeCb.filter(F.action == "add"))
-    router.message.register(title_typed, StateFilter(ActivityForm.title), ANSWER)
-    router.callback_query.register(
-        difficulty_chosen, StateFilter(ActivityForm.difficulty), ActivityDifficultyCb.filter()
-    )
-    router.message.register(due_typed, StateFilter(ActivityForm.due), ANSWER)
-    router.message.register(expected_typed, StateFilter(ActivityForm.expected), ANSWER)
-    router.callback_query.register(open_activity, ActivityCb.filter(F.action == "open"))
-    router.callback_query.register(
-        ask_about_activity, ActivityCb.filter(F.action.in_(ACTIVITY_QUESTIONS))
-    )
-    router.message.register(
-        activity_answer_typed,
-        StateFilter(ActivityForm.result, ActivityForm.reflection),
-        ANSWER,
-    )
-    router.callback_query.register(ask_proposal, ProgrammeCb.filter(F.action == "propose"))
-    router.message.register(proposal_typed, StateFilter(ProgrammeForm.proposal), ANSWER)
-    return router

@@ -1,7 +1,7 @@
 """Joining through an invite link: consent, then name, position, subject and experience, each
 validated; the person is created only when the last answer is in (nothing is kept before)."""
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.filters import CommandObject, CommandStart, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
@@ -11,14 +11,18 @@ from bot import keyboards, texts
 from bot.callbacks import ConsentCb
 from bot.commands import apply_chat_commands
 from bot.replies import answer_quietly, edit
+from bot.routing import Handlers
 from bot.services import people, validation
 from bot.services.access import Actor
 from bot.services.errors import DomainError
 from bot.states import Registration
 
+handlers = Handlers("registration")
+
 ANSWER = F.text & ~F.text.startswith("/")
 
 
+@handlers.message(CommandStart(deep_link=True))
 async def start_with_invite(
     message: Message,
     command: CommandObject,
@@ -53,6 +57,7 @@ async def start_with_invite(
     await message.answer(texts.CONSENT, reply_markup=keyboards.consent())
 
 
+@handlers.callback_query(StateFilter(Registration.consent), ConsentCb.filter())
 async def consent_answer(
     callback: CallbackQuery, callback_data: ConsentCb, state: FSMContext
 ) -> None:
@@ -65,24 +70,28 @@ async def consent_answer(
     await edit(callback, texts.ASK_FULL_NAME, keyboards.cancel())
 
 
+@handlers.message(StateFilter(Registration.full_name), ANSWER)
 async def full_name_answer(message: Message, state: FSMContext) -> None:
     await state.update_data(full_name=validation.full_name(message.text))
     await state.set_state(Registration.position)
     await message.answer(texts.ASK_POSITION, reply_markup=keyboards.cancel())
 
 
+@handlers.message(StateFilter(Registration.position), ANSWER)
 async def position_answer(message: Message, state: FSMContext) -> None:
     await state.update_data(position=validation.short_text(message.text, field="Должность"))
     await state.set_state(Registration.subject)
     await message.answer(texts.ASK_SUBJECT, reply_markup=keyboards.cancel())
 
 
+@handlers.message(StateFilter(Registration.subject), ANSWER)
 async def subject_answer(message: Message, state: FSMContext) -> None:
     await state.update_data(subject=validation.short_text(message.text, field="Предмет"))
     await state.set_state(Registration.experience)
     await message.answer(texts.ASK_EXPERIENCE, reply_markup=keyboards.cancel())
 
 
+@handlers.message(StateFilter(Registration.experience), ANSWER)
 async def experience_answer(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -117,16 +126,3 @@ async def experience_answer(
         ),
         reply_markup=keyboards.main_menu(person.role_set, actor.is_admin),
     )
-
-
-def create_router() -> Router:
-    router = Router(name="registration")
-    router.message.register(start_with_invite, CommandStart(deep_link=True))
-    router.callback_query.register(
-        consent_answer, StateFilter(Registration.consent), ConsentCb.filter()
-    )
-    router.message.register(full_name_answer, StateFilter(Registration.full_name), ANSWER)
-    router.message.register(position_answer, StateFilter(Registration.position), ANSWER)
-    router.message.register(subject_answer, StateFilter(Registration.subject), ANSWER)
-    router.message.register(experience_answer, StateFilter(Registration.experience), ANSWER)
-    return router

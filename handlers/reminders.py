@@ -1,6 +1,6 @@
 """/reminders: a person turns kinds of reminders on and off and chooses their quiet hours."""
 
-from aiogram import F, Router
+from aiogram import F
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -8,8 +8,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import keyboards, texts
 from bot.callbacks import MenuCb, QuietHoursCb, ReminderToggleCb
 from bot.replies import answer_quietly, edit, send
+from bot.routing import Handlers
 from bot.services import reminders
 from bot.services.access import Actor
+
+handlers = Handlers("reminders")
 
 
 def _hours(start: int, end: int) -> str:
@@ -31,16 +34,19 @@ async def render(session: AsyncSession, actor: Actor) -> tuple[str, InlineKeyboa
     return texts.REMINDERS_SETTINGS.format(quiet=quiet), markup
 
 
+@handlers.message(Command("reminders"))
 async def reminders_command(message: Message, session: AsyncSession, actor: Actor) -> None:
     text, markup = await render(session, actor)
     await message.answer(text, reply_markup=markup)
 
 
+@handlers.callback_query(MenuCb.filter(F.action == "reminders"))
 async def reminders_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
     text, markup = await render(session, actor)
     await send(callback, text, markup)
 
 
+@handlers.callback_query(ReminderToggleCb.filter())
 async def toggled(
     callback: CallbackQuery,
     callback_data: ReminderToggleCb,
@@ -53,6 +59,7 @@ async def toggled(
     await edit(callback, text, markup)
 
 
+@handlers.callback_query(QuietHoursCb.filter())
 async def quiet_chosen(
     callback: CallbackQuery, callback_data: QuietHoursCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -62,12 +69,3 @@ async def quiet_chosen(
     text, markup = await render(session, actor)
     await answer_quietly(callback)
     await edit(callback, text, markup)
-
-
-def create_router() -> Router:
-    router = Router(name="reminders")
-    router.message.register(reminders_command, Command("reminders"))
-    router.callback_query.register(reminders_button, MenuCb.filter(F.action == "reminders"))
-    router.callback_query.register(toggled, ReminderToggleCb.filter())
-    router.callback_query.register(quiet_chosen, QuietHoursCb.filter())
-    return router

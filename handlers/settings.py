@@ -2,7 +2,7 @@
 request may wait for a mentor before the curator is told, after how many days without a meeting
 the mentor is nudged, and the organisation's quiet hours."""
 
-from aiogram import F, Router
+from aiogram import F
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -10,9 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import keyboards, texts
 from bot.callbacks import MenuCb, OrgSettingsCb
 from bot.replies import answer_quietly, edit, send
+from bot.routing import Handlers
 from bot.services import organizations
 from bot.services.access import Actor
 from models import Organization
+
+handlers = Handlers("settings")
 
 
 def render(organization: Organization) -> tuple[str, InlineKeyboardMarkup]:
@@ -41,16 +44,19 @@ def render(organization: Organization) -> tuple[str, InlineKeyboardMarkup]:
     return text, markup
 
 
+@handlers.message(Command("settings"))
 async def settings_command(message: Message, actor: Actor) -> None:
     text, markup = render(await organizations.own_organization(actor))
     await message.answer(text, reply_markup=markup)
 
 
+@handlers.callback_query(MenuCb.filter(F.action == "settings"))
 async def settings_button(callback: CallbackQuery, actor: Actor) -> None:
     text, markup = render(await organizations.own_organization(actor))
     await send(callback, text, markup)
 
 
+@handlers.callback_query(OrgSettingsCb.filter())
 async def setting_chosen(
     callback: CallbackQuery, callback_data: OrgSettingsCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -60,11 +66,3 @@ async def setting_chosen(
     await answer_quietly(callback, texts.ORG_SETTINGS_SAVED)
     text, markup = render(organization)
     await edit(callback, text, markup)
-
-
-def create_router() -> Router:
-    router = Router(name="settings")
-    router.message.register(settings_command, Command("settings"))
-    router.callback_query.register(settings_button, MenuCb.filter(F.action == "settings"))
-    router.callback_query.register(setting_chosen, OrgSettingsCb.filter())
-    return router

@@ -1,7 +1,7 @@
 """The curator's staff-list import: a file in, people and personal invite links out, with a
 row-by-row report of what was wrong."""
 
-from aiogram import Bot, F, Router
+from aiogram import Bot, F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
@@ -10,9 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import keyboards, texts
 from bot.callbacks import MenuCb
 from bot.replies import send
+from bot.routing import Handlers
 from bot.services import staff_import
 from bot.services.access import Actor
 from bot.states import StaffImport
+
+handlers = Handlers("staff")
 
 MAX_ERRORS_SHOWN = 30
 
@@ -34,18 +37,21 @@ def report_text(report: staff_import.ImportReport) -> str:
     return text
 
 
+@handlers.message(Command("import"))
 async def import_command(message: Message, state: FSMContext, actor: Actor) -> None:
     actor.require_curator()
     await state.set_state(StaffImport.file)
     await message.answer(texts.IMPORT_ASK_FILE, reply_markup=keyboards.cancel())
 
 
+@handlers.callback_query(MenuCb.filter(F.action == "import"))
 async def import_button(callback: CallbackQuery, state: FSMContext, actor: Actor) -> None:
     actor.require_curator()
     await state.set_state(StaffImport.file)
     await send(callback, texts.IMPORT_ASK_FILE, keyboards.cancel())
 
 
+@handlers.message(StateFilter(StaffImport.file), F.document)
 async def file_received(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -71,14 +77,6 @@ async def file_received(
         )
 
 
+@handlers.message(StateFilter(StaffImport.file), ~F.text.startswith("/"))
 async def not_a_file(message: Message) -> None:
     await message.answer(texts.IMPORT_SEND_FILE)
-
-
-def create_router() -> Router:
-    router = Router(name="staff")
-    router.message.register(import_command, Command("import"))
-    router.callback_query.register(import_button, MenuCb.filter(F.action == "import"))
-    router.message.register(file_received, StateFilter(StaffImport.file), F.document)
-    router.message.register(not_a_file, StateFilter(StaffImport.file), ~F.text.startswith("/"))
-    return router

@@ -26,7 +26,9 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+import migrations
+
+MIGRATIONS = Path(migrations.__file__).resolve().parent
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # Any constant works: it only keeps two instances from migrating the same PostgreSQL at once.
 MIGRATION_LOCK_ID = 0x6E617374
@@ -69,8 +71,11 @@ def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSessi
 
 
 def alembic_config(database_url: str | None = None) -> Config:
-    config = Config(str(PROJECT_ROOT / "alembic.ini"))
-    config.set_main_option("script_location", str(PROJECT_ROOT / "migrations"))
+    """Alembic's settings for the bot's own upgrade: the migrations of the installed package,
+    no alembic.ini (an installed project has none)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("path_separator", "os")
     if database_url:
         config.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
     return config

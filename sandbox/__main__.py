@@ -29,12 +29,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.settings import Settings, load_settings
+from fakes.telegram import FakeTelegramServer
 from models import Organization
 from models.database import create_engine, upgrade_database
 from models.enums import Role
 from sandbox import demo
 from sandbox.web import Person, SandboxWeb, split_name
-from tests.fake_bot_api import FakeTelegramServer
 
 HOST = "127.0.0.1"  # the page and the Bot API are for this machine only
 DEFAULT_PORT = 8081

@@ -34,8 +34,8 @@ from urllib.parse import quote, urlsplit
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
-from tests.fake_bot_api import FakeTelegramServer, FakeUser, StoredMessage
-from tests.fake_bot_api.html import utf16_length
+from fakes.telegram import FakeTelegramServer, FakeUser, StoredMessage
+from fakes.telegram.html import utf16_length
 
 API = "/sandbox/api"
 STATIC = Path(__file__).parent / "static"

@@ -19,9 +19,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.app import create_dispatcher
 from bot.settings import Settings, load_settings
 from bot.telegram import create_bot
+from fakes.telegram import FakeTelegramServer
 from models import Base
 from models.database import create_engine, create_session_factory, upgrade_database
-from tests.fake_bot_api import FakeTelegramServer
 
 ADMIN_ID = 900_001
 BOT_USERNAME = "nastavnik_test_bot"

@@ -12,11 +12,11 @@ from sqlalchemy import select
 from bot import texts
 from bot.callbacks import GoalCb, PairGoalsCb
 from bot.services.pairs import local_today
+from fakes.telegram import FakeUser
 from models import Goal, GoalProgress
 from models.enums import GoalStatus, Role
 from tests.dialogs import reply, users
 from tests.factories import make_difficulty, make_goal, make_organization, make_pair, make_person
-from tests.fake_bot_api import FakeUser
 
 MENTOR, MENTEE, OTHER_MENTEE, OTHER_MENTOR = 1501, 1502, 1503, 1504
 

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from bot import texts
 from bot.callbacks import MeetingCb, PairMeetingsCb
 from bot.services.pairs import local_today
+from fakes.telegram import FakeUser
 from models import Meeting, MeetingParticipant, utcnow
 from models.enums import Attendance, MeetingFormat, MeetingStatus, MentorshipForm, Role
 from tests.dialogs import reply, users
@@ -24,7 +25,6 @@ from tests.factories import (
     make_person,
     make_programme,
 )
-from tests.fake_bot_api import FakeUser
 
 MENTOR, MENTEE, MENTEE_2, OUTSIDER = 1401, 1402, 1403, 1404
 

@@ -52,15 +52,16 @@ def start_sandbox(
     env: dict[str, str] | None = None,
     stderr: IO[str] | None = None,
     command: tuple[str, ...] = (sys.executable, "-m", "sandbox"),
+    cwd: Path = ROOT,
 ) -> SandboxProcess:
     """Run `python -m sandbox` (or another `command` that starts it) from the project's
-    directory; return once it printed its address (its standard error goes to `stderr`, or
-    nowhere)."""
+    directory (or `cwd`); return once it printed its address (its standard error goes to
+    `stderr`, or nowhere)."""
     token = new_token()
     started = time.monotonic()
     process = subprocess.Popen(
         [*command, *arguments],
-        cwd=ROOT,
+        cwd=cwd,
         env={**(env if env is not None else os.environ), TOKEN_VARIABLE: token},
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,

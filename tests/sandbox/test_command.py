@@ -413,3 +413,38 @@ def test_other_sites_cannot_drive_the_sandbox(sandbox: SandboxProcess) -> None:
     )
     assert status == 200
     assert json.loads(content)["result"]["is_bot"] is True
+
+
+def test_the_installed_project_runs_the_sandbox(tmp_path: Path) -> None:
+    """Installed as a package, with no checkout on the path (the tests are not installed): the
+    sandbox runs on the project's own strict Bot API, `fakes.telegram`."""
+    site = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--target",
+            str(site),
+            str(ROOT),
+        ],
+        check=True,
+        timeout=600,
+    )
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    probe = "import sandbox, fakes.telegram; print(sandbox.__file__); import tests"
+    found = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert found.stdout.startswith(str(site)), found.stdout
+    assert "No module named 'tests'" in found.stderr, found.stderr
+    sandbox = start_sandbox("--port", "0", env=env, cwd=tmp_path)
+    try:
+        status, people = http_json(f"{sandbox.url}/sandbox/api/people")
+        assert status == 200 and people["people"]
+        wait_for_greeting(sandbox)
+    finally:
+        assert sandbox.stop() == 0

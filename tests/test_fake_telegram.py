@@ -24,8 +24,8 @@ from aiogram.types import (
 )
 from aiohttp import ClientSession
 
+from fakes.telegram import FakeTelegramServer, parse_html
 from tests.conftest import TOKEN
-from tests.fake_bot_api import FakeTelegramServer, parse_html
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from typing import Any
 
 from aiohttp import ClientError, ClientSession, ClientTimeout, web
 
-from tests.fake_bot_api.errors import (
+from fakes.telegram.errors import (
     BLOCKED,
     CHAT_NOT_FOUND,
     NOT_FOUND,
@@ -34,8 +34,8 @@ from tests.fake_bot_api.errors import (
     ApiError,
     bad_request,
 )
-from tests.fake_bot_api.html import ParsedText, parse_html, utf16_length
-from tests.fake_bot_api.spec import BotApiSpec, Upload, load_spec
+from fakes.telegram.html import ParsedText, parse_html, utf16_length
+from fakes.telegram.spec import BotApiSpec, Upload, load_spec
 
 MESSAGE_LIMIT = 4096
 CAPTION_LIMIT = 1024

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from tests.fake_bot_api.errors import ApiError, bad_request
+from fakes.telegram.errors import ApiError, bad_request
 
 SIMPLE_TAGS = {
     "b": "bold",

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tests.fake_bot_api.errors import ApiError, bad_request
+from fakes.telegram.errors import ApiError, bad_request
 
 SPEC_PATH = Path(__file__).parent / "spec" / "bot-api-10.1.json"
 

@@ -7,10 +7,10 @@ await user.send("/start")
 reply = await user.next_message()
 """
 
-from tests.fake_bot_api.errors import ApiError
-from tests.fake_bot_api.html import ParsedText, parse_html
-from tests.fake_bot_api.server import BotMessage, FakeTelegramServer, FakeUser, StoredMessage
-from tests.fake_bot_api.spec import BotApiSpec, load_spec
+from fakes.telegram.errors import ApiError
+from fakes.telegram.html import ParsedText, parse_html
+from fakes.telegram.server import BotMessage, FakeTelegramServer, FakeUser, StoredMessage
+from fakes.telegram.spec import BotApiSpec, load_spec
 
 __all__ = [
     "ApiError",
