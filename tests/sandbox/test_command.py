@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import sqlite3
@@ -418,22 +419,12 @@ def test_other_sites_cannot_drive_the_sandbox(sandbox: SandboxProcess) -> None:
 def test_the_installed_project_runs_the_sandbox(tmp_path: Path) -> None:
     """Installed as a package, with no checkout on the path (the tests are not installed): the
     sandbox runs on the project's own strict Bot API, `fakes.telegram`."""
-    site = tmp_path / "site"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "-q",
-            "--no-deps",
-            "--target",
-            str(site),
-            str(ROOT),
-        ],
-        check=True,
-        timeout=600,
-    )
+    site, source = tmp_path / "site", tmp_path / "source"
+    # built from a copy: a build leaves its files beside the sources
+    ignored = shutil.ignore_patterns(".*", "data", "build", "*.egg-info", "tests", "artifacts")
+    shutil.copytree(ROOT, source, ignore=ignored)
+    install = ["install", "-q", "--no-deps", "--target", str(site), str(source)]
+    subprocess.run([sys.executable, "-m", "pip", *install], check=True, timeout=600)
     env = {**os.environ, "PYTHONPATH": str(site)}
     probe = "import sandbox, fakes.telegram; print(sandbox.__file__); import tests"
     found = subprocess.run(
