@@ -42,8 +42,9 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from bench import empty_schema, render
-from bot import texts
 from bot.services.reminders import Category
+from bot.texts.difficulties import BUTTON_NEW_DIFFICULTY
+from bot.texts.help_requests import HELP_URGENCY_NAMES
 from fakes.telegram import BotMessage, FakeTelegramServer, FakeUser
 from models import NotificationPreference, PairMember
 from models.database import create_engine
@@ -55,8 +56,8 @@ TOKEN = "700000001:BENCHloadTOKENnotRealAtAll_abcdefghij"  # noqa: S105 (the fak
 SECRET = "bench-load-secret"  # noqa: S105 (a local benchmark)
 REDIS_URL = "redis://127.0.0.1:6379/7"
 STEP_TIMEOUT = 60.0
-NEW_DIFFICULTY = texts.BUTTON_NEW_DIFFICULTY
-HELP_MEDIUM = texts.HELP_URGENCY_NAMES[Urgency.MEDIUM]
+NEW_DIFFICULTY = BUTTON_NEW_DIFFICULTY
+HELP_MEDIUM = HELP_URGENCY_NAMES[Urgency.MEDIUM]
 Action = Callable[[], Awaitable[Any]]
 
 

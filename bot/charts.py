@@ -13,8 +13,9 @@ matplotlib.use("Agg")  # no display: draw into memory
 from matplotlib import pyplot
 from matplotlib.figure import Figure
 
-from bot import texts
 from bot.services.monitoring import DifficultyTrend, Figures
+from bot.texts import monitoring as texts
+from bot.texts.vocabulary import category_short
 from models.enums import DifficultyCategory
 
 SIZE = (8, 4.5)
@@ -58,7 +59,7 @@ def difficulties(figures: Figures) -> bytes | None:
         color=COLORS[1],
         label=texts.CHART_OPEN,
     )
-    axes.set_yticks(list(positions), [texts.category_short(c) for c in categories])
+    axes.set_yticks(list(positions), [category_short(c) for c in categories])
     axes.set_title(texts.CHART_DIFFICULTIES)
     return _png(figure)
 
@@ -88,7 +89,7 @@ def self_check(figures: Figures) -> bytes | None:
     axes.barh(
         [p - 0.2 for p in positions], after, height=0.4, color=COLORS[0], label=texts.CHART_END
     )
-    axes.set_yticks(list(positions), [texts.category_short(c) for c in categories])
+    axes.set_yticks(list(positions), [category_short(c) for c in categories])
     axes.set_xlim(0, 5)
     axes.set_title(texts.CHART_SELF_CHECK)
     return _png(figure)
@@ -101,7 +102,7 @@ def difficulty_trend(trend: DifficultyTrend) -> bytes | None:
     for category in DifficultyCategory:
         if category in trend.new:
             counts = [trend.new[category].get(month, 0) for month in trend.months]
-            axes.plot(trend.months, counts, marker="o", label=texts.category_short(category))
+            axes.plot(trend.months, counts, marker="o", label=category_short(category))
     axes.set_title(texts.CHART_TREND)
     axes.legend(fontsize="small")
     return _png(figure)

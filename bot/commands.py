@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiogram import Bot
 from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 
-from bot import texts
+from bot.texts import commands as texts
 from models.enums import Role
 
 STRANGER_COMMANDS = (

@@ -10,8 +10,11 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from bot import charts, texts
+from bot import charts
 from bot.services.monitoring import Figures, Summary
+from bot.texts import reports as texts
+from bot.texts.monitoring import SUMMARY_NONE
+from bot.texts.vocabulary import FORM_NAMES, category_short
 
 
 def _table(document: object, header: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
@@ -60,8 +63,8 @@ def build(current: Summary, scope_name: str, curator: str) -> bytes:
     _table(
         document,
         texts.FINAL_FORM_HEADER,
-        [(texts.FORM_NAMES[form], count) for form, count in figures.pairs_by_form.items()]
-        or [(texts.SUMMARY_NONE, 0)],
+        [(FORM_NAMES[form], count) for form, count in figures.pairs_by_form.items()]
+        or [(SUMMARY_NONE, 0)],
     )
     document.add_heading(texts.FINAL_WORK, level=2)
     _table(
@@ -91,14 +94,14 @@ def build(current: Summary, scope_name: str, curator: str) -> bytes:
         texts.FINAL_DIFFICULTY_HEADER,
         [
             (
-                texts.category_short(category),
+                category_short(category),
                 figures.difficulties_new.get(category, 0),
                 figures.difficulties_open.get(category, 0),
                 figures.difficulties_overcome.get(category, 0),
             )
             for category in sorted(categories)
         ]
-        or [(texts.SUMMARY_NONE, 0, 0, 0)],
+        or [(SUMMARY_NONE, 0, 0, 0)],
     )
     difficulties = charts.difficulties(figures)
     if difficulties:
@@ -108,10 +111,10 @@ def build(current: Summary, scope_name: str, curator: str) -> bytes:
         document,
         texts.FINAL_SELF_CHECK_HEADER,
         [
-            (texts.category_short(category), f"{before:.1f}", f"{after:.1f}")
+            (category_short(category), f"{before:.1f}", f"{after:.1f}")
             for category, (before, after) in sorted(figures.self_check.items())
         ]
-        or [(texts.SUMMARY_NONE, "—", "—")],
+        or [(SUMMARY_NONE, "—", "—")],
     )
     self_check = charts.self_check(figures)
     if self_check:

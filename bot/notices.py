@@ -10,9 +10,16 @@ from datetime import date, datetime
 from aiogram.types import InlineKeyboardMarkup
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import keyboards, texts
+from bot.keyboards.goals import open_goal
+from bot.keyboards.help_requests import help_request
+from bot.keyboards.meetings import meeting_rating, open_meeting
+from bot.keyboards.pairs import open_pair
+from bot.keyboards.programmes import open_programme
 from bot.services import pairs, reminders
 from bot.services.reminders import Kind
+from bot.texts import notices as texts
+from bot.texts.help_requests import HELP_ESCALATED_NOTICE
+from bot.texts.vocabulary import MEETING_FORMAT_NAMES, age, esc, local_time, shorten
 from models import Meeting, Notification, Organization, Pair, Person
 
 
@@ -31,7 +38,7 @@ def _day(value: date) -> str:
 
 async def _names(session: AsyncSession, ids: list[int]) -> str:
     found = await pairs.names(session, set(ids))
-    return ", ".join(texts.esc(found[i]) for i in ids if i in found)
+    return ", ".join(esc(found[i]) for i in ids if i in found)
 
 
 async def _meeting(
@@ -41,33 +48,31 @@ async def _meeting(
     if meeting is None:
         return None
     timezone = person.organization.timezone
-    when = texts.local_time(meeting.starts_at, timezone)
-    topic = texts.esc(meeting.topic)
+    when = local_time(meeting.starts_at, timezone)
+    topic = esc(meeting.topic)
     if notification.kind == Kind.MEETING_LOG:
         return Notice(
             texts.REMINDER_MEETING_LOG.format(topic=topic, when=when),
-            keyboards.open_meeting(meeting.id),
+            open_meeting(meeting.id),
         )
     if notification.kind == Kind.MEETING_RATE:
         return Notice(
             texts.REMINDER_MEETING_RATE.format(topic=topic, when=when),
-            keyboards.meeting_rating(meeting.id),
+            meeting_rating(meeting.id),
         )
     facts = {
         "topic": topic,
         "when": when,
         "timezone": timezone,
-        "format": texts.MEETING_FORMAT_NAMES[meeting.format],
-        "link": f" — {texts.esc(meeting.link)}" if meeting.link else "",
+        "format": MEETING_FORMAT_NAMES[meeting.format],
+        "link": f" — {esc(meeting.link)}" if meeting.link else "",
     }
     if notification.kind == Kind.MEETING_HOUR:
-        return Notice(
-            texts.REMINDER_MEETING_HOUR.format(**facts), keyboards.open_meeting(meeting.id)
-        )
+        return Notice(texts.REMINDER_MEETING_HOUR.format(**facts), open_meeting(meeting.id))
     with_whom = await _with_whom(session, meeting, person)
     return Notice(
         texts.REMINDER_MEETING_DAY.format(with_whom=with_whom, **facts),
-        keyboards.open_meeting(meeting.id),
+        open_meeting(meeting.id),
     )
 
 
@@ -86,8 +91,8 @@ async def _goal(
     goal = await reminders.goal_if_current(session, notification)
     if goal is None:
         return None
-    title = texts.esc(goal.title)
-    markup = keyboards.open_goal(goal.id)
+    title = esc(goal.title)
+    markup = open_goal(goal.id)
     if notification.kind == Kind.GOAL_SOON:
         return Notice(texts.REMINDER_GOAL_SOON.format(title=title), markup)
     if notification.kind == Kind.GOAL_TODAY:
@@ -116,9 +121,9 @@ async def _activity(
         return None
     activity, pair = current
     text = ACTIVITY_TEXTS[Kind(notification.kind)].format(
-        title=texts.esc(activity.title), due=_day(activity.due_on)
+        title=esc(activity.title), due=_day(activity.due_on)
     )
-    return Notice(text, keyboards.open_programme(pair.id))
+    return Notice(text, open_programme(pair.id))
 
 
 async def _help(
@@ -131,17 +136,17 @@ async def _help(
     if notification.kind == Kind.HELP_NUDGE:
         return Notice(
             texts.REMINDER_HELP_NUDGE.format(id=request.id, mentee=mentee),
-            keyboards.help_request(request.id, ["reply", "open"]),
+            help_request(request.id, ["reply", "open"]),
         )
     pair = await session.get(Pair, request.pair_id) if request.pair_id else None
-    text = texts.HELP_ESCALATED_NOTICE.format(
+    text = HELP_ESCALATED_NOTICE.format(
         id=request.id,
         mentee=mentee,
-        age=texts.age((now - request.created_at).total_seconds()),
+        age=age((now - request.created_at).total_seconds()),
         mentor=await _names(session, [pair.mentor_id]) if pair else "",
-        text=texts.esc(texts.shorten(request.text, 2000)),
+        text=esc(shorten(request.text, 2000)),
     )
-    return Notice(text, keyboards.help_request(request.id, ["pass", "take"]))
+    return Notice(text, help_request(request.id, ["pass", "take"]))
 
 
 async def _no_meeting(
@@ -156,7 +161,7 @@ async def _no_meeting(
         mentees=mentees,
         pair=f"№{pair.id}",
     )
-    return Notice(text, keyboards.open_pair(pair.id))
+    return Notice(text, open_pair(pair.id))
 
 
 async def _digest(
@@ -169,7 +174,7 @@ async def _digest(
     if digest.meetings:
         text += texts.REMINDER_DIGEST_MEETINGS + "".join(
             texts.REMINDER_DIGEST_MEETING.format(
-                when=texts.local_time(m.starts_at, timezone), topic=texts.esc(m.topic)
+                when=local_time(m.starts_at, timezone), topic=esc(m.topic)
             )
             for m in digest.meetings
         )
@@ -177,7 +182,7 @@ async def _digest(
         text += texts.REMINDER_DIGEST_GOALS + "".join(
             texts.REMINDER_DIGEST_GOAL.format(
                 icon="⚠️" if g.due_on < today else "🎯",
-                title=texts.esc(texts.shorten(g.title, 80)),
+                title=esc(shorten(g.title, 80)),
                 due=_day(g.due_on),
             )
             for g in digest.goals
@@ -185,7 +190,7 @@ async def _digest(
     if digest.requests:
         text += texts.REMINDER_DIGEST_REQUESTS + "".join(
             texts.REMINDER_DIGEST_REQUEST.format(
-                id=r.id, age=texts.age((now - r.created_at).total_seconds())
+                id=r.id, age=age((now - r.created_at).total_seconds())
             )
             for r in digest.requests
         )
@@ -206,7 +211,7 @@ async def _curator_weekly(
         pairs.local_today(organization.timezone, now),
     )
     text = texts.REMINDER_CURATOR_WEEKLY.format(
-        organization=texts.esc(organization.name),
+        organization=esc(organization.name),
         pairs=figures.active_pairs,
         meetings=figures.meetings_held,
         requests=figures.open_requests,
@@ -223,7 +228,7 @@ async def _programme_ending(
     if pair is None:
         return None
     text = texts.REMINDER_PROGRAMME_ENDING.format(pair=f"Пара №{pair.id}", ends=_day(pair.ends_on))
-    return Notice(text, keyboards.open_pair(pair.id))
+    return Notice(text, open_pair(pair.id))
 
 
 async def _staff_list(

@@ -11,8 +11,8 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
-from bot.keyboards import cancel as cancel_keyboard
-from bot.texts import esc
+from bot.keyboards.common import cancel as cancel_keyboard
+from bot.texts.vocabulary import esc
 
 ALERT_LIMIT = 200
 

@@ -5,10 +5,10 @@ from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
-from bot import texts
-from bot.callbacks import CancelCb
+from bot.callbacks.common import CancelCb
 from bot.replies import answer_quietly, edit
 from bot.routing import Handlers
+from bot.texts import common as texts
 
 handlers = Handlers("common")
 

@@ -6,12 +6,15 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import keyboards, texts
-from bot.callbacks import MenuCb, SelfCheckCb, SelfCheckViewCb
+from bot.callbacks.diagnostics import SelfCheckCb, SelfCheckViewCb
+from bot.callbacks.menu import MenuCb
+from bot.keyboards import diagnostics as keyboards
 from bot.replies import answer_quietly, edit, send
 from bot.routing import Handlers
 from bot.services import diagnostics
 from bot.services.access import Actor
+from bot.texts import diagnostics as texts
+from bot.texts.vocabulary import DIFFICULTY_CATEGORIES, DIFFICULTY_CATEGORY_BUTTONS, esc
 from models.enums import Role
 
 handlers = Handlers("diagnostics")
@@ -30,13 +33,13 @@ async def render_results(
         change = row.change
         lines.append(
             texts.SELF_CHECK_ROW.format(
-                category=texts.DIFFICULTY_CATEGORY_BUTTONS[row.category],
+                category=DIFFICULTY_CATEGORY_BUTTONS[row.category],
                 start=shown(row.start),
                 end=shown(row.end),
                 change="" if change is None else f" ({change:+d})",
             )
         )
-    text = texts.SELF_CHECK_RESULTS.format(name=texts.esc(mentee.full_name), rows="\n".join(lines))
+    text = texts.SELF_CHECK_RESULTS.format(name=esc(mentee.full_name), rows="\n".join(lines))
     own = actor.person is not None and actor.person.id == mentee.id
     if not own:
         return text, None
@@ -50,7 +53,7 @@ def question(stage_data: SelfCheckCb, index: int) -> str:
         stage=texts.SELF_CHECK_STAGES[stage_data.stage],
         number=index + 1,
         total=len(diagnostics.CATEGORIES),
-        category=texts.DIFFICULTY_CATEGORIES[diagnostics.category_at(index)],
+        category=DIFFICULTY_CATEGORIES[diagnostics.category_at(index)],
     )
 
 

@@ -8,13 +8,31 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import keyboards, texts
-from bot.callbacks import DifficultyCategoryCb, DifficultyCb, DifficultyListCb, MenuCb, UrgencyCb
+from bot.callbacks.difficulties import (
+    DifficultyCategoryCb,
+    DifficultyCb,
+    DifficultyListCb,
+    UrgencyCb,
+)
+from bot.callbacks.menu import MenuCb
+from bot.keyboards import difficulties as keyboards
+from bot.keyboards.common import cancel
 from bot.replies import answer_quietly, ask_for_text, edit, send
 from bot.routing import Handlers
 from bot.services import difficulties
 from bot.services.access import Actor, is_mentor_of
 from bot.states import DifficultyEdit, NewDifficulty
+from bot.texts import difficulties as texts
+from bot.texts.vocabulary import (
+    DIFFICULTY_CATEGORIES,
+    DIFFICULTY_CATEGORY_BUTTONS,
+    DIFFICULTY_STATUS_ICONS,
+    DIFFICULTY_STATUS_NAMES,
+    URGENCY_NAMES,
+    esc,
+    local_time,
+    shorten,
+)
 from models import Difficulty
 from models.enums import DifficultyCategory, DifficultyStatus, Role
 
@@ -32,10 +50,10 @@ async def render_list(
     if not page.total:
         if own:
             return texts.DIFFICULTIES_EMPTY, None
-        return texts.DIFFICULTIES_EMPTY_OTHER.format(name=texts.esc(mentee.full_name)), None
+        return texts.DIFFICULTIES_EMPTY_OTHER.format(name=esc(mentee.full_name)), None
     lines = [
         texts.DIFFICULTIES_HEADER.format(
-            name=texts.esc(mentee.full_name),
+            name=esc(mentee.full_name),
             total=page.total,
             page=page.number + 1,
             pages=page.pages,
@@ -45,9 +63,9 @@ async def render_list(
         lines.append(
             texts.DIFFICULTY_LINE.format(
                 number=page.first + offset,
-                icon=texts.DIFFICULTY_STATUS_ICONS[item.status],
-                category=texts.DIFFICULTY_CATEGORY_BUTTONS[item.category],
-                description=texts.esc(texts.shorten(item.description, LINE_PREVIEW)),
+                icon=DIFFICULTY_STATUS_ICONS[item.status],
+                category=DIFFICULTY_CATEGORY_BUTTONS[item.category],
+                description=esc(shorten(item.description, LINE_PREVIEW)),
             )
         )
     markup = keyboards.difficulty_list(page, mentee.id, [item.id for item in page.items])
@@ -59,15 +77,15 @@ async def render_card(
 ) -> tuple[str, InlineKeyboardMarkup]:
     person = actor.require_person()
     text = texts.DIFFICULTY_CARD.format(
-        icon=texts.DIFFICULTY_STATUS_ICONS[difficulty.status],
-        category=texts.DIFFICULTY_CATEGORIES[difficulty.category],
-        status=texts.DIFFICULTY_STATUS_NAMES[difficulty.status],
-        urgency=texts.URGENCY_NAMES[difficulty.urgency],
-        created=texts.local_time(difficulty.created_at, person.organization.timezone),
-        description=texts.esc(difficulty.description),
+        icon=DIFFICULTY_STATUS_ICONS[difficulty.status],
+        category=DIFFICULTY_CATEGORIES[difficulty.category],
+        status=DIFFICULTY_STATUS_NAMES[difficulty.status],
+        urgency=URGENCY_NAMES[difficulty.urgency],
+        created=local_time(difficulty.created_at, person.organization.timezone),
+        description=esc(difficulty.description),
     )
     if difficulty.reflection:
-        text += texts.DIFFICULTY_CARD_REFLECTION.format(reflection=texts.esc(difficulty.reflection))
+        text += texts.DIFFICULTY_CARD_REFLECTION.format(reflection=esc(difficulty.reflection))
     owner = person.id == difficulty.mentee_id
     open_ = difficulty.status is not DifficultyStatus.OVERCOME
     mentor = not owner and await is_mentor_of(session, person.id, difficulty.mentee_id)
@@ -108,11 +126,11 @@ async def category_chosen(
     await state.set_state(NewDifficulty.description)
     await state.update_data(category=callback_data.category.value)
     await answer_quietly(callback)
-    category = texts.DIFFICULTY_CATEGORIES[callback_data.category]
+    category = DIFFICULTY_CATEGORIES[callback_data.category]
     await edit(
         callback,
-        texts.DIFFICULTY_ASK_DESCRIPTION.format(category=texts.esc(category)),
-        keyboards.cancel(),
+        texts.DIFFICULTY_ASK_DESCRIPTION.format(category=esc(category)),
+        cancel(),
     )
 
 

@@ -11,11 +11,12 @@ from aiogram.filters import ExceptionTypeFilter
 from aiogram.types import ErrorEvent
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import texts
 from bot.replies import answer_quietly, notify
 from bot.routing import Handlers
 from bot.services import people
 from bot.services.errors import DatabaseUnavailable, DomainError
+from bot.texts import common as texts
+from bot.texts.vocabulary import esc
 
 handlers = Handlers("errors")
 
@@ -38,7 +39,7 @@ async def refused(event: ErrorEvent) -> None:
         if update.callback_query is not None:
             await notify(update.callback_query, reason)
         elif update.message is not None:
-            await update.message.answer(texts.esc(reason))
+            await update.message.answer(esc(reason))
 
 
 @handlers.errors(ExceptionTypeFilter(TelegramForbiddenError))

@@ -3,10 +3,10 @@ messages nobody expected. A stranger is told how to get an invite; nothing is st
 
 from aiogram.types import CallbackQuery, Message
 
-from bot import texts
 from bot.replies import notify
 from bot.routing import Handlers
 from bot.services.access import Actor
+from bot.texts import common as texts
 
 handlers = Handlers("fallback")
 

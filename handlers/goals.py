@@ -12,15 +12,18 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import keyboards, texts
-from bot.callbacks import GoalCb, GoalLinkCb, GoalMenteeCb, PairGoalsCb
+from bot.callbacks.goals import GoalCb, GoalLinkCb, GoalMenteeCb, PairGoalsCb
 from bot.delivery import deliver
+from bot.keyboards import goals as keyboards
+from bot.keyboards.common import cancel
 from bot.replies import answer_quietly, ask_for_text, edit, send
 from bot.routing import Handlers
 from bot.services import goals, pairs
 from bot.services.access import Actor
 from bot.services.errors import ValidationFailed
 from bot.states import GoalAnswer, GoalForm
+from bot.texts import goals as texts
+from bot.texts.vocabulary import GOAL_STATE_ICONS, GOAL_STATE_NAMES, esc, local_time, shorten
 from handlers.pairs import pair_title
 from models.enums import GoalStatus, PairStatus
 
@@ -50,12 +53,12 @@ async def render_goal(
 ) -> tuple[str, InlineKeyboardMarkup]:
     goal = view.goal
     text = texts.GOAL_CARD.format(
-        icon=texts.GOAL_STATE_ICONS[view.state],
-        title=texts.esc(goal.title),
-        mentee=texts.esc(view.mentee.full_name),
+        icon=GOAL_STATE_ICONS[view.state],
+        title=esc(goal.title),
+        mentee=esc(view.mentee.full_name),
         due=goal.due_on.strftime("%d.%m.%Y"),
-        state=texts.GOAL_STATE_NAMES[view.state],
-        criteria=texts.esc(goal.success_criteria or ""),
+        state=GOAL_STATE_NAMES[view.state],
+        criteria=esc(goal.success_criteria or ""),
         percent=goal.progress_percent,
     )
     difficulties, activities = await goals.links(session, view.pair, goal.mentee_id)
@@ -63,7 +66,7 @@ async def render_goal(
         a.title for a in activities if a.id == goal.activity_id
     ]
     if linked:
-        text += texts.GOAL_CARD_LINK.format(link=texts.esc(texts.shorten(linked[0], 120)))
+        text += texts.GOAL_CARD_LINK.format(link=esc(shorten(linked[0], 120)))
     history = await goals.progress_history(session, goal.id)
     if history:
         text += texts.GOAL_CARD_HISTORY
@@ -71,9 +74,9 @@ async def render_goal(
         for name, entry in history:
             note = str(goals.ProgressReport(percent=entry.percent, note=entry.note))
             text += texts.GOAL_HISTORY_LINE.format(
-                when=texts.local_time(entry.created_at, timezone),
-                name=texts.esc(name),
-                note=texts.esc(texts.shorten(note, NOTE_SHOWN)),
+                when=local_time(entry.created_at, timezone),
+                name=esc(name),
+                note=esc(shorten(note, NOTE_SHOWN)),
             )
     markup = keyboards.goal_card(goal.id, goal.pair_id, _actions(actor, view))
     return text, markup
@@ -102,8 +105,8 @@ async def render_goals(
         lines.append(
             texts.GOAL_LINE.format(
                 number=page.first + offset,
-                icon=texts.GOAL_STATE_ICONS[state],
-                title=texts.esc(texts.shorten(goal.title, TITLE_SHOWN)),
+                icon=GOAL_STATE_ICONS[state],
+                title=esc(shorten(goal.title, TITLE_SHOWN)),
                 due=goal.due_on.strftime("%d.%m.%Y"),
                 percent=goal.progress_percent,
             )
@@ -157,7 +160,7 @@ async def start_new(
         return
     await state.update_data(mentee_id=mentees[0].id)
     await state.set_state(GoalForm.title)
-    await send(callback, texts.GOAL_ASK_TITLE, keyboards.cancel())
+    await send(callback, texts.GOAL_ASK_TITLE, cancel())
 
 
 @handlers.callback_query(StateFilter(GoalForm.mentee), GoalMenteeCb.filter())
@@ -173,14 +176,14 @@ async def mentee_chosen(
     await state.update_data(mentee_id=callback_data.mentee_id)
     await state.set_state(GoalForm.title)
     await answer_quietly(callback)
-    await edit(callback, texts.GOAL_ASK_TITLE, keyboards.cancel())
+    await edit(callback, texts.GOAL_ASK_TITLE, cancel())
 
 
 @handlers.message(StateFilter(GoalForm.title), ANSWER)
 async def title_typed(message: Message, state: FSMContext) -> None:
     await state.update_data(title=goals.title(message.text))
     await state.set_state(GoalForm.due)
-    await message.answer(texts.GOAL_ASK_DUE, reply_markup=keyboards.cancel())
+    await message.answer(texts.GOAL_ASK_DUE, reply_markup=cancel())
 
 
 @handlers.message(StateFilter(GoalForm.due), ANSWER)
@@ -191,7 +194,7 @@ async def due_typed(
     due_on = await goals.due_date(session, actor, pair_id, message.text)
     await state.update_data(due_on=due_on.isoformat())
     await state.set_state(GoalForm.criteria)
-    await message.answer(texts.GOAL_ASK_CRITERIA, reply_markup=keyboards.cancel())
+    await message.answer(texts.GOAL_ASK_CRITERIA, reply_markup=cancel())
 
 
 @handlers.message(StateFilter(GoalForm.criteria), ANSWER)
@@ -257,8 +260,8 @@ async def _create(
     person = actor.require_person()
     other = view.mentee if person.id != view.mentee.id else view.pair.mentor
     notice = texts.GOAL_NEW_NOTICE.format(
-        name=texts.esc(person.full_name),
-        title=texts.esc(view.goal.title),
+        name=esc(person.full_name),
+        title=esc(view.goal.title),
         due=view.goal.due_on.strftime("%d.%m.%Y"),
     )
     await deliver(bot, other, notice, keyboards.open_goal(view.goal.id))
@@ -298,9 +301,9 @@ async def progress_typed(
     await message.answer(texts.GOAL_PROGRESS_SAVED)
     await _show(message, session, actor, goal_id)
     notice = texts.GOAL_PROGRESS_NOTICE.format(
-        name=texts.esc(view.mentee.full_name),
-        title=texts.esc(view.goal.title),
-        note=texts.esc(str(report)),
+        name=esc(view.mentee.full_name),
+        title=esc(view.goal.title),
+        note=esc(str(report)),
     )
     await deliver(bot, view.pair.mentor, notice, keyboards.open_goal(goal_id))
 
@@ -314,7 +317,7 @@ async def submit(
     text, markup = await render_goal(session, actor, view)
     await edit(callback, text, markup)
     notice = texts.GOAL_SUBMITTED_NOTICE.format(
-        name=texts.esc(view.mentee.full_name), title=texts.esc(view.goal.title)
+        name=esc(view.mentee.full_name), title=esc(view.goal.title)
     )
     await deliver(bot, view.pair.mentor, notice, keyboards.goal_review(view.goal.id))
 
@@ -327,7 +330,7 @@ async def confirm(
     await answer_quietly(callback)
     text, markup = await render_goal(session, actor, view)
     await edit(callback, text, markup)
-    notice = texts.GOAL_CONFIRMED_NOTICE.format(title=texts.esc(view.goal.title))
+    notice = texts.GOAL_CONFIRMED_NOTICE.format(title=esc(view.goal.title))
     await deliver(bot, view.mentee, notice, keyboards.open_goal(view.goal.id))
 
 
@@ -340,7 +343,7 @@ async def give_back_typed(
     await state.clear()
     await _show(message, session, actor, goal_id)
     notice = texts.GOAL_RETURNED_NOTICE.format(
-        title=texts.esc(view.goal.title), comment=texts.esc(message.text or "")
+        title=esc(view.goal.title), comment=esc(message.text or "")
     )
     await deliver(bot, view.mentee, notice, keyboards.open_goal(goal_id))
 
@@ -353,5 +356,5 @@ async def withdraw(
     await answer_quietly(callback, texts.GOAL_WITHDRAWN)
     text, markup = await render_goal(session, actor, view)
     await edit(callback, text, markup)
-    notice = texts.GOAL_WITHDRAWN_NOTICE.format(title=texts.esc(view.goal.title))
+    notice = texts.GOAL_WITHDRAWN_NOTICE.format(title=esc(view.goal.title))
     await deliver(bot, view.mentee, notice)

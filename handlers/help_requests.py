@@ -11,15 +11,27 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import keyboards, texts
-from bot.callbacks import HelpCb, HelpListCb, HelpPassCb, HelpUrgencyCb, MenuCb
+from bot.callbacks.help_requests import HelpCb, HelpListCb, HelpPassCb, HelpUrgencyCb
+from bot.callbacks.menu import MenuCb
 from bot.delivery import deliver
+from bot.keyboards import help_requests as keyboards
+from bot.keyboards.common import cancel
 from bot.replies import answer_quietly, edit, send
 from bot.routing import Handlers
 from bot.services import help_requests, pairs
 from bot.services.access import Actor
 from bot.services.help_requests import Attachment, RequestView
 from bot.states import HelpChat, HelpForm
+from bot.texts import help_requests as texts
+from bot.texts.vocabulary import (
+    HELP_STATUS_NAMES,
+    URGENCY_NAMES,
+    age,
+    esc,
+    fit,
+    local_time,
+    shorten,
+)
 from models import utcnow
 from models.enums import HelpStatus, Role
 
@@ -39,15 +51,15 @@ def _attachment(message: Message) -> Attachment | None:
 
 
 def _age(view: RequestView) -> str:
-    return texts.age((utcnow() - view.request.created_at).total_seconds())
+    return age((utcnow() - view.request.created_at).total_seconds())
 
 
 def _notice(view: RequestView) -> str:
     return texts.HELP_NOTICE.format(
         id=view.request.id,
-        mentee=texts.esc(view.mentee.full_name),
-        urgency=texts.URGENCY_NAMES[view.request.urgency],
-        text=texts.esc(texts.shorten(view.request.text, 3000)),
+        mentee=esc(view.mentee.full_name),
+        urgency=URGENCY_NAMES[view.request.urgency],
+        text=esc(shorten(view.request.text, 3000)),
     )
 
 
@@ -79,30 +91,30 @@ async def render_request(
 ) -> tuple[str, InlineKeyboardMarkup]:
     request = view.request
     timezone = view.mentee.organization.timezone
-    responder = ", ".join(texts.esc(p.full_name) for p in view.responders)
+    responder = ", ".join(esc(p.full_name) for p in view.responders)
     head = texts.HELP_CARD.format(
         id=request.id,
-        status=texts.HELP_STATUS_NAMES[request.status],
-        mentee=texts.esc(view.mentee.full_name),
-        urgency=texts.URGENCY_NAMES[request.urgency],
+        status=HELP_STATUS_NAMES[request.status],
+        mentee=esc(view.mentee.full_name),
+        urgency=URGENCY_NAMES[request.urgency],
         responder=responder or texts.HELP_RESPONDER_CURATOR,
-        created=texts.local_time(request.created_at, timezone),
+        created=local_time(request.created_at, timezone),
         age=_age(view),
-        text=texts.esc(texts.shorten(request.text, REQUEST_SHOWN)),
+        text=esc(shorten(request.text, REQUEST_SHOWN)),
     )
     messages = []
     for name, message in await help_requests.conversation(session, request.id):
-        body = texts.esc(texts.shorten(message.text, MESSAGE_SHOWN)) if message.text else ""
+        body = esc(shorten(message.text, MESSAGE_SHOWN)) if message.text else ""
         if message.file_id:
             body = f"{body} {texts.HELP_ATTACHMENT}".strip()
         messages.append(
             texts.HELP_CARD_MESSAGE.format(
-                name=texts.esc(name),
-                when=texts.local_time(message.created_at, timezone),
+                name=esc(name),
+                when=local_time(message.created_at, timezone),
                 text=body,
             )
         )
-    text = texts.fit(head, messages, keep_last=True)
+    text = fit(head, messages, keep_last=True)
     return text, keyboards.help_request(request.id, _actions(actor, view))
 
 
@@ -113,7 +125,7 @@ async def _ask_text(message: Message, state: FSMContext, actor: Actor) -> None:
     actor.require_role(Role.MENTEE)
     await state.clear()
     await state.set_state(HelpForm.text)
-    await message.answer(texts.HELP_ASK_TEXT, reply_markup=keyboards.cancel())
+    await message.answer(texts.HELP_ASK_TEXT, reply_markup=cancel())
 
 
 @handlers.message(Command("need_help"))
@@ -165,7 +177,7 @@ async def urgency_chosen(
     notice = _notice(view)
     if recipients:
         answer = texts.HELP_SENT_TO_MENTOR.format(
-            id=view.request.id, mentor=texts.esc(recipients[0].full_name)
+            id=view.request.id, mentor=esc(recipients[0].full_name)
         )
     else:
         recipients = await help_requests.curators(session, view.mentee.organization_id)
@@ -204,9 +216,7 @@ async def _enter_chat(
 ) -> None:
     person = actor.require_person()
     others = [view.mentee] if person.id != view.mentee.id else view.responders
-    names = (
-        ", ".join(texts.esc(other.full_name) for other in others) or texts.HELP_RESPONDER_CURATOR
-    )
+    names = ", ".join(esc(other.full_name) for other in others) or texts.HELP_RESPONDER_CURATOR
     await state.clear()
     await state.set_state(HelpChat.message)
     await state.set_data({"request_id": view.request.id})
@@ -225,7 +235,7 @@ async def take(
     view = await help_requests.take(session, actor, callback_data.request_id)
     await _enter_chat(callback, state, view, actor)
     notice = texts.HELP_TAKEN_NOTICE.format(
-        name=texts.esc(actor.require_person().full_name), id=view.request.id
+        name=esc(actor.require_person().full_name), id=view.request.id
     )
     await deliver(bot, view.mentee, notice)
 
@@ -252,10 +262,8 @@ async def chat_message(
         session, actor, request_id, message.text or message.caption, attachment
     )
     person = actor.require_person()
-    body = texts.esc(message.text or message.caption or texts.HELP_ATTACHMENT)
-    relayed = texts.HELP_MESSAGE_HEADER.format(
-        id=request_id, name=texts.esc(person.full_name), text=body
-    )
+    body = esc(message.text or message.caption or texts.HELP_ATTACHMENT)
+    relayed = texts.HELP_MESSAGE_HEADER.format(id=request_id, name=esc(person.full_name), text=body)
     for recipient in recipients:
         markup = keyboards.help_request(request_id, ["reply", "close"])
         await deliver(
@@ -295,7 +303,7 @@ async def close(
     else:
         await send(callback, texts.HELP_CLOSED_DONE.format(id=request_id))
         await deliver(bot, view.mentee, texts.HELP_ASK_HELPED.format(id=request_id), helped_buttons)
-    notice = texts.HELP_CLOSED_NOTICE.format(id=request_id, name=texts.esc(person.full_name))
+    notice = texts.HELP_CLOSED_NOTICE.format(id=request_id, name=esc(person.full_name))
     for other in view.responders:
         if other.id != person.id:
             await deliver(bot, other, notice)
@@ -311,7 +319,7 @@ async def helped(
     await edit(callback, texts.HELP_HELPED_THANKS)
     notice = texts.HELP_HELPED_NOTICE.format(
         icon="👍" if was_helpful else "👎",
-        name=texts.esc(view.mentee.full_name),
+        name=esc(view.mentee.full_name),
         id=view.request.id,
         answer=texts.HELP_HELPED_YES if was_helpful else texts.HELP_HELPED_NO,
     )
@@ -338,9 +346,9 @@ async def render_list(
             texts.HELP_LINE.format(
                 number=page.first + offset,
                 id=request.id,
-                mentee=texts.esc(names.get(request.mentee_id, "")),
-                status=texts.HELP_STATUS_NAMES[request.status],
-                age=texts.age((now - request.created_at).total_seconds()),
+                mentee=esc(names.get(request.mentee_id, "")),
+                status=HELP_STATUS_NAMES[request.status],
+                age=age((now - request.created_at).total_seconds()),
             )
         )
     return "\n".join(lines), keyboards.help_list(page, [r.id for r in page.items])
@@ -401,13 +409,13 @@ async def pass_to_mentor(
     )
     mentor = view.responders[0]
     await answer_quietly(callback)
-    await edit(callback, texts.HELP_PASSED.format(mentor=texts.esc(mentor.full_name)))
+    await edit(callback, texts.HELP_PASSED.format(mentor=esc(mentor.full_name)))
     markup = keyboards.help_request(view.request.id, ["take", "open"])
     await deliver(bot, mentor, texts.HELP_PASSED_NOTICE.format(notice=_notice(view)), markup)
     await deliver(
         bot,
         view.mentee,
-        texts.HELP_PASSED_TO_MENTEE.format(id=view.request.id, mentor=texts.esc(mentor.full_name)),
+        texts.HELP_PASSED_TO_MENTEE.format(id=view.request.id, mentor=esc(mentor.full_name)),
     )
     if previous is not None:
         await deliver(bot, previous, texts.HELP_PASSED_AWAY.format(id=view.request.id))

@@ -6,12 +6,15 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import keyboards, texts
-from bot.callbacks import InviteRevokeCb, InvitesPageCb, InviteWizardCb, MenuCb
+from bot.callbacks.invites import InviteRevokeCb, InvitesPageCb, InviteWizardCb
+from bot.callbacks.menu import MenuCb
+from bot.keyboards import invites as keyboards
 from bot.replies import answer_quietly, edit, send
 from bot.routing import Handlers
 from bot.services import invites
 from bot.services.access import Actor
+from bot.texts import invites as texts
+from bot.texts.vocabulary import ROLE_NAMES, ROLE_NAMES_GENITIVE, local_time
 
 handlers = Handlers("invites")
 
@@ -29,10 +32,10 @@ async def render_invites(
         lines.append(
             texts.INVITE_LINE.format(
                 number=page.first + offset,
-                role=texts.ROLE_NAMES[invite.role],
+                role=ROLE_NAMES[invite.role],
                 uses_left=invite.max_uses - invite.uses,
                 max_uses=invite.max_uses,
-                expires=texts.local_time(invite.expires_at, timezone),
+                expires=local_time(invite.expires_at, timezone),
                 link=invites.deep_link(username, invite.code),
             )
         )
@@ -62,7 +65,7 @@ async def invite_wizard(
     curator = actor.require_curator()
     role = callback_data.role
     invites.check_wizard_choice(role, callback_data.days, callback_data.uses)
-    role_name = texts.ROLE_NAMES_GENITIVE[role]
+    role_name = ROLE_NAMES_GENITIVE[role]
     await answer_quietly(callback)
     if not callback_data.days:
         await edit(
@@ -90,7 +93,7 @@ async def invite_wizard(
         texts.INVITE_CREATED.format(
             role=role_name,
             link=invites.deep_link((await bot.me()).username or "", invite.code),
-            expires=texts.local_time(invite.expires_at, timezone),
+            expires=local_time(invite.expires_at, timezone),
             timezone=timezone,
             uses=invite.max_uses,
         ),

@@ -15,8 +15,8 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import keyboards, texts
-from bot.callbacks import (
+from bot.callbacks.common import SkipCb
+from bot.callbacks.meetings import (
     MeetingCb,
     MeetingDayCb,
     MeetingDurationCb,
@@ -26,15 +26,29 @@ from bot.callbacks import (
     MeetingTouchCb,
     MeetingWhomCb,
     PairMeetingsCb,
-    SkipCb,
 )
 from bot.delivery import deliver
+from bot.keyboards import meetings as keyboards
+from bot.keyboards.common import cancel, skip
 from bot.replies import answer_quietly, ask_for_text, edit, send
 from bot.routing import Handlers
 from bot.services import meetings, pairs, validation
 from bot.services.access import Actor
 from bot.services.errors import ValidationFailed
 from bot.states import MeetingChange, MeetingForm, MeetingLog
+from bot.texts import meetings as texts
+from bot.texts.validation import VALIDATION_DATE, VALIDATION_TIME
+from bot.texts.vocabulary import (
+    ATTENDANCE_NAMES,
+    MEETING_FORMAT_NAMES,
+    MEETING_STATUS_ICONS,
+    MEETING_STATUS_NAMES,
+    WEEKDAY_SHORT,
+    esc,
+    fit,
+    local_time,
+    shorten,
+)
 from handlers.pairs import pair_title
 from models import utcnow
 from models.enums import Attendance, MeetingFormat, MeetingStatus
@@ -61,18 +75,18 @@ def _timezone(actor: Actor) -> str:
 
 
 def _when(view: meetings.MeetingView) -> str:
-    return texts.local_time(view.meeting.starts_at, view.mentor.organization.timezone)
+    return local_time(view.meeting.starts_at, view.mentor.organization.timezone)
 
 
 def _facts(view: meetings.MeetingView) -> dict[str, str]:
     """What every notice about a meeting names: topic, time, zone, format and link."""
     meeting = view.meeting
-    link = texts.MEETING_CARD_LINK.format(link=texts.esc(meeting.link)) if meeting.link else ""
+    link = texts.MEETING_CARD_LINK.format(link=esc(meeting.link)) if meeting.link else ""
     return {
-        "topic": texts.esc(meeting.topic),
+        "topic": esc(meeting.topic),
         "when": _when(view),
         "timezone": view.mentor.organization.timezone,
-        "format": texts.MEETING_FORMAT_NAMES[meeting.format],
+        "format": MEETING_FORMAT_NAMES[meeting.format],
         "link": link,
     }
 
@@ -83,17 +97,17 @@ async def render_meeting(
     meeting = view.meeting
     facts = _facts(view)
     text = texts.MEETING_CARD.format(
-        icon=texts.MEETING_STATUS_ICONS[meeting.status],
+        icon=MEETING_STATUS_ICONS[meeting.status],
         pair=pair_title(view.pair),
-        mentor=texts.esc(view.mentor.full_name),
-        status=texts.MEETING_STATUS_NAMES[meeting.status],
+        mentor=esc(view.mentor.full_name),
+        status=MEETING_STATUS_NAMES[meeting.status],
         **facts,
     )
     for person in view.participants:
         entry = view.participant(person.id)
         assert entry is not None
         text += texts.MEETING_CARD_PARTICIPANT.format(
-            name=texts.esc(person.full_name), attendance=texts.ATTENDANCE_NAMES[entry.attendance]
+            name=esc(person.full_name), attendance=ATTENDANCE_NAMES[entry.attendance]
         )
         if entry.rating is not None:
             text += texts.MEETING_CARD_RATING.format(rating=entry.rating)
@@ -102,26 +116,26 @@ async def render_meeting(
         parts.append(
             texts.MEETING_CARD_REPORT.format(
                 duration=meeting.duration_minutes,
-                summary=texts.esc(texts.shorten(meeting.summary or "", NOTES_SHOWN)),
-                agreements=texts.esc(texts.shorten(meeting.agreements or "", NOTES_SHOWN)),
+                summary=esc(shorten(meeting.summary or "", NOTES_SHOWN)),
+                agreements=esc(shorten(meeting.agreements or "", NOTES_SHOWN)),
             )
         )
         touched = await meetings.touched_labels(session, meeting.id)
         if touched:
-            items = "; ".join(texts.esc(texts.shorten(label, 60)) for label in touched)
+            items = "; ".join(esc(shorten(label, 60)) for label in touched)
             parts.append(texts.MEETING_CARD_TOUCHED.format(items=items))
         for person in view.participants:
             entry = view.participant(person.id)
             if entry is not None and entry.rating_comment:
                 parts.append(
                     texts.MEETING_CARD_COMMENT.format(
-                        name=texts.esc(person.full_name),
-                        comment=texts.esc(texts.shorten(entry.rating_comment, COMMENT_SHOWN)),
+                        name=esc(person.full_name),
+                        comment=esc(shorten(entry.rating_comment, COMMENT_SHOWN)),
                     )
                 )
     elif meeting.status is MeetingStatus.NOT_HELD:
-        parts.append(texts.MEETING_CARD_NOT_HELD.format(reason=texts.esc(meeting.summary or "")))
-    text = texts.fit(text, parts)
+        parts.append(texts.MEETING_CARD_NOT_HELD.format(reason=esc(meeting.summary or "")))
+    text = fit(text, parts)
     return text, _card_buttons(actor, view)
 
 
@@ -170,9 +184,9 @@ async def render_history(
             lines.append(
                 texts.MEETING_LINE.format(
                     number=page.first + offset,
-                    icon=texts.MEETING_STATUS_ICONS[meeting.status],
-                    when=texts.local_time(meeting.starts_at, timezone),
-                    topic=texts.esc(texts.shorten(meeting.topic, 80)),
+                    icon=MEETING_STATUS_ICONS[meeting.status],
+                    when=local_time(meeting.starts_at, timezone),
+                    topic=esc(shorten(meeting.topic, 80)),
                 )
             )
         text = "\n".join(lines)
@@ -287,13 +301,13 @@ async def day_chosen(
     try:
         day = datetime.strptime(str(callback_data.day), "%Y%m%d").date()
     except ValueError:
-        raise ValidationFailed(texts.VALIDATION_DATE) from None
+        raise ValidationFailed(VALIDATION_DATE) from None
     await state.update_data(day=day.isoformat())
     current = await state.get_state()
     await state.set_state(
         MeetingChange.time if current == MeetingChange.day.state else MeetingForm.time
     )
-    label = f"{texts.WEEKDAY_SHORT[day.weekday()]} {day:%d.%m.%Y}"
+    label = f"{WEEKDAY_SHORT[day.weekday()]} {day:%d.%m.%Y}"
     await answer_quietly(callback)
     await edit(
         callback,
@@ -329,7 +343,7 @@ async def time_chosen(
     data = await state.get_data()
     hours, minutes = divmod(callback_data.minute, 60)
     if not 0 <= hours < 24:
-        raise ValidationFailed(texts.VALIDATION_TIME)
+        raise ValidationFailed(VALIDATION_TIME)
     at = _on_day(date.fromisoformat(data["day"]), time(hours, minutes), _timezone(actor))
     await answer_quietly(callback)
     assert isinstance(callback.message, Message)
@@ -351,7 +365,7 @@ async def _when_chosen(
         await state.clear()
         await _show(target, session, actor, view)
         notice = texts.MEETING_MOVED_NOTICE.format(
-            name=texts.esc(actor.require_person().full_name), **_facts(view)
+            name=esc(actor.require_person().full_name), **_facts(view)
         )
         for person in view.others(actor.require_person().id):
             markup = (
@@ -377,17 +391,17 @@ async def format_chosen(
     await answer_quietly(callback)
     if callback_data.format is MeetingFormat.ONLINE and not data.get("past"):
         await state.set_state(MeetingForm.link)
-        await edit(callback, texts.MEETING_ASK_LINK, keyboards.cancel())
+        await edit(callback, texts.MEETING_ASK_LINK, cancel())
         return
     await state.set_state(MeetingForm.topic)
-    await edit(callback, texts.MEETING_ASK_TOPIC, keyboards.cancel())
+    await edit(callback, texts.MEETING_ASK_TOPIC, cancel())
 
 
 @handlers.message(StateFilter(MeetingForm.link), ANSWER)
 async def link_typed(message: Message, state: FSMContext) -> None:
     await state.update_data(link=validation.url(message.text))
     await state.set_state(MeetingForm.topic)
-    await message.answer(texts.MEETING_ASK_TOPIC, reply_markup=keyboards.cancel())
+    await message.answer(texts.MEETING_ASK_TOPIC, reply_markup=cancel())
 
 
 @handlers.message(StateFilter(MeetingForm.topic), ANSWER)
@@ -417,9 +431,7 @@ async def topic_typed(
     await state.clear()
     await message.answer(texts.MEETING_SCHEDULED)
     await _show(message, session, actor, view)
-    invitation = texts.MEETING_INVITATION.format(
-        mentor=texts.esc(view.mentor.full_name), **_facts(view)
-    )
+    invitation = texts.MEETING_INVITATION.format(mentor=esc(view.mentor.full_name), **_facts(view))
     for person in view.participants:
         await deliver(bot, person, invitation, keyboards.meeting_invitation(view.meeting.id))
 
@@ -447,7 +459,7 @@ async def answered(
     await answer_quietly(callback, toast)
     text, markup = await render_meeting(session, actor, view)
     await edit(callback, text, markup)
-    notice = template.format(name=texts.esc(actor.require_person().full_name), **_facts(view))
+    notice = template.format(name=esc(actor.require_person().full_name), **_facts(view))
     await deliver(bot, view.mentor, notice, keyboards.open_meeting(view.meeting.id))
 
 
@@ -479,8 +491,8 @@ async def move_comment_typed(
     await state.clear()
     await message.answer(texts.MEETING_MOVE_REQUEST_SENT)
     notice = texts.MEETING_MOVE_REQUEST_NOTICE.format(
-        name=texts.esc(actor.require_person().full_name),
-        comment=texts.esc(comment),
+        name=esc(actor.require_person().full_name),
+        comment=esc(comment),
         **_facts(view),
     )
     await deliver(bot, view.mentor, notice, keyboards.open_meeting(meeting_id))
@@ -509,7 +521,7 @@ async def ask_cancel(
     await answer_quietly(callback)
     await edit(
         callback,
-        texts.MEETING_CONFIRM_CANCEL.format(topic=texts.esc(view.meeting.topic)),
+        texts.MEETING_CONFIRM_CANCEL.format(topic=esc(view.meeting.topic)),
         keyboards.confirm_meeting_cancel(view.meeting.id),
     )
 
@@ -527,7 +539,7 @@ async def cancel_meeting(
     text, markup = await render_meeting(session, actor, view)
     await edit(callback, text, markup)
     person = actor.require_person()
-    notice = texts.MEETING_CANCELLED_NOTICE.format(name=texts.esc(person.full_name), **_facts(view))
+    notice = texts.MEETING_CANCELLED_NOTICE.format(name=esc(person.full_name), **_facts(view))
     for other in view.others(person.id):
         await deliver(bot, other, notice)
 
@@ -542,7 +554,7 @@ async def ask_held(
     view = await meetings.check_can_log(session, actor, callback_data.meeting_id)
     await send(
         callback,
-        texts.MEETING_ASK_HELD.format(topic=texts.esc(view.meeting.topic)),
+        texts.MEETING_ASK_HELD.format(topic=esc(view.meeting.topic)),
         keyboards.meeting_held(view.meeting.id),
     )
 
@@ -599,7 +611,7 @@ async def reason_typed(
 async def _duration_set(target: Message, state: FSMContext, minutes: int) -> None:
     await state.update_data(duration=minutes)
     await state.set_state(MeetingLog.summary)
-    await target.answer(texts.MEETING_ASK_SUMMARY, reply_markup=keyboards.cancel())
+    await target.answer(texts.MEETING_ASK_SUMMARY, reply_markup=cancel())
 
 
 @handlers.message(StateFilter(MeetingLog.duration), ANSWER)
@@ -621,7 +633,7 @@ async def duration_chosen(
 async def summary_typed(message: Message, state: FSMContext) -> None:
     await state.update_data(summary=meetings.notes(message.text, "Что обсуждали"))
     await state.set_state(MeetingLog.agreements)
-    await message.answer(texts.MEETING_ASK_AGREEMENTS, reply_markup=keyboards.cancel())
+    await message.answer(texts.MEETING_ASK_AGREEMENTS, reply_markup=cancel())
 
 
 async def _pair_of_log(session: AsyncSession, actor: Actor, data: dict[str, Any]) -> pairs.PairView:
@@ -702,9 +714,7 @@ async def _save_log(
     await state.clear()
     await target.answer(texts.MEETING_LOGGED)
     await _show(target, session, actor, view)
-    request = texts.MEETING_RATE_REQUEST.format(
-        mentor=texts.esc(view.mentor.full_name), **_facts(view)
-    )
+    request = texts.MEETING_RATE_REQUEST.format(mentor=esc(view.mentor.full_name), **_facts(view))
     for person in view.attending():
         await deliver(bot, person, request, keyboards.meeting_rating(view.meeting.id))
 
@@ -724,7 +734,7 @@ async def rated(
     await state.clear()
     await state.set_state(MeetingChange.rating_comment)
     await state.set_data({"meeting_id": callback_data.meeting_id})
-    await send(callback, texts.MEETING_ASK_RATING_COMMENT, keyboards.skip())
+    await send(callback, texts.MEETING_ASK_RATING_COMMENT, skip())
 
 
 @handlers.message(StateFilter(MeetingChange.rating_comment), ANSWER)

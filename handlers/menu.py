@@ -6,12 +6,15 @@ from aiogram.filters import Command, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
-from bot import keyboards, texts
-from bot.callbacks import MenuCb
+from bot.callbacks.menu import MenuCb
 from bot.commands import apply_chat_commands
+from bot.keyboards import menu as keyboards
 from bot.replies import send
 from bot.routing import Handlers
 from bot.services.access import Actor
+from bot.texts import menu as texts
+from bot.texts.common import NEED_INVITE
+from bot.texts.vocabulary import esc, role_list
 
 handlers = Handlers("menu")
 
@@ -20,14 +23,14 @@ def main_menu(actor: Actor) -> tuple[str, InlineKeyboardMarkup | None]:
     person = actor.person
     if person is not None:
         text = texts.MAIN_MENU.format(
-            name=texts.esc(person.full_name),
-            organization=texts.esc(person.organization.name),
-            roles=texts.role_list(person.role_set),
+            name=esc(person.full_name),
+            organization=esc(person.organization.name),
+            roles=role_list(person.role_set),
         )
     elif actor.is_admin:
         text = texts.ADMIN_MENU
     else:
-        return texts.NEED_INVITE, None
+        return NEED_INVITE, None
     return text, keyboards.main_menu(actor.roles, actor.is_admin)
 
 
@@ -37,7 +40,7 @@ def help_text(actor: Actor) -> str:
     if actor.is_admin:
         parts.append(texts.HELP_ADMIN)
     if not actor.is_registered and not actor.is_admin:
-        parts.append(texts.NEED_INVITE)
+        parts.append(NEED_INVITE)
     return "\n\n".join(parts)
 
 

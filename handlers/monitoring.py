@@ -12,8 +12,10 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import charts, final_report, keyboards, texts
-from bot.callbacks import MentorsPageCb, MenuCb, SummaryCb
+from bot import charts, final_report
+from bot.callbacks.menu import MenuCb
+from bot.callbacks.monitoring import MentorsPageCb, SummaryCb
+from bot.keyboards import monitoring as keyboards
 from bot.replies import answer_quietly, ask_for_text, edit, send
 from bot.routing import Handlers
 from bot.services import audit, monitoring, pairs, workbook
@@ -21,6 +23,17 @@ from bot.services.access import Actor
 from bot.services.monitoring import Figures, Period, Summary
 from bot.settings import Settings
 from bot.states import SummaryForm
+from bot.texts import monitoring as texts
+from bot.texts.reports import FINAL_CAPTION
+from bot.texts.vocabulary import (
+    FORM_NAMES,
+    LIST_MORE,
+    category_short,
+    esc,
+    fit,
+    local_time,
+    shorten,
+)
 from models import utcnow
 
 handlers = Handlers("monitoring")
@@ -75,13 +88,13 @@ def _minutes(value: float | None) -> str:
 
 def _body(current: Summary, figures: Figures) -> str:
     forms = ", ".join(
-        f"{texts.FORM_NAMES[form].split(' (')[0].lower()} {count}"
+        f"{FORM_NAMES[form].split(' (')[0].lower()} {count}"
         for form, count in sorted(figures.pairs_by_form.items(), key=lambda item: -item[1])
     )
     top = sorted(figures.difficulties_new.items(), key=lambda item: -item[1])[:TOP_CATEGORIES]
     self_check = "; ".join(
         texts.SUMMARY_SELF_CHECK_ITEM.format(
-            category=texts.category_short(category), before=before, after=after
+            category=category_short(category), before=before, after=after
         )
         for category, (before, after) in sorted(figures.self_check.items())
     )
@@ -109,7 +122,7 @@ def _body(current: Summary, figures: Figures) -> str:
         overcome=sum(figures.difficulties_overcome.values()),
         top=texts.SUMMARY_TOP.format(
             categories=", ".join(
-                f"{texts.category_short(category).lower()} ({count})" for category, count in top
+                f"{category_short(category).lower()} ({count})" for category, count in top
             )
         )
         if top
@@ -125,7 +138,7 @@ def render(current: Summary, region: bool) -> str:
     if region:
         scope = texts.SUMMARY_REGION.format(count=len(current.organizations))
     else:
-        scope = texts.esc(next(iter(current.organizations.values()), ""))
+        scope = esc(next(iter(current.organizations.values()), ""))
     text = texts.SUMMARY_HEAD.format(
         scope=scope, start=f"{chosen.start:%d.%m.%Y}", end=f"{chosen.end:%d.%m.%Y}"
     )
@@ -135,7 +148,7 @@ def render(current: Summary, region: bool) -> str:
         for organization, name in list(current.organizations.items())[:REGION_LINES]:
             figures = current.by_organization[organization]
             text += texts.SUMMARY_REGION_LINE.format(
-                name=texts.esc(texts.shorten(name, 60)),
+                name=esc(shorten(name, 60)),
                 share=round(figures.share * 100),
                 pairs=figures.active_pairs,
                 held=figures.meetings_held,
@@ -143,7 +156,7 @@ def render(current: Summary, region: bool) -> str:
                 overdue=figures.goals_overdue,
             )
         if len(current.organizations) > REGION_LINES:
-            text += texts.LIST_MORE.format(more=len(current.organizations) - REGION_LINES)
+            text += LIST_MORE.format(more=len(current.organizations) - REGION_LINES)
     return text
 
 
@@ -261,7 +274,7 @@ async def _final_report_file(
     signer = actor.person.full_name if actor.person else ""
     content = final_report.build(current, scope_name, signer)
     name = f"final_report_{chosen.start:%Y}_{chosen.end:%Y}.docx"
-    return BufferedInputFile(content, filename=name), texts.FINAL_CAPTION.format(**_span(chosen))
+    return BufferedInputFile(content, filename=name), FINAL_CAPTION.format(**_span(chosen))
 
 
 # The files of the monitoring, by the summary button's action; and the commands that send
@@ -313,14 +326,14 @@ async def audit_command(message: Message, session: AsyncSession, actor: Actor) -
         who = names.get(entry.actor_person_id or 0) or str(entry.actor_telegram_id)
         lines.append(
             texts.AUDIT_LINE.format(
-                when=texts.local_time(entry.created_at, "UTC"),
-                who=texts.esc(who),
+                when=local_time(entry.created_at, "UTC"),
+                who=esc(who),
                 action=texts.AUDIT_ACTIONS.get(entry.action, entry.action),
                 organization=entry.organization_id or "—",
-                details=texts.esc(entry.details or ""),
+                details=esc(entry.details or ""),
             )
         )
-    await message.answer(texts.fit(lines[0], lines[1:]))
+    await message.answer(fit(lines[0], lines[1:]))
 
 
 async def render_mentors(
@@ -337,7 +350,7 @@ async def render_mentors(
         load = loads[mentor.id]
         text += texts.MENTOR_LINE.format(
             number=page.first + offset,
-            name=texts.esc(mentor.full_name),
+            name=esc(mentor.full_name),
             pairs=load.pairs,
             mentees=load.mentees,
             meetings=load.meetings,
@@ -379,13 +392,13 @@ async def difficulties_command(
     scope_name = (
         texts.SUMMARY_REGION.format(count=len(names))
         if scope is None
-        else texts.esc(next(iter(names.values()), ""))
+        else esc(next(iter(names.values()), ""))
     )
     text = texts.TREND_HEADER.format(scope=scope_name, first=trend.months[0], last=trend.months[-1])
     for category in sorted(categories, key=lambda c: -trend.open.get(c, 0)):
         counts = trend.new.get(category, {})
         text += texts.TREND_LINE.format(
-            category=texts.category_short(category),
+            category=category_short(category),
             open=trend.open.get(category, 0),
             overcome=trend.overcome.get(category, 0),
             trend=" → ".join(str(counts.get(month, 0)) for month in trend.months),

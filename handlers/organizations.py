@@ -7,8 +7,10 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import keyboards, texts
-from bot.callbacks import MenuCb, OrgCb, OrgsPageCb, TimezoneCb
+from bot.callbacks.menu import MenuCb
+from bot.callbacks.organizations import OrgCb, OrgsPageCb, TimezoneCb
+from bot.keyboards import organizations as keyboards
+from bot.keyboards.common import cancel
 from bot.replies import answer_quietly, edit, send
 from bot.routing import Handlers
 from bot.services import invites, organizations, validation
@@ -16,6 +18,9 @@ from bot.services.access import Actor
 from bot.services.errors import ValidationFailed
 from bot.settings import Settings
 from bot.states import NewOrganization
+from bot.texts import organizations as texts
+from bot.texts.validation import VALIDATION_TIMEZONE
+from bot.texts.vocabulary import esc
 
 handlers = Handlers("organizations")
 
@@ -25,7 +30,7 @@ ANSWER = F.text & ~F.text.startswith("/")
 async def _start_new_organization(message: Message, state: FSMContext, actor: Actor) -> None:
     actor.require_admin()
     await state.set_state(NewOrganization.name)
-    await message.answer(texts.ORG_ASK_NAME, reply_markup=keyboards.cancel())
+    await message.answer(texts.ORG_ASK_NAME, reply_markup=cancel())
 
 
 @handlers.message(Command("new_org"))
@@ -56,7 +61,7 @@ async def name_answer(
 async def _timezone_chosen(message: Message, state: FSMContext, timezone: str) -> None:
     await state.update_data(timezone=timezone)
     await state.set_state(NewOrganization.region)
-    await message.answer(texts.ORG_ASK_REGION, reply_markup=keyboards.cancel())
+    await message.answer(texts.ORG_ASK_REGION, reply_markup=cancel())
 
 
 @handlers.message(StateFilter(NewOrganization.timezone), ANSWER)
@@ -80,7 +85,7 @@ async def timezone_button(
     elif 0 <= index < len(texts.TIMEZONE_CHOICES):
         timezone = texts.TIMEZONE_CHOICES[index][1]
     else:
-        raise ValidationFailed(texts.VALIDATION_TIMEZONE)
+        raise ValidationFailed(VALIDATION_TIMEZONE)
     await answer_quietly(callback)
     await edit(callback, texts.ORG_TIMEZONE_CHOSEN.format(timezone=timezone))
     if isinstance(callback.message, Message):
@@ -99,8 +104,8 @@ async def region_answer(
     await state.clear()
     await message.answer(
         texts.ORG_CREATED.format(
-            name=texts.esc(organization.name),
-            region=texts.esc(organization.region),
+            name=esc(organization.name),
+            region=esc(organization.region),
             timezone=organization.timezone,
             days=invites.CURATOR_INVITE_DAYS,
             link=invites.deep_link((await bot.me()).username or "", invite.code),
@@ -151,8 +156,8 @@ async def org_open(
     await edit(
         callback,
         texts.ORG_CARD.format(
-            name=texts.esc(organization.name),
-            region=texts.esc(organization.region),
+            name=esc(organization.name),
+            region=esc(organization.region),
             timezone=organization.timezone,
             people=people_count,
             curators=curators,
@@ -171,7 +176,7 @@ async def org_curator_link(
     await send(
         callback,
         texts.CURATOR_LINK.format(
-            name=texts.esc(organization.name),
+            name=esc(organization.name),
             days=invites.CURATOR_INVITE_DAYS,
             link=invites.deep_link((await bot.me()).username or "", invite.code),
         ),

@@ -10,9 +10,8 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import keyboards, texts
-from bot.callbacks import (
-    MenuCb,
+from bot.callbacks.menu import MenuCb
+from bot.callbacks.pairs import (
     PairCb,
     PairsPageCb,
     PairWizardCb,
@@ -21,12 +20,16 @@ from bot.callbacks import (
     UnpairedPageCb,
 )
 from bot.delivery import deliver
+from bot.keyboards import pairs as keyboards
 from bot.replies import answer_quietly, ask_for_text, edit, send
 from bot.routing import Handlers
 from bot.services import audit, pairs
 from bot.services.access import Actor
 from bot.services.errors import ValidationFailed
 from bot.states import PairChange, PairReflection, PairWizard
+from bot.texts import pairs as texts
+from bot.texts.common import STALE_BUTTON
+from bot.texts.vocabulary import FORM_NAMES, PAIR_STATUS_NAMES, ROLE_MODEL_NAMES, esc, shorten
 from models import Person
 from models.enums import MentorshipForm, PairStatus, Role, RoleModel
 
@@ -41,9 +44,9 @@ PICKER_STATES = {"mentor": PairWizard.mentor, "mentees": PairWizard.mentees}
 
 
 def _name(person: Person, *, contact: bool = False) -> str:
-    name = texts.esc(person.full_name)
+    name = esc(person.full_name)
     if contact and person.share_contact and person.username:
-        name += texts.PAIR_CONTACT.format(contact=f"@{texts.esc(person.username)}")
+        name += texts.PAIR_CONTACT.format(contact=f"@{esc(person.username)}")
     return name
 
 
@@ -69,18 +72,18 @@ async def render_card(
     text = texts.PAIR_CARD.format(
         kind=_kind(loaded),
         id=pair.id,
-        status=texts.PAIR_STATUS_NAMES[pair.status],
-        form=texts.FORM_NAMES[pair.form],
-        model=texts.ROLE_MODEL_NAMES[pair.role_model],
+        status=PAIR_STATUS_NAMES[pair.status],
+        form=FORM_NAMES[pair.form],
+        model=ROLE_MODEL_NAMES[pair.role_model],
         mentor=_name(loaded.mentor, contact=True),
         mentees=", ".join(_name(mentee, contact=True) for mentee in loaded.mentees),
         **_dates(loaded),
     )
     if pair.stop_reason:
-        text += texts.PAIR_CARD_STOP_REASON.format(reason=texts.esc(pair.stop_reason))
+        text += texts.PAIR_CARD_STOP_REASON.format(reason=esc(pair.stop_reason))
     for name, score, reflection in await pairs.final_reflections(session, pair.id):
         text += texts.PAIR_CARD_REFLECTION.format(
-            name=texts.esc(name), score=score, text=texts.esc(texts.shorten(reflection, 300))
+            name=esc(name), score=score, text=esc(shorten(reflection, 300))
         )
     person = actor.require_person()
     curator = Role.CURATOR in person.role_set
@@ -114,10 +117,10 @@ async def render_pairs(
         lines.append(
             texts.PAIR_LINE.format(
                 number=page.first + offset,
-                form=texts.FORM_NAMES[pair.form],
-                mentor=texts.esc(names[pair.mentor_id]),
-                mentees=texts.esc(", ".join(members)),
-                status=texts.PAIR_STATUS_NAMES[pair.status],
+                form=FORM_NAMES[pair.form],
+                mentor=esc(names[pair.mentor_id]),
+                mentees=esc(", ".join(members)),
+                status=PAIR_STATUS_NAMES[pair.status],
             )
         )
     markup = keyboards.pairs_list(page, [pair.id for pair in page.items], mine, only)
@@ -128,8 +131,8 @@ async def render_pairs(
 
 def _filter_name(only: str, names: dict[int, str]) -> str:
     if only.startswith("m") and only[1:].isdigit():
-        return texts.PAIRS_FILTER_MENTOR.format(name=texts.esc(names.get(int(only[1:]), "")))
-    return texts.PAIRS_FILTERS.get(only) or texts.FORM_NAMES[MentorshipForm(only)]
+        return texts.PAIRS_FILTER_MENTOR.format(name=esc(names.get(int(only[1:]), "")))
+    return texts.PAIRS_FILTERS.get(only) or FORM_NAMES[MentorshipForm(only)]
 
 
 async def render_picker(
@@ -138,7 +141,7 @@ async def render_picker(
     role = Role.MENTEE if purpose == "mentees" else Role.MENTOR
     query = data.get("query") or None
     page = await pairs.search_people(session, actor, role, query, data.get("page", 0))
-    shown = texts.PAIR_SEARCH_SHOWN.format(query=texts.esc(query)) if query else ""
+    shown = texts.PAIR_SEARCH_SHOWN.format(query=esc(query)) if query else ""
     if purpose == "mentor":
         text = texts.PAIR_WIZARD_MENTOR.format(query=shown)
     elif purpose == "mentees":
@@ -155,7 +158,7 @@ async def render_picker(
 
 
 async def notify_new_pair(bot: Bot, loaded: pairs.PairView) -> None:
-    form = texts.FORM_NAMES[loaded.pair.form]
+    form = FORM_NAMES[loaded.pair.form]
     await deliver(
         bot,
         loaded.mentor,
@@ -240,7 +243,7 @@ async def picked(
     purpose = callback_data.purpose
     data = await state.get_data()
     if callback_data.pair_id != data.get("pair_id", 0):
-        raise ValidationFailed(texts.STALE_BUTTON)  # a list left from another dialogue
+        raise ValidationFailed(STALE_BUTTON)  # a list left from another dialogue
     if not callback_data.person_id:
         data["page"] = callback_data.page
     elif purpose == "mentor":
@@ -326,8 +329,8 @@ async def _summary(session: AsyncSession, actor: Actor, data: dict[str, Any]) ->
     return texts.PAIR_WIZARD_CONFIRM.format(
         mentor=_name(mentor),
         mentees=", ".join(_name(mentee) for mentee in mentees),
-        form=texts.FORM_NAMES[MentorshipForm(data["form"])],
-        model=texts.ROLE_MODEL_NAMES[RoleModel(data["model"])],
+        form=FORM_NAMES[MentorshipForm(data["form"])],
+        model=ROLE_MODEL_NAMES[RoleModel(data["model"])],
         months=data["months"],
     )
 
@@ -434,7 +437,7 @@ async def render_unpaired(
     if not page.total:
         return texts.UNPAIRED_EMPTY, None
     names = "\n".join(
-        f"{page.first + offset}. {texts.esc(person.full_name)}"
+        f"{page.first + offset}. {esc(person.full_name)}"
         for offset, person in enumerate(page.items)
     )
     text = texts.UNPAIRED_HEADER.format(
@@ -555,7 +558,7 @@ async def stop_reason_typed(
     text, markup = await render_card(session, actor, loaded)
     await message.answer(text, reply_markup=markup)
     notice = texts.PAIR_NOTICE_STOPPED.format(
-        pair=pair_title(loaded), reason=texts.esc(loaded.pair.stop_reason or "")
+        pair=pair_title(loaded), reason=esc(loaded.pair.stop_reason or "")
     )
     for person in (loaded.mentor, *loaded.mentees):
         await deliver(bot, person, notice)

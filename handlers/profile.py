@@ -21,14 +21,17 @@ from aiogram.types import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import keyboards, texts
-from bot.callbacks import DeleteMeCb, MenuCb, ProfileCb
+from bot.callbacks.menu import MenuCb
+from bot.callbacks.profile import DeleteMeCb, ProfileCb
 from bot.commands import apply_chat_commands
+from bot.keyboards import profile as keyboards
 from bot.replies import answer_quietly, ask_for_text, edit, notify, send
 from bot.routing import Handlers
 from bot.services import people
 from bot.services.access import Actor
 from bot.states import ProfileEdit
+from bot.texts import profile as texts
+from bot.texts.vocabulary import ERASED_PERSON, NO, NOT_SET, YES, esc, role_list
 from models import Person
 
 handlers = Handlers("profile")
@@ -36,16 +39,16 @@ handlers = Handlers("profile")
 
 def render_profile(person: Person) -> tuple[str, InlineKeyboardMarkup]:
     def shown(value: object) -> str:
-        return texts.esc(value) if value not in (None, "") else texts.NOT_SET
+        return esc(value) if value not in (None, "") else NOT_SET
 
     text = texts.PROFILE.format(
         full_name=shown(person.full_name),
         position=shown(person.position),
         subject=shown(person.subject),
         experience=shown(person.experience_years),
-        organization=texts.esc(person.organization.name),
-        roles=texts.role_list(person.role_set),
-        share=texts.YES if person.share_contact else texts.NO,
+        organization=esc(person.organization.name),
+        roles=role_list(person.role_set),
+        share=YES if person.share_contact else NO,
     )
     return text, keyboards.profile(person.share_contact)
 
@@ -129,7 +132,7 @@ async def my_data_button(callback: CallbackQuery, session: AsyncSession, actor: 
 async def delete_me_command(message: Message, actor: Actor) -> None:
     actor.require_person()
     await message.answer(
-        texts.DELETE_CONFIRM.format(placeholder=texts.ERASED_PERSON),
+        texts.DELETE_CONFIRM.format(placeholder=ERASED_PERSON),
         reply_markup=keyboards.delete_me(),
     )
 

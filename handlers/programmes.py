@@ -10,14 +10,23 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import keyboards, texts
-from bot.callbacks import ActivityCb, ActivityDifficultyCb, ProgrammeCb
+from bot.callbacks.programmes import ActivityCb, ActivityDifficultyCb, ProgrammeCb
 from bot.delivery import deliver
+from bot.keyboards import programmes as keyboards
+from bot.keyboards.common import cancel
 from bot.replies import answer_quietly, ask_for_text, edit, send
 from bot.routing import Handlers
 from bot.services import programmes
 from bot.services.access import Actor
 from bot.states import ActivityForm, ProgrammeForm
+from bot.texts import programmes as texts
+from bot.texts.vocabulary import (
+    ACTIVITY_ICONS,
+    DIFFICULTY_CATEGORY_BUTTONS,
+    LIST_MORE,
+    esc,
+    shorten,
+)
 from handlers.pairs import pair_title
 from models import ProgrammeActivity
 from models.enums import ActivityStatus
@@ -56,20 +65,20 @@ def render_programme(
     lines = [
         texts.ACTIVITY_LINE.format(
             number=number,
-            icon=texts.ACTIVITY_ICONS[_state_of(activity, current)],
-            title=texts.esc(texts.shorten(activity.title, TITLE_SHOWN)),
+            icon=ACTIVITY_ICONS[_state_of(activity, current)],
+            title=esc(shorten(activity.title, TITLE_SHOWN)),
             due=activity.due_on.strftime("%d.%m.%Y"),
         )
         for number, activity in enumerate(shown, start=1)
     ]
     if len(current.activities) > len(shown):
-        lines.append(texts.LIST_MORE.format(more=len(current.activities) - len(shown)))
+        lines.append(LIST_MORE.format(more=len(current.activities) - len(shown)))
     progress = current.progress()
     text = texts.PROGRAMME_CARD.format(
         pair=title,
         starts=current.programme.starts_on.strftime("%d.%m.%Y"),
         ends=current.programme.ends_on.strftime("%d.%m.%Y"),
-        aim=texts.esc(current.programme.aim),
+        aim=esc(current.programme.aim),
         done=progress.done,
         total=progress.total,
         due=progress.due,
@@ -86,19 +95,17 @@ async def render_activity(
     state = _state_of(activity, current)
     difficulty = await programmes.activity_difficulty(session, actor, activity)
     text = texts.ACTIVITY_CARD.format(
-        icon=texts.ACTIVITY_ICONS[state],
-        title=texts.esc(activity.title),
+        icon=ACTIVITY_ICONS[state],
+        title=esc(activity.title),
         due=activity.due_on.strftime("%d.%m.%Y"),
         status=texts.ACTIVITY_STATUS[state],
-        difficulty=texts.esc(difficulty.description)
-        if difficulty
-        else texts.ACTIVITY_NO_DIFFICULTY,
-        expected=texts.esc(activity.expected_result or ""),
+        difficulty=esc(difficulty.description) if difficulty else texts.ACTIVITY_NO_DIFFICULTY,
+        expected=esc(activity.expected_result or ""),
     )
     if activity.result:
-        text += texts.ACTIVITY_RESULT.format(result=texts.esc(activity.result))
+        text += texts.ACTIVITY_RESULT.format(result=esc(activity.result))
     for name, reflection in await programmes.reflections(session, activity.id):
-        text += texts.ACTIVITY_REFLECTION.format(name=texts.esc(name), text=texts.esc(reflection))
+        text += texts.ACTIVITY_REFLECTION.format(name=esc(name), text=esc(reflection))
     person = actor.require_person()
     participants = {current.pair.mentor.id} | {m.id for m in current.pair.mentees}
     is_mentee = person.id in {m.id for m in current.pair.mentees}
@@ -178,7 +185,7 @@ async def title_typed(
     await state.update_data(title=programmes.activity_title(message.text))
     difficulties = await programmes.mentee_difficulties(session, actor, pair_id)
     choices = [
-        (item.id, f"{texts.DIFFICULTY_CATEGORY_BUTTONS[item.category]}: {item.description}")
+        (item.id, f"{DIFFICULTY_CATEGORY_BUTTONS[item.category]}: {item.description}")
         for item in difficulties[-SHOWN_DIFFICULTIES:]
     ]
     await state.set_state(ActivityForm.difficulty)
@@ -201,7 +208,7 @@ async def difficulty_chosen(
     await state.update_data(difficulty_id=chosen)
     await state.set_state(ActivityForm.due)
     await answer_quietly(callback)
-    await edit(callback, texts.ACTIVITY_ASK_DUE, keyboards.cancel())
+    await edit(callback, texts.ACTIVITY_ASK_DUE, cancel())
 
 
 @handlers.message(StateFilter(ActivityForm.due), ANSWER)
@@ -212,7 +219,7 @@ async def due_typed(
     due_on = await programmes.due_date(session, actor, pair_id, message.text)
     await state.update_data(due_on=due_on.isoformat())
     await state.set_state(ActivityForm.expected)
-    await message.answer(texts.ACTIVITY_ASK_EXPECTED, reply_markup=keyboards.cancel())
+    await message.answer(texts.ACTIVITY_ASK_EXPECTED, reply_markup=cancel())
 
 
 @handlers.message(StateFilter(ActivityForm.expected), ANSWER)
@@ -314,9 +321,9 @@ async def proposal_typed(
         bot,
         current.pair.mentor,
         texts.PROGRAMME_PROPOSAL_NOTICE.format(
-            name=texts.esc(actor.require_person().full_name),
+            name=esc(actor.require_person().full_name),
             pair=pair_title(current.pair),
-            text=texts.esc(feedback.text or ""),
+            text=esc(feedback.text or ""),
         ),
         keyboards.open_programme(pair_id),
     )

@@ -7,15 +7,19 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import keyboards, texts
-from bot.callbacks import ConsentCb
+from bot.callbacks.registration import ConsentCb
 from bot.commands import apply_chat_commands
+from bot.keyboards import registration as keyboards
+from bot.keyboards.common import cancel
+from bot.keyboards.menu import main_menu
 from bot.replies import answer_quietly, edit
 from bot.routing import Handlers
 from bot.services import people, validation
 from bot.services.access import Actor
 from bot.services.errors import DomainError
 from bot.states import Registration
+from bot.texts import registration as texts
+from bot.texts.vocabulary import ROLE_NAMES, ROLE_NAMES_GENITIVE, esc, role_list
 
 handlers = Handlers("registration")
 
@@ -34,8 +38,8 @@ async def start_with_invite(
     await state.clear()
     code = command.args or ""
     outcome, invite = await people.check_invite_for(session, actor, code)
-    role_name = texts.ROLE_NAMES[invite.role]
-    welcome_role = texts.ROLE_NAMES_GENITIVE[invite.role]
+    role_name = ROLE_NAMES[invite.role]
+    welcome_role = ROLE_NAMES_GENITIVE[invite.role]
     if outcome is people.InviteOutcome.ALREADY_HAS_ROLE:
         await message.answer(texts.ALREADY_HAS_ROLE.format(role=role_name))
         return
@@ -44,15 +48,13 @@ async def start_with_invite(
         person = actor.require_person()
         await apply_chat_commands(bot, message.chat.id, person.role_set, actor.is_admin)
         await message.answer(
-            texts.ROLE_ADDED.format(role=role_name, roles=texts.role_list(person.role_set))
+            texts.ROLE_ADDED.format(role=role_name, roles=role_list(person.role_set))
         )
         return
     await state.set_state(Registration.consent)
     await state.update_data(code=code)
     await message.answer(
-        texts.INVITE_WELCOME.format(
-            organization=texts.esc(invite.organization.name), role=welcome_role
-        )
+        texts.INVITE_WELCOME.format(organization=esc(invite.organization.name), role=welcome_role)
     )
     await message.answer(texts.CONSENT, reply_markup=keyboards.consent())
 
@@ -67,28 +69,28 @@ async def consent_answer(
         await edit(callback, texts.CONSENT_REFUSED)
         return
     await state.set_state(Registration.full_name)
-    await edit(callback, texts.ASK_FULL_NAME, keyboards.cancel())
+    await edit(callback, texts.ASK_FULL_NAME, cancel())
 
 
 @handlers.message(StateFilter(Registration.full_name), ANSWER)
 async def full_name_answer(message: Message, state: FSMContext) -> None:
     await state.update_data(full_name=validation.full_name(message.text))
     await state.set_state(Registration.position)
-    await message.answer(texts.ASK_POSITION, reply_markup=keyboards.cancel())
+    await message.answer(texts.ASK_POSITION, reply_markup=cancel())
 
 
 @handlers.message(StateFilter(Registration.position), ANSWER)
 async def position_answer(message: Message, state: FSMContext) -> None:
     await state.update_data(position=validation.short_text(message.text, field="Должность"))
     await state.set_state(Registration.subject)
-    await message.answer(texts.ASK_SUBJECT, reply_markup=keyboards.cancel())
+    await message.answer(texts.ASK_SUBJECT, reply_markup=cancel())
 
 
 @handlers.message(StateFilter(Registration.subject), ANSWER)
 async def subject_answer(message: Message, state: FSMContext) -> None:
     await state.update_data(subject=validation.short_text(message.text, field="Предмет"))
     await state.set_state(Registration.experience)
-    await message.answer(texts.ASK_EXPERIENCE, reply_markup=keyboards.cancel())
+    await message.answer(texts.ASK_EXPERIENCE, reply_markup=cancel())
 
 
 @handlers.message(StateFilter(Registration.experience), ANSWER)
@@ -120,9 +122,9 @@ async def experience_answer(
     await apply_chat_commands(bot, message.chat.id, person.role_set, actor.is_admin)
     await message.answer(
         texts.REGISTRATION_DONE.format(
-            name=texts.esc(person.full_name),
-            organization=texts.esc(person.organization.name),
-            roles=texts.role_list(person.role_set),
+            name=esc(person.full_name),
+            organization=esc(person.organization.name),
+            roles=role_list(person.role_set),
         ),
-        reply_markup=keyboards.main_menu(person.role_set, actor.is_admin),
+        reply_markup=main_menu(person.role_set, actor.is_admin),
     )

@@ -5,12 +5,14 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import keyboards, texts
-from bot.callbacks import MenuCb, QuietHoursCb, ReminderToggleCb
+from bot.callbacks.menu import MenuCb
+from bot.callbacks.reminders import QuietHoursCb, ReminderToggleCb
+from bot.keyboards import reminders as keyboards
 from bot.replies import answer_quietly, edit, send
 from bot.routing import Handlers
 from bot.services import reminders
 from bot.services.access import Actor
+from bot.texts import reminders as texts
 
 handlers = Handlers("reminders")
 

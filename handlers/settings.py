@@ -7,12 +7,16 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import keyboards, texts
-from bot.callbacks import MenuCb, OrgSettingsCb
+from bot.callbacks.menu import MenuCb
+from bot.callbacks.settings import OrgSettingsCb
+from bot.keyboards import settings as keyboards
 from bot.replies import answer_quietly, edit, send
 from bot.routing import Handlers
 from bot.services import organizations
 from bot.services.access import Actor
+from bot.texts import settings as texts
+from bot.texts.reminders import REMINDERS_QUIET, REMINDERS_QUIET_OFF
+from bot.texts.vocabulary import esc
 from models import Organization
 
 handlers = Handlers("settings")
@@ -22,12 +26,10 @@ def render(organization: Organization) -> tuple[str, InlineKeyboardMarkup]:
     start, end = organization.quiet_hours_start, organization.quiet_hours_end
     quiet = start * 100 + end if start != end else 0
     text = texts.ORG_SETTINGS.format(
-        name=texts.esc(organization.name),
+        name=esc(organization.name),
         hours=organization.help_escalation_hours,
         days=organization.no_meeting_nudge_days,
-        quiet=texts.REMINDERS_QUIET.format(start=start, end=end)
-        if quiet
-        else texts.REMINDERS_QUIET_OFF,
+        quiet=REMINDERS_QUIET.format(start=start, end=end) if quiet else REMINDERS_QUIET_OFF,
     )
     markup = keyboards.org_settings(
         {

@@ -7,13 +7,15 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import keyboards, texts
-from bot.callbacks import MenuCb
+from bot.callbacks.menu import MenuCb
+from bot.keyboards.common import cancel
 from bot.replies import send
 from bot.routing import Handlers
 from bot.services import staff_import
 from bot.services.access import Actor
 from bot.states import StaffImport
+from bot.texts import staff as texts
+from bot.texts.vocabulary import esc
 
 handlers = Handlers("staff")
 
@@ -31,7 +33,7 @@ def report_text(report: staff_import.ImportReport) -> str:
     if report.errors:
         text += texts.IMPORT_ERRORS_HEADER
         for row, reason in report.errors[:MAX_ERRORS_SHOWN]:
-            text += texts.IMPORT_ERROR_LINE.format(row=row, reason=texts.esc(reason))
+            text += texts.IMPORT_ERROR_LINE.format(row=row, reason=esc(reason))
         if len(report.errors) > MAX_ERRORS_SHOWN:
             text += texts.IMPORT_ERRORS_MORE.format(more=len(report.errors) - MAX_ERRORS_SHOWN)
     return text
@@ -41,14 +43,14 @@ def report_text(report: staff_import.ImportReport) -> str:
 async def import_command(message: Message, state: FSMContext, actor: Actor) -> None:
     actor.require_curator()
     await state.set_state(StaffImport.file)
-    await message.answer(texts.IMPORT_ASK_FILE, reply_markup=keyboards.cancel())
+    await message.answer(texts.IMPORT_ASK_FILE, reply_markup=cancel())
 
 
 @handlers.callback_query(MenuCb.filter(F.action == "import"))
 async def import_button(callback: CallbackQuery, state: FSMContext, actor: Actor) -> None:
     actor.require_curator()
     await state.set_state(StaffImport.file)
-    await send(callback, texts.IMPORT_ASK_FILE, keyboards.cancel())
+    await send(callback, texts.IMPORT_ASK_FILE, cancel())
 
 
 @handlers.message(StateFilter(StaffImport.file), F.document)

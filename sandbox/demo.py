@@ -30,9 +30,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Table, insert, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot import texts
 from bot.services.help_requests import working_deadline
 from bot.services.pairs import PERIOD_CHOICES, add_months
+from bot.texts.goals import GOAL_CONFIRMED_NOTE
+from bot.texts.vocabulary import FORM_NAMES, ROLE_NAMES
 from models import (
     Base,
     Difficulty,
@@ -584,7 +585,7 @@ def _capitalised_lower(text: str) -> str:
 
 def _form_label(form: MentorshipForm) -> str:
     """«реверсивная» from «Реверсивная», «краткосрочная» from «Краткосрочная (целеполагающая)»."""
-    return texts.FORM_NAMES[form].split(" (")[0].lower()
+    return FORM_NAMES[form].split(" (")[0].lower()
 
 
 _T = TypeVar("_T")
@@ -773,11 +774,11 @@ class _Generator:
     def describe(self, organization_id: int, member: _Member) -> DemoPerson:
         """«наставник · математика · пара с Ивановой А. С.»."""
         if member.role is Role.CURATOR:
-            parts = [texts.ROLE_NAMES[member.role], _capitalised_lower(CURATOR_POSITION)]
+            parts = [ROLE_NAMES[member.role], _capitalised_lower(CURATOR_POSITION)]
         else:
             waiting = "пока без наставляемых" if member.role is Role.MENTOR else "без пары"
             parts = [
-                texts.ROLE_NAMES[member.role],
+                ROLE_NAMES[member.role],
                 _capitalised_lower(member.row["subject"]),
                 "; ".join(member.links) or waiting,
             ]
@@ -1263,7 +1264,7 @@ class _Generator:
             noted = created + ((reached or clock.now) - created) / 2
             self.progress(goal_id, mentee.id, self.pick(PROGRESS_NOTES), 50, noted)
         if reached is not None:
-            self.progress(goal_id, pair.mentor.id, texts.GOAL_CONFIRMED_NOTE, None, reached)
+            self.progress(goal_id, pair.mentor.id, GOAL_CONFIRMED_NOTE, None, reached)
 
     def progress(
         self, goal_id: int, author_id: int, note: str, percent: int | None, created: datetime

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot import texts
+from bot.texts.difficulties import BUTTON_NEW_DIFFICULTY
+from bot.texts.registration import BUTTON_CONSENT_YES
 from tests.conftest import BOT_USERNAME
 
 TIMEOUT = 30.0  # a bound for a busy 2-core machine, not an expectation
@@ -43,7 +44,7 @@ async def register(
 ) -> Any:
     """Go through the whole registration; returns the final «done» message."""
     consent = await open_invite(user, code)
-    await user.press(consent, texts.BUTTON_CONSENT_YES)
+    await user.press(consent, BUTTON_CONSENT_YES)
     assert "Шаг 1 из 4" in (await reply(user)).text
     await user.send(full_name)
     assert "Шаг 2 из 4" in (await reply(user)).text
@@ -72,7 +73,7 @@ async def register_difficulty(user: Any, description: str, category: str = "Ме
     """A registered mentee notes a difficulty from the menu in three taps; returns its card."""
     await user.send("/start")
     menu = await reply(user)
-    await user.press(menu, texts.BUTTON_NEW_DIFFICULTY)
+    await user.press(menu, BUTTON_NEW_DIFFICULTY)
     await user.press(await reply(user), category)
     await reply(user)
     await user.send(description)

@@ -15,10 +15,11 @@ from redis.asyncio import Redis
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot import texts
 from bot.app import create_dispatcher
 from bot.settings import load_settings
 from bot.telegram import create_bot
+from bot.texts.common import NEED_INVITE
+from bot.texts.help_requests import HELP_ASK_URGENCY
 from bot.web import HEALTH_PATH, create_web_app
 from models.database import create_engine, create_session_factory
 from models.enums import Role
@@ -61,7 +62,7 @@ async def webhook_bot(telegram, database_url, session_factory, engine) -> AsyncI
 async def test_webhook_answers_only_with_the_secret(webhook_bot, telegram):
     user = telegram.add_user(user_id=5001, first_name="Гость")
     await user.send("/start")
-    assert (await reply(user)).text == texts.NEED_INVITE
+    assert (await reply(user)).text == NEED_INVITE
 
     update = {
         "update_id": 999,
@@ -131,7 +132,7 @@ async def test_a_dialogue_moves_between_instances_through_redis(
         assert (await reply(user)).text.startswith("🆘 Нужна помощь.")
         payload = telegram.user_message(user, {"text": "Не могу заполнить журнал"})
         await second.feed_update(bot, Update(update_id=2, message=Message.model_validate(payload)))
-        assert (await reply(user)).text == texts.HELP_ASK_URGENCY  # the second knew the step
+        assert (await reply(user)).text == HELP_ASK_URGENCY  # the second knew the step
     finally:
         await redis.flushdb()
         await redis.aclose()
@@ -214,7 +215,7 @@ async def test_database_outage_then_recovery_loses_no_update(telegram, database_
             switch.up = True
             async with http.get(health) as response:
                 assert response.status == 200
-        assert (await reply(user)).text == texts.NEED_INVITE  # delivered again, handled once
+        assert (await reply(user)).text == NEED_INVITE  # delivered again, handled once
         await user.expect_no_message(within=1.0)
     finally:
         await runner.cleanup()

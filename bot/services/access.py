@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import texts
 from bot.services.errors import AccessDenied
+from bot.texts import common as texts
 from models import Pair, PairMember, Person
 from models.enums import PairStatus, Role
 

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import texts
 from bot.services.access import Actor, require_mentee_visible
 from bot.services.errors import NotFound, ValidationFailed
+from bot.texts import diagnostics as texts
+from bot.texts.common import PERSON_NOT_FOUND
 from models import Pair, PairMember, Person, Programme, SelfAssessment
 from models.enums import AssessmentStage, DifficultyCategory, PairStatus, Role
 
@@ -96,7 +97,7 @@ async def results(session: AsyncSession, actor: Actor, mentee_id: int) -> tuple[
     """The mentee's start and end scores in the current programme (or outside any)."""
     mentee = await session.get(Person, mentee_id)
     if mentee is None or mentee.erased_at is not None:
-        raise NotFound(texts.PERSON_NOT_FOUND)
+        raise NotFound(PERSON_NOT_FOUND)
     await require_mentee_visible(session, actor, mentee)
     programme_id = await current_programme_id(session, mentee_id)
     entries = await session.scalars(

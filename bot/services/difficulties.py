@@ -6,11 +6,12 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import texts
 from bot.services import validation
 from bot.services.access import Actor, is_mentor_of, require_mentee_visible
 from bot.services.errors import AccessDenied, NotFound
 from bot.services.pagination import Page, paginate
+from bot.texts import difficulties as texts
+from bot.texts.common import PERSON_NOT_FOUND
 from models import Difficulty, Person, utcnow
 from models.enums import DifficultyCategory, DifficultyStatus, Role, Urgency
 
@@ -78,7 +79,7 @@ async def list_for_mentee(
 ) -> tuple[Person, Page[Difficulty]]:
     mentee = await session.get(Person, mentee_id)
     if mentee is None or mentee.erased_at is not None:
-        raise NotFound(texts.PERSON_NOT_FOUND)
+        raise NotFound(PERSON_NOT_FOUND)
     await require_mentee_visible(session, actor, mentee)
     query = (
         select(Difficulty)

@@ -12,11 +12,14 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import texts
 from bot.services import pairs, validation
 from bot.services.access import Actor
 from bot.services.errors import AccessDenied, NotFound, ValidationFailed
 from bot.services.pagination import Page, paginate
+from bot.texts import goals as texts
+from bot.texts.meetings import MEETING_BAD_PARTICIPANTS
+from bot.texts.pairs import PAIR_NO_MENTEES, PAIR_NOT_ACTIVE
+from bot.texts.validation import VALIDATION_DATE_PAST
 from models import Difficulty, Goal, GoalProgress, Person, Programme, ProgrammeActivity, utcnow
 from models.enums import GoalStatus, PairStatus
 
@@ -84,7 +87,7 @@ def parse_progress(text: str | None) -> ProgressReport:
 async def _active_pair(session: AsyncSession, actor: Actor, pair_id: int) -> pairs.PairView:
     loaded = await pairs.get_pair(session, actor, pair_id)
     if loaded.pair.status is not PairStatus.ACTIVE:
-        raise ValidationFailed(texts.PAIR_NOT_ACTIVE)
+        raise ValidationFailed(PAIR_NOT_ACTIVE)
     return loaded
 
 
@@ -95,7 +98,7 @@ async def mentee_choices(session: AsyncSession, actor: Actor, pair_id: int) -> l
     person = actor.require_person()
     if person.id == loaded.mentor.id:
         if not loaded.mentees:
-            raise ValidationFailed(texts.PAIR_NO_MENTEES)
+            raise ValidationFailed(PAIR_NO_MENTEES)
         return loaded.mentees
     if person.id in {mentee.id for mentee in loaded.mentees}:
         return [person]
@@ -109,7 +112,7 @@ async def check_can_set(
     loaded = await _active_pair(session, actor, pair_id)
     person = actor.require_person()
     if mentee_id not in {mentee.id for mentee in loaded.mentees}:
-        raise ValidationFailed(texts.MEETING_BAD_PARTICIPANTS)
+        raise ValidationFailed(MEETING_BAD_PARTICIPANTS)
     if person.id != loaded.mentor.id and person.id != mentee_id:
         raise AccessDenied(texts.GOAL_NOT_YOURS)
     return loaded
@@ -131,7 +134,7 @@ async def due_date(session: AsyncSession, actor: Actor, pair_id: int, text: str 
 
 def _within_pair(loaded: pairs.PairView, due_on: date, today: date) -> date:
     if due_on < today:
-        raise ValidationFailed(texts.VALIDATION_DATE_PAST)
+        raise ValidationFailed(VALIDATION_DATE_PAST)
     if due_on > loaded.pair.ends_on:
         raise ValidationFailed(
             texts.GOAL_AFTER_PAIR.format(ends=loaded.pair.ends_on.strftime("%d.%m.%Y"))

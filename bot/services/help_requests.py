@@ -14,11 +14,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import texts
 from bot.services import pairs, validation
 from bot.services.access import Actor
 from bot.services.errors import AccessDenied, NotFound, ValidationFailed
 from bot.services.pagination import Page, paginate
+from bot.texts import help_requests as texts
+from bot.texts.common import ACCESS_OTHER_ORGANIZATION
+from bot.texts.pairs import PAIR_MENTOR_IS_MENTEE
 from models import (
     HelpMessage,
     HelpRequest,
@@ -167,7 +169,7 @@ async def get(session: AsyncSession, actor: Actor, request_id: int) -> RequestVi
     if request is None:
         raise NotFound(texts.HELP_NOT_FOUND)
     if request.organization_id != person.organization_id:
-        raise AccessDenied(texts.ACCESS_OTHER_ORGANIZATION)
+        raise AccessDenied(ACCESS_OTHER_ORGANIZATION)
     view = await _view(session, request)
     involved = {view.mentee.id} | {p.id for p in view.responders}
     if person.id not in involved and Role.CURATOR not in person.role_set:
@@ -282,7 +284,7 @@ async def pass_to(
     _require_not_closed(view)
     mentor = await pairs.check_mentor(session, actor, mentor_id)
     if mentor.id == view.mentee.id:
-        raise ValidationFailed(texts.PAIR_MENTOR_IS_MENTEE)
+        raise ValidationFailed(PAIR_MENTOR_IS_MENTEE)
     if mentor.id == view.request.assignee_id:
         raise ValidationFailed(texts.HELP_SAME_MENTOR)
     previous = view.assignee

@@ -10,10 +10,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import texts
 from bot.services.access import Actor
 from bot.services.errors import DomainError, NotFound, ValidationFailed
 from bot.services.pagination import Page, paginate
+from bot.texts import invites as texts
 from models import Invite, utcnow
 from models.enums import Role
 

@@ -13,11 +13,12 @@ from datetime import datetime
 from sqlalchemy import and_, delete, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import texts
 from bot.services import pairs, validation
 from bot.services.access import Actor
 from bot.services.errors import AccessDenied, NotFound, ValidationFailed
 from bot.services.pagination import Page, paginate
+from bot.texts import meetings as texts
+from bot.texts.pairs import PAIR_BAD_SCORE, PAIR_NO_MENTEES, PAIR_NOT_ACTIVE
 from models import (
     Difficulty,
     Meeting,
@@ -89,9 +90,9 @@ async def _pair_as_mentor(session: AsyncSession, actor: Actor, pair_id: int) -> 
     if actor.require_person().id != loaded.mentor.id:
         raise AccessDenied(texts.MEETING_MENTOR_ONLY)
     if loaded.pair.status is not PairStatus.ACTIVE:
-        raise ValidationFailed(texts.PAIR_NOT_ACTIVE)
+        raise ValidationFailed(PAIR_NOT_ACTIVE)
     if not loaded.mentees:
-        raise ValidationFailed(texts.PAIR_NO_MENTEES)
+        raise ValidationFailed(PAIR_NO_MENTEES)
     return loaded
 
 
@@ -420,7 +421,7 @@ async def check_can_rate(
     if view.meeting.status is not MeetingStatus.HELD:
         raise ValidationFailed(texts.MEETING_NOT_HELD_YET)
     if score not in range(1, 6):
-        raise ValidationFailed(texts.PAIR_BAD_SCORE)
+        raise ValidationFailed(PAIR_BAD_SCORE)
     if entry.rating is not None:
         raise ValidationFailed(texts.MEETING_ALREADY_RATED)
     return view, entry

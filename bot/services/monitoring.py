@@ -34,11 +34,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
-from bot import texts
 from bot.services.access import Actor
 from bot.services.errors import ValidationFailed
 from bot.services.pagination import Page, paginate
 from bot.services.pairs import add_months
+from bot.texts import monitoring as texts
+from bot.texts.validation import VALIDATION_DATE
 from models import (
     Difficulty,
     Feedback,
@@ -119,7 +120,7 @@ def custom_period(text: str | None) -> Period:
         start = date(numbers[2], numbers[1], numbers[0])
         end = date(numbers[5], numbers[4], numbers[3])
     except ValueError:
-        raise ValidationFailed(texts.VALIDATION_DATE) from None
+        raise ValidationFailed(VALIDATION_DATE) from None
     if end < start or (end - start).days > MAX_CUSTOM_DAYS:
         raise ValidationFailed(texts.SUMMARY_BAD_PERIOD)
     return Period(start, end, "custom")

@@ -5,11 +5,12 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import texts
 from bot.services import validation
 from bot.services.access import Actor
 from bot.services.errors import NotFound, ValidationFailed
 from bot.services.pagination import Page, paginate
+from bot.texts import organizations as texts
+from bot.texts.settings import ORG_BAD_SETTING
 from models import Organization, Person, PersonRole
 from models.enums import Role
 
@@ -83,6 +84,6 @@ async def update_setting(
     elif field == "quiet" and value in QUIET_CHOICES:
         organization.quiet_hours_start, organization.quiet_hours_end = divmod(value, 100)
     else:
-        raise ValidationFailed(texts.ORG_BAD_SETTING)
+        raise ValidationFailed(ORG_BAD_SETTING)
     await session.flush()
     return organization

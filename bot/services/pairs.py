@@ -13,11 +13,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import texts
 from bot.services import validation
 from bot.services.access import Actor
 from bot.services.errors import AccessDenied, NotFound, ValidationFailed
 from bot.services.pagination import Page, paginate
+from bot.texts import pairs as texts
+from bot.texts.common import ACCESS_MENTOR_ONLY, ACCESS_OTHER_ORGANIZATION
+from bot.texts.vocabulary import ROLE_NAMES
 from models import Feedback, Goal, Meeting, Pair, PairMember, Person, PersonRole, utcnow
 from models.enums import (
     FeedbackKind,
@@ -109,7 +111,7 @@ async def _member_of(
         or person.organization_id != organization_id
         or role not in person.role_set
     ):
-        raise ValidationFailed(texts.PAIR_PERSON_NOT_AVAILABLE.format(role=texts.ROLE_NAMES[role]))
+        raise ValidationFailed(texts.PAIR_PERSON_NOT_AVAILABLE.format(role=ROLE_NAMES[role]))
     return person
 
 
@@ -208,7 +210,7 @@ async def get_pair(session: AsyncSession, actor: Actor, pair_id: int) -> PairVie
     if pair is None:
         raise NotFound(texts.PAIR_NOT_FOUND)
     if pair.organization_id != person.organization_id:
-        raise AccessDenied(texts.ACCESS_OTHER_ORGANIZATION)
+        raise AccessDenied(ACCESS_OTHER_ORGANIZATION)
     loaded = await view(session, pair)
     is_participant = person.id == pair.mentor_id or person.id in {m.id for m in loaded.mentees}
     if not is_participant and Role.CURATOR not in person.role_set:
@@ -267,7 +269,7 @@ async def list_my_pairs(session: AsyncSession, actor: Actor, page: int) -> Page[
     """Pairs and groups the acting mentor leads or the acting mentee belongs to."""
     person = actor.require_person()
     if not person.role_set & {Role.MENTOR, Role.MENTEE}:
-        raise AccessDenied(texts.ACCESS_MENTOR_ONLY)
+        raise AccessDenied(ACCESS_MENTOR_ONLY)
     as_mentee = select(PairMember.pair_id).where(
         PairMember.mentee_id == person.id, PairMember.left_at.is_(None)
     )

@@ -11,11 +11,15 @@ from typing import Any
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import texts
 from bot.services import validation
 from bot.services.access import Actor
 from bot.services.errors import AccessDenied, ValidationFailed
 from bot.services.invites import InviteUnusable, find_usable_invite, redeem_invite
+from bot.texts.invites import INVITE_OTHER_ORGANIZATION, INVITE_REVOKED
+from bot.texts.profile import ERASED_TEXT, PROFILE_UNKNOWN_FIELD
+from bot.texts.registration import ALREADY_REGISTERED
+from bot.texts.staff import INVITE_PERSONAL_OTHER
+from bot.texts.vocabulary import ERASED_PERSON
 from models import (
     Base,
     Difficulty,
@@ -73,11 +77,11 @@ async def check_invite_for(
     invite = await find_usable_invite(session, code)
     person = actor.person
     if person is not None and invite.person_id is not None and invite.person_id != person.id:
-        raise AccessDenied(texts.INVITE_PERSONAL_OTHER)
+        raise AccessDenied(INVITE_PERSONAL_OTHER)
     if person is None:
         return InviteOutcome.NEW_PERSON, invite
     if person.organization_id != invite.organization_id:
-        raise AccessDenied(texts.INVITE_OTHER_ORGANIZATION)
+        raise AccessDenied(INVITE_OTHER_ORGANIZATION)
     if invite.role in person.role_set:
         return InviteOutcome.ALREADY_HAS_ROLE, invite
     return InviteOutcome.ROLE_ADDED, invite
@@ -88,7 +92,7 @@ async def add_role_from_invite(session: AsyncSession, actor: Actor, code: str) -
     person = actor.require_person()
     invite = await redeem_invite(session, code)
     if person.organization_id != invite.organization_id:
-        raise AccessDenied(texts.INVITE_OTHER_ORGANIZATION)
+        raise AccessDenied(INVITE_OTHER_ORGANIZATION)
     if invite.role not in person.role_set:
         person.roles.append(PersonRole(role=invite.role))
         await session.flush()
@@ -105,7 +109,7 @@ async def register(
 ) -> Person:
     """Create the person from a consented, completed dialogue, spending one use of the invite."""
     if await find_by_telegram_id(session, telegram_id) is not None:
-        raise ValidationFailed(texts.ALREADY_REGISTERED)
+        raise ValidationFailed(ALREADY_REGISTERED)
     invite = await redeem_invite(session, code)
     if invite.person_id is None:
         person = Person(
@@ -115,7 +119,7 @@ async def register(
     else:  # a personal link from a staff list: the teacher's row is waiting for them
         imported = await session.get(Person, invite.person_id)
         if imported is None or imported.erased_at is not None or imported.telegram_id:
-            raise InviteUnusable(texts.INVITE_REVOKED)
+            raise InviteUnusable(INVITE_REVOKED)
         person = imported
     person.telegram_id = telegram_id
     person.username = username
@@ -139,7 +143,7 @@ def validate_field(field: str, raw: str | None) -> str | int:
         return validation.short_text(raw, field="Предмет")
     if field == "experience_years":
         return validation.experience_years(raw)
-    raise ValidationFailed(texts.PROFILE_UNKNOWN_FIELD)
+    raise ValidationFailed(PROFILE_UNKNOWN_FIELD)
 
 
 async def update_profile(
@@ -147,7 +151,7 @@ async def update_profile(
 ) -> Person:
     person = actor.require_person()
     if field not in EDITABLE_FIELDS:
-        raise ValidationFailed(texts.PROFILE_UNKNOWN_FIELD)
+        raise ValidationFailed(PROFILE_UNKNOWN_FIELD)
     setattr(person, field, validate_field(field, raw))
     await session.flush()
     return person
@@ -243,7 +247,7 @@ async def erase_personal_data(session: AsyncSession, actor: Actor) -> None:
     """Erase what identifies the person; rows others depend on keep an anonymous placeholder."""
     person = actor.require_person()
     pid = person.id
-    erased = texts.ERASED_TEXT
+    erased = ERASED_TEXT
     await session.execute(delete(Difficulty).where(Difficulty.mentee_id == pid))
     await session.execute(delete(SelfAssessment).where(SelfAssessment.person_id == pid))
     await session.execute(delete(Notification).where(Notification.person_id == pid))
@@ -283,7 +287,7 @@ async def erase_personal_data(session: AsyncSession, actor: Actor) -> None:
     person.roles.clear()
     person.telegram_id = None
     person.username = None
-    person.full_name = texts.ERASED_PERSON
+    person.full_name = ERASED_PERSON
     person.position = None
     person.subject = None
     person.experience_years = None

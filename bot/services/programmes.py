@@ -11,10 +11,11 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import texts
 from bot.services import pairs, validation
 from bot.services.access import Actor, require_mentee_visible
 from bot.services.errors import AccessDenied, NotFound, ValidationFailed
+from bot.texts import programmes as texts
+from bot.texts.pairs import PAIR_NOT_ACTIVE, PAIR_NOT_YOURS
 from models import Difficulty, Feedback, Person, Programme, ProgrammeActivity, utcnow
 from models.enums import (
     ActivityStatus,
@@ -85,7 +86,7 @@ async def as_mentor(session: AsyncSession, actor: Actor, pair_id: int) -> Progra
     if actor.require_person().id != current.pair.mentor.id:
         raise AccessDenied(texts.PROGRAMME_MENTOR_ONLY)
     if current.pair.pair.status is not PairStatus.ACTIVE:
-        raise ValidationFailed(texts.PAIR_NOT_ACTIVE)
+        raise ValidationFailed(PAIR_NOT_ACTIVE)
     return current
 
 
@@ -249,9 +250,9 @@ async def check_can_finish(
     current, activity = await get_activity(session, actor, activity_id)
     participants = {current.pair.mentor.id} | {m.id for m in current.pair.mentees}
     if actor.require_person().id not in participants:
-        raise AccessDenied(texts.PAIR_NOT_YOURS)
+        raise AccessDenied(PAIR_NOT_YOURS)
     if current.pair.pair.status is not PairStatus.ACTIVE:
-        raise ValidationFailed(texts.PAIR_NOT_ACTIVE)
+        raise ValidationFailed(PAIR_NOT_ACTIVE)
     if activity.status is not ActivityStatus.PLANNED:
         raise ValidationFailed(texts.ACTIVITY_ALREADY_DONE)
     return activity

@@ -20,9 +20,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import texts
 from bot.services.errors import ValidationFailed
 from bot.services.outbox import Draft
+from bot.texts.reminders import REMINDERS_BAD_CHOICE
 from models import (
     Goal,
     HelpRequest,
@@ -812,7 +812,7 @@ async def toggle(session: AsyncSession, person: Person, category: str) -> None:
     try:
         chosen = Category(category)
     except ValueError:
-        raise ValidationFailed(texts.REMINDERS_BAD_CHOICE) from None
+        raise ValidationFailed(REMINDERS_BAD_CHOICE) from None
     disabled = await disabled_categories(session, person.id)
     await set_category(session, person.id, chosen, enabled=chosen in disabled)
 
@@ -824,5 +824,5 @@ async def set_quiet_hours(session: AsyncSession, person: Person, start: int, end
     elif (start, end) in QUIET_CHOICES:
         person.quiet_hours_start, person.quiet_hours_end = start, end
     else:
-        raise ValidationFailed(texts.REMINDERS_BAD_CHOICE)
+        raise ValidationFailed(REMINDERS_BAD_CHOICE)
     await session.flush()

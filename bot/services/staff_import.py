@@ -19,11 +19,12 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import texts
 from bot.services import validation
 from bot.services.access import Actor
 from bot.services.errors import DomainError, ValidationFailed
 from bot.services.invites import deep_link, usable_conditions
+from bot.texts import staff as texts
+from bot.texts.vocabulary import ROLE_NAMES
 from models import Invite, Person, PersonRole, utcnow
 from models.enums import Role
 
@@ -269,7 +270,7 @@ def invites_csv(report: ImportReport, bot_username: str) -> bytes:
         [
             [
                 person.full_name,
-                texts.ROLE_NAMES[invite.role],
+                ROLE_NAMES[invite.role],
                 deep_link(bot_username, invite.code),
                 invite.expires_at.strftime("%d.%m.%Y"),
             ]

@@ -8,8 +8,8 @@ import unicodedata
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from bot import texts
 from bot.services.errors import ValidationFailed
+from bot.texts import validation as texts
 
 NAME_MAX = 150
 SHORT_TEXT_MAX = 100

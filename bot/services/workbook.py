@@ -20,8 +20,9 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from bot import texts
 from bot.services.monitoring import NotIndexed, Period
+from bot.texts import reports as texts
+from bot.texts.vocabulary import label
 from models import (
     Difficulty,
     Goal,
@@ -46,7 +47,7 @@ def _in(column: Any, scope: Sequence[int] | None) -> Any:
 
 def _value(value: Any, zone: ZoneInfo) -> Any:
     if isinstance(value, StrEnum):  # before `str`: a stored code is shown by its name
-        return texts.label(value)
+        return label(value)
     if isinstance(value, str):
         return ILLEGAL_CHARACTERS_RE.sub("", value)  # what openpyxl refuses to write
     if isinstance(value, datetime):

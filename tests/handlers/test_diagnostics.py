@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot import texts
-from bot.callbacks import SelfCheckCb, SelfCheckViewCb
+from bot.callbacks.diagnostics import SelfCheckCb, SelfCheckViewCb
+from bot.texts import diagnostics as texts
+from bot.texts.common import ACCESS_MENTEE_ONLY, ACCESS_NOT_YOUR_MENTEE
 from models import SelfAssessment
 from models.enums import AssessmentStage, DifficultyCategory, Role
 from tests.dialogs import reply
@@ -61,7 +62,7 @@ async def test_start_and_end_show_the_change(running_bot, session_factory, teleg
     stranger = telegram.add_user(user_id=2003, first_name="Другой")
     await stranger.send("/start")
     await stranger.press_data((await reply(stranger)).message_id, view)
-    assert (await stranger.callback_answer())["text"] == texts.ACCESS_NOT_YOUR_MENTEE
+    assert (await stranger.callback_answer())["text"] == ACCESS_NOT_YOUR_MENTEE
 
 
 async def test_forged_answers_are_refused(running_bot, session_factory, telegram):
@@ -79,7 +80,7 @@ async def test_forged_answers_are_refused(running_bot, session_factory, telegram
         assert (await user.callback_answer())["text"] == texts.SELF_CHECK_BAD_ANSWER
     mentor = telegram.add_user(user_id=2011, first_name="Наставник")
     await mentor.send("/self_check")
-    assert (await reply(mentor)).text == texts.ACCESS_MENTEE_ONLY
+    assert (await reply(mentor)).text == ACCESS_MENTEE_ONLY
     async with session_factory() as session:
         assert (await session.scalars(select(SelfAssessment))).all() == []
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot import texts
-from bot.callbacks import DifficultyCb, DifficultyListCb
+from bot.callbacks.difficulties import DifficultyCb, DifficultyListCb
+from bot.texts import common as common_texts
+from bot.texts import difficulties as texts
 from models import Difficulty
 from models.enums import DifficultyCategory, DifficultyStatus, PairStatus, Role, Urgency
 from tests.dialogs import reply
@@ -39,7 +40,7 @@ async def test_mentee_registers_a_difficulty_in_three_taps(running_bot, session_
     prompt = await reply(user)
     assert "Методические (содержание образования" in prompt.text
     await user.send_sticker()
-    assert (await reply(user)).text == texts.TEXT_EXPECTED
+    assert (await reply(user)).text == common_texts.TEXT_EXPECTED
     await user.send("я" * 1001)
     assert "не больше 1000 символов" in (await reply(user)).text
     await user.send("Не умею работать с <b>ЭОР</b> & тестами")
@@ -70,7 +71,7 @@ async def test_list_card_work_and_overcome(running_bot, session_factory, telegra
     listing = await reply(user)
     assert "всего 10, стр. 1 из 2" in listing.text
     assert "Затруднение номер 9" in listing.text  # newest first
-    await user.press(listing, texts.BUTTON_NEXT)
+    await user.press(listing, common_texts.BUTTON_NEXT)
     second = await reply(user)
     assert "Затруднение номер 0" in second.text
     await user.press(second, "10")
@@ -93,7 +94,7 @@ async def test_list_card_work_and_overcome(running_bot, session_factory, telegra
     assert (await reply(user)).text == texts.DIFFICULTY_OVERCOME_DONE
     final = await reply(user)
     assert "Рефлексия: Помогли открытые уроки наставника" in final.text
-    assert final.buttons() == [texts.BUTTON_BACK]
+    assert final.buttons() == [common_texts.BUTTON_BACK]
 
     difficulty = await load(session_factory, ids[0])
     assert difficulty.status is DifficultyStatus.OVERCOME
@@ -131,14 +132,14 @@ async def test_who_sees_and_changes_a_mentees_difficulties(running_bot, session_
     assert "Конфликт с родителями" in await opens(3011, listing)  # the mentor
     assert "Конфликт с родителями" in await opens(3011, card)
     assert "Конфликт с родителями" in await opens(3013, listing)  # the curator
-    assert await opens(3012, listing) == texts.ACCESS_NOT_YOUR_MENTEE
-    assert await opens(3012, card) == texts.ACCESS_NOT_YOUR_MENTEE
-    assert await opens(3014, card) == texts.ACCESS_OTHER_ORGANIZATION
-    assert await opens(3015, listing) == texts.ACCESS_NOT_YOUR_MENTEE
+    assert await opens(3012, listing) == common_texts.ACCESS_NOT_YOUR_MENTEE
+    assert await opens(3012, card) == common_texts.ACCESS_NOT_YOUR_MENTEE
+    assert await opens(3014, card) == common_texts.ACCESS_OTHER_ORGANIZATION
+    assert await opens(3015, listing) == common_texts.ACCESS_NOT_YOUR_MENTEE
 
     # Changing: only the mentee edits; the mentor may take it into work; the curator may not.
     describe = DifficultyCb(action="describe", difficulty_id=difficulty_id).pack()
-    assert await opens(3011, describe) == texts.ACCESS_MENTEE_ONLY
+    assert await opens(3011, describe) == common_texts.ACCESS_MENTEE_ONLY
     assert await opens(3015, describe) == texts.DIFFICULTY_NOT_YOURS
     work = DifficultyCb(action="work", difficulty_id=difficulty_id).pack()
     assert await opens(3013, work) == texts.DIFFICULTY_NOT_YOURS
@@ -157,7 +158,7 @@ async def test_a_finished_pair_ends_the_mentors_access(running_bot, session_fact
     await mentor.send("/start")
     menu = await reply(mentor)
     await mentor.press_data(menu.message_id, DifficultyListCb(mentee_id=mentee_id).pack())
-    assert (await mentor.callback_answer())["text"] == texts.ACCESS_NOT_YOUR_MENTEE
+    assert (await mentor.callback_answer())["text"] == common_texts.ACCESS_NOT_YOUR_MENTEE
 
 
 async def test_only_mentees_register_difficulties(running_bot, session_factory, telegram):
@@ -166,4 +167,4 @@ async def test_only_mentees_register_difficulties(running_bot, session_factory, 
     user = telegram.add_user(user_id=3030, first_name="Наставник")
     for command in ("/new_difficulty", "/my_difficulties"):
         await user.send(command)
-        assert (await reply(user)).text == texts.ACCESS_MENTEE_ONLY
+        assert (await reply(user)).text == common_texts.ACCESS_MENTEE_ONLY

@@ -13,8 +13,10 @@ from aiogram.types import Message
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import texts
 from bot.services.errors import ValidationFailed
+from bot.texts.common import UNEXPECTED_ERROR
+from bot.texts.profile import BUTTON_PROFILE
+from bot.texts.registration import BUTTON_CONSENT_YES
 from models import Organization
 from models.enums import Role
 from tests.dialogs import open_invite, reply
@@ -74,7 +76,7 @@ async def test_unexpected_error_gets_an_apology(
 
     monkeypatch.setattr("handlers.profile.render_profile", broken)
     await user.send("/profile")
-    assert (await reply(user)).text == texts.UNEXPECTED_ERROR
+    assert (await reply(user)).text == UNEXPECTED_ERROR
     await user.send("/start")  # the bot goes on working
     assert "Главное меню" in (await reply(user)).text
 
@@ -92,8 +94,8 @@ async def test_unexpected_error_after_a_button_gets_an_apology(
         raise RuntimeError("boom")
 
     monkeypatch.setattr("handlers.profile.render_profile", broken)
-    await user.press(menu, texts.BUTTON_PROFILE)
-    assert (await reply(user)).text == texts.UNEXPECTED_ERROR
+    await user.press(menu, BUTTON_PROFILE)
+    assert (await reply(user)).text == UNEXPECTED_ERROR
     assert (await user.callback_answer())["text"] is None
 
 
@@ -122,7 +124,7 @@ async def test_a_failed_reply_does_not_undo_a_registration(running_bot, session_
     code = await make_invite(session_factory, organization_id, Role.MENTEE)
     user = telegram.add_user(user_id=9007, first_name="Анна")
     consent = await open_invite(user, code)
-    await user.press(consent, texts.BUTTON_CONSENT_YES)
+    await user.press(consent, BUTTON_CONSENT_YES)
     await reply(user)
     for answer in ("Иванова Мария", "Учитель", "Химия"):
         await user.send(answer)
@@ -130,7 +132,7 @@ async def test_a_failed_reply_does_not_undo_a_registration(running_bot, session_
     for _ in range(4):  # more than the retries
         telegram.fail_next("setMyCommands", 502, "Bad Gateway")
     await user.send("4")
-    assert (await reply(user)).text == texts.UNEXPECTED_ERROR
+    assert (await reply(user)).text == UNEXPECTED_ERROR
     person = await get_person(session_factory, 9007)
     assert person is not None and person.experience_years == 4
     await user.send("/start")

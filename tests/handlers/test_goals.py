@@ -9,9 +9,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot import texts
-from bot.callbacks import GoalCb, PairGoalsCb
+from bot.callbacks.goals import GoalCb, PairGoalsCb
 from bot.services.pairs import local_today
+from bot.texts import goals as texts
+from bot.texts.validation import VALIDATION_DATE_PAST
 from fakes.telegram import FakeUser
 from models import Goal, GoalProgress
 from models.enums import GoalStatus, Role
@@ -59,7 +60,7 @@ async def test_goal_set_reported_returned_and_confirmed(running_bot, session_fac
     await mentor.send("Освоить <быструю> проверку тетрадей")
     await reply(mentor)
     await mentor.send("01.01.2020")
-    assert (await reply(mentor)).text == texts.VALIDATION_DATE_PAST
+    assert (await reply(mentor)).text == VALIDATION_DATE_PAST
     await mentor.send("01.09.2027")
     assert "позже окончания наставничества (31.05.2027)" in (await reply(mentor)).text
     due = local_today("Europe/Moscow") + timedelta(days=14)

@@ -9,8 +9,11 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot import texts
-from bot.callbacks import HelpCb, OrgSettingsCb
+from bot.callbacks.help_requests import HelpCb
+from bot.callbacks.settings import OrgSettingsCb
+from bot.texts import help_requests as texts
+from bot.texts.common import ACCESS_CURATOR_ONLY, ACCESS_MENTEE_ONLY
+from bot.texts.settings import ORG_BAD_SETTING
 from models import HelpMessage, HelpRequest, Organization
 from models.enums import HelpStatus, Role, Urgency
 from scheduler.jobs import escalate_help_requests
@@ -164,7 +167,7 @@ async def test_mentee_without_pair_reaches_the_curator(running_bot, session_fact
     await mentor.press_data(menu.message_id, HelpCb(action="open", request_id=1).pack())
     assert "Нет доступа" in (await mentor.callback_answer())["text"]
     await mentor.send("/need_help")
-    assert (await reply(mentor)).text == texts.ACCESS_MENTEE_ONLY
+    assert (await reply(mentor)).text == ACCESS_MENTEE_ONLY
 
 
 async def test_curator_sets_escalation_hours(running_bot, session_factory, telegram):
@@ -185,9 +188,9 @@ async def test_curator_sets_escalation_hours(running_bot, session_factory, teleg
     await curator.press_data(
         changed.message_id, OrgSettingsCb(field="quiet", value=1234).pack()
     )  # a forged value
-    assert (await curator.callback_answer())["text"] == texts.ORG_BAD_SETTING
+    assert (await curator.callback_answer())["text"] == ORG_BAD_SETTING
     await mentor.send("/settings")
-    assert (await reply(mentor)).text == texts.ACCESS_CURATOR_ONLY
+    assert (await reply(mentor)).text == ACCESS_CURATOR_ONLY
     async with session_factory() as session:
         organization = await session.scalar(select(Organization))
     assert organization is not None and organization.help_escalation_hours == 8

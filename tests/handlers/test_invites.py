@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot import texts
-from bot.callbacks import InviteRevokeCb, InviteWizardCb
+from bot.callbacks.invites import InviteRevokeCb, InviteWizardCb
+from bot.texts import common as common_texts
+from bot.texts import invites as texts
 from models import Invite
 from models.enums import Role
 from tests.dialogs import LINK, link_code, register, reply
@@ -52,7 +53,7 @@ async def test_invites_list_pages_and_revoke(running_bot, session_factory, teleg
     assert len(LINK.findall(first_page.text)) == 8
     await curator.press(first_page, "1/3")  # the same page again: «not modified» is harmless
     await curator.expect_no_message(within=0.5)
-    await curator.press(first_page, texts.BUTTON_NEXT)
+    await curator.press(first_page, common_texts.BUTTON_NEXT)
     second_page = await reply(curator)
     assert "стр. 2 из 3" in second_page.text
 
@@ -80,14 +81,14 @@ async def test_only_curators_invite(running_bot, session_factory, telegram):
 
     for command in ("/invite", "/invites"):
         await mentor.send(command)
-        assert (await reply(mentor)).text == texts.ACCESS_CURATOR_ONLY
+        assert (await reply(mentor)).text == common_texts.ACCESS_CURATOR_ONLY
     await mentor.send("/start")
     menu = await reply(mentor)
     await mentor.press_data(
         menu.message_id, InviteWizardCb(role=Role.MENTOR, days=7, uses=10).pack()
     )
     answer = await mentor.callback_answer()
-    assert answer["text"] == texts.ACCESS_CURATOR_ONLY
+    assert answer["text"] == common_texts.ACCESS_CURATOR_ONLY
 
 
 async def test_forged_callbacks_change_nothing(running_bot, session_factory, telegram):
@@ -102,7 +103,7 @@ async def test_forged_callbacks_change_nothing(running_bot, session_factory, tel
     menu = await reply(curator)
 
     await curator.press_data(menu.message_id, InviteRevokeCb(invite_id=foreign_id, page=0).pack())
-    assert (await curator.callback_answer())["text"] == texts.ACCESS_OTHER_ORGANIZATION
+    assert (await curator.callback_answer())["text"] == common_texts.ACCESS_OTHER_ORGANIZATION
     await curator.press_data(menu.message_id, InviteRevokeCb(invite_id=10**9, page=0).pack())
     assert (await curator.callback_answer())["text"] == texts.INVITE_NOT_FOUND
     # A curator may not mint curator links, nor links with uses and days never offered.
@@ -111,7 +112,7 @@ async def test_forged_callbacks_change_nothing(running_bot, session_factory, tel
     await curator.press_data(menu.message_id, "invw1:mentee:3650:100000")
     assert (await curator.callback_answer())["text"] == texts.INVITE_BAD_PARAMETERS
     await curator.press_data(menu.message_id, "garbage:not:ours")
-    assert (await curator.callback_answer())["text"] == texts.STALE_BUTTON
+    assert (await curator.callback_answer())["text"] == common_texts.STALE_BUTTON
 
     async with session_factory() as session:
         invites = (await session.scalars(select(Invite))).all()

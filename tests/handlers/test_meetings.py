@@ -9,9 +9,11 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from bot import texts
-from bot.callbacks import MeetingCb, PairMeetingsCb
+from bot.callbacks.meetings import MeetingCb, PairMeetingsCb
 from bot.services.pairs import local_today
+from bot.texts import meetings as texts
+from bot.texts import validation as validation_texts
+from bot.texts.vocabulary import WEEKDAY_SHORT
 from fakes.telegram import FakeUser
 from models import Meeting, MeetingParticipant, utcnow
 from models.enums import Attendance, MeetingFormat, MeetingStatus, MentorshipForm, Role
@@ -51,7 +53,7 @@ async def setup(factory, *, group: bool = False) -> tuple[int, list[int]]:
 
 def day_label(days_ahead: int) -> str:
     day = local_today("Europe/Moscow") + timedelta(days=days_ahead)
-    return f"{texts.WEEKDAY_SHORT[day.weekday()]} {day:%d.%m}"
+    return f"{WEEKDAY_SHORT[day.weekday()]} {day:%d.%m}"
 
 
 async def open_meetings(user: FakeUser) -> Any:
@@ -76,7 +78,7 @@ async def test_schedule_confirm_ask_to_move_and_move(running_bot, session_factor
     await mentor.press(await reply(mentor), "Онлайн")
     await reply(mentor)
     await mentor.send("zoom где-то")
-    assert (await reply(mentor)).text == texts.VALIDATION_URL
+    assert (await reply(mentor)).text == validation_texts.VALIDATION_URL
     await mentor.send("https://meet.example.ru/abc")
     await reply(mentor)
     await mentor.send("Разбор <урока> в 5 «Б»")
@@ -107,9 +109,9 @@ async def test_schedule_confirm_ask_to_move_and_move(running_bot, session_factor
     await mentor.press(card, texts.BUTTON_MEETING_MOVE)
     await reply(mentor)
     await mentor.send("вчера 10:00")
-    assert (await reply(mentor)).text == texts.VALIDATION_MOMENT_PAST
+    assert (await reply(mentor)).text == validation_texts.VALIDATION_MOMENT_PAST
     await mentor.send("31.02 10:00")
-    assert (await reply(mentor)).text == texts.VALIDATION_DATE
+    assert (await reply(mentor)).text == validation_texts.VALIDATION_DATE
     await mentor.send("завтра 17:30")
     moved = await reply(mentor)
     assert "17:30" in moved.text and "Новикова Ира: ⏳ не ответил(а)" in moved.text
@@ -157,7 +159,7 @@ async def test_group_meeting_decline_and_cancel(running_bot, session_factory, te
     await mentor.press(whom, texts.MEETING_WHOLE_GROUP)
     await reply(mentor)
     await mentor.send("завтра 25:00")
-    assert (await reply(mentor)).text == texts.VALIDATION_TIME
+    assert (await reply(mentor)).text == validation_texts.VALIDATION_TIME
     await mentor.send("завтра 16:00")
     await mentor.press(await reply(mentor), "Очно")
     await reply(mentor)
@@ -290,7 +292,7 @@ async def test_not_held_and_past_meeting(running_bot, session_factory, telegram)
     days = await reply(mentor)
     assert day_label(-1) in days.buttons()
     await mentor.send("завтра 10:00")
-    assert (await reply(mentor)).text == texts.VALIDATION_MOMENT_FUTURE
+    assert (await reply(mentor)).text == validation_texts.VALIDATION_MOMENT_FUTURE
     await mentor.send("01.08.2026 10:00")
     assert "Пара начала работу 01.09.2026" in (await reply(mentor)).text
     await mentor.press(days, day_label(-1))

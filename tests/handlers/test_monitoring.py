@@ -10,8 +10,11 @@ import re
 from docx import Document
 from openpyxl import load_workbook
 
-from bot import texts
-from bot.callbacks import SummaryCb
+from bot.callbacks.monitoring import SummaryCb
+from bot.texts import monitoring as texts
+from bot.texts.common import ACCESS_ADMIN_ONLY, ACCESS_CURATOR_ONLY
+from bot.texts.reports import FINAL_INVOLVED, FINAL_TEACHERS, FINAL_TITLE
+from bot.texts.vocabulary import category_short
 from models.enums import DifficultyCategory
 from tests.conftest import ADMIN_ID
 from tests.dialogs import reply, users
@@ -79,16 +82,16 @@ async def test_curator_summary_charts_and_workbook(running_bot, session_factory,
     assert (await reply(curator)).document["file_name"].endswith(".docx")
 
     await mentor.send("/summary")
-    assert (await reply(mentor)).text == texts.ACCESS_CURATOR_ONLY
+    assert (await reply(mentor)).text == ACCESS_CURATOR_ONLY
     await mentor.send("/report")
-    assert (await reply(mentor)).text == texts.ACCESS_CURATOR_ONLY
+    assert (await reply(mentor)).text == ACCESS_CURATOR_ONLY
     await mentor.press_data(
         (await reply_after(mentor, "/start")).message_id,
         SummaryCb(action="workbook", kind="year").pack(),
     )
-    assert (await mentor.callback_answer())["text"] == texts.ACCESS_CURATOR_ONLY
+    assert (await mentor.callback_answer())["text"] == ACCESS_CURATOR_ONLY
     await mentor.send("/audit")
-    assert (await reply(mentor)).text == texts.ACCESS_ADMIN_ONLY
+    assert (await reply(mentor)).text == ACCESS_ADMIN_ONLY
 
     (admin,) = await users(telegram, ADMIN_ID)
     await admin.send("/audit")
@@ -147,16 +150,16 @@ async def test_pair_filters_mentor_load_and_difficulties(running_bot, session_fa
 
     await curator.send("/difficulties")
     difficulties = await reply(curator)
-    psychological = texts.category_short(DifficultyCategory.PSYCHOLOGICAL)
-    digital = texts.category_short(DifficultyCategory.DIGITAL)
+    psychological = category_short(DifficultyCategory.PSYCHOLOGICAL)
+    digital = category_short(DifficultyCategory.DIGITAL)
     assert f"• {psychological}: 1 / 1;" in difficulties.text
     assert f"• {digital}: 1 / 0;" in difficulties.text
     assert (await reply(curator)).photo
 
     await mentor.send("/mentor")
-    assert (await reply(mentor)).text == texts.ACCESS_CURATOR_ONLY
+    assert (await reply(mentor)).text == ACCESS_CURATOR_ONLY
     await mentor.send("/difficulties")
-    assert (await reply(mentor)).text == texts.ACCESS_CURATOR_ONLY
+    assert (await reply(mentor)).text == ACCESS_CURATOR_ONLY
 
 
 async def test_final_analytic_report_to_print_and_sign(running_bot, session_factory, telegram):
@@ -173,10 +176,10 @@ async def test_final_analytic_report_to_print_and_sign(running_bot, session_fact
     assert sent.document["file_name"] == "final_report_2026_2026.docx"
     document = Document(io.BytesIO(sent.document["content"]))
     paragraphs = "\n".join(paragraph.text for paragraph in document.paragraphs)
-    assert texts.FINAL_TITLE in paragraphs
+    assert FINAL_TITLE in paragraphs
     assert "Школа №1" in paragraphs and "01.09.2026 — 31.10.2026" in paragraphs
     assert "/ Завуч Ольга /" in paragraphs
     assert len(document.inline_shapes) == 3  # meetings, difficulties, self-diagnosis
     first_table = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
-    assert first_table[1] == [texts.FINAL_TEACHERS, "6"]
-    assert first_table[2] == [texts.FINAL_INVOLVED, "5 (83 %)"]
+    assert first_table[1] == [FINAL_TEACHERS, "6"]
+    assert first_table[2] == [FINAL_INVOLVED, "5 (83 %)"]

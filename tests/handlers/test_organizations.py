@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot import texts
+from bot.texts import organizations as texts
+from bot.texts.common import ACCESS_ADMIN_ONLY, BUTTON_NEXT
+from bot.texts.invites import INVITE_EXHAUSTED
+from bot.texts.validation import VALIDATION_TIMEZONE
 from models import Organization
 from models.enums import Role
 from tests.conftest import ADMIN_ID
@@ -47,7 +50,7 @@ async def test_admin_creates_organization_and_curator_joins(running_bot, session
     # A one-use curator link cannot make a second curator.
     other = telegram.add_user(user_id=7002, first_name="Другой")
     await other.send(f"/start {code}")
-    assert (await reply(other)).text == texts.INVITE_EXHAUSTED
+    assert (await reply(other)).text == INVITE_EXHAUSTED
 
 
 async def test_admin_types_time_zone_and_is_corrected(running_bot, session_factory, telegram):
@@ -57,7 +60,7 @@ async def test_admin_types_time_zone_and_is_corrected(running_bot, session_facto
     await admin.send("Лицей № 2")
     await reply(admin)
     await admin.send("Марс/Олимп")
-    assert (await reply(admin)).text == texts.VALIDATION_TIMEZONE
+    assert (await reply(admin)).text == VALIDATION_TIMEZONE
     await admin.send("asia/omsk")
     await reply(admin)
     await admin.send("Омская область")
@@ -73,7 +76,7 @@ async def test_admin_browses_organizations(running_bot, session_factory, telegra
     await admin.send("/orgs")
     listing = await reply(admin)
     assert "всего 11" in listing.text
-    await admin.press(listing, texts.BUTTON_NEXT)
+    await admin.press(listing, BUTTON_NEXT)
     second = await reply(admin)
     await admin.press(second, "Школа 10")
     card = await reply(admin)
@@ -88,8 +91,8 @@ async def test_only_admins_manage_organizations(running_bot, session_factory, te
     curator = telegram.add_user(user_id=7004, first_name="Куратор")
     for command in ("/new_org", "/orgs"):
         await curator.send(command)
-        assert (await reply(curator)).text == texts.ACCESS_ADMIN_ONLY
+        assert (await reply(curator)).text == ACCESS_ADMIN_ONLY
     await curator.send("/start")
     menu = await reply(curator)
     await curator.press_data(menu.message_id, f"org1:{organization_id}:curator_link:0")
-    assert (await curator.callback_answer())["text"] == texts.ACCESS_ADMIN_ONLY
+    assert (await curator.callback_answer())["text"] == ACCESS_ADMIN_ONLY

@@ -6,8 +6,14 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot import texts
-from bot.callbacks import PairCb, PickCb, ReflectionScoreCb
+from bot.callbacks.pairs import PairCb, PickCb, ReflectionScoreCb
+from bot.texts import common as common_texts
+from bot.texts import pairs as texts
+from bot.texts.goals import BUTTON_GOALS
+from bot.texts.meetings import BUTTON_MEETINGS
+from bot.texts.profile import BUTTON_DELETE_YES
+from bot.texts.programmes import BUTTON_PROGRAMME
+from bot.texts.vocabulary import ERASED_PERSON, FORM_NAMES
 from models import Feedback, Pair, Person
 from models.enums import MentorshipForm, PairStatus, Role
 from tests.dialogs import reply, users
@@ -48,7 +54,7 @@ async def test_curator_forms_a_pair_and_both_are_told(running_bot, session_facto
     assert "✅ Новикова Ира" in mentees.buttons()
     await curator.press(mentees, "Готово (1)")
     forms = await reply(curator)
-    await curator.press(forms, texts.FORM_NAMES[MentorshipForm.TRADITIONAL])
+    await curator.press(forms, FORM_NAMES[MentorshipForm.TRADITIONAL])
     models = await reply(curator)
     await curator.press(models, "Опытный учитель – молодой специалист")
     periods = await reply(curator)
@@ -85,9 +91,9 @@ async def test_curator_forms_a_pair_and_both_are_told(running_bot, session_facto
     mentee_card = await reply(mentee)
     # a mentee sees the programme, not the other mentees' data
     assert mentee_card.buttons() == [
-        texts.BUTTON_PROGRAMME,
-        texts.BUTTON_MEETINGS,
-        texts.BUTTON_GOALS,
+        BUTTON_PROGRAMME,
+        BUTTON_MEETINGS,
+        BUTTON_GOALS,
     ]
 
 
@@ -103,9 +109,9 @@ async def test_group_rules_and_period_validation(running_bot, session_factory, t
     step = await reply(curator)
     await curator.press(step, "Готово (2)")
     forms = await reply(curator)
-    await curator.press(forms, texts.FORM_NAMES[MentorshipForm.TRADITIONAL])
+    await curator.press(forms, FORM_NAMES[MentorshipForm.TRADITIONAL])
     assert (await curator.callback_answer())["text"] == texts.PAIR_ONE_TO_ONE
-    await curator.press(forms, texts.FORM_NAMES[MentorshipForm.GROUP])
+    await curator.press(forms, FORM_NAMES[MentorshipForm.GROUP])
     await curator.press(await reply(curator), "Учитель – учитель")
     await reply(curator)
     await curator.send("15")
@@ -120,7 +126,7 @@ async def test_group_rules_and_period_validation(running_bot, session_factory, t
     await curator.press(await reply(curator), "Орлова Вера")
     await curator.press(await reply(curator), "Новикова Ира")
     await curator.press(await reply(curator), "Готово (1)")
-    await curator.press(await reply(curator), texts.FORM_NAMES[MentorshipForm.SITUATIONAL])
+    await curator.press(await reply(curator), FORM_NAMES[MentorshipForm.SITUATIONAL])
     await curator.press(await reply(curator), "Другая")
     await curator.press(await reply(curator), "3 мес.")
     summary = await reply(curator)
@@ -167,9 +173,9 @@ async def test_change_mentor_complete_and_reflect(running_bot, session_factory, 
     await curator.press(await reply(curator), texts.BUTTON_COMPLETE_YES)
     done = await reply(curator)
     assert "завершена" in done.text and done.buttons() == [
-        texts.BUTTON_PROGRAMME,
-        texts.BUTTON_MEETINGS,
-        texts.BUTTON_GOALS,
+        BUTTON_PROGRAMME,
+        BUTTON_MEETINGS,
+        BUTTON_GOALS,
         "Затруднения: Новикова",
         "Самодиагностика: Новикова",
     ]
@@ -233,19 +239,19 @@ async def test_refusals(running_bot, session_factory, telegram):
     curator, mentor, outsider, foreign = await users(telegram, CURATOR, MENTOR, MENTEE_2, 1191)
 
     await mentor.send("/new_pair")
-    assert (await reply(mentor)).text == texts.ACCESS_CURATOR_ONLY
+    assert (await reply(mentor)).text == common_texts.ACCESS_CURATOR_ONLY
     open_card = PairCb(action="open", pair_id=pair_id).pack()
     await outsider.send("/start")
     await outsider.press_data((await reply(outsider)).message_id, open_card)
     assert (await outsider.callback_answer())["text"] == texts.PAIR_NOT_YOURS
     await foreign.send("/start")
     await foreign.press_data((await reply(foreign)).message_id, open_card)
-    assert (await foreign.callback_answer())["text"] == texts.ACCESS_OTHER_ORGANIZATION
+    assert (await foreign.callback_answer())["text"] == common_texts.ACCESS_OTHER_ORGANIZATION
     await mentor.send("/start")
     await mentor.press_data(
         (await reply(mentor)).message_id, PairCb(action="complete_yes", pair_id=pair_id).pack()
     )
-    assert (await mentor.callback_answer())["text"] == texts.ACCESS_CURATOR_ONLY
+    assert (await mentor.callback_answer())["text"] == common_texts.ACCESS_CURATOR_ONLY
 
     await curator.send("/new_pair")
     picker = await reply(curator)
@@ -258,7 +264,7 @@ async def test_refusals(running_bot, session_factory, telegram):
     await curator.send("/cancel")
     await reply(curator)
     await curator.press_data(picker.message_id, forged)  # outside the wizard: a stale button
-    assert (await curator.callback_answer())["text"] == texts.STALE_BUTTON
+    assert (await curator.callback_answer())["text"] == common_texts.STALE_BUTTON
     async with session_factory() as session:
         assert len((await session.scalars(select(Pair))).all()) == 1
 
@@ -277,7 +283,7 @@ async def test_picker_pages_through_many_mentors(running_bot, session_factory, t
     await curator.send("/new_pair")
     picker = await reply(curator)
     assert "1/3" in picker.buttons()
-    await curator.press(picker, texts.BUTTON_NEXT)
+    await curator.press(picker, common_texts.BUTTON_NEXT)
     second = await reply(curator)
     assert "2/3" in second.buttons()
     await curator.send("я")
@@ -298,7 +304,7 @@ async def test_an_old_picker_cannot_change_another_pair(running_bot, session_fac
     await curator.press_data(menu.message_id, PairCb(action="change_mentor", pair_id=second).pack())
     await reply(curator)
     await curator.press(old_picker, "Белов Иван")
-    assert (await curator.callback_answer())["text"] == texts.STALE_BUTTON
+    assert (await curator.callback_answer())["text"] == common_texts.STALE_BUTTON
     async with session_factory() as session:
         mentors = {p.id: p.mentor_id for p in (await session.scalars(select(Pair))).all()}
     assert mentors == {first: ids[MENTOR], second: ids[MENTOR]}
@@ -311,10 +317,10 @@ async def test_an_erased_mentee_leaves_the_pair(running_bot, session_factory, te
     await make_pair(session_factory, organization_id, ids[MENTOR], ids[MENTEE], ids[MENTEE_2])
     (mentee,) = await users(telegram, MENTEE)
     await mentee.send("/delete_me")
-    await mentee.press(await reply(mentee), texts.BUTTON_DELETE_YES)
+    await mentee.press(await reply(mentee), BUTTON_DELETE_YES)
     await reply(mentee)
     (curator,) = await users(telegram, CURATOR)
     await curator.send("/pairs")
     listing = await reply(curator)
     assert "Орлова Вера → Зайцев Пётр · действует" in listing.text
-    assert texts.ERASED_PERSON not in listing.text
+    assert ERASED_PERSON not in listing.text

@@ -8,7 +8,12 @@ from datetime import date
 
 from sqlalchemy import select
 
-from bot import texts
+from bot.texts import profile as texts
+from bot.texts.commands import COMMAND_HELP, COMMAND_START
+from bot.texts.invites import BUTTON_INVITE
+from bot.texts.menu import BUTTON_HELP
+from bot.texts.organizations import BUTTON_NEW_ORG
+from bot.texts.vocabulary import ERASED_PERSON
 from models import (
     Difficulty,
     Invite,
@@ -162,7 +167,7 @@ async def test_delete_me_erases_and_keeps_placeholders(running_bot, session_fact
         placeholder = await session.get(Person, mentee_id)
         participant = await session.scalar(select(MeetingParticipant))
     assert placeholder is not None
-    assert placeholder.full_name == texts.ERASED_PERSON
+    assert placeholder.full_name == ERASED_PERSON
     assert placeholder.telegram_id is None and placeholder.subject is None
     assert placeholder.erased_at is not None
     assert participant is not None and participant.person_id == mentee_id
@@ -170,8 +175,8 @@ async def test_delete_me_erases_and_keeps_placeholders(running_bot, session_fact
     assert await count(session_factory, Difficulty) == 0
     assert await count(session_factory, PairMember) == 1
     assert telegram.commands_for(chat_id=8006, user_id=8006) == [
-        {"command": "start", "description": texts.COMMAND_START},
-        {"command": "help", "description": texts.COMMAND_HELP},
+        {"command": "start", "description": COMMAND_START},
+        {"command": "help", "description": COMMAND_HELP},
     ]
     await user.send("/start")
     assert "приглашени" in (await reply(user)).text
@@ -188,8 +193,8 @@ async def test_menu_and_help_follow_roles(running_bot, session_factory, telegram
     menu = await reply(user)
     assert "куратор, наставник" in menu.text
     buttons = [b["text"] for row in menu.reply_markup["inline_keyboard"] for b in row]
-    assert texts.BUTTON_INVITE in buttons and texts.BUTTON_NEW_ORG not in buttons
-    await user.press(menu, texts.BUTTON_HELP)
+    assert BUTTON_INVITE in buttons and BUTTON_NEW_ORG not in buttons
+    await user.press(menu, BUTTON_HELP)
     help_message = await reply(user)
     assert "<b>Куратор</b>" not in help_message.text and "Куратор:" in help_message.text
     assert "Наставник:" in help_message.text and "Наставляемый:" not in help_message.text

@@ -7,9 +7,12 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot import texts
-from bot.callbacks import ActivityCb, ActivityDifficultyCb, ProgrammeCb
+from bot.callbacks.programmes import ActivityCb, ActivityDifficultyCb, ProgrammeCb
 from bot.services.pairs import local_today
+from bot.texts import programmes as texts
+from bot.texts.common import ACCESS_OTHER_ORGANIZATION
+from bot.texts.pairs import PAIR_NOT_ACTIVE, PAIR_NOT_YOURS
+from bot.texts.validation import VALIDATION_DATE, VALIDATION_DATE_PAST
 from models import Pair, Person, ProgrammeActivity
 from models.enums import ActivityStatus, PairStatus, Role
 from tests.dialogs import reply
@@ -70,11 +73,11 @@ async def test_mentor_drafts_the_programme(running_bot, session_factory, telegra
     await mentor.press(choice, next(b for b in choice.buttons() if "дисциплину" in b))
     await reply(mentor)
     await mentor.send("01.01.2020")
-    assert (await reply(mentor)).text == texts.VALIDATION_DATE_PAST
+    assert (await reply(mentor)).text == VALIDATION_DATE_PAST
     await mentor.send("31.12.2099")
     assert "позже окончания программы" in (await reply(mentor)).text
     await mentor.send("32.13")
-    assert (await reply(mentor)).text == texts.VALIDATION_DATE
+    assert (await reply(mentor)).text == VALIDATION_DATE
     due = local_today("Europe/Moscow") + timedelta(days=10)
     await mentor.send(due.strftime("%d.%m.%Y"))
     await reply(mentor)
@@ -160,8 +163,8 @@ async def test_who_may_change_the_programme(running_bot, session_factory, telegr
     assert texts.BUTTON_PROGRAMME_AIM not in programme.buttons()
 
     for user_id, expected in (
-        (OUTSIDER, texts.PAIR_NOT_YOURS),
-        (1399, texts.ACCESS_OTHER_ORGANIZATION),
+        (OUTSIDER, PAIR_NOT_YOURS),
+        (1399, ACCESS_OTHER_ORGANIZATION),
     ):
         user = telegram.add_user(user_id=user_id, first_name="X")
         await user.send("/start")
@@ -238,4 +241,4 @@ async def test_no_activity_is_done_in_a_stopped_pair(running_bot, session_factor
     await mentee.press_data(
         menu.message_id, ActivityCb(action="done", activity_id=activity_id).pack()
     )
-    assert (await mentee.callback_answer())["text"] == texts.PAIR_NOT_ACTIVE
+    assert (await mentee.callback_answer())["text"] == PAIR_NOT_ACTIVE

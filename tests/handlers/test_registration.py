@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot import texts
+from bot.texts import common as common_texts
+from bot.texts import invites as invites_texts
+from bot.texts import registration as texts
+from bot.texts.validation import VALIDATION_EXPERIENCE, VALIDATION_NAME
 from models import Invite, Person
 from models.enums import Role
 from tests.dialogs import open_invite, register, reply
@@ -51,7 +54,7 @@ async def test_refusing_consent_keeps_nothing(running_bot, session_factory, tele
     assert await count(session_factory, Person) == 0
     assert await invite_uses(session_factory, code) == 0
     await user.send("Иванов Олег Петрович")  # no dialogue goes on after a refusal
-    assert texts.NEED_INVITE.split("\n")[0] in (await reply(user)).text
+    assert common_texts.NEED_INVITE.split("\n")[0] in (await reply(user)).text
 
 
 async def test_cancel_in_the_middle_keeps_nothing(running_bot, session_factory, telegram):
@@ -66,12 +69,12 @@ async def test_cancel_in_the_middle_keeps_nothing(running_bot, session_factory, 
     position_prompt = await reply(user)
     await user.send("/cancel")
 
-    assert (await reply(user)).text == texts.CANCELLED
+    assert (await reply(user)).text == common_texts.CANCELLED
     assert await count(session_factory, Person) == 0
     assert await invite_uses(session_factory, code) == 0
     # The «Отмена» button of an earlier prompt now answers as a finished dialogue.
-    await user.press(position_prompt, texts.BUTTON_CANCEL)
-    assert (await reply(user)).text == texts.CANCELLED
+    await user.press(position_prompt, common_texts.BUTTON_CANCEL)
+    assert (await reply(user)).text == common_texts.CANCELLED
 
 
 async def test_cancel_button_at_first_step(running_bot, session_factory, telegram):
@@ -82,11 +85,11 @@ async def test_cancel_button_at_first_step(running_bot, session_factory, telegra
     consent = await open_invite(user, code)
     await user.press(consent, texts.BUTTON_CONSENT_YES)
     prompt = await reply(user)
-    await user.press(prompt, texts.BUTTON_CANCEL)
+    await user.press(prompt, common_texts.BUTTON_CANCEL)
 
-    assert (await reply(user)).text == texts.CANCELLED
+    assert (await reply(user)).text == common_texts.CANCELLED
     await user.send("Соколова Ирина")
-    assert texts.NEED_INVITE.split("\n")[0] in (await reply(user)).text
+    assert common_texts.NEED_INVITE.split("\n")[0] in (await reply(user)).text
     assert await count(session_factory, Person) == 0
 
 
@@ -100,9 +103,9 @@ async def test_each_answer_is_validated(running_bot, session_factory, telegram):
     await reply(user)
 
     await user.send("<script>alert(1)</script> & Co")
-    assert (await reply(user)).text == texts.VALIDATION_NAME
+    assert (await reply(user)).text == VALIDATION_NAME
     await user.send_sticker()
-    assert (await reply(user)).text == texts.TEXT_EXPECTED
+    assert (await reply(user)).text == common_texts.TEXT_EXPECTED
     await user.send("Я" * 5000)
     too_long = await reply(user)
     assert "не больше 150 символов" in too_long.text and "5000" in too_long.text
@@ -117,7 +120,7 @@ async def test_each_answer_is_validated(running_bot, session_factory, telegram):
     await reply(user)
     for wrong in ("много", "-1", "75", "3.5"):
         await user.send(wrong)
-        assert (await reply(user)).text == texts.VALIDATION_EXPERIENCE
+        assert (await reply(user)).text == VALIDATION_EXPERIENCE
     await user.send("0")
     done = await reply(user)
     assert "Регистрация завершена" in done.text
@@ -136,10 +139,10 @@ async def test_unusable_invites_are_refused(running_bot, session_factory, telegr
     user = telegram.add_user(user_id=5006, first_name="Анна")
 
     for code, expected in (
-        (expired, texts.INVITE_EXPIRED),
-        (exhausted, texts.INVITE_EXHAUSTED),
-        (revoked, texts.INVITE_REVOKED),
-        ("no-such-code", texts.INVITE_UNKNOWN),
+        (expired, invites_texts.INVITE_EXPIRED),
+        (exhausted, invites_texts.INVITE_EXHAUSTED),
+        (revoked, invites_texts.INVITE_REVOKED),
+        ("no-such-code", invites_texts.INVITE_UNKNOWN),
     ):
         await user.send(f"/start {code}")
         assert (await reply(user)).text == expected
@@ -161,10 +164,10 @@ async def test_last_use_taken_during_dialogue(running_bot, session_factory, tele
         await reply(second)
     await second.send("5")
 
-    assert (await reply(second)).text == texts.INVITE_EXHAUSTED
+    assert (await reply(second)).text == invites_texts.INVITE_EXHAUSTED
     assert await count(session_factory, Person) == 1
     await second.send("7")  # the dialogue is over
-    assert texts.NEED_INVITE.split("\n")[0] in (await reply(second)).text
+    assert common_texts.NEED_INVITE.split("\n")[0] in (await reply(second)).text
 
 
 async def test_stranger_is_told_how_to_join_and_nothing_is_stored(
@@ -204,5 +207,5 @@ async def test_invite_of_another_organization_is_refused(running_bot, session_fa
 
     await user.send(f"/start {code}")
 
-    assert (await reply(user)).text == texts.INVITE_OTHER_ORGANIZATION
+    assert (await reply(user)).text == invites_texts.INVITE_OTHER_ORGANIZATION
     assert await invite_uses(session_factory, code) == 0

@@ -12,7 +12,8 @@ from typing import Any
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from bot import texts
+from bot.texts import staff as texts
+from bot.texts.common import ACCESS_CURATOR_ONLY, CANCELLED, NOTHING_TO_CANCEL
 from models import Invite, Person
 from models.enums import Role
 from tests.dialogs import LINK, register, reply
@@ -166,7 +167,7 @@ async def test_bad_files_are_refused(running_bot, session_factory, telegram):
         await curator.send("/import")
         await reply(curator)
     await curator.send("/cancel")
-    assert (await reply(curator)).text in (texts.CANCELLED, texts.NOTHING_TO_CANCEL)
+    assert (await reply(curator)).text in (CANCELLED, NOTHING_TO_CANCEL)
     assert await people_count(session_factory) == 1
 
 
@@ -175,7 +176,7 @@ async def test_only_curators_import(running_bot, session_factory, telegram):
     await make_person(session_factory, organization_id, 1403, Role.MENTOR)
     mentor = telegram.add_user(user_id=1403, first_name="Вера")
     await mentor.send("/import")
-    assert (await reply(mentor)).text == texts.ACCESS_CURATOR_ONLY
+    assert (await reply(mentor)).text == ACCESS_CURATOR_ONLY
     await mentor.send_document(xlsx([HEADER, *ROWS]), filename="staff.xlsx")
     assert "Не понял" in (await reply(mentor)).text
     assert await people_count(session_factory) == 1

@@ -29,7 +29,11 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
-from bot import texts
+from bot.texts.difficulties import BUTTON_NEW_DIFFICULTY, DIFFICULTY_SAVED
+from bot.texts.help_requests import HELP_ASK_URGENCY, HELP_URGENCY_NAMES
+from bot.texts.monitoring import BUTTON_CHARTS, BUTTON_WORKBOOK
+from bot.texts.pairs import BUTTON_MENTEE_DIFFICULTIES, BUTTON_MY_PAIRS
+from bot.texts.vocabulary import DIFFICULTY_CATEGORIES, DIFFICULTY_CATEGORY_BUTTONS, URGENCY_NAMES
 from models.enums import DifficultyCategory, Urgency
 from tests.sandbox import ROOT, SandboxProcess, http, http_json, start_sandbox
 
@@ -220,28 +224,28 @@ def test_a_mentee_registers_a_difficulty_and_their_mentor_sees_it(page: Page) ->
     mentee = page.person("mentee", lambda p: "пара с" in p["description"])
     page.choose(mentee)
     menu = page.message("Главное меню")
-    page.press(menu, texts.BUTTON_NEW_DIFFICULTY)
+    page.press(menu, BUTTON_NEW_DIFFICULTY)
 
     asking = page.message("Шаг 1 из 3")
     asking_id = asking.get_attribute("data-message-id")
-    page.press(asking, texts.DIFFICULTY_CATEGORY_BUTTONS[DifficultyCategory.METHODOLOGICAL])
+    page.press(asking, DIFFICULTY_CATEGORY_BUTTONS[DifficultyCategory.METHODOLOGICAL])
     edited = page.message("Шаг 2 из 3")  # the same message, edited in place
     assert edited.get_attribute("data-message-id") == asking_id
     assert edited.find_element(By.CSS_SELECTOR, "[data-testid=edited]").text == "изменено"
     bold = edited.find_element(By.CSS_SELECTOR, "[data-testid=message-text] strong")
-    assert bold.text == texts.DIFFICULTY_CATEGORIES[DifficultyCategory.METHODOLOGICAL]
+    assert bold.text == DIFFICULTY_CATEGORIES[DifficultyCategory.METHODOLOGICAL]
 
     description = "Не получается организовать групповую работу на уроке"
     page.type(description)
     assert page.message(description, side="user")
     urgency = page.message("Шаг 3 из 3")
-    page.press(urgency, texts.URGENCY_NAMES[Urgency.HIGH].capitalize())
-    assert page.toast("Затруднение сохранено") == texts.DIFFICULTY_SAVED
+    page.press(urgency, URGENCY_NAMES[Urgency.HIGH].capitalize())
+    assert page.toast("Затруднение сохранено") == DIFFICULTY_SAVED
     card = page.message(description)
     assert "Статус: открыто" in card.text
 
     # Who is the mentor: the mentee's own list of pairs says.
-    page.press(page.message("Главное меню"), texts.BUTTON_MY_PAIRS)
+    page.press(page.message("Главное меню"), BUTTON_MY_PAIRS)
     pairs = page.message("Пары и группы")
     line = next(line for line in pairs.text.splitlines() if mentee["full_name"] in line)
     mentor_name = re.match(r"\d+\. [^:]+: (.+?) → ", line)
@@ -253,14 +257,14 @@ def test_a_mentee_registers_a_difficulty_and_their_mentor_sees_it(page: Page) ->
     assert all(description not in message.text for message in page.messages("bot"))
     page.driver.refresh()  # the chosen person is kept in the address
     page.choose(mentor)
-    page.press(page.message("Главное меню"), texts.BUTTON_MY_PAIRS)
+    page.press(page.message("Главное меню"), BUTTON_MY_PAIRS)
     mentor_pairs = page.message("Пары и группы")
     number = next(
         line.split(".")[0] for line in mentor_pairs.text.splitlines() if mentee["full_name"] in line
     )
     page.press(mentor_pairs, number)
     short = mentee["full_name"].split(" ")[0]
-    difficulties = texts.BUTTON_MENTEE_DIFFICULTIES.format(name=short)
+    difficulties = BUTTON_MENTEE_DIFFICULTIES.format(name=short)
     page.press(page.with_button(difficulties), difficulties)  # on the pair's card
     listing = page.message(description)
     assert "🔴" in listing.text
@@ -306,7 +310,7 @@ def test_a_photo_sent_with_a_help_request_reaches_the_mentor(page: Page, tmp_pat
     page.driver.find_element(By.CSS_SELECTOR, "[data-testid=file-input]").send_keys(str(photo))
     sent = page.message(caption, side="user")
     assert page.wait(lambda d: loaded_images(sent, d), "the photo sent")
-    page.press(page.message(texts.HELP_ASK_URGENCY), texts.HELP_URGENCY_NAMES[Urgency.MEDIUM])
+    page.press(page.message(HELP_ASK_URGENCY), HELP_URGENCY_NAMES[Urgency.MEDIUM])
     confirmation = page.message("отправлен наставнику")
     mentor_name = re.search(r"наставнику (.+?)\. Ответ", confirmation.text)
     assert mentor_name is not None, confirmation.text
@@ -331,7 +335,7 @@ def test_the_curator_gets_the_summary_charts_and_the_workbook(page: Page, downlo
     summary = page.message("Мониторинг наставничества")
     assert summary.find_elements(By.CSS_SELECTOR, "[data-testid=message-text] strong")
 
-    page.press(summary, texts.BUTTON_WORKBOOK)
+    page.press(summary, BUTTON_WORKBOOK)
     document = page.wait(
         lambda d: next(
             (
@@ -355,7 +359,7 @@ def test_the_curator_gets_the_summary_charts_and_the_workbook(page: Page, downlo
     page.driver.execute_script("arguments[0].scrollIntoView()", summary)
     assert page.screenshot("curator").stat().st_size > 10_000
 
-    page.press(summary, texts.BUTTON_CHARTS)
+    page.press(summary, BUTTON_CHARTS)
     page.wait(lambda d: sum(len(loaded_images(m, d)) for m in page.messages()) >= 2, "the charts")
 
 

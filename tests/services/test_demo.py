@@ -12,7 +12,6 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot import texts
 from bot.services import (
     diagnostics,
     goals,
@@ -26,6 +25,7 @@ from bot.services import (
     validation,
 )
 from bot.services.access import Actor
+from bot.texts.vocabulary import ROLE_NAMES
 from models import (
     Difficulty,
     Goal,
@@ -106,7 +106,7 @@ def test_demo_school_people_are_registered_users(day: date | None) -> None:
         assert row["consent_at"] is not None and row["consent_at"] <= now
         assert row["is_active"] and row["position"] and row["subject"]
         assert roles[row["id"]] is person.role
-        assert person.description.startswith(texts.ROLE_NAMES[person.role])
+        assert person.description.startswith(ROLE_NAMES[person.role])
     assert len({p.full_name.split()[0] for p in dataset.people}) == 12  # no namesakes to mix up
     descriptions = " ".join(p.description for p in dataset.people)
     assert "пара с" in descriptions and "группа" in descriptions and "без пары" in descriptions

@@ -6,10 +6,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from bot import texts
 from bot.services import invites
 from bot.services.access import Actor
 from bot.services.errors import AccessDenied, ValidationFailed
+from bot.texts import invites as texts
 from models import Invite, Person, utcnow
 from models.enums import Role
 from tests.factories import make_invite, make_organization, make_person

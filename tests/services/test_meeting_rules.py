@@ -7,11 +7,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot import texts
 from bot.services import validation
 from bot.services.errors import ValidationFailed
 from bot.services.goals import parse_progress
 from bot.services.help_requests import working_deadline
+from bot.texts import validation as validation_texts
+from bot.texts.goals import GOAL_BAD_PERCENT, GOAL_BAD_STEPS, GOAL_EMPTY_PROGRESS
+from bot.texts.vocabulary import CARD_LIMIT, fit
 
 # Monday 23.11.2026, 10:00 in Moscow (UTC+3)
 NOW = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
@@ -37,13 +39,13 @@ def test_future_moments(typed: str, expected: datetime) -> None:
 @pytest.mark.parametrize(
     ("typed", "message"),
     [
-        ("сегодня 09:00", texts.VALIDATION_MOMENT_PAST),
-        ("23.11.2026 08:00", texts.VALIDATION_MOMENT_PAST),
-        ("31.02 10:00", texts.VALIDATION_DATE),
-        ("25.11 25:00", texts.VALIDATION_TIME),
-        ("25.11", texts.VALIDATION_MOMENT),
-        ("когда-нибудь", texts.VALIDATION_MOMENT),
-        ("25.11.2028 10:00", texts.VALIDATION_MOMENT_FAR),
+        ("сегодня 09:00", validation_texts.VALIDATION_MOMENT_PAST),
+        ("23.11.2026 08:00", validation_texts.VALIDATION_MOMENT_PAST),
+        ("31.02 10:00", validation_texts.VALIDATION_DATE),
+        ("25.11 25:00", validation_texts.VALIDATION_TIME),
+        ("25.11", validation_texts.VALIDATION_MOMENT),
+        ("когда-нибудь", validation_texts.VALIDATION_MOMENT),
+        ("25.11.2028 10:00", validation_texts.VALIDATION_MOMENT_FAR),
     ],
 )
 def test_bad_future_moments(typed: str, message: str) -> None:
@@ -64,7 +66,7 @@ def test_past_moments() -> None:
     )
     with pytest.raises(ValidationFailed) as raised:
         validation.moment("завтра 10:00", NOW, MOSCOW, past=True)
-    assert raised.value.message == texts.VALIDATION_MOMENT_FUTURE
+    assert raised.value.message == validation_texts.VALIDATION_MOMENT_FUTURE
 
 
 @pytest.mark.parametrize(
@@ -85,10 +87,10 @@ def test_progress_notes(typed: str, percent: int | None, note: str | None) -> No
 @pytest.mark.parametrize(
     ("typed", "message"),
     [
-        ("140%", texts.GOAL_BAD_PERCENT),
-        ("6/5", texts.GOAL_BAD_STEPS),
-        ("1/0", texts.GOAL_BAD_STEPS),
-        ("   ", texts.GOAL_EMPTY_PROGRESS),
+        ("140%", GOAL_BAD_PERCENT),
+        ("6/5", GOAL_BAD_STEPS),
+        ("1/0", GOAL_BAD_STEPS),
+        ("   ", GOAL_EMPTY_PROGRESS),
     ],
 )
 def test_bad_progress(typed: str, message: str) -> None:
@@ -116,9 +118,9 @@ def test_working_deadline(sent: datetime, hours: int, due: datetime) -> None:
 
 def test_cards_are_cut_between_parts_never_inside_html() -> None:
     parts = [f"\n<b>№{number}</b> {'x' * 900}" for number in range(8)]
-    first = texts.fit("<b>head</b>", parts)
-    latest = texts.fit("<b>head</b>", parts, keep_last=True)
-    assert len(first) <= texts.CARD_LIMIT and first.endswith("\n…")
+    first = fit("<b>head</b>", parts)
+    latest = fit("<b>head</b>", parts, keep_last=True)
+    assert len(first) <= CARD_LIMIT and first.endswith("\n…")
     assert "№0" in first and "№7" not in first
     assert "№7" in latest and "№0" not in latest and latest.startswith("<b>head</b>\n…")
-    assert texts.fit("head", parts[:2]) == "head" + "".join(parts[:2])
+    assert fit("head", parts[:2]) == "head" + "".join(parts[:2])

@@ -2,9 +2,9 @@
 
 import pytest
 
-from bot import texts
 from bot.services import validation
 from bot.services.errors import ValidationFailed
+from bot.texts import validation as texts
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,14 @@
+"""Callback data of the reminders buttons."""
+
+from __future__ import annotations
+
+from aiogram.filters.callback_data import CallbackData
+
+
+class ReminderToggleCb(CallbackData, prefix="rmt1"):
+    category: str
+
+
+class QuietHoursCb(CallbackData, prefix="rmq1"):
+    start: int  # -1: the organisation's hours
+    end: int = 0

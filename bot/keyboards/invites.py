@@ -1,0 +1,58 @@
+"""The curator's invite wizard and the list of invites."""
+
+from __future__ import annotations
+
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.callbacks.common import CancelCb
+from bot.callbacks.invites import InviteRevokeCb, InvitesPageCb, InviteWizardCb
+from bot.keyboards.common import _button, pager
+from bot.services.invites import EXPIRY_DAYS_CHOICES, TEACHER_ROLES, USES_CHOICES
+from bot.services.pagination import Page
+from bot.texts import common as common_texts
+from bot.texts import invites as invites_texts
+from bot.texts.vocabulary import ROLE_NAMES
+from models.enums import Role
+
+
+def invite_roles() -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for role in TEACHER_ROLES:
+        builder.button(text=ROLE_NAMES[role].capitalize(), callback_data=InviteWizardCb(role=role))
+    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def invite_days(role: Role) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for days in EXPIRY_DAYS_CHOICES:
+        builder.button(
+            text=invites_texts.BUTTON_DAYS.format(days=days),
+            callback_data=InviteWizardCb(role=role, days=days),
+        )
+    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def invite_uses(role: Role, days: int) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for uses in USES_CHOICES:
+        builder.button(
+            text=invites_texts.BUTTON_USES.format(uses=uses),
+            callback_data=InviteWizardCb(role=role, days=days, uses=uses),
+        )
+    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def invites_list(page: Page[object], invite_ids: list[int]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for number, invite_id in enumerate(invite_ids, start=page.first):
+        builder.button(
+            text=invites_texts.BUTTON_REVOKE.format(number=number),
+            callback_data=InviteRevokeCb(invite_id=invite_id, page=page.number),
+        )
+    builder.adjust(2)
+    pager(builder, page, lambda number: InvitesPageCb(page=number))
+    return builder.as_markup()

@@ -1,0 +1,224 @@
+"""Meetings: the scheduling steps, the invitation, the card, the report and the rating."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.callbacks.common import CancelCb
+from bot.callbacks.meetings import (
+    MeetingCb,
+    MeetingDayCb,
+    MeetingDurationCb,
+    MeetingFormatCb,
+    MeetingRateCb,
+    MeetingTimeCb,
+    MeetingTouchCb,
+    MeetingWhomCb,
+    PairMeetingsCb,
+)
+from bot.callbacks.pairs import PairCb
+from bot.keyboards.common import MENTEE_BUTTONS, _button, numbered
+from bot.services.pagination import Page
+from bot.texts import common as common_texts
+from bot.texts import meetings as meetings_texts
+from bot.texts.vocabulary import MEETING_FORMAT_NAMES, WEEKDAY_SHORT
+
+
+def meeting_whom(mentees: list[tuple[int, str]]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.row(_button(meetings_texts.MEETING_WHOLE_GROUP, MeetingWhomCb(mentee_id=0)))
+    for mentee_id, name in mentees[:MENTEE_BUTTONS]:
+        builder.row(_button(name, MeetingWhomCb(mentee_id=mentee_id)))
+    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def meeting_days(days: list[date]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for day in days:
+        label = f"{WEEKDAY_SHORT[day.weekday()]} {day:%d.%m}"
+        builder.button(text=label, callback_data=MeetingDayCb(day=int(f"{day:%Y%m%d}")))
+    builder.adjust(4)
+    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def meeting_times(minutes: list[int]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for minute in minutes:
+        hours, rest = divmod(minute, 60)
+        builder.button(text=f"{hours:02d}:{rest:02d}", callback_data=MeetingTimeCb(minute=minute))
+    builder.adjust(4)
+    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def meeting_formats() -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for meeting_format, label in MEETING_FORMAT_NAMES.items():
+        builder.button(
+            text=label.capitalize(), callback_data=MeetingFormatCb(format=meeting_format)
+        )
+    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def meeting_invitation(meeting_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                _button(
+                    meetings_texts.BUTTON_MEETING_CONFIRM,
+                    MeetingCb(action="confirm", meeting_id=meeting_id),
+                ),
+                _button(
+                    meetings_texts.BUTTON_MEETING_ASK_MOVE,
+                    MeetingCb(action="ask_move", meeting_id=meeting_id),
+                ),
+            ],
+            [
+                _button(
+                    meetings_texts.BUTTON_MEETING_OPEN,
+                    MeetingCb(action="open", meeting_id=meeting_id),
+                )
+            ],
+        ]
+    )
+
+
+def open_meeting(meeting_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                _button(
+                    meetings_texts.BUTTON_MEETING_OPEN,
+                    MeetingCb(action="open", meeting_id=meeting_id),
+                )
+            ]
+        ]
+    )
+
+
+def meeting_card(
+    meeting_id: int,
+    pair_id: int,
+    *,
+    answer: bool,
+    change: bool,
+    decline: bool,
+    log: bool,
+    rate: bool,
+) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+
+    def action(label: str, name: str) -> None:
+        builder.button(text=label, callback_data=MeetingCb(action=name, meeting_id=meeting_id))
+
+    if answer:
+        action(meetings_texts.BUTTON_MEETING_CONFIRM, "confirm")
+        action(meetings_texts.BUTTON_MEETING_ASK_MOVE, "ask_move")
+    if change:
+        action(meetings_texts.BUTTON_MEETING_MOVE, "move")
+        action(meetings_texts.BUTTON_MEETING_CANCEL, "cancel")
+    if decline:
+        action(meetings_texts.BUTTON_MEETING_DECLINE, "decline")
+    if log:
+        action(meetings_texts.BUTTON_MEETING_LOG, "log")
+    builder.adjust(2)
+    if rate:
+        builder.row(*rating_buttons(meeting_id))
+    builder.row(
+        _button(meetings_texts.BUTTON_MEETINGS, PairMeetingsCb(action="list", pair_id=pair_id))
+    )
+    return builder.as_markup()
+
+
+def rating_buttons(meeting_id: int) -> list[InlineKeyboardButton]:
+    return [
+        _button(str(score), MeetingRateCb(meeting_id=meeting_id, score=score))
+        for score in range(1, 6)
+    ]
+
+
+def meeting_rating(meeting_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[rating_buttons(meeting_id)])
+
+
+def confirm_meeting_cancel(meeting_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                _button(
+                    meetings_texts.BUTTON_MEETING_CANCEL_YES,
+                    MeetingCb(action="cancel_yes", meeting_id=meeting_id),
+                )
+            ],
+            [_button(common_texts.BUTTON_BACK, MeetingCb(action="open", meeting_id=meeting_id))],
+        ]
+    )
+
+
+def meeting_held(meeting_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                _button(
+                    meetings_texts.BUTTON_MEETING_HELD,
+                    MeetingCb(action="held", meeting_id=meeting_id),
+                ),
+                _button(
+                    meetings_texts.BUTTON_MEETING_NOT_HELD,
+                    MeetingCb(action="not_held", meeting_id=meeting_id),
+                ),
+            ],
+            [_button(common_texts.BUTTON_CANCEL, CancelCb())],
+        ]
+    )
+
+
+def meeting_durations(choices: tuple[int, ...]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for minutes in choices:
+        builder.button(
+            text=meetings_texts.MEETING_MINUTES.format(minutes=minutes),
+            callback_data=MeetingDurationCb(minutes=minutes),
+        )
+    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def meeting_touched(items: list[tuple[str, int, str, bool]]) -> InlineKeyboardMarkup:
+    """(kind, id, label, chosen) toggles, then «Готово»."""
+    builder = InlineKeyboardBuilder()
+    for kind, item_id, label, chosen in items:
+        icon = "✅" if chosen else ("🧩" if kind == "difficulty" else "📘")
+        builder.row(_button(f"{icon} {label[:50]}", MeetingTouchCb(kind=kind, item_id=item_id)))
+    count = sum(1 for *_, chosen in items if chosen)
+    builder.row(_button(common_texts.BUTTON_DONE.format(count=count), MeetingTouchCb(kind="done")))
+    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def meetings_list(
+    page: Page[object], meeting_ids: list[int], pair_id: int, *, can_plan: bool
+) -> InlineKeyboardMarkup:
+    builder = numbered(
+        page,
+        [MeetingCb(action="open", meeting_id=meeting_id) for meeting_id in meeting_ids],
+        lambda number: PairMeetingsCb(action="list", pair_id=pair_id, page=number),
+    )
+    if can_plan:
+        builder.row(
+            _button(
+                meetings_texts.BUTTON_MEETING_NEW, PairMeetingsCb(action="new", pair_id=pair_id)
+            ),
+            _button(
+                meetings_texts.BUTTON_MEETING_PAST, PairMeetingsCb(action="past", pair_id=pair_id)
+            ),
+        )
+    if pair_id:
+        builder.row(_button(common_texts.BUTTON_BACK, PairCb(action="open", pair_id=pair_id)))
+    return builder.as_markup()

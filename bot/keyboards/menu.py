@@ -1,0 +1,73 @@
+"""The main menu of a person's roles; its buttons' actions."""
+
+from __future__ import annotations
+
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.callbacks.meetings import PairMeetingsCb
+from bot.callbacks.menu import MenuCb
+from bot.keyboards.common import _button
+from bot.texts import difficulties as difficulties_texts
+from bot.texts import help_requests as help_requests_texts
+from bot.texts import invites as invites_texts
+from bot.texts import meetings as meetings_texts
+from bot.texts import monitoring as monitoring_texts
+from bot.texts import organizations as organizations_texts
+from bot.texts import pairs as pairs_texts
+from bot.texts import profile as profile_texts
+from bot.texts import reminders as reminders_texts
+from bot.texts.diagnostics import BUTTON_SELF_CHECK
+from bot.texts.menu import BUTTON_HELP
+from bot.texts.settings import BUTTON_ORG_SETTINGS
+from bot.texts.staff import BUTTON_IMPORT
+from models.enums import Role
+
+
+def main_menu(roles: frozenset[Role], is_admin: bool) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    if Role.MENTEE in roles:
+        builder.row(
+            _button(difficulties_texts.BUTTON_NEW_DIFFICULTY, MenuCb(action="new_difficulty")),
+            _button(difficulties_texts.BUTTON_MY_DIFFICULTIES, MenuCb(action="my_difficulties")),
+        )
+        builder.row(
+            _button(BUTTON_SELF_CHECK, MenuCb(action="self_check")),
+            _button(help_requests_texts.BUTTON_NEED_HELP, MenuCb(action="need_help")),
+        )
+    if roles & {Role.MENTOR, Role.MENTEE}:
+        builder.row(
+            _button(pairs_texts.BUTTON_MY_PAIRS, MenuCb(action="my_pairs")),
+            _button(meetings_texts.BUTTON_MEETINGS, PairMeetingsCb(action="list", pair_id=0)),
+        )
+    if roles:
+        builder.row(_button(help_requests_texts.BUTTON_HELP_REQUESTS, MenuCb(action="requests")))
+    if Role.CURATOR in roles:
+        builder.row(
+            _button(pairs_texts.BUTTON_NEW_PAIR, MenuCb(action="new_pair")),
+            _button(pairs_texts.BUTTON_PAIRS, MenuCb(action="pairs")),
+        )
+        builder.row(
+            _button(pairs_texts.BUTTON_UNPAIRED, MenuCb(action="unpaired")),
+            _button(BUTTON_IMPORT, MenuCb(action="import")),
+        )
+        builder.row(_button(invites_texts.BUTTON_INVITE, MenuCb(action="invite")))
+        builder.row(
+            _button(invites_texts.BUTTON_INVITES, MenuCb(action="invites")),
+            _button(BUTTON_ORG_SETTINGS, MenuCb(action="settings")),
+        )
+    if Role.CURATOR in roles or is_admin:
+        builder.row(_button(monitoring_texts.BUTTON_SUMMARY, MenuCb(action="summary")))
+    if is_admin:
+        builder.row(
+            _button(organizations_texts.BUTTON_NEW_ORG, MenuCb(action="new_org")),
+            _button(organizations_texts.BUTTON_ORGS, MenuCb(action="orgs")),
+        )
+    if roles:
+        builder.row(
+            _button(profile_texts.BUTTON_PROFILE, MenuCb(action="profile")),
+            _button(reminders_texts.BUTTON_REMINDERS, MenuCb(action="reminders")),
+        )
+        builder.row(_button(profile_texts.BUTTON_MY_DATA, MenuCb(action="my_data")))
+    builder.row(_button(BUTTON_HELP, MenuCb(action="help")))
+    return builder.as_markup()

@@ -1,0 +1,47 @@
+"""Monitoring: the summary's periods and files, the mentors' list."""
+
+from __future__ import annotations
+
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.callbacks.monitoring import MentorsPageCb, SummaryCb
+from bot.callbacks.pairs import PairsPageCb
+from bot.keyboards.common import _button, pager
+from bot.services.pagination import Page
+from bot.texts import monitoring as monitoring_texts
+
+
+def summary(kind: str, start: int, end: int) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for code, name in monitoring_texts.SUMMARY_PERIOD_BUTTONS.items():
+        action = "custom" if code == "custom" else "show"
+        label = f"✅ {name}" if code == kind else name
+        builder.button(text=label, callback_data=SummaryCb(action=action, kind=code))
+    builder.adjust(4)
+    builder.row(
+        _button(
+            monitoring_texts.BUTTON_CHARTS,
+            SummaryCb(action="charts", kind=kind, start=start, end=end),
+        ),
+        _button(
+            monitoring_texts.BUTTON_WORKBOOK,
+            SummaryCb(action="workbook", kind=kind, start=start, end=end),
+        ),
+    )
+    builder.row(
+        _button(
+            monitoring_texts.BUTTON_FINAL_REPORT,
+            SummaryCb(action="final", kind=kind, start=start, end=end),
+        )
+    )
+    return builder.as_markup()
+
+
+def mentors(page: Page[object], mentors: list[tuple[int, str]]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for mentor_id, name in mentors:
+        label = monitoring_texts.BUTTON_MENTOR_PAIRS.format(name=name)
+        builder.row(_button(label[:60], PairsPageCb(page=0, only=f"m{mentor_id}")))
+    pager(builder, page, lambda number: MentorsPageCb(page=number))
+    return builder.as_markup()

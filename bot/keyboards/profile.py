@@ -1,0 +1,33 @@
+"""The profile's buttons and the confirmation of erasing one's data."""
+
+from __future__ import annotations
+
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.callbacks.profile import DeleteMeCb, ProfileCb
+from bot.keyboards.common import _button
+from bot.texts import profile as profile_texts
+
+
+def profile(share_contact: bool) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for field, name in profile_texts.PROFILE_FIELD_NAMES.items():
+        builder.button(
+            text=profile_texts.BUTTON_EDIT.format(field=name), callback_data=ProfileCb(action=field)
+        )
+    builder.adjust(2)
+    if share_contact:
+        builder.row(_button(profile_texts.BUTTON_SHARE_OFF, ProfileCb(action="share_off")))
+    else:
+        builder.row(_button(profile_texts.BUTTON_SHARE_ON, ProfileCb(action="share_on")))
+    return builder.as_markup()
+
+
+def delete_me() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [_button(profile_texts.BUTTON_DELETE_YES, DeleteMeCb(confirm=True))],
+            [_button(profile_texts.BUTTON_DELETE_NO, DeleteMeCb(confirm=False))],
+        ]
+    )

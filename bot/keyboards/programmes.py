@@ -1,0 +1,85 @@
+"""The programme card and its activities."""
+
+from __future__ import annotations
+
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.callbacks.common import CancelCb
+from bot.callbacks.pairs import PairCb
+from bot.callbacks.programmes import ActivityCb, ActivityDifficultyCb, ProgrammeCb
+from bot.keyboards.common import _button
+from bot.texts import common as common_texts
+from bot.texts import programmes as programmes_texts
+
+
+def programme(
+    pair_id: int, activity_ids: list[int], *, mentor: bool, mentee: bool, exists: bool
+) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for number, activity_id in enumerate(activity_ids, start=1):
+        builder.button(
+            text=str(number), callback_data=ActivityCb(action="open", activity_id=activity_id)
+        )
+    builder.adjust(5)
+    if mentor:
+        aim = (
+            programmes_texts.BUTTON_PROGRAMME_AIM
+            if exists
+            else programmes_texts.BUTTON_PROGRAMME_CREATE
+        )
+        row = [_button(aim, ProgrammeCb(action="aim", pair_id=pair_id))]
+        if exists:
+            row.append(
+                _button(
+                    programmes_texts.BUTTON_ACTIVITY_ADD, ProgrammeCb(action="add", pair_id=pair_id)
+                )
+            )
+        builder.row(*row)
+    if mentee and exists:
+        builder.row(
+            _button(programmes_texts.BUTTON_PROPOSE, ProgrammeCb(action="propose", pair_id=pair_id))
+        )
+    builder.row(_button(common_texts.BUTTON_BACK, PairCb(action="open", pair_id=pair_id)))
+    return builder.as_markup()
+
+
+def activity(
+    activity_id: int, pair_id: int, *, can_finish: bool, can_reflect: bool
+) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    if can_finish:
+        builder.button(
+            text=programmes_texts.BUTTON_ACTIVITY_DONE,
+            callback_data=ActivityCb(action="done", activity_id=activity_id),
+        )
+    if can_reflect:
+        builder.button(
+            text=programmes_texts.BUTTON_ACTIVITY_REFLECT,
+            callback_data=ActivityCb(action="reflect", activity_id=activity_id),
+        )
+    builder.row(_button(common_texts.BUTTON_BACK, ProgrammeCb(action="open", pair_id=pair_id)))
+    return builder.as_markup()
+
+
+def activity_difficulties(choices: list[tuple[int, str]]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for difficulty_id, label in choices:
+        builder.row(_button(label[:60], ActivityDifficultyCb(difficulty_id=difficulty_id)))
+    builder.row(
+        _button(programmes_texts.BUTTON_NO_DIFFICULTY, ActivityDifficultyCb(difficulty_id=0))
+    )
+    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    return builder.as_markup()
+
+
+def open_programme(pair_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                _button(
+                    programmes_texts.BUTTON_PROGRAMME, ProgrammeCb(action="open", pair_id=pair_id)
+                )
+            ]
+        ]
+    )

@@ -1,0 +1,26 @@
+"""/settings: the organisation's escalation, nudge and quiet hours."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+ORG_SETTINGS = (
+    "⚙️ <b>Настройки организации</b> {name}\n"
+    "• Запрос о помощи передаётся куратору, если наставник не взял его за <b>{hours} рабочих ч</b> "
+    "(рабочее время — пн–пт, 08:00–18:00).\n"
+    "• Наставнику напоминаем о встрече, если её не было <b>{days} дн.</b>\n"
+    "• Тихие часы организации (ничего не присылаем, всё ждёт утра): <b>{quiet}</b>; каждый может "
+    "выбрать свои в /reminders."
+)
+
+ORG_SETTINGS_SAVED = "✅ Сохранено."
+
+ORG_BAD_SETTING = "Выберите значение кнопкой."
+
+ORG_SETTING_BUTTONS: dict[str, Callable[[int], str]] = {
+    "escalation_hours": lambda value: f"{value} ч",
+    "nudge_days": lambda value: f"{value} дн.",
+    "quiet": lambda value: f"🌙 {value // 100:02d}–{value % 100:02d}" if value else "🌙 нет",
+}
+
+BUTTON_ORG_SETTINGS = "⚙️ Настройки"
