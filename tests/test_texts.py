@@ -41,7 +41,7 @@ def filled(template: str) -> str:
     values: dict[str, object] = {}
     for _, field, spec, _ in string.Formatter().parse(template):
         if field:
-            numeric = bool(spec) and spec[-1] in "dfgn%"
+            numeric = bool(spec) and str(spec)[-1] in "dfgn%"
             values[field.split(".")[0].split("[")[0]] = 1 if numeric else "x"
     return template.format_map(values)
 
