@@ -15,8 +15,10 @@ import struct
 import time
 import zlib
 from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
@@ -31,10 +33,16 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from bot.texts.difficulties import BUTTON_NEW_DIFFICULTY, DIFFICULTY_SAVED
 from bot.texts.help_requests import HELP_ASK_URGENCY, HELP_URGENCY_NAMES
-from bot.texts.monitoring import BUTTON_CHARTS, BUTTON_WORKBOOK
+from bot.texts.monitoring import (
+    BUTTON_CHARTS,
+    BUTTON_WORKBOOK,
+    SUMMARY_ASK_PERIOD,
+    SUMMARY_PERIOD_BUTTONS,
+)
 from bot.texts.pairs import BUTTON_MENTEE_DIFFICULTIES, BUTTON_MY_PAIRS
 from bot.texts.vocabulary import DIFFICULTY_CATEGORIES, DIFFICULTY_CATEGORY_BUTTONS, URGENCY_NAMES
 from models.enums import DifficultyCategory, Urgency
+from sandbox.__main__ import TIMEZONE as SANDBOX_TIMEZONE
 from tests.sandbox import ROOT, SandboxProcess, http, http_json, start_sandbox
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -359,6 +367,13 @@ def test_the_curator_gets_the_summary_charts_and_the_workbook(page: Page, downlo
     page.driver.execute_script("arguments[0].scrollIntoView()", summary)
     assert page.screenshot("curator").stat().st_size > 10_000
 
+    # the demo's month of history, whatever today is (this month may have begun yesterday)
+    today = datetime.now(ZoneInfo(SANDBOX_TIMEZONE)).date()
+    start = today - timedelta(days=45)
+    page.press(summary, SUMMARY_PERIOD_BUTTONS["custom"])
+    page.message(SUMMARY_ASK_PERIOD)
+    page.type(f"{start:%d.%m.%Y}-{today:%d.%m.%Y}")
+    summary = page.message(f"{start:%d.%m.%Y}")
     page.press(summary, BUTTON_CHARTS)
     page.wait(lambda d: sum(len(loaded_images(m, d)) for m in page.messages()) >= 2, "the charts")
 
