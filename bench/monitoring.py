@@ -29,7 +29,7 @@ from models.database import create_engine, create_session_factory
 from models.enums import MeetingStatus
 from sandbox import demo
 
-YEAR = monitoring.Period(date(2025, 9, 1), date(2026, 8, 31), "year")
+YEAR = monitoring.Period(date(2025, 9, 1), date(2026, 8, 31), monitoring.PeriodKind.YEAR)
 # The day after the school year measured: the generated twelve months of history before it are
 # that year exactly.
 TODAY = date(2026, 9, 1)

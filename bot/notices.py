@@ -10,6 +10,7 @@ from datetime import date, datetime
 from aiogram.types import InlineKeyboardMarkup
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.callbacks.help_requests import HelpAction
 from bot.keyboards.goals import open_goal
 from bot.keyboards.help_requests import help_request
 from bot.keyboards.meetings import meeting_rating, open_meeting
@@ -136,7 +137,7 @@ async def _help(
     if notification.kind == Kind.HELP_NUDGE:
         return Notice(
             texts.REMINDER_HELP_NUDGE.format(id=request.id, mentee=mentee),
-            help_request(request.id, ["reply", "open"]),
+            help_request(request.id, [HelpAction.REPLY, HelpAction.OPEN]),
         )
     pair = await session.get(Pair, request.pair_id) if request.pair_id else None
     text = HELP_ESCALATED_NOTICE.format(
@@ -146,7 +147,7 @@ async def _help(
         mentor=await _names(session, [pair.mentor_id]) if pair else "",
         text=esc(shorten(request.text, 2000)),
     )
-    return Notice(text, help_request(request.id, ["pass", "take"]))
+    return Notice(text, help_request(request.id, [HelpAction.PASS, HelpAction.TAKE]))
 
 
 async def _no_meeting(

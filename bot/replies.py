@@ -4,13 +4,13 @@ a callback with a text that may be longer than an alert allows."""
 from __future__ import annotations
 
 from contextlib import suppress
-from typing import Any
 
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
+from bot.dialogue import Data, Dialogue
 from bot.keyboards.common import cancel as cancel_keyboard
 from bot.texts.vocabulary import esc
 
@@ -68,11 +68,17 @@ async def answer_quietly(callback: CallbackQuery, text: str | None = None) -> No
 
 
 async def ask_for_text(
-    callback: CallbackQuery, state: FSMContext, next_state: State, prompt: str, **data: Any
+    callback: CallbackQuery,
+    state: FSMContext,
+    next_state: State,
+    prompt: str,
+    dialogue: Dialogue[Data] | None = None,
+    data: Data | None = None,
 ) -> None:
-    """Start a one-answer dialogue from a button: any earlier dialogue ends, `data` is kept for
-    the handler of `next_state`, and the prompt offers «Отмена»."""
+    """Start a one-answer dialogue from a button: any earlier dialogue ends, `data` (of that
+    `dialogue`) is kept for the handler of `next_state`, and the prompt offers «Отмена»."""
     await state.clear()
     await state.set_state(next_state)
-    await state.set_data(data)
+    if dialogue is not None and data is not None:
+        await dialogue.set(state, data)
     await send(callback, prompt, cancel_keyboard())

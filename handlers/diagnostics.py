@@ -7,7 +7,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks.diagnostics import SelfCheckCb, SelfCheckViewCb
-from bot.callbacks.menu import MenuCb
+from bot.callbacks.menu import MenuAction, MenuCb
 from bot.keyboards import diagnostics as keyboards
 from bot.replies import answer_quietly, edit, send
 from bot.routing import Handlers
@@ -64,7 +64,7 @@ async def self_check_command(message: Message, session: AsyncSession, actor: Act
     await message.answer(text, reply_markup=markup)
 
 
-@handlers.callback_query(MenuCb.filter(F.action == "self_check"))
+@handlers.callback_query(MenuCb.filter(F.action == MenuAction.SELF_CHECK))
 async def self_check_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
     mentee = actor.require_role(Role.MENTEE)
     text, markup = await render_results(session, actor, mentee.id)

@@ -2,26 +2,31 @@
 urgency), list with status, open a card, edit, take into work, mark overcome with a reflection.
 Mentors and curators open a mentee's list through the same screens (read-only for curators)."""
 
+from typing import Required
+
 from aiogram import F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
+from typing_extensions import TypedDict
 
 from bot.callbacks.difficulties import (
+    DifficultyAction,
     DifficultyCategoryCb,
     DifficultyCb,
     DifficultyListCb,
     UrgencyCb,
 )
-from bot.callbacks.menu import MenuCb
+from bot.callbacks.menu import MenuAction, MenuCb
+from bot.dialogue import Dialogue
 from bot.keyboards import difficulties as keyboards
 from bot.keyboards.common import cancel
 from bot.replies import answer_quietly, ask_for_text, edit, send
 from bot.routing import Handlers
 from bot.services import difficulties
 from bot.services.access import Actor, is_mentor_of
-from bot.states import DifficultyEdit, NewDifficulty
 from bot.texts import difficulties as texts
 from bot.texts.vocabulary import (
     DIFFICULTY_CATEGORIES,
@@ -37,6 +42,29 @@ from models import Difficulty
 from models.enums import DifficultyCategory, DifficultyStatus, Role
 
 handlers = Handlers("difficulties")
+
+
+class NewDifficulty(StatesGroup):
+    description = State()
+    urgency = State()
+
+
+class NewDifficultyData(TypedDict, total=False):
+    category: Required[DifficultyCategory]
+    description: str
+
+
+class DifficultyEdit(StatesGroup):
+    description = State()
+    reflection = State()
+
+
+class DifficultyEditData(TypedDict):
+    difficulty_id: int
+
+
+NEW_DIFFICULTY = Dialogue(NewDifficultyData)
+DIFFICULTY_EDIT = Dialogue(DifficultyEditData)
 
 ANSWER = F.text & ~F.text.startswith("/")
 LINE_PREVIEW = 80
@@ -111,7 +139,7 @@ async def new_command(message: Message, state: FSMContext, actor: Actor) -> None
     )
 
 
-@handlers.callback_query(MenuCb.filter(F.action == "new_difficulty"))
+@handlers.callback_query(MenuCb.filter(F.action == MenuAction.NEW_DIFFICULTY))
 async def new_button(callback: CallbackQuery, state: FSMContext, actor: Actor) -> None:
     actor.require_role(Role.MENTEE)
     await state.clear()
@@ -124,7 +152,7 @@ async def category_chosen(
 ) -> None:
     actor.require_role(Role.MENTEE)
     await state.set_state(NewDifficulty.description)
-    await state.update_data(category=callback_data.category.value)
+    await NEW_DIFFICULTY.set(state, {"category": callback_data.category})
     await answer_quietly(callback)
     category = DIFFICULTY_CATEGORIES[callback_data.category]
     await edit(
@@ -137,7 +165,9 @@ async def category_chosen(
 @handlers.message(StateFilter(NewDifficulty.description), ANSWER)
 async def description_typed(message: Message, state: FSMContext, actor: Actor) -> None:
     actor.require_role(Role.MENTEE)
-    await state.update_data(description=difficulties.description(message.text))
+    data = await NEW_DIFFICULTY.get(state)
+    data["description"] = difficulties.description(message.text)
+    await NEW_DIFFICULTY.set(state, data)
     await state.set_state(NewDifficulty.urgency)
     await message.answer(texts.DIFFICULTY_ASK_URGENCY, reply_markup=keyboards.urgencies())
 
@@ -150,11 +180,11 @@ async def urgency_chosen(
     session: AsyncSession,
     actor: Actor,
 ) -> None:
-    data = await state.get_data()
+    data = await NEW_DIFFICULTY.get(state)
     difficulty = await difficulties.register_difficulty(
         session,
         actor,
-        category=DifficultyCategory(data["category"]),
+        category=data["category"],
         text=data["description"],
         urgency=callback_data.urgency,
     )
@@ -174,7 +204,7 @@ async def my_list_command(message: Message, session: AsyncSession, actor: Actor)
     await message.answer(text, reply_markup=markup)
 
 
-@handlers.callback_query(MenuCb.filter(F.action == "my_difficulties"))
+@handlers.callback_query(MenuCb.filter(F.action == MenuAction.MY_DIFFICULTIES))
 async def my_list_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
     mentee = actor.require_role(Role.MENTEE)
     text, markup = await render_list(session, actor, mentee.id, 0)
@@ -190,7 +220,7 @@ async def list_page(
     await edit(callback, text, markup)
 
 
-@handlers.callback_query(DifficultyCb.filter(F.action == "open"))
+@handlers.callback_query(DifficultyCb.filter(F.action == DifficultyAction.OPEN))
 async def open_card(
     callback: CallbackQuery, callback_data: DifficultyCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -206,8 +236,8 @@ async def open_card(
 # The card's two text questions: the button's action → the state of the answer and its prompt;
 # the state → what records the answer and what to say first.
 TEXT_QUESTIONS = {
-    "describe": (DifficultyEdit.description, texts.DIFFICULTY_ASK_NEW_DESCRIPTION),
-    "overcome": (DifficultyEdit.reflection, texts.DIFFICULTY_ASK_REFLECTION),
+    DifficultyAction.DESCRIBE: (DifficultyEdit.description, texts.DIFFICULTY_ASK_NEW_DESCRIPTION),
+    DifficultyAction.OVERCOME: (DifficultyEdit.reflection, texts.DIFFICULTY_ASK_REFLECTION),
 }
 TEXT_ANSWERS = {
     DifficultyEdit.description.state: (difficulties.change_description, None),
@@ -225,9 +255,8 @@ async def ask_text(
 ) -> None:
     await difficulties.get_own(session, actor, callback_data.difficulty_id)
     next_state, prompt = TEXT_QUESTIONS[callback_data.action]
-    await ask_for_text(
-        callback, state, next_state, prompt, difficulty_id=callback_data.difficulty_id
-    )
+    data: DifficultyEditData = {"difficulty_id": callback_data.difficulty_id}
+    await ask_for_text(callback, state, next_state, prompt, DIFFICULTY_EDIT, data)
 
 
 @handlers.message(StateFilter(DifficultyEdit.description, DifficultyEdit.reflection), ANSWER)
@@ -235,7 +264,7 @@ async def text_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
     record, congratulation = TEXT_ANSWERS[await state.get_state() or ""]
-    difficulty_id = (await state.get_data())["difficulty_id"]
+    difficulty_id = (await DIFFICULTY_EDIT.get(state))["difficulty_id"]
     difficulty = await record(session, actor, difficulty_id, message.text)
     await state.clear()
     if congratulation:
@@ -244,7 +273,7 @@ async def text_typed(
     await message.answer(text, reply_markup=markup)
 
 
-@handlers.callback_query(DifficultyCb.filter(F.action == "urgency"))
+@handlers.callback_query(DifficultyCb.filter(F.action == DifficultyAction.URGENCY))
 async def ask_urgency(
     callback: CallbackQuery, callback_data: DifficultyCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -264,7 +293,7 @@ async def urgency_changed(
     await edit(callback, text, markup)
 
 
-@handlers.callback_query(DifficultyCb.filter(F.action == "work"))
+@handlers.callback_query(DifficultyCb.filter(F.action == DifficultyAction.WORK))
 async def take_into_work(
     callback: CallbackQuery, callback_data: DifficultyCb, session: AsyncSession, actor: Actor
 ) -> None:

@@ -5,23 +5,33 @@ and the mentor's confirmation, return with a comment, or withdrawal."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Required
 
 from aiogram import Bot, F
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
+from typing_extensions import TypedDict
 
-from bot.callbacks.goals import GoalCb, GoalLinkCb, GoalMenteeCb, PairGoalsCb
+from bot.callbacks.goals import (
+    GoalAction,
+    GoalCb,
+    GoalLinkCb,
+    GoalLinkKind,
+    GoalMenteeCb,
+    PairGoalsAction,
+    PairGoalsCb,
+)
 from bot.delivery import deliver
+from bot.dialogue import Dialogue
 from bot.keyboards import goals as keyboards
 from bot.keyboards.common import cancel
 from bot.replies import answer_quietly, ask_for_text, edit, send
 from bot.routing import Handlers
 from bot.services import goals, pairs
 from bot.services.access import Actor
-from bot.services.errors import ValidationFailed
-from bot.states import GoalAnswer, GoalForm
 from bot.texts import goals as texts
 from bot.texts.vocabulary import GOAL_STATE_ICONS, GOAL_STATE_NAMES, esc, local_time, shorten
 from handlers.pairs import pair_title
@@ -29,22 +39,51 @@ from models.enums import GoalStatus, PairStatus
 
 handlers = Handlers("goals")
 
+
+class GoalForm(StatesGroup):
+    mentee = State()
+    title = State()
+    due = State()
+    criteria = State()
+    link = State()
+
+
+class GoalFormData(TypedDict, total=False):
+    pair_id: Required[int]
+    mentee_id: int
+    title: str
+    due_on: date
+    criteria: str
+
+
+class GoalAnswer(StatesGroup):
+    progress = State()
+    give_back = State()
+
+
+class GoalAnswerData(TypedDict):
+    goal_id: int
+
+
+GOAL_FORM = Dialogue(GoalFormData)
+GOAL_ANSWER = Dialogue(GoalAnswerData)
+
 ANSWER = F.text & ~F.text.startswith("/")
 TITLE_SHOWN = 80
 NOTE_SHOWN = 200  # ten notes of the history on a card, within Telegram's 4096
 
 
-def _actions(actor: Actor, view: goals.GoalView) -> list[str]:
+def _actions(actor: Actor, view: goals.GoalView) -> list[GoalAction]:
     person = actor.require_person()
     status = view.goal.status
-    actions: list[str] = []
+    actions: list[GoalAction] = []
     if person.id == view.goal.mentee_id and status is GoalStatus.OPEN:
-        actions += ["progress", "submit"]
+        actions += [GoalAction.PROGRESS, GoalAction.SUBMIT]
     if person.id == view.pair.mentor.id:
         if status is GoalStatus.SUBMITTED:
-            actions += ["confirm", "give_back"]
+            actions += [GoalAction.CONFIRM, GoalAction.GIVE_BACK]
         if status in {GoalStatus.OPEN, GoalStatus.SUBMITTED}:
-            actions.append("withdraw")
+            actions.append(GoalAction.WITHDRAW)
     return actions
 
 
@@ -114,7 +153,7 @@ async def render_goals(
     return "\n".join(lines), markup
 
 
-@handlers.callback_query(PairGoalsCb.filter(F.action == "list"))
+@handlers.callback_query(PairGoalsCb.filter(F.action == PairGoalsAction.LIST))
 async def goals_page(
     callback: CallbackQuery, callback_data: PairGoalsCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -123,7 +162,7 @@ async def goals_page(
     await edit(callback, text, markup)
 
 
-@handlers.callback_query(GoalCb.filter(F.action == "open"))
+@handlers.callback_query(GoalCb.filter(F.action == GoalAction.OPEN))
 async def open_goal(
     callback: CallbackQuery, callback_data: GoalCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -142,7 +181,7 @@ async def _show(message: Message, session: AsyncSession, actor: Actor, goal_id: 
 # --- a new goal -------------------------------------------------------------------------------
 
 
-@handlers.callback_query(PairGoalsCb.filter(F.action == "new"))
+@handlers.callback_query(PairGoalsCb.filter(F.action == PairGoalsAction.NEW))
 async def start_new(
     callback: CallbackQuery,
     callback_data: PairGoalsCb,
@@ -152,14 +191,16 @@ async def start_new(
 ) -> None:
     mentees = await goals.mentee_choices(session, actor, callback_data.pair_id)
     await state.clear()
-    await state.set_data({"pair_id": callback_data.pair_id})
+    data: GoalFormData = {"pair_id": callback_data.pair_id}
     if len(mentees) > 1:
         await state.set_state(GoalForm.mentee)
+        await GOAL_FORM.set(state, data)
         choices = [(mentee.id, mentee.full_name) for mentee in mentees]
         await send(callback, texts.GOAL_ASK_MENTEE, keyboards.goal_mentees(choices))
         return
-    await state.update_data(mentee_id=mentees[0].id)
+    data["mentee_id"] = mentees[0].id
     await state.set_state(GoalForm.title)
+    await GOAL_FORM.set(state, data)
     await send(callback, texts.GOAL_ASK_TITLE, cancel())
 
 
@@ -171,9 +212,10 @@ async def mentee_chosen(
     session: AsyncSession,
     actor: Actor,
 ) -> None:
-    pair_id = (await state.get_data())["pair_id"]
-    await goals.check_can_set(session, actor, pair_id, callback_data.mentee_id)
-    await state.update_data(mentee_id=callback_data.mentee_id)
+    data = await GOAL_FORM.get(state)
+    await goals.check_can_set(session, actor, data["pair_id"], callback_data.mentee_id)
+    data["mentee_id"] = callback_data.mentee_id
+    await GOAL_FORM.set(state, data)
     await state.set_state(GoalForm.title)
     await answer_quietly(callback)
     await edit(callback, texts.GOAL_ASK_TITLE, cancel())
@@ -181,7 +223,9 @@ async def mentee_chosen(
 
 @handlers.message(StateFilter(GoalForm.title), ANSWER)
 async def title_typed(message: Message, state: FSMContext) -> None:
-    await state.update_data(title=goals.title(message.text))
+    data = await GOAL_FORM.get(state)
+    data["title"] = goals.title(message.text)
+    await GOAL_FORM.set(state, data)
     await state.set_state(GoalForm.due)
     await message.answer(texts.GOAL_ASK_DUE, reply_markup=cancel())
 
@@ -190,9 +234,9 @@ async def title_typed(message: Message, state: FSMContext) -> None:
 async def due_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
-    pair_id = (await state.get_data())["pair_id"]
-    due_on = await goals.due_date(session, actor, pair_id, message.text)
-    await state.update_data(due_on=due_on.isoformat())
+    data = await GOAL_FORM.get(state)
+    data["due_on"] = await goals.due_date(session, actor, data["pair_id"], message.text)
+    await GOAL_FORM.set(state, data)
     await state.set_state(GoalForm.criteria)
     await message.answer(texts.GOAL_ASK_CRITERIA, reply_markup=cancel())
 
@@ -201,12 +245,13 @@ async def due_typed(
 async def criteria_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
-    await state.update_data(criteria=goals.criteria(message.text))
-    data = await state.get_data()
+    data = await GOAL_FORM.get(state)
+    data["criteria"] = goals.criteria(message.text)
+    await GOAL_FORM.set(state, data)
     loaded = await goals.check_can_set(session, actor, data["pair_id"], data["mentee_id"])
     difficulties, activities = await goals.links(session, loaded, data["mentee_id"])
-    choices = [("difficulty", d.id, d.description) for d in difficulties] + [
-        ("activity", a.id, a.title) for a in activities
+    choices = [(GoalLinkKind.DIFFICULTY, d.id, d.description) for d in difficulties] + [
+        (GoalLinkKind.ACTIVITY, a.id, a.title) for a in activities
     ]
     if not choices:
         await _create(message, state, session, actor, bot, None, None)
@@ -224,10 +269,9 @@ async def link_chosen(
     actor: Actor,
     bot: Bot,
 ) -> None:
-    if callback_data.kind not in {"difficulty", "activity", "none"}:
-        raise ValidationFailed(texts.GOAL_BAD_LINK)
-    difficulty_id = callback_data.item_id if callback_data.kind == "difficulty" else None
-    activity_id = callback_data.item_id if callback_data.kind == "activity" else None
+    kind = callback_data.kind
+    difficulty_id = callback_data.item_id if kind is GoalLinkKind.DIFFICULTY else None
+    activity_id = callback_data.item_id if kind is GoalLinkKind.ACTIVITY else None
     await answer_quietly(callback)
     assert isinstance(callback.message, Message)
     await _create(callback.message, state, session, actor, bot, difficulty_id, activity_id)
@@ -242,14 +286,14 @@ async def _create(
     difficulty_id: int | None,
     activity_id: int | None,
 ) -> None:
-    data = await state.get_data()
+    data = await GOAL_FORM.get(state)
     view = await goals.create(
         session,
         actor,
         data["pair_id"],
         mentee_id=data["mentee_id"],
         title_text=data["title"],
-        due_on=date.fromisoformat(data["due_on"]),
+        due_on=data["due_on"],
         criteria_text=data["criteria"],
         difficulty_id=difficulty_id,
         activity_id=activity_id,
@@ -273,8 +317,8 @@ async def _create(
 # What a goal's «progress» and «give back» buttons ask: the check before asking, the state
 # of the answer and the prompt.
 GOAL_QUESTIONS = {
-    "progress": (goals.check_can_report, GoalAnswer.progress, texts.GOAL_ASK_PROGRESS),
-    "give_back": (goals.check_can_return, GoalAnswer.give_back, texts.GOAL_ASK_RETURN),
+    GoalAction.PROGRESS: (goals.check_can_report, GoalAnswer.progress, texts.GOAL_ASK_PROGRESS),
+    GoalAction.GIVE_BACK: (goals.check_can_return, GoalAnswer.give_back, texts.GOAL_ASK_RETURN),
 }
 
 
@@ -288,14 +332,15 @@ async def ask_about_goal(
 ) -> None:
     check, next_state, prompt = GOAL_QUESTIONS[callback_data.action]
     await check(session, actor, callback_data.goal_id)
-    await ask_for_text(callback, state, next_state, prompt, goal_id=callback_data.goal_id)
+    data: GoalAnswerData = {"goal_id": callback_data.goal_id}
+    await ask_for_text(callback, state, next_state, prompt, GOAL_ANSWER, data)
 
 
 @handlers.message(StateFilter(GoalAnswer.progress), ANSWER)
 async def progress_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
-    goal_id = (await state.get_data())["goal_id"]
+    goal_id = (await GOAL_ANSWER.get(state))["goal_id"]
     view, report = await goals.report_progress(session, actor, goal_id, message.text)
     await state.clear()
     await message.answer(texts.GOAL_PROGRESS_SAVED)
@@ -308,7 +353,7 @@ async def progress_typed(
     await deliver(bot, view.pair.mentor, notice, keyboards.open_goal(goal_id))
 
 
-@handlers.callback_query(GoalCb.filter(F.action == "submit"))
+@handlers.callback_query(GoalCb.filter(F.action == GoalAction.SUBMIT))
 async def submit(
     callback: CallbackQuery, callback_data: GoalCb, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -322,7 +367,7 @@ async def submit(
     await deliver(bot, view.pair.mentor, notice, keyboards.goal_review(view.goal.id))
 
 
-@handlers.callback_query(GoalCb.filter(F.action == "confirm"))
+@handlers.callback_query(GoalCb.filter(F.action == GoalAction.CONFIRM))
 async def confirm(
     callback: CallbackQuery, callback_data: GoalCb, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -338,7 +383,7 @@ async def confirm(
 async def give_back_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
-    goal_id = (await state.get_data())["goal_id"]
+    goal_id = (await GOAL_ANSWER.get(state))["goal_id"]
     view = await goals.give_back(session, actor, goal_id, message.text)
     await state.clear()
     await _show(message, session, actor, goal_id)
@@ -348,7 +393,7 @@ async def give_back_typed(
     await deliver(bot, view.mentee, notice, keyboards.open_goal(goal_id))
 
 
-@handlers.callback_query(GoalCb.filter(F.action == "withdraw"))
+@handlers.callback_query(GoalCb.filter(F.action == GoalAction.WITHDRAW))
 async def withdraw(
     callback: CallbackQuery, callback_data: GoalCb, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:

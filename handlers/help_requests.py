@@ -5,15 +5,20 @@ age, and the curator passing a request to another mentor."""
 
 from __future__ import annotations
 
+from typing import Required
+
 from aiogram import Bot, F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
+from typing_extensions import TypedDict
 
-from bot.callbacks.help_requests import HelpCb, HelpListCb, HelpPassCb, HelpUrgencyCb
-from bot.callbacks.menu import MenuCb
+from bot.callbacks.help_requests import HelpAction, HelpCb, HelpListCb, HelpPassCb, HelpUrgencyCb
+from bot.callbacks.menu import MenuAction, MenuCb
 from bot.delivery import deliver
+from bot.dialogue import Dialogue
 from bot.keyboards import help_requests as keyboards
 from bot.keyboards.common import cancel
 from bot.replies import answer_quietly, edit, send
@@ -21,7 +26,6 @@ from bot.routing import Handlers
 from bot.services import help_requests, pairs
 from bot.services.access import Actor
 from bot.services.help_requests import Attachment, RequestView
-from bot.states import HelpChat, HelpForm
 from bot.texts import help_requests as texts
 from bot.texts.vocabulary import (
     HELP_STATUS_NAMES,
@@ -36,6 +40,29 @@ from models import utcnow
 from models.enums import HelpStatus, Role
 
 handlers = Handlers("help_requests")
+
+
+class HelpForm(StatesGroup):
+    text = State()
+    urgency = State()
+
+
+class HelpFormData(TypedDict, total=False):
+    text: Required[str]
+    file_id: str  # a photo or document sent with it
+    file_kind: str
+
+
+class HelpChat(StatesGroup):
+    message = State()
+
+
+class HelpChatData(TypedDict):
+    request_id: int
+
+
+HELP_FORM = Dialogue(HelpFormData)
+HELP_CHAT = Dialogue(HelpChatData)
 
 CONTENT = (F.text & ~F.text.startswith("/")) | F.photo | F.document
 REQUEST_SHOWN = 1500  # characters of the request shown on its card
@@ -63,26 +90,26 @@ def _notice(view: RequestView) -> str:
     )
 
 
-def _actions(actor: Actor, view: RequestView) -> list[str]:
+def _actions(actor: Actor, view: RequestView) -> list[HelpAction]:
     person = actor.require_person()
     request = view.request
     if request.status is HelpStatus.CLOSED:
         if person.id == view.mentee.id and request.helped is None:
-            return ["helped", "not_helped"]
+            return [HelpAction.HELPED, HelpAction.NOT_HELPED]
         return []
-    actions: list[str] = []
+    actions: list[HelpAction] = []
     responder_ids = {p.id for p in view.responders}
     is_curator = Role.CURATOR in person.role_set
     if person.id == view.mentee.id:
-        actions.append("reply")
+        actions.append(HelpAction.REPLY)
     elif request.status is HelpStatus.OPEN and (person.id in responder_ids or is_curator):
-        actions.append("take")
+        actions.append(HelpAction.TAKE)
     elif request.assignee_id == person.id:
-        actions.append("reply")
+        actions.append(HelpAction.REPLY)
     if person.id in {view.mentee.id, request.assignee_id} or is_curator:
-        actions.append("close")
+        actions.append(HelpAction.CLOSE)
     if is_curator and person.id != view.mentee.id:
-        actions.append("pass")
+        actions.append(HelpAction.PASS)
     return actions
 
 
@@ -133,7 +160,7 @@ async def need_help_command(message: Message, state: FSMContext, actor: Actor) -
     await _ask_text(message, state, actor)
 
 
-@handlers.callback_query(MenuCb.filter(F.action == "need_help"))
+@handlers.callback_query(MenuCb.filter(F.action == MenuAction.NEED_HELP))
 async def need_help_button(callback: CallbackQuery, state: FSMContext, actor: Actor) -> None:
     actor.require_role(Role.MENTEE)
     await answer_quietly(callback)
@@ -145,11 +172,10 @@ async def need_help_button(callback: CallbackQuery, state: FSMContext, actor: Ac
 async def text_given(message: Message, state: FSMContext) -> None:
     attachment = _attachment(message)
     text = help_requests.description(message.text or message.caption)
-    await state.update_data(
-        text=text,
-        file_id=attachment.file_id if attachment else None,
-        file_kind=attachment.kind if attachment else None,
-    )
+    data: HelpFormData = {"text": text}
+    if attachment is not None:
+        data["file_id"], data["file_kind"] = attachment.file_id, attachment.kind
+    await HELP_FORM.set(state, data)
     await state.set_state(HelpForm.urgency)
     await message.answer(texts.HELP_ASK_URGENCY, reply_markup=keyboards.help_urgencies())
 
@@ -163,9 +189,9 @@ async def urgency_chosen(
     actor: Actor,
     bot: Bot,
 ) -> None:
-    data = await state.get_data()
+    data = await HELP_FORM.get(state)
     attachment = (
-        Attachment(file_id=data["file_id"], kind=data["file_kind"]) if data.get("file_id") else None
+        Attachment(file_id=data["file_id"], kind=data["file_kind"]) if "file_id" in data else None
     )
     view = await help_requests.open_request(
         session, actor, text=data["text"], urgency=callback_data.urgency, attachment=attachment
@@ -173,7 +199,7 @@ async def urgency_chosen(
     await state.clear()
     await answer_quietly(callback)
     recipients = view.responders
-    markup = keyboards.help_request(view.request.id, ["take", "open"])
+    markup = keyboards.help_request(view.request.id, [HelpAction.TAKE, HelpAction.OPEN])
     notice = _notice(view)
     if recipients:
         answer = texts.HELP_SENT_TO_MENTOR.format(
@@ -182,7 +208,7 @@ async def urgency_chosen(
     else:
         recipients = await help_requests.curators(session, view.mentee.organization_id)
         notice += texts.HELP_NOTICE_NO_PAIR
-        markup = keyboards.help_request(view.request.id, ["take", "pass"])
+        markup = keyboards.help_request(view.request.id, [HelpAction.TAKE, HelpAction.PASS])
         answer = texts.HELP_SENT_TO_CURATOR.format(id=view.request.id)
     delivered = False
     for person in recipients:
@@ -202,7 +228,7 @@ async def urgency_chosen(
 # --- the card, taking and the conversation ----------------------------------------------------
 
 
-@handlers.callback_query(HelpCb.filter(F.action == "open"))
+@handlers.callback_query(HelpCb.filter(F.action == HelpAction.OPEN))
 async def open_request(
     callback: CallbackQuery, callback_data: HelpCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -219,11 +245,11 @@ async def _enter_chat(
     names = ", ".join(esc(other.full_name) for other in others) or texts.HELP_RESPONDER_CURATOR
     await state.clear()
     await state.set_state(HelpChat.message)
-    await state.set_data({"request_id": view.request.id})
+    await HELP_CHAT.set(state, {"request_id": view.request.id})
     await send(callback, texts.HELP_CHAT_PROMPT.format(id=view.request.id, other=names))
 
 
-@handlers.callback_query(HelpCb.filter(F.action == "take"))
+@handlers.callback_query(HelpCb.filter(F.action == HelpAction.TAKE))
 async def take(
     callback: CallbackQuery,
     callback_data: HelpCb,
@@ -240,7 +266,7 @@ async def take(
     await deliver(bot, view.mentee, notice)
 
 
-@handlers.callback_query(HelpCb.filter(F.action == "reply"))
+@handlers.callback_query(HelpCb.filter(F.action == HelpAction.REPLY))
 async def reply(
     callback: CallbackQuery,
     callback_data: HelpCb,
@@ -256,7 +282,7 @@ async def reply(
 async def chat_message(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
-    request_id = (await state.get_data())["request_id"]
+    request_id = (await HELP_CHAT.get(state))["request_id"]
     attachment = _attachment(message)
     _, recipients = await help_requests.add_message(
         session, actor, request_id, message.text or message.caption, attachment
@@ -265,7 +291,7 @@ async def chat_message(
     body = esc(message.text or message.caption or texts.HELP_ATTACHMENT)
     relayed = texts.HELP_MESSAGE_HEADER.format(id=request_id, name=esc(person.full_name), text=body)
     for recipient in recipients:
-        markup = keyboards.help_request(request_id, ["reply", "close"])
+        markup = keyboards.help_request(request_id, [HelpAction.REPLY, HelpAction.CLOSE])
         await deliver(
             bot,
             recipient,
@@ -283,7 +309,7 @@ async def leave_chat(message: Message, state: FSMContext) -> None:
     await message.answer(texts.HELP_CHAT_LEFT)
 
 
-@handlers.callback_query(HelpCb.filter(F.action == "close"))
+@handlers.callback_query(HelpCb.filter(F.action == HelpAction.CLOSE))
 async def close(
     callback: CallbackQuery,
     callback_data: HelpCb,
@@ -293,11 +319,12 @@ async def close(
     bot: Bot,
 ) -> None:
     view = await help_requests.close(session, actor, callback_data.request_id)
-    if (await state.get_data()).get("request_id") == view.request.id:
+    in_its_chat = await state.get_state() == HelpChat.message.state
+    if in_its_chat and (await HELP_CHAT.get(state))["request_id"] == view.request.id:
         await state.clear()
     person = actor.require_person()
     request_id = view.request.id
-    helped_buttons = keyboards.help_request(request_id, ["helped", "not_helped"])
+    helped_buttons = keyboards.help_request(request_id, [HelpAction.HELPED, HelpAction.NOT_HELPED])
     if person.id == view.mentee.id:
         await send(callback, texts.HELP_ASK_HELPED.format(id=request_id), helped_buttons)
     else:
@@ -309,11 +336,11 @@ async def close(
             await deliver(bot, other, notice)
 
 
-@handlers.callback_query(HelpCb.filter(F.action.in_({"helped", "not_helped"})))
+@handlers.callback_query(HelpCb.filter(F.action.in_({HelpAction.HELPED, HelpAction.NOT_HELPED})))
 async def helped(
     callback: CallbackQuery, callback_data: HelpCb, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
-    was_helpful = callback_data.action == "helped"
+    was_helpful = callback_data.action is HelpAction.HELPED
     view = await help_requests.mark_helped(session, actor, callback_data.request_id, was_helpful)
     await answer_quietly(callback)
     await edit(callback, texts.HELP_HELPED_THANKS)
@@ -360,7 +387,7 @@ async def requests_command(message: Message, session: AsyncSession, actor: Actor
     await message.answer(text, reply_markup=markup)
 
 
-@handlers.callback_query(MenuCb.filter(F.action == "requests"))
+@handlers.callback_query(MenuCb.filter(F.action == MenuAction.REQUESTS))
 async def requests_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
     text, markup = await render_list(session, actor, 0)
     await send(callback, text, markup)
@@ -375,7 +402,7 @@ async def requests_page(
     await edit(callback, text, markup)
 
 
-@handlers.callback_query(HelpCb.filter(F.action == "pass"))
+@handlers.callback_query(HelpCb.filter(F.action == HelpAction.PASS))
 async def choose_mentor(
     callback: CallbackQuery, callback_data: HelpCb | HelpPassCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -410,7 +437,7 @@ async def pass_to_mentor(
     mentor = view.responders[0]
     await answer_quietly(callback)
     await edit(callback, texts.HELP_PASSED.format(mentor=esc(mentor.full_name)))
-    markup = keyboards.help_request(view.request.id, ["take", "open"])
+    markup = keyboards.help_request(view.request.id, [HelpAction.TAKE, HelpAction.OPEN])
     await deliver(bot, mentor, texts.HELP_PASSED_NOTICE.format(notice=_notice(view)), markup)
     await deliver(
         bot,

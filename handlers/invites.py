@@ -7,7 +7,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks.invites import InviteRevokeCb, InvitesPageCb, InviteWizardCb
-from bot.callbacks.menu import MenuCb
+from bot.callbacks.menu import MenuAction, MenuCb
 from bot.keyboards import invites as keyboards
 from bot.replies import answer_quietly, edit, send
 from bot.routing import Handlers
@@ -48,7 +48,7 @@ async def invite_command(message: Message, actor: Actor) -> None:
     await message.answer(texts.INVITE_CHOOSE_ROLE, reply_markup=keyboards.invite_roles())
 
 
-@handlers.callback_query(MenuCb.filter(F.action == "invite"))
+@handlers.callback_query(MenuCb.filter(F.action == MenuAction.INVITE))
 async def invite_button(callback: CallbackQuery, actor: Actor) -> None:
     actor.require_curator()
     await send(callback, texts.INVITE_CHOOSE_ROLE, keyboards.invite_roles())
@@ -106,7 +106,7 @@ async def invites_command(message: Message, session: AsyncSession, actor: Actor,
     await message.answer(text, reply_markup=markup)
 
 
-@handlers.callback_query(MenuCb.filter(F.action == "invites"))
+@handlers.callback_query(MenuCb.filter(F.action == MenuAction.INVITES))
 async def invites_button(
     callback: CallbackQuery, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:

@@ -6,17 +6,19 @@ a meeting after the fact, the mentees' 1–5 rating with a comment, and the hist
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
+from typing_extensions import TypedDict
 
 from bot.callbacks.common import SkipCb
 from bot.callbacks.meetings import (
+    MeetingAction,
     MeetingCb,
     MeetingDayCb,
     MeetingDurationCb,
@@ -24,10 +26,13 @@ from bot.callbacks.meetings import (
     MeetingRateCb,
     MeetingTimeCb,
     MeetingTouchCb,
+    MeetingTouchKind,
     MeetingWhomCb,
+    PairMeetingsAction,
     PairMeetingsCb,
 )
 from bot.delivery import deliver
+from bot.dialogue import Dialogue
 from bot.keyboards import meetings as keyboards
 from bot.keyboards.common import cancel, skip
 from bot.replies import answer_quietly, ask_for_text, edit, send
@@ -35,7 +40,6 @@ from bot.routing import Handlers
 from bot.services import meetings, pairs, validation
 from bot.services.access import Actor
 from bot.services.errors import ValidationFailed
-from bot.states import MeetingChange, MeetingForm, MeetingLog
 from bot.texts import meetings as texts
 from bot.texts.validation import VALIDATION_DATE, VALIDATION_TIME
 from bot.texts.vocabulary import (
@@ -55,6 +59,55 @@ from models.enums import Attendance, MeetingFormat, MeetingStatus
 
 handlers = Handlers("meetings")
 
+
+class MeetingForm(StatesGroup):
+    """Scheduling a meeting, or recording one held without being scheduled (`past`)."""
+
+    whom = State()
+    day = State()
+    time = State()
+    format = State()
+    link = State()
+    topic = State()
+
+
+class MeetingLog(StatesGroup):
+    """The mentor's report of a meeting (also the second half of recording a past one)."""
+
+    reason = State()
+    duration = State()
+    summary = State()
+    agreements = State()
+    touched = State()
+
+
+class MeetingChange(StatesGroup):
+    day = State()
+    time = State()
+    move_comment = State()
+    rating_comment = State()
+
+
+class MeetingData(TypedDict, total=False):
+    """What the meeting dialogues keep: a new or past meeting's answers (with its pair), or the
+    meeting being moved, reported or rated, and the report's answers."""
+
+    pair_id: int
+    past: bool
+    mentee_ids: list[int]
+    day: date
+    starts_at: datetime
+    format: MeetingFormat
+    link: str
+    topic: str
+    meeting_id: int
+    duration: int
+    summary: str
+    agreements: str
+    touched: list[tuple[str, int]]  # (kind, id) of the difficulties and activities discussed
+
+
+MEETING = Dialogue(MeetingData)
 DAY_STATES = StateFilter(MeetingForm.day, MeetingChange.day)
 TIME_STATES = StateFilter(MeetingForm.time, MeetingChange.time)
 
@@ -203,7 +256,7 @@ async def meetings_command(message: Message, session: AsyncSession, actor: Actor
     await message.answer(text, reply_markup=markup)
 
 
-@handlers.callback_query(PairMeetingsCb.filter(F.action == "list"))
+@handlers.callback_query(PairMeetingsCb.filter(F.action == PairMeetingsAction.LIST))
 async def history_page(
     callback: CallbackQuery, callback_data: PairMeetingsCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -212,7 +265,7 @@ async def history_page(
     await edit(callback, text, markup)
 
 
-@handlers.callback_query(MeetingCb.filter(F.action == "open"))
+@handlers.callback_query(MeetingCb.filter(F.action == MeetingAction.OPEN))
 async def open_meeting(
     callback: CallbackQuery, callback_data: MeetingCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -222,7 +275,9 @@ async def open_meeting(
     await edit(callback, text, markup)
 
 
-async def _show(target: Message, session: AsyncSession, actor: Actor, view: Any) -> None:
+async def _show(
+    target: Message, session: AsyncSession, actor: Actor, view: meetings.MeetingView
+) -> None:
     text, markup = await render_meeting(session, actor, view)
     await target.answer(text, reply_markup=markup)
 
@@ -230,7 +285,9 @@ async def _show(target: Message, session: AsyncSession, actor: Actor, view: Any)
 # --- scheduling and recording: whom, when, format, link, topic --------------------------------
 
 
-@handlers.callback_query(PairMeetingsCb.filter(F.action.in_({"new", "past"})))
+@handlers.callback_query(
+    PairMeetingsCb.filter(F.action.in_({PairMeetingsAction.NEW, PairMeetingsAction.PAST}))
+)
 async def start_form(
     callback: CallbackQuery,
     callback_data: PairMeetingsCb,
@@ -240,13 +297,14 @@ async def start_form(
 ) -> None:
     loaded = await meetings.check_can_plan(session, actor, callback_data.pair_id)
     await state.clear()
-    await state.set_data({"pair_id": loaded.pair.id, "past": callback_data.action == "past"})
+    past = callback_data.action is PairMeetingsAction.PAST
+    await MEETING.set(state, {"pair_id": loaded.pair.id, "past": past})
     if len(loaded.mentees) > 1:
         await state.set_state(MeetingForm.whom)
         mentees = [(mentee.id, mentee.full_name) for mentee in loaded.mentees]
         await send(callback, texts.MEETING_ASK_WHOM, keyboards.meeting_whom(mentees))
         return
-    await state.update_data(mentee_ids=[loaded.mentees[0].id])
+    await MEETING.update(state, {"mentee_ids": [loaded.mentees[0].id]})
     text, markup = await _ask_day(state, actor, MeetingForm.day)
     await send(callback, text, markup)
 
@@ -259,23 +317,23 @@ async def whom_chosen(
     session: AsyncSession,
     actor: Actor,
 ) -> None:
-    pair_id = (await state.get_data())["pair_id"]
+    pair_id = (await MEETING.get(state))["pair_id"]
     if callback_data.mentee_id:
         mentee_ids = [callback_data.mentee_id]
         await meetings.check_participants(session, actor, pair_id, mentee_ids)
     else:
         loaded = await meetings.check_can_plan(session, actor, pair_id)
         mentee_ids = [mentee.id for mentee in loaded.mentees]
-    await state.update_data(mentee_ids=mentee_ids)
+    await MEETING.update(state, {"mentee_ids": mentee_ids})
     text, markup = await _ask_day(state, actor, MeetingForm.day)
     await answer_quietly(callback)
     await edit(callback, text, markup)
 
 
 async def _ask_day(
-    state: FSMContext, actor: Actor, day_state: Any
+    state: FSMContext, actor: Actor, day_state: State
 ) -> tuple[str, InlineKeyboardMarkup]:
-    past = bool((await state.get_data()).get("past"))
+    past = (await MEETING.get(state)).get("past", False)
     timezone = _timezone(actor)
     today = pairs.local_today(timezone)
     step = -1 if past else 1
@@ -289,7 +347,7 @@ async def _ask_day(
 async def day_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
-    past = bool((await state.get_data()).get("past"))
+    past = (await MEETING.get(state)).get("past", False)
     at = validation.moment(message.text, utcnow(), _timezone(actor), past=past)
     await _when_chosen(message, state, session, actor, bot, at)
 
@@ -302,7 +360,7 @@ async def day_chosen(
         day = datetime.strptime(str(callback_data.day), "%Y%m%d").date()
     except ValueError:
         raise ValidationFailed(VALIDATION_DATE) from None
-    await state.update_data(day=day.isoformat())
+    await MEETING.update(state, {"day": day})
     current = await state.get_state()
     await state.set_state(
         MeetingChange.time if current == MeetingChange.day.state else MeetingForm.time
@@ -324,10 +382,8 @@ def _on_day(day: date, at: time, timezone: str) -> datetime:
 async def time_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
-    data = await state.get_data()
-    at = _on_day(
-        date.fromisoformat(data["day"]), validation.clock_time(message.text), _timezone(actor)
-    )
+    data = await MEETING.get(state)
+    at = _on_day(data["day"], validation.clock_time(message.text), _timezone(actor))
     await _when_chosen(message, state, session, actor, bot, at)
 
 
@@ -340,11 +396,11 @@ async def time_chosen(
     actor: Actor,
     bot: Bot,
 ) -> None:
-    data = await state.get_data()
+    data = await MEETING.get(state)
     hours, minutes = divmod(callback_data.minute, 60)
     if not 0 <= hours < 24:
         raise ValidationFailed(VALIDATION_TIME)
-    at = _on_day(date.fromisoformat(data["day"]), time(hours, minutes), _timezone(actor))
+    at = _on_day(data["day"], time(hours, minutes), _timezone(actor))
     await answer_quietly(callback)
     assert isinstance(callback.message, Message)
     await _when_chosen(callback.message, state, session, actor, bot, at)
@@ -359,7 +415,7 @@ async def _when_chosen(
     at: datetime,
 ) -> None:
     """The day and time are known: move the meeting, or go on to the format."""
-    data = await state.get_data()
+    data = await MEETING.get(state)
     if await state.get_state() in {MeetingChange.day.state, MeetingChange.time.state}:
         view = await meetings.move(session, actor, data["meeting_id"], at)
         await state.clear()
@@ -376,8 +432,8 @@ async def _when_chosen(
             await deliver(bot, person, notice, markup)
         return
     loaded = await meetings.check_can_plan(session, actor, data["pair_id"])
-    meetings.when(loaded, at, utcnow(), past=bool(data.get("past")))
-    await state.update_data(starts_at=at.isoformat())
+    meetings.when(loaded, at, utcnow(), past=data.get("past", False))
+    await MEETING.update(state, {"starts_at": at})
     await state.set_state(MeetingForm.format)
     await target.answer(texts.MEETING_ASK_FORMAT, reply_markup=keyboards.meeting_formats())
 
@@ -386,10 +442,9 @@ async def _when_chosen(
 async def format_chosen(
     callback: CallbackQuery, callback_data: MeetingFormatCb, state: FSMContext
 ) -> None:
-    data = await state.get_data()
-    await state.update_data(format=callback_data.format.value)
+    data = await MEETING.update(state, {"format": callback_data.format})
     await answer_quietly(callback)
-    if callback_data.format is MeetingFormat.ONLINE and not data.get("past"):
+    if callback_data.format is MeetingFormat.ONLINE and not data.get("past", False):
         await state.set_state(MeetingForm.link)
         await edit(callback, texts.MEETING_ASK_LINK, cancel())
         return
@@ -399,7 +454,7 @@ async def format_chosen(
 
 @handlers.message(StateFilter(MeetingForm.link), ANSWER)
 async def link_typed(message: Message, state: FSMContext) -> None:
-    await state.update_data(link=validation.url(message.text))
+    await MEETING.update(state, {"link": validation.url(message.text)})
     await state.set_state(MeetingForm.topic)
     await message.answer(texts.MEETING_ASK_TOPIC, reply_markup=cancel())
 
@@ -408,10 +463,10 @@ async def link_typed(message: Message, state: FSMContext) -> None:
 async def topic_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
-    data = await state.get_data()
+    data = await MEETING.get(state)
     topic = meetings.topic(message.text)
-    if data.get("past"):
-        await state.update_data(topic=topic)
+    if data.get("past", False):
+        await MEETING.update(state, {"topic": topic})
         await state.set_state(MeetingLog.duration)
         await message.answer(
             texts.MEETING_ASK_DURATION,
@@ -423,8 +478,8 @@ async def topic_typed(
         actor,
         data["pair_id"],
         mentee_ids=data["mentee_ids"],
-        starts_at=datetime.fromisoformat(data["starts_at"]),
-        meeting_format=meetings.parse_format(data["format"]),
+        starts_at=data["starts_at"],
+        meeting_format=data["format"],
         link=data.get("link"),
         topic_text=topic,
     )
@@ -463,7 +518,7 @@ async def answered(
     await deliver(bot, view.mentor, notice, keyboards.open_meeting(view.meeting.id))
 
 
-@handlers.callback_query(MeetingCb.filter(F.action == "ask_move"))
+@handlers.callback_query(MeetingCb.filter(F.action == MeetingAction.ASK_MOVE))
 async def ask_move_comment(
     callback: CallbackQuery,
     callback_data: MeetingCb,
@@ -472,20 +527,16 @@ async def ask_move_comment(
     actor: Actor,
 ) -> None:
     view, _ = await meetings.check_can_answer(session, actor, callback_data.meeting_id)
-    await ask_for_text(
-        callback,
-        state,
-        MeetingChange.move_comment,
-        texts.MEETING_ASK_MOVE_COMMENT,
-        meeting_id=view.meeting.id,
-    )
+    prompt = texts.MEETING_ASK_MOVE_COMMENT
+    data: MeetingData = {"meeting_id": view.meeting.id}
+    await ask_for_text(callback, state, MeetingChange.move_comment, prompt, MEETING, data)
 
 
 @handlers.message(StateFilter(MeetingChange.move_comment), ANSWER)
 async def move_comment_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
-    meeting_id = (await state.get_data())["meeting_id"]
+    meeting_id = (await MEETING.get(state))["meeting_id"]
     comment = meetings.comment(message.text)
     view = await meetings.answer(session, actor, meeting_id, Attendance.MOVE_REQUESTED)
     await state.clear()
@@ -498,7 +549,7 @@ async def move_comment_typed(
     await deliver(bot, view.mentor, notice, keyboards.open_meeting(meeting_id))
 
 
-@handlers.callback_query(MeetingCb.filter(F.action == "move"))
+@handlers.callback_query(MeetingCb.filter(F.action == MeetingAction.MOVE))
 async def start_move(
     callback: CallbackQuery,
     callback_data: MeetingCb,
@@ -508,12 +559,12 @@ async def start_move(
 ) -> None:
     await meetings.check_can_change(session, actor, callback_data.meeting_id)
     await state.clear()
-    await state.set_data({"meeting_id": callback_data.meeting_id})
+    await MEETING.set(state, {"meeting_id": callback_data.meeting_id})
     text, markup = await _ask_day(state, actor, MeetingChange.day)
     await send(callback, text, markup)
 
 
-@handlers.callback_query(MeetingCb.filter(F.action == "cancel"))
+@handlers.callback_query(MeetingCb.filter(F.action == MeetingAction.CANCEL))
 async def ask_cancel(
     callback: CallbackQuery, callback_data: MeetingCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -526,7 +577,7 @@ async def ask_cancel(
     )
 
 
-@handlers.callback_query(MeetingCb.filter(F.action == "cancel_yes"))
+@handlers.callback_query(MeetingCb.filter(F.action == MeetingAction.CANCEL_YES))
 async def cancel_meeting(
     callback: CallbackQuery,
     callback_data: MeetingCb,
@@ -547,7 +598,7 @@ async def cancel_meeting(
 # --- the mentor's log -------------------------------------------------------------------------
 
 
-@handlers.callback_query(MeetingCb.filter(F.action == "log"))
+@handlers.callback_query(MeetingCb.filter(F.action == MeetingAction.LOG))
 async def ask_held(
     callback: CallbackQuery, callback_data: MeetingCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -559,7 +610,7 @@ async def ask_held(
     )
 
 
-@handlers.callback_query(MeetingCb.filter(F.action == "held"))
+@handlers.callback_query(MeetingCb.filter(F.action == MeetingAction.HELD))
 async def held(
     callback: CallbackQuery,
     callback_data: MeetingCb,
@@ -570,7 +621,7 @@ async def held(
     await meetings.check_can_log(session, actor, callback_data.meeting_id)
     await state.clear()
     await state.set_state(MeetingLog.duration)
-    await state.set_data({"meeting_id": callback_data.meeting_id})
+    await MEETING.set(state, {"meeting_id": callback_data.meeting_id})
     await answer_quietly(callback)
     await edit(
         callback,
@@ -579,7 +630,7 @@ async def held(
     )
 
 
-@handlers.callback_query(MeetingCb.filter(F.action == "not_held"))
+@handlers.callback_query(MeetingCb.filter(F.action == MeetingAction.NOT_HELD))
 async def not_held(
     callback: CallbackQuery,
     callback_data: MeetingCb,
@@ -588,20 +639,16 @@ async def not_held(
     actor: Actor,
 ) -> None:
     await meetings.check_can_log(session, actor, callback_data.meeting_id)
-    await ask_for_text(
-        callback,
-        state,
-        MeetingLog.reason,
-        texts.MEETING_ASK_NOT_HELD_REASON,
-        meeting_id=callback_data.meeting_id,
-    )
+    prompt = texts.MEETING_ASK_NOT_HELD_REASON
+    data: MeetingData = {"meeting_id": callback_data.meeting_id}
+    await ask_for_text(callback, state, MeetingLog.reason, prompt, MEETING, data)
 
 
 @handlers.message(StateFilter(MeetingLog.reason), ANSWER)
 async def reason_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
-    meeting_id = (await state.get_data())["meeting_id"]
+    meeting_id = (await MEETING.get(state))["meeting_id"]
     view = await meetings.log_not_held(session, actor, meeting_id, message.text)
     await state.clear()
     await message.answer(texts.MEETING_NOT_HELD_LOGGED)
@@ -609,7 +656,7 @@ async def reason_typed(
 
 
 async def _duration_set(target: Message, state: FSMContext, minutes: int) -> None:
-    await state.update_data(duration=minutes)
+    await MEETING.update(state, {"duration": minutes})
     await state.set_state(MeetingLog.summary)
     await target.answer(texts.MEETING_ASK_SUMMARY, reply_markup=cancel())
 
@@ -631,24 +678,27 @@ async def duration_chosen(
 
 @handlers.message(StateFilter(MeetingLog.summary), ANSWER)
 async def summary_typed(message: Message, state: FSMContext) -> None:
-    await state.update_data(summary=meetings.notes(message.text, "Что обсуждали"))
+    await MEETING.update(state, {"summary": meetings.notes(message.text, "Что обсуждали")})
     await state.set_state(MeetingLog.agreements)
     await message.answer(texts.MEETING_ASK_AGREEMENTS, reply_markup=cancel())
 
 
-async def _pair_of_log(session: AsyncSession, actor: Actor, data: dict[str, Any]) -> pairs.PairView:
-    if data.get("meeting_id"):
+async def _pair_of_log(session: AsyncSession, actor: Actor, data: MeetingData) -> pairs.PairView:
+    if "meeting_id" in data:
         return (await meetings.check_can_log(session, actor, data["meeting_id"])).pair
     return await meetings.check_can_plan(session, actor, data["pair_id"])
 
 
 async def _touched_keyboard(
-    session: AsyncSession, actor: Actor, data: dict[str, Any]
+    session: AsyncSession, actor: Actor, data: MeetingData
 ) -> InlineKeyboardMarkup:
-    chosen = set(data.get("touched", []))
+    chosen = {(kind, item_id) for kind, item_id in data.get("touched", [])}
     items = await meetings.touchable(session, await _pair_of_log(session, actor, data))
     return keyboards.meeting_touched(
-        [(item.kind, item.id, item.label, f"{item.kind}:{item.id}" in chosen) for item in items]
+        [
+            (MeetingTouchKind(item.kind), item.id, item.label, (item.kind, item.id) in chosen)
+            for item in items
+        ]
     )
 
 
@@ -656,8 +706,8 @@ async def _touched_keyboard(
 async def agreements_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
-    await state.update_data(agreements=meetings.notes(message.text, "Договорённости"), touched=[])
-    data = await state.get_data()
+    agreements = meetings.notes(message.text, "Договорённости")
+    data = await MEETING.update(state, {"agreements": agreements, "touched": []})
     markup = await _touched_keyboard(session, actor, data)
     if len(markup.inline_keyboard) <= 2:  # nothing to mark: only «Готово» and «Отмена»
         await _save_log(message, state, session, actor, bot)
@@ -676,29 +726,25 @@ async def touched_toggled(
     bot: Bot,
 ) -> None:
     await answer_quietly(callback)
-    if callback_data.kind == "done":
+    if callback_data.kind is MeetingTouchKind.DONE:
         assert isinstance(callback.message, Message)
         await _save_log(callback.message, state, session, actor, bot)
         return
-    data = await state.get_data()
-    key = f"{callback_data.kind}:{callback_data.item_id}"
-    chosen = list(data.get("touched", []))
-    chosen = [item for item in chosen if item != key] if key in chosen else [*chosen, key]
-    await state.update_data(touched=chosen)
-    await edit(
-        callback,
-        texts.MEETING_ASK_TOUCHED,
-        await _touched_keyboard(session, actor, {**data, "touched": chosen}),
-    )
+    data = await MEETING.get(state)
+    key = (callback_data.kind.value, callback_data.item_id)
+    chosen = data.get("touched", [])
+    data["touched"] = [item for item in chosen if item != key] if key in chosen else [*chosen, key]
+    await MEETING.set(state, data)
+    await edit(callback, texts.MEETING_ASK_TOUCHED, await _touched_keyboard(session, actor, data))
 
 
 async def _save_log(
     target: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
-    data = await state.get_data()
-    touched = [(key.split(":")[0], int(key.split(":")[1])) for key in data.get("touched", [])]
+    data = await MEETING.get(state)
+    touched = data.get("touched", [])
     report = meetings.Report(data["duration"], data["summary"], data["agreements"], touched)
-    if data.get("meeting_id"):
+    if "meeting_id" in data:
         view = await meetings.log_held(session, actor, data["meeting_id"], report)
     else:
         view = await meetings.record_past(
@@ -706,8 +752,8 @@ async def _save_log(
             actor,
             data["pair_id"],
             mentee_ids=data["mentee_ids"],
-            starts_at=datetime.fromisoformat(data["starts_at"]),
-            meeting_format=meetings.parse_format(data["format"]),
+            starts_at=data["starts_at"],
+            meeting_format=data["format"],
             topic_text=data["topic"],
             report=report,
         )
@@ -733,7 +779,7 @@ async def rated(
     await meetings.rate(session, actor, callback_data.meeting_id, callback_data.score)
     await state.clear()
     await state.set_state(MeetingChange.rating_comment)
-    await state.set_data({"meeting_id": callback_data.meeting_id})
+    await MEETING.set(state, {"meeting_id": callback_data.meeting_id})
     await send(callback, texts.MEETING_ASK_RATING_COMMENT, skip())
 
 
@@ -741,7 +787,7 @@ async def rated(
 async def rating_comment_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
-    meeting_id = (await state.get_data())["meeting_id"]
+    meeting_id = (await MEETING.get(state))["meeting_id"]
     await meetings.comment_rating(session, actor, meeting_id, message.text)
     await state.clear()
     await message.answer(texts.MEETING_RATED)

@@ -6,7 +6,7 @@ from aiogram.filters import Command, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
-from bot.callbacks.menu import MenuCb
+from bot.callbacks.menu import MenuAction, MenuCb
 from bot.commands import apply_chat_commands
 from bot.keyboards import menu as keyboards
 from bot.replies import send
@@ -58,6 +58,6 @@ async def help_command(message: Message, actor: Actor) -> None:
     await message.answer(help_text(actor))
 
 
-@handlers.callback_query(MenuCb.filter(F.action == "help"))
+@handlers.callback_query(MenuCb.filter(F.action == MenuAction.HELP))
 async def help_button(callback: CallbackQuery, actor: Actor) -> None:
     await send(callback, help_text(actor))

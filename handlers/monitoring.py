@@ -9,20 +9,20 @@ from datetime import date, datetime
 from aiogram import Bot, F
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import charts, final_report
-from bot.callbacks.menu import MenuCb
-from bot.callbacks.monitoring import MentorsPageCb, SummaryCb
+from bot.callbacks.menu import MenuAction, MenuCb
+from bot.callbacks.monitoring import MentorsPageCb, SummaryAction, SummaryCb
 from bot.keyboards import monitoring as keyboards
 from bot.replies import answer_quietly, ask_for_text, edit, send
 from bot.routing import Handlers
 from bot.services import audit, monitoring, pairs, workbook
 from bot.services.access import Actor
-from bot.services.monitoring import Figures, Period, Summary
+from bot.services.monitoring import Figures, Period, PeriodKind, Summary
 from bot.settings import Settings
-from bot.states import SummaryForm
 from bot.texts import monitoring as texts
 from bot.texts.reports import FINAL_CAPTION
 from bot.texts.vocabulary import (
@@ -37,6 +37,11 @@ from bot.texts.vocabulary import (
 from models import utcnow
 
 handlers = Handlers("monitoring")
+
+
+class SummaryForm(StatesGroup):
+    period = State()
+
 
 ANSWER = F.text & ~F.text.startswith("/")
 REGION_LINES = 30  # organisations listed in the chat; the workbook has all
@@ -55,7 +60,7 @@ def _timezone(actor: Actor, settings: Settings) -> str:
 
 
 def _period(actor: Actor, settings: Settings, data: SummaryCb) -> Period:
-    if data.kind == "custom":
+    if data.kind is PeriodKind.CUSTOM:
         try:
             start = datetime.strptime(str(data.start), "%Y%m%d").date()
             end = datetime.strptime(str(data.end), "%Y%m%d").date()
@@ -172,21 +177,21 @@ async def _show(
 async def summary_command(
     message: Message, session: AsyncSession, actor: Actor, settings: Settings
 ) -> None:
-    chosen = _period(actor, settings, SummaryCb(action="show"))
+    chosen = _period(actor, settings, SummaryCb(action=SummaryAction.SHOW))
     text, markup = await _show(session, actor, settings, chosen)
     await message.answer(text, reply_markup=markup)
 
 
-@handlers.callback_query(MenuCb.filter(F.action == "summary"))
+@handlers.callback_query(MenuCb.filter(F.action == MenuAction.SUMMARY))
 async def summary_button(
     callback: CallbackQuery, session: AsyncSession, actor: Actor, settings: Settings
 ) -> None:
-    chosen = _period(actor, settings, SummaryCb(action="show"))
+    chosen = _period(actor, settings, SummaryCb(action=SummaryAction.SHOW))
     text, markup = await _show(session, actor, settings, chosen)
     await send(callback, text, markup)
 
 
-@handlers.callback_query(SummaryCb.filter(F.action == "show"))
+@handlers.callback_query(SummaryCb.filter(F.action == SummaryAction.SHOW))
 async def period_chosen(
     callback: CallbackQuery,
     callback_data: SummaryCb,
@@ -199,7 +204,7 @@ async def period_chosen(
     await edit(callback, text, markup)
 
 
-@handlers.callback_query(SummaryCb.filter(F.action == "custom"))
+@handlers.callback_query(SummaryCb.filter(F.action == SummaryAction.CUSTOM))
 async def ask_custom(callback: CallbackQuery, state: FSMContext, actor: Actor) -> None:
     monitoring.scope_of(actor)
     await ask_for_text(callback, state, SummaryForm.period, texts.SUMMARY_ASK_PERIOD)
@@ -215,7 +220,7 @@ async def custom_typed(
     await message.answer(text, reply_markup=markup)
 
 
-@handlers.callback_query(SummaryCb.filter(F.action == "charts"))
+@handlers.callback_query(SummaryCb.filter(F.action == SummaryAction.CHARTS))
 async def send_charts(
     callback: CallbackQuery,
     callback_data: SummaryCb,
@@ -279,8 +284,8 @@ async def _final_report_file(
 
 # The files of the monitoring, by the summary button's action; and the commands that send
 # them for the current school year.
-FILES = {"workbook": _workbook_file, "final": _final_report_file}
-FILE_COMMANDS = {"report": "workbook", "final_report": "final"}
+FILES = {SummaryAction.WORKBOOK: _workbook_file, SummaryAction.FINAL: _final_report_file}
+FILE_COMMANDS = {"report": SummaryAction.WORKBOOK, "final_report": SummaryAction.FINAL}
 
 
 @handlers.callback_query(SummaryCb.filter(F.action.in_(FILES)))
@@ -307,7 +312,7 @@ async def file_command(
     settings: Settings,
 ) -> None:
     action = FILE_COMMANDS[command.command]
-    chosen = _period(actor, settings, SummaryCb(action=action, kind="year"))
+    chosen = _period(actor, settings, SummaryCb(action=action, kind=PeriodKind.YEAR))
     document, caption = await FILES[action](session, actor, settings, chosen)
     await message.answer_document(document, caption=caption)
 

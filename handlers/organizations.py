@@ -4,11 +4,14 @@ browse all organisations of the region."""
 from aiogram import Bot, F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
+from typing_extensions import TypedDict
 
-from bot.callbacks.menu import MenuCb
-from bot.callbacks.organizations import OrgCb, OrgsPageCb, TimezoneCb
+from bot.callbacks.menu import MenuAction, MenuCb
+from bot.callbacks.organizations import OrgAction, OrgCb, OrgsPageCb, TimezoneCb
+from bot.dialogue import Dialogue
 from bot.keyboards import organizations as keyboards
 from bot.keyboards.common import cancel
 from bot.replies import answer_quietly, edit, send
@@ -17,12 +20,25 @@ from bot.services import invites, organizations, validation
 from bot.services.access import Actor
 from bot.services.errors import ValidationFailed
 from bot.settings import Settings
-from bot.states import NewOrganization
 from bot.texts import organizations as texts
 from bot.texts.validation import VALIDATION_TIMEZONE
 from bot.texts.vocabulary import esc
 
 handlers = Handlers("organizations")
+
+
+class NewOrganization(StatesGroup):
+    name = State()
+    timezone = State()
+    region = State()
+
+
+class NewOrganizationData(TypedDict, total=False):
+    name: str
+    timezone: str
+
+
+NEW_ORGANIZATION = Dialogue(NewOrganizationData)
 
 ANSWER = F.text & ~F.text.startswith("/")
 
@@ -38,7 +54,7 @@ async def new_org_command(message: Message, state: FSMContext, actor: Actor) -> 
     await _start_new_organization(message, state, actor)
 
 
-@handlers.callback_query(MenuCb.filter(F.action == "new_org"))
+@handlers.callback_query(MenuCb.filter(F.action == MenuAction.NEW_ORG))
 async def new_org_button(callback: CallbackQuery, state: FSMContext, actor: Actor) -> None:
     actor.require_admin()
     await answer_quietly(callback)
@@ -51,7 +67,7 @@ async def name_answer(
     message: Message, state: FSMContext, actor: Actor, settings: Settings
 ) -> None:
     actor.require_admin()
-    await state.update_data(name=validation.organization_name(message.text))
+    await NEW_ORGANIZATION.set(state, {"name": validation.organization_name(message.text)})
     await state.set_state(NewOrganization.timezone)
     await message.answer(
         texts.ORG_ASK_TIMEZONE, reply_markup=keyboards.timezones(settings.timezone)
@@ -59,7 +75,7 @@ async def name_answer(
 
 
 async def _timezone_chosen(message: Message, state: FSMContext, timezone: str) -> None:
-    await state.update_data(timezone=timezone)
+    await NEW_ORGANIZATION.update(state, {"timezone": timezone})
     await state.set_state(NewOrganization.region)
     await message.answer(texts.ORG_ASK_REGION, reply_markup=cancel())
 
@@ -96,7 +112,7 @@ async def timezone_button(
 async def region_answer(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
-    data = await state.get_data()
+    data = await NEW_ORGANIZATION.get(state)
     organization = await organizations.create_organization(
         session, actor, name=data["name"], timezone=data["timezone"], region=message.text or ""
     )
@@ -130,7 +146,7 @@ async def orgs_command(message: Message, session: AsyncSession, actor: Actor) ->
     await message.answer(text, reply_markup=markup)
 
 
-@handlers.callback_query(MenuCb.filter(F.action == "orgs"))
+@handlers.callback_query(MenuCb.filter(F.action == MenuAction.ORGS))
 async def orgs_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
     text, markup = await render_organizations(session, actor, 0)
     await send(callback, text, markup)
@@ -145,7 +161,7 @@ async def orgs_page(
     await edit(callback, text, markup)
 
 
-@handlers.callback_query(OrgCb.filter(F.action == "open"))
+@handlers.callback_query(OrgCb.filter(F.action == OrgAction.OPEN))
 async def org_open(
     callback: CallbackQuery, callback_data: OrgCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -166,7 +182,7 @@ async def org_open(
     )
 
 
-@handlers.callback_query(OrgCb.filter(F.action == "curator_link"))
+@handlers.callback_query(OrgCb.filter(F.action == OrgAction.CURATOR_LINK))
 async def org_curator_link(
     callback: CallbackQuery, callback_data: OrgCb, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:

@@ -2,31 +2,36 @@
 period), the lists (all pairs, one's own pairs, mentees without a pair), the pair card, changing
 the mentor, completing with final reflections, and stopping early with a reason."""
 
-from typing import Any, TypeVar
+from typing import Required, TypeVar
 
 from aiogram import Bot, F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
+from typing_extensions import TypedDict
 
-from bot.callbacks.menu import MenuCb
+from bot.callbacks.menu import MenuAction, MenuCb
 from bot.callbacks.pairs import (
+    PairAction,
     PairCb,
     PairsPageCb,
     PairWizardCb,
+    PairWizardStep,
     PickCb,
+    PickPurpose,
     ReflectionScoreCb,
     UnpairedPageCb,
 )
 from bot.delivery import deliver
+from bot.dialogue import Dialogue
 from bot.keyboards import pairs as keyboards
 from bot.replies import answer_quietly, ask_for_text, edit, send
 from bot.routing import Handlers
 from bot.services import audit, pairs
 from bot.services.access import Actor
 from bot.services.errors import ValidationFailed
-from bot.states import PairChange, PairReflection, PairWizard
 from bot.texts import pairs as texts
 from bot.texts.common import STALE_BUTTON
 from bot.texts.vocabulary import FORM_NAMES, PAIR_STATUS_NAMES, ROLE_MODEL_NAMES, esc, shorten
@@ -37,7 +42,53 @@ handlers = Handlers("pairs")
 
 ANSWER = F.text & ~F.text.startswith("/")
 Choice = TypeVar("Choice", MentorshipForm, RoleModel)
-PICKER_STATES = {"mentor": PairWizard.mentor, "mentees": PairWizard.mentees}
+
+
+class PairWizard(StatesGroup):
+    mentor = State()
+    mentees = State()
+    form = State()
+    model = State()
+    period = State()
+    confirm = State()
+
+
+class PairChange(StatesGroup):
+    new_mentor = State()
+    stop_reason = State()
+
+
+class PairReflection(StatesGroup):
+    text = State()
+
+
+class PickerData(TypedDict, total=False):
+    """The wizard's answers, or the pair whose mentor is being changed; and the people list's
+    search and page."""
+
+    query: str
+    page: int
+    mentor_id: int
+    mentee_ids: list[int]
+    form: MentorshipForm
+    model: RoleModel
+    months: int
+    pair_id: int  # changing the mentor of this pair
+
+
+class PairNoteData(TypedDict, total=False):
+    pair_id: Required[int]
+    score: int  # the final reflection's satisfaction
+
+
+PICKER = Dialogue(PickerData)
+PAIR_NOTE = Dialogue(PairNoteData)
+# each people list's purpose, and the dialogue step that shows it
+PICKER_STATES = {
+    PickPurpose.MENTOR: PairWizard.mentor,
+    PickPurpose.MENTEES: PairWizard.mentees,
+    PickPurpose.NEW_MENTOR: PairChange.new_mentor,
+}
 
 
 # --- rendering --------------------------------------------------------------------------------
@@ -136,15 +187,15 @@ def _filter_name(only: str, names: dict[int, str]) -> str:
 
 
 async def render_picker(
-    session: AsyncSession, actor: Actor, purpose: str, data: dict[str, Any]
+    session: AsyncSession, actor: Actor, purpose: PickPurpose, data: PickerData
 ) -> tuple[str, InlineKeyboardMarkup]:
-    role = Role.MENTEE if purpose == "mentees" else Role.MENTOR
+    role = Role.MENTEE if purpose is PickPurpose.MENTEES else Role.MENTOR
     query = data.get("query") or None
     page = await pairs.search_people(session, actor, role, query, data.get("page", 0))
     shown = texts.PAIR_SEARCH_SHOWN.format(query=esc(query)) if query else ""
-    if purpose == "mentor":
+    if purpose is PickPurpose.MENTOR:
         text = texts.PAIR_WIZARD_MENTOR.format(query=shown)
-    elif purpose == "mentees":
+    elif purpose is PickPurpose.MENTEES:
         mentor = await pairs.check_mentor(session, actor, data["mentor_id"])
         text = texts.PAIR_WIZARD_MENTEES.format(
             mentor=_name(mentor), query=shown, count=len(data.get("mentee_ids", []))
@@ -187,9 +238,9 @@ async def _start_wizard(
     actor.require_curator()
     await state.clear()
     await state.set_state(PairWizard.mentor)
-    data = {"query": "", "page": 0, "mentee_ids": []}
-    await state.set_data(data)
-    return await render_picker(session, actor, "mentor", data)
+    data: PickerData = {"query": "", "page": 0, "mentee_ids": []}
+    await PICKER.set(state, data)
+    return await render_picker(session, actor, PickPurpose.MENTOR, data)
 
 
 @handlers.message(Command("new_pair"))
@@ -200,7 +251,7 @@ async def new_pair_command(
     await message.answer(text, reply_markup=markup)
 
 
-@handlers.callback_query(MenuCb.filter(F.action == "new_pair"))
+@handlers.callback_query(MenuCb.filter(F.action == MenuAction.NEW_PAIR))
 async def new_pair_button(
     callback: CallbackQuery, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
@@ -212,14 +263,12 @@ async def new_pair_button(
 async def search_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
-    purpose = {
-        PairWizard.mentor.state: "mentor",
-        PairWizard.mentees.state: "mentees",
-        PairChange.new_mentor.state: "new_mentor",
-    }[await state.get_state() or ""]
-    data = {**await state.get_data(), "query": message.text or "", "page": 0}
+    current = await state.get_state()
+    purpose = next(key for key, step in PICKER_STATES.items() if step.state == current)
+    data = await PICKER.get(state)
+    data.update({"query": message.text or "", "page": 0})
     text, markup = await render_picker(session, actor, purpose, data)
-    await state.set_data(data)  # only a search that worked replaces the list's query
+    await PICKER.set(state, data)  # only a search that worked replaces the list's query
     await message.answer(text, reply_markup=markup)
 
 
@@ -227,8 +276,7 @@ async def shown_in_this_step(
     _callback: CallbackQuery, callback_data: PickCb, raw_state: str | None
 ) -> bool:
     """A list's button counts only in the dialogue step that showed that list."""
-    step = {**PICKER_STATES, "new_mentor": PairChange.new_mentor}.get(callback_data.purpose)
-    return step is not None and step.state == raw_state
+    return PICKER_STATES[callback_data.purpose].state == raw_state
 
 
 @handlers.callback_query(PickCb.filter(), shown_in_this_step)
@@ -241,17 +289,17 @@ async def picked(
     bot: Bot,
 ) -> None:
     purpose = callback_data.purpose
-    data = await state.get_data()
+    data = await PICKER.get(state)
     if callback_data.pair_id != data.get("pair_id", 0):
         raise ValidationFailed(STALE_BUTTON)  # a list left from another dialogue
     if not callback_data.person_id:
         data["page"] = callback_data.page
-    elif purpose == "mentor":
+    elif purpose is PickPurpose.MENTOR:
         mentor = await pairs.check_mentor(session, actor, callback_data.person_id)
-        data.update(mentor_id=mentor.id, query="", page=0)
+        data.update({"mentor_id": mentor.id, "query": "", "page": 0})
         await state.set_state(PairWizard.mentees)
-        purpose = "mentees"
-    elif purpose == "mentees":
+        purpose = PickPurpose.MENTEES
+    elif purpose is PickPurpose.MENTEES:
         mentee = await pairs.check_mentee(session, actor, callback_data.person_id)
         chosen = list(data.get("mentee_ids", []))
         data["mentee_ids"] = (
@@ -278,59 +326,64 @@ async def picked(
                 texts.PAIR_NOTICE_MENTOR_CHANGED.format(mentor=_name(loaded.mentor, contact=True)),
             )
         return
-    await state.set_data(data)
+    await PICKER.set(state, data)
     await answer_quietly(callback)
     text, markup = await render_picker(session, actor, purpose, data)
     await edit(callback, text, markup)
 
 
 @handlers.callback_query(
-    StateFilter(PairWizard.mentees), PairWizardCb.filter(F.step == "mentees_done")
+    StateFilter(PairWizard.mentees), PairWizardCb.filter(F.step == PairWizardStep.MENTEES_DONE)
 )
 async def mentees_done(
     callback: CallbackQuery, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
     actor.require_curator()
-    if not (await state.get_data()).get("mentee_ids"):
+    if not (await PICKER.get(state)).get("mentee_ids"):
         raise ValidationFailed(texts.PAIR_NEEDS_MENTEE)
     await state.set_state(PairWizard.form)
     await answer_quietly(callback)
     await edit(callback, texts.PAIR_WIZARD_FORM, keyboards.forms())
 
 
-@handlers.callback_query(StateFilter(PairWizard.form), PairWizardCb.filter(F.step == "form"))
+@handlers.callback_query(
+    StateFilter(PairWizard.form), PairWizardCb.filter(F.step == PairWizardStep.FORM)
+)
 async def form_chosen(
     callback: CallbackQuery, callback_data: PairWizardCb, state: FSMContext, actor: Actor
 ) -> None:
     actor.require_curator()
     form = _parse(MentorshipForm, callback_data.value)
-    pairs.check_form(form, len((await state.get_data()).get("mentee_ids", [])))
-    await state.update_data(form=form.value)
+    data = await PICKER.get(state)
+    pairs.check_form(form, len(data.get("mentee_ids", [])))
+    await PICKER.update(state, {"form": form})
     await state.set_state(PairWizard.model)
     await answer_quietly(callback)
     await edit(callback, texts.PAIR_WIZARD_MODEL, keyboards.role_models())
 
 
-@handlers.callback_query(StateFilter(PairWizard.model), PairWizardCb.filter(F.step == "model"))
+@handlers.callback_query(
+    StateFilter(PairWizard.model), PairWizardCb.filter(F.step == PairWizardStep.MODEL)
+)
 async def model_chosen(
     callback: CallbackQuery, callback_data: PairWizardCb, state: FSMContext, actor: Actor
 ) -> None:
     actor.require_curator()
     model = _parse(RoleModel, callback_data.value)
-    await state.update_data(model=model.value)
+    await PICKER.update(state, {"model": model})
     await state.set_state(PairWizard.period)
     await answer_quietly(callback)
     await edit(callback, texts.PAIR_WIZARD_PERIOD, keyboards.periods())
 
 
-async def _summary(session: AsyncSession, actor: Actor, data: dict[str, Any]) -> str:
+async def _summary(session: AsyncSession, actor: Actor, data: PickerData) -> str:
     mentor = await pairs.check_mentor(session, actor, data["mentor_id"])
     mentees = [await pairs.check_mentee(session, actor, item) for item in data["mentee_ids"]]
     return texts.PAIR_WIZARD_CONFIRM.format(
         mentor=_name(mentor),
         mentees=", ".join(_name(mentee) for mentee in mentees),
-        form=FORM_NAMES[MentorshipForm(data["form"])],
-        model=ROLE_MODEL_NAMES[RoleModel(data["model"])],
+        form=FORM_NAMES[data["form"]],
+        model=ROLE_MODEL_NAMES[data["model"]],
         months=data["months"],
     )
 
@@ -341,12 +394,14 @@ async def _period_chosen(session: AsyncSession, actor: Actor, state: FSMContext,
         raise ValidationFailed(texts.PAIR_BAD_PERIOD)
     months = int(raw)
     pairs.check_period(months)
-    await state.update_data(months=months)
+    data = await PICKER.update(state, {"months": months})
     await state.set_state(PairWizard.confirm)
-    return await _summary(session, actor, await state.get_data())
+    return await _summary(session, actor, data)
 
 
-@handlers.callback_query(StateFilter(PairWizard.period), PairWizardCb.filter(F.step == "period"))
+@handlers.callback_query(
+    StateFilter(PairWizard.period), PairWizardCb.filter(F.step == PairWizardStep.PERIOD)
+)
 async def period_button(
     callback: CallbackQuery,
     callback_data: PairWizardCb,
@@ -367,18 +422,20 @@ async def period_typed(
     await message.answer(summary, reply_markup=keyboards.pair_confirm())
 
 
-@handlers.callback_query(StateFilter(PairWizard.confirm), PairWizardCb.filter(F.step == "confirm"))
+@handlers.callback_query(
+    StateFilter(PairWizard.confirm), PairWizardCb.filter(F.step == PairWizardStep.CONFIRM)
+)
 async def confirmed(
     callback: CallbackQuery, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
-    data = await state.get_data()
+    data = await PICKER.get(state)
     loaded = await pairs.create_pair(
         session,
         actor,
         mentor_id=data["mentor_id"],
         mentee_ids=data["mentee_ids"],
-        form=MentorshipForm(data["form"]),
-        role_model=RoleModel(data["model"]),
+        form=data["form"],
+        role_model=data["model"],
         months=data["months"],
     )
     await state.clear()
@@ -410,7 +467,7 @@ async def my_pairs_command(message: Message, session: AsyncSession, actor: Actor
     await message.answer(text, reply_markup=markup)
 
 
-@handlers.callback_query(MenuCb.filter(F.action.in_({"pairs", "my_pairs"})))
+@handlers.callback_query(MenuCb.filter(F.action.in_({MenuAction.PAIRS, MenuAction.MY_PAIRS})))
 async def pairs_button(
     callback: CallbackQuery, callback_data: MenuCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -452,7 +509,7 @@ async def unpaired_command(message: Message, session: AsyncSession, actor: Actor
     await message.answer(text, reply_markup=markup)
 
 
-@handlers.callback_query(MenuCb.filter(F.action == "unpaired"))
+@handlers.callback_query(MenuCb.filter(F.action == MenuAction.UNPAIRED))
 async def unpaired_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
     text, markup = await render_unpaired(session, actor, 0)
     await send(callback, text, markup)
@@ -467,7 +524,7 @@ async def unpaired_page(
     await edit(callback, text, markup)
 
 
-@handlers.callback_query(PairCb.filter(F.action == "open"))
+@handlers.callback_query(PairCb.filter(F.action == PairAction.OPEN))
 async def open_pair(
     callback: CallbackQuery, callback_data: PairCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -490,7 +547,7 @@ async def open_pair(
 # --- changes by the curator -------------------------------------------------------------------
 
 
-@handlers.callback_query(PairCb.filter(F.action == "change_mentor"))
+@handlers.callback_query(PairCb.filter(F.action == PairAction.CHANGE_MENTOR))
 async def ask_new_mentor(
     callback: CallbackQuery,
     callback_data: PairCb,
@@ -501,13 +558,13 @@ async def ask_new_mentor(
     await pairs.active_managed_pair(session, actor, callback_data.pair_id)
     await state.clear()
     await state.set_state(PairChange.new_mentor)
-    data = {"pair_id": callback_data.pair_id, "query": "", "page": 0}
-    await state.set_data(data)
-    text, markup = await render_picker(session, actor, "new_mentor", data)
+    data: PickerData = {"pair_id": callback_data.pair_id, "query": "", "page": 0}
+    await PICKER.set(state, data)
+    text, markup = await render_picker(session, actor, PickPurpose.NEW_MENTOR, data)
     await send(callback, text, markup)
 
 
-@handlers.callback_query(PairCb.filter(F.action == "complete"))
+@handlers.callback_query(PairCb.filter(F.action == PairAction.COMPLETE))
 async def ask_complete(
     callback: CallbackQuery, callback_data: PairCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -517,7 +574,7 @@ async def ask_complete(
     )
 
 
-@handlers.callback_query(PairCb.filter(F.action == "complete_yes"))
+@handlers.callback_query(PairCb.filter(F.action == PairAction.COMPLETE_YES))
 async def complete(
     callback: CallbackQuery, callback_data: PairCb, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
@@ -530,7 +587,7 @@ async def complete(
         await deliver(bot, person, notice, keyboards.reflection_scores(loaded.pair.id))
 
 
-@handlers.callback_query(PairCb.filter(F.action == "stop"))
+@handlers.callback_query(PairCb.filter(F.action == PairAction.STOP))
 async def ask_stop_reason(
     callback: CallbackQuery,
     callback_data: PairCb,
@@ -539,20 +596,16 @@ async def ask_stop_reason(
     actor: Actor,
 ) -> None:
     await pairs.active_managed_pair(session, actor, callback_data.pair_id)
-    await ask_for_text(
-        callback,
-        state,
-        PairChange.stop_reason,
-        texts.PAIR_ASK_STOP_REASON,
-        pair_id=callback_data.pair_id,
-    )
+    data: PairNoteData = {"pair_id": callback_data.pair_id}
+    prompt = texts.PAIR_ASK_STOP_REASON
+    await ask_for_text(callback, state, PairChange.stop_reason, prompt, PAIR_NOTE, data)
 
 
 @handlers.message(StateFilter(PairChange.stop_reason), ANSWER)
 async def stop_reason_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
-    pair_id = (await state.get_data())["pair_id"]
+    pair_id = (await PAIR_NOTE.get(state))["pair_id"]
     loaded = await pairs.finish_pair(session, actor, pair_id, completed=False, reason=message.text)
     await state.clear()
     text, markup = await render_card(session, actor, loaded)
@@ -577,17 +630,12 @@ async def reflection_score(
 ) -> None:
     await pairs.check_can_reflect(session, actor, callback_data.pair_id, callback_data.score)
     # A new message, so the notice keeps its buttons if this dialogue is cancelled.
-    await ask_for_text(
-        callback,
-        state,
-        PairReflection.text,
-        texts.PAIR_ASK_REFLECTION,
-        pair_id=callback_data.pair_id,
-        score=callback_data.score,
-    )
+    data: PairNoteData = {"pair_id": callback_data.pair_id, "score": callback_data.score}
+    prompt = texts.PAIR_ASK_REFLECTION
+    await ask_for_text(callback, state, PairReflection.text, prompt, PAIR_NOTE, data)
 
 
-@handlers.callback_query(PairCb.filter(F.action == "reflect"))
+@handlers.callback_query(PairCb.filter(F.action == PairAction.REFLECT))
 async def ask_reflection_score(
     callback: CallbackQuery, callback_data: PairCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -605,7 +653,7 @@ async def ask_reflection_score(
 async def reflection_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
-    data = await state.get_data()
+    data = await PAIR_NOTE.get(state)
     await pairs.record_final_reflection(
         session, actor, data["pair_id"], data["score"], message.text
     )

@@ -12,6 +12,7 @@ from aiogram.filters import (
     StateFilter,
 )
 from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import (
     BufferedInputFile,
     CallbackQuery,
@@ -20,21 +21,33 @@ from aiogram.types import (
     Message,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
+from typing_extensions import TypedDict
 
-from bot.callbacks.menu import MenuCb
-from bot.callbacks.profile import DeleteMeCb, ProfileCb
+from bot.callbacks.menu import MenuAction, MenuCb
+from bot.callbacks.profile import EDITABLE, DeleteMeCb, ProfileAction, ProfileCb
 from bot.commands import apply_chat_commands
+from bot.dialogue import Dialogue
 from bot.keyboards import profile as keyboards
 from bot.replies import answer_quietly, ask_for_text, edit, notify, send
 from bot.routing import Handlers
 from bot.services import people
 from bot.services.access import Actor
-from bot.states import ProfileEdit
 from bot.texts import profile as texts
 from bot.texts.vocabulary import ERASED_PERSON, NO, NOT_SET, YES, esc, role_list
 from models import Person
 
 handlers = Handlers("profile")
+
+
+class ProfileEdit(StatesGroup):
+    value = State()
+
+
+class ProfileEditData(TypedDict):
+    field: ProfileAction  # one of EDITABLE
+
+
+PROFILE_EDIT = Dialogue(ProfileEditData)
 
 
 def render_profile(person: Person) -> tuple[str, InlineKeyboardMarkup]:
@@ -59,32 +72,28 @@ async def profile_command(message: Message, actor: Actor) -> None:
     await message.answer(text, reply_markup=markup)
 
 
-@handlers.callback_query(MenuCb.filter(F.action == "profile"))
+@handlers.callback_query(MenuCb.filter(F.action == MenuAction.PROFILE))
 async def profile_button(callback: CallbackQuery, actor: Actor) -> None:
     text, markup = render_profile(actor.require_person())
     await send(callback, text, markup)
 
 
-@handlers.callback_query(ProfileCb.filter(F.action.in_(people.EDITABLE_FIELDS)))
+@handlers.callback_query(ProfileCb.filter(F.action.in_(EDITABLE)))
 async def edit_field(
     callback: CallbackQuery, callback_data: ProfileCb, state: FSMContext, actor: Actor
 ) -> None:
     actor.require_person()
     field = texts.PROFILE_FIELD_NAMES[callback_data.action]
-    await ask_for_text(
-        callback,
-        state,
-        ProfileEdit.value,
-        texts.PROFILE_ASK.format(field=field),
-        field=callback_data.action,
-    )
+    prompt = texts.PROFILE_ASK.format(field=field)
+    data: ProfileEditData = {"field": callback_data.action}
+    await ask_for_text(callback, state, ProfileEdit.value, prompt, PROFILE_EDIT, data)
 
 
 @handlers.message(StateFilter(ProfileEdit.value), F.text & ~F.text.startswith("/"))
 async def edit_value(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
-    field = (await state.get_data()).get("field", "")
+    field = (await PROFILE_EDIT.get(state))["field"]
     person = await people.update_profile(session, actor, field, message.text)
     await state.clear()
     text, markup = render_profile(person)
@@ -92,11 +101,13 @@ async def edit_value(
     await message.answer(text, reply_markup=markup)
 
 
-@handlers.callback_query(ProfileCb.filter(F.action.in_({"share_on", "share_off"})))
+@handlers.callback_query(
+    ProfileCb.filter(F.action.in_({ProfileAction.SHARE_ON, ProfileAction.SHARE_OFF}))
+)
 async def toggle_share(
     callback: CallbackQuery, callback_data: ProfileCb, session: AsyncSession, actor: Actor
 ) -> None:
-    share = callback_data.action == "share_on"
+    share = callback_data.action is ProfileAction.SHARE_ON
     username = callback.from_user.username
     if share and not username:
         await notify(callback, texts.SHARE_NEEDS_USERNAME)
@@ -120,7 +131,7 @@ async def my_data_command(message: Message, session: AsyncSession, actor: Actor)
     await _send_my_data(message, session, actor)
 
 
-@handlers.callback_query(MenuCb.filter(F.action == "my_data"))
+@handlers.callback_query(MenuCb.filter(F.action == MenuAction.MY_DATA))
 async def my_data_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
     actor.require_person()
     await answer_quietly(callback)

@@ -3,22 +3,31 @@ aim and activities (title, difficulty, due date, expected result), marking an ac
 the mentees' reflections, and mentees' proposals to change the programme."""
 
 from datetime import date
+from typing import Required
 
 from aiogram import Bot, F
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
+from typing_extensions import TypedDict
 
-from bot.callbacks.programmes import ActivityCb, ActivityDifficultyCb, ProgrammeCb
+from bot.callbacks.programmes import (
+    ActivityAction,
+    ActivityCb,
+    ActivityDifficultyCb,
+    ProgrammeAction,
+    ProgrammeCb,
+)
 from bot.delivery import deliver
+from bot.dialogue import Dialogue
 from bot.keyboards import programmes as keyboards
 from bot.keyboards.common import cancel
 from bot.replies import answer_quietly, ask_for_text, edit, send
 from bot.routing import Handlers
 from bot.services import programmes
 from bot.services.access import Actor
-from bot.states import ActivityForm, ProgrammeForm
 from bot.texts import programmes as texts
 from bot.texts.vocabulary import (
     ACTIVITY_ICONS,
@@ -32,6 +41,37 @@ from models import ProgrammeActivity
 from models.enums import ActivityStatus
 
 handlers = Handlers("programmes")
+
+
+class ProgrammeForm(StatesGroup):
+    aim = State()
+    proposal = State()
+
+
+class ActivityForm(StatesGroup):
+    title = State()
+    difficulty = State()
+    due = State()
+    expected = State()
+    result = State()
+    reflection = State()
+
+
+class ProgrammeData(TypedDict, total=False):
+    """The pair whose programme is being written, and a new activity's answers."""
+
+    pair_id: Required[int]
+    title: str
+    difficulty_id: int | None
+    due_on: date
+
+
+class ActivityAnswerData(TypedDict):
+    activity_id: int
+
+
+PROGRAMME = Dialogue(ProgrammeData)
+ACTIVITY_ANSWER = Dialogue(ActivityAnswerData)
 
 ANSWER = F.text & ~F.text.startswith("/")
 # A message holds 4096 characters and 100 buttons: long roadmaps show their first part.
@@ -118,7 +158,7 @@ async def render_activity(
     return text, markup
 
 
-@handlers.callback_query(ProgrammeCb.filter(F.action == "open"))
+@handlers.callback_query(ProgrammeCb.filter(F.action == ProgrammeAction.OPEN))
 async def open_programme(
     callback: CallbackQuery, callback_data: ProgrammeCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -136,7 +176,7 @@ async def _show_programme(
     await message.answer(text, reply_markup=markup)
 
 
-@handlers.callback_query(ProgrammeCb.filter(F.action == "aim"))
+@handlers.callback_query(ProgrammeCb.filter(F.action == ProgrammeAction.AIM))
 async def ask_aim(
     callback: CallbackQuery,
     callback_data: ProgrammeCb,
@@ -145,22 +185,21 @@ async def ask_aim(
     actor: Actor,
 ) -> None:
     await programmes.as_mentor(session, actor, callback_data.pair_id)
-    await ask_for_text(
-        callback, state, ProgrammeForm.aim, texts.PROGRAMME_ASK_AIM, pair_id=callback_data.pair_id
-    )
+    data: ProgrammeData = {"pair_id": callback_data.pair_id}
+    await ask_for_text(callback, state, ProgrammeForm.aim, texts.PROGRAMME_ASK_AIM, PROGRAMME, data)
 
 
 @handlers.message(StateFilter(ProgrammeForm.aim), ANSWER)
 async def aim_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
-    pair_id = (await state.get_data())["pair_id"]
+    pair_id = (await PROGRAMME.get(state))["pair_id"]
     await programmes.set_aim(session, actor, pair_id, message.text)
     await state.clear()
     await _show_programme(message, session, actor, pair_id)
 
 
-@handlers.callback_query(ProgrammeCb.filter(F.action == "add"))
+@handlers.callback_query(ProgrammeCb.filter(F.action == ProgrammeAction.ADD))
 async def ask_title(
     callback: CallbackQuery,
     callback_data: ProgrammeCb,
@@ -172,8 +211,9 @@ async def ask_title(
     if current.programme is None:
         await send(callback, texts.PROGRAMME_NEEDS_AIM)
         return
+    data: ProgrammeData = {"pair_id": callback_data.pair_id}
     await ask_for_text(
-        callback, state, ActivityForm.title, texts.ACTIVITY_ASK_TITLE, pair_id=callback_data.pair_id
+        callback, state, ActivityForm.title, texts.ACTIVITY_ASK_TITLE, PROGRAMME, data
     )
 
 
@@ -181,8 +221,10 @@ async def ask_title(
 async def title_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
-    pair_id = (await state.get_data())["pair_id"]
-    await state.update_data(title=programmes.activity_title(message.text))
+    data = await PROGRAMME.get(state)
+    data["title"] = programmes.activity_title(message.text)
+    await PROGRAMME.set(state, data)
+    pair_id = data["pair_id"]
     difficulties = await programmes.mentee_difficulties(session, actor, pair_id)
     choices = [
         (item.id, f"{DIFFICULTY_CATEGORY_BUTTONS[item.category]}: {item.description}")
@@ -202,10 +244,10 @@ async def difficulty_chosen(
     session: AsyncSession,
     actor: Actor,
 ) -> None:
-    pair_id = (await state.get_data())["pair_id"]
-    chosen = callback_data.difficulty_id or None
-    await programmes.check_difficulty(session, actor, pair_id, chosen)
-    await state.update_data(difficulty_id=chosen)
+    data = await PROGRAMME.get(state)
+    data["difficulty_id"] = callback_data.difficulty_id or None
+    await programmes.check_difficulty(session, actor, data["pair_id"], data["difficulty_id"])
+    await PROGRAMME.set(state, data)
     await state.set_state(ActivityForm.due)
     await answer_quietly(callback)
     await edit(callback, texts.ACTIVITY_ASK_DUE, cancel())
@@ -215,9 +257,9 @@ async def difficulty_chosen(
 async def due_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
-    pair_id = (await state.get_data())["pair_id"]
-    due_on = await programmes.due_date(session, actor, pair_id, message.text)
-    await state.update_data(due_on=due_on.isoformat())
+    data = await PROGRAMME.get(state)
+    data["due_on"] = await programmes.due_date(session, actor, data["pair_id"], message.text)
+    await PROGRAMME.set(state, data)
     await state.set_state(ActivityForm.expected)
     await message.answer(texts.ACTIVITY_ASK_EXPECTED, reply_markup=cancel())
 
@@ -226,14 +268,14 @@ async def due_typed(
 async def expected_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
-    data = await state.get_data()
+    data = await PROGRAMME.get(state)
     await programmes.add_activity(
         session,
         actor,
         data["pair_id"],
         title=data["title"],
         difficulty_id=data["difficulty_id"],
-        due_on=date.fromisoformat(data["due_on"]),
+        due_on=data["due_on"],
         expected_result=message.text or "",
     )
     await state.clear()
@@ -241,7 +283,7 @@ async def expected_typed(
     await _show_programme(message, session, actor, data["pair_id"])
 
 
-@handlers.callback_query(ActivityCb.filter(F.action == "open"))
+@handlers.callback_query(ActivityCb.filter(F.action == ActivityAction.OPEN))
 async def open_activity(
     callback: CallbackQuery, callback_data: ActivityCb, session: AsyncSession, actor: Actor
 ) -> None:
@@ -253,8 +295,12 @@ async def open_activity(
 # What an activity's «done» and «reflect» buttons ask for: the check before asking, the state
 # of the answer and the prompt; and what records the answer.
 ACTIVITY_QUESTIONS = {
-    "done": (programmes.check_can_finish, ActivityForm.result, texts.ACTIVITY_ASK_RESULT),
-    "reflect": (
+    ActivityAction.DONE: (
+        programmes.check_can_finish,
+        ActivityForm.result,
+        texts.ACTIVITY_ASK_RESULT,
+    ),
+    ActivityAction.REFLECT: (
         programmes.check_can_reflect,
         ActivityForm.reflection,
         texts.ACTIVITY_ASK_REFLECTION,
@@ -276,7 +322,8 @@ async def ask_about_activity(
 ) -> None:
     check, next_state, prompt = ACTIVITY_QUESTIONS[callback_data.action]
     await check(session, actor, callback_data.activity_id)
-    await ask_for_text(callback, state, next_state, prompt, activity_id=callback_data.activity_id)
+    data: ActivityAnswerData = {"activity_id": callback_data.activity_id}
+    await ask_for_text(callback, state, next_state, prompt, ACTIVITY_ANSWER, data)
 
 
 @handlers.message(StateFilter(ActivityForm.result, ActivityForm.reflection), ANSWER)
@@ -284,14 +331,14 @@ async def activity_answer_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
     record = ACTIVITY_ANSWERS[await state.get_state() or ""]
-    activity_id = (await state.get_data())["activity_id"]
+    activity_id = (await ACTIVITY_ANSWER.get(state))["activity_id"]
     await record(session, actor, activity_id, message.text)
     await state.clear()
     text, markup = await render_activity(session, actor, activity_id)
     await message.answer(text, reply_markup=markup)
 
 
-@handlers.callback_query(ProgrammeCb.filter(F.action == "propose"))
+@handlers.callback_query(ProgrammeCb.filter(F.action == ProgrammeAction.PROPOSE))
 async def ask_proposal(
     callback: CallbackQuery,
     callback_data: ProgrammeCb,
@@ -300,20 +347,16 @@ async def ask_proposal(
     actor: Actor,
 ) -> None:
     await programmes.check_can_propose(session, actor, callback_data.pair_id)
-    await ask_for_text(
-        callback,
-        state,
-        ProgrammeForm.proposal,
-        texts.PROGRAMME_ASK_PROPOSAL,
-        pair_id=callback_data.pair_id,
-    )
+    data: ProgrammeData = {"pair_id": callback_data.pair_id}
+    prompt = texts.PROGRAMME_ASK_PROPOSAL
+    await ask_for_text(callback, state, ProgrammeForm.proposal, prompt, PROGRAMME, data)
 
 
 @handlers.message(StateFilter(ProgrammeForm.proposal), ANSWER)
 async def proposal_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
-    pair_id = (await state.get_data())["pair_id"]
+    pair_id = (await PROGRAMME.get(state))["pair_id"]
     current, feedback = await programmes.propose_change(session, actor, pair_id, message.text)
     await state.clear()
     await message.answer(texts.PROGRAMME_PROPOSAL_SENT)

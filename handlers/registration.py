@@ -1,14 +1,19 @@
 """Joining through an invite link: consent, then name, position, subject and experience, each
 validated; the person is created only when the last answer is in (nothing is kept before)."""
 
+from typing import Required
+
 from aiogram import Bot, F
 from aiogram.filters import CommandObject, CommandStart, StateFilter
 from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
+from typing_extensions import TypedDict
 
 from bot.callbacks.registration import ConsentCb
 from bot.commands import apply_chat_commands
+from bot.dialogue import Dialogue
 from bot.keyboards import registration as keyboards
 from bot.keyboards.common import cancel
 from bot.keyboards.menu import main_menu
@@ -17,11 +22,28 @@ from bot.routing import Handlers
 from bot.services import people, validation
 from bot.services.access import Actor
 from bot.services.errors import DomainError
-from bot.states import Registration
 from bot.texts import registration as texts
 from bot.texts.vocabulary import ROLE_NAMES, ROLE_NAMES_GENITIVE, esc, role_list
 
 handlers = Handlers("registration")
+
+
+class Registration(StatesGroup):
+    consent = State()
+    full_name = State()
+    position = State()
+    subject = State()
+    experience = State()
+
+
+class RegistrationData(TypedDict, total=False):
+    code: Required[str]  # the invite being redeemed
+    full_name: str
+    position: str
+    subject: str
+
+
+DIALOGUE = Dialogue(RegistrationData)
 
 ANSWER = F.text & ~F.text.startswith("/")
 
@@ -52,7 +74,7 @@ async def start_with_invite(
         )
         return
     await state.set_state(Registration.consent)
-    await state.update_data(code=code)
+    await DIALOGUE.set(state, {"code": code})
     await message.answer(
         texts.INVITE_WELCOME.format(organization=esc(invite.organization.name), role=welcome_role)
     )
@@ -74,21 +96,27 @@ async def consent_answer(
 
 @handlers.message(StateFilter(Registration.full_name), ANSWER)
 async def full_name_answer(message: Message, state: FSMContext) -> None:
-    await state.update_data(full_name=validation.full_name(message.text))
+    data = await DIALOGUE.get(state)
+    data["full_name"] = validation.full_name(message.text)
+    await DIALOGUE.set(state, data)
     await state.set_state(Registration.position)
     await message.answer(texts.ASK_POSITION, reply_markup=cancel())
 
 
 @handlers.message(StateFilter(Registration.position), ANSWER)
 async def position_answer(message: Message, state: FSMContext) -> None:
-    await state.update_data(position=validation.short_text(message.text, field="Должность"))
+    data = await DIALOGUE.get(state)
+    data["position"] = validation.short_text(message.text, field="Должность")
+    await DIALOGUE.set(state, data)
     await state.set_state(Registration.subject)
     await message.answer(texts.ASK_SUBJECT, reply_markup=cancel())
 
 
 @handlers.message(StateFilter(Registration.subject), ANSWER)
 async def subject_answer(message: Message, state: FSMContext) -> None:
-    await state.update_data(subject=validation.short_text(message.text, field="Предмет"))
+    data = await DIALOGUE.get(state)
+    data["subject"] = validation.short_text(message.text, field="Предмет")
+    await DIALOGUE.set(state, data)
     await state.set_state(Registration.experience)
     await message.answer(texts.ASK_EXPERIENCE, reply_markup=cancel())
 
@@ -98,7 +126,7 @@ async def experience_answer(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
     years = validation.experience_years(message.text)
-    data = await state.get_data()
+    data = await DIALOGUE.get(state)
     registration = people.Registration(
         full_name=data["full_name"],
         position=data["position"],

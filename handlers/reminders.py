@@ -5,7 +5,7 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.callbacks.menu import MenuCb
+from bot.callbacks.menu import MenuAction, MenuCb
 from bot.callbacks.reminders import QuietHoursCb, ReminderToggleCb
 from bot.keyboards import reminders as keyboards
 from bot.replies import answer_quietly, edit, send
@@ -30,7 +30,7 @@ async def render(session: AsyncSession, actor: Actor) -> tuple[str, InlineKeyboa
     else:
         quiet = _hours(*current.own_quiet_hours)
     markup = keyboards.reminder_settings(
-        [(category.value, enabled) for category, enabled in current.enabled.items()],
+        list(current.enabled.items()),
         reminders.QUIET_CHOICES,
     )
     return texts.REMINDERS_SETTINGS.format(quiet=quiet), markup
@@ -42,7 +42,7 @@ async def reminders_command(message: Message, session: AsyncSession, actor: Acto
     await message.answer(text, reply_markup=markup)
 
 
-@handlers.callback_query(MenuCb.filter(F.action == "reminders"))
+@handlers.callback_query(MenuCb.filter(F.action == MenuAction.REMINDERS))
 async def reminders_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
     text, markup = await render(session, actor)
     await send(callback, text, markup)

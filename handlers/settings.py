@@ -7,13 +7,14 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.callbacks.menu import MenuCb
+from bot.callbacks.menu import MenuAction, MenuCb
 from bot.callbacks.settings import OrgSettingsCb
 from bot.keyboards import settings as keyboards
 from bot.replies import answer_quietly, edit, send
 from bot.routing import Handlers
 from bot.services import organizations
 from bot.services.access import Actor
+from bot.services.organizations import OrgSetting
 from bot.texts import settings as texts
 from bot.texts.reminders import REMINDERS_QUIET, REMINDERS_QUIET_OFF
 from bot.texts.vocabulary import esc
@@ -33,14 +34,14 @@ def render(organization: Organization) -> tuple[str, InlineKeyboardMarkup]:
     )
     markup = keyboards.org_settings(
         {
-            "escalation_hours": organization.help_escalation_hours,
-            "nudge_days": organization.no_meeting_nudge_days,
-            "quiet": quiet,
+            OrgSetting.ESCALATION_HOURS: organization.help_escalation_hours,
+            OrgSetting.NUDGE_DAYS: organization.no_meeting_nudge_days,
+            OrgSetting.QUIET: quiet,
         },
         {
-            "escalation_hours": organizations.ESCALATION_HOURS_CHOICES,
-            "nudge_days": organizations.NUDGE_DAYS_CHOICES,
-            "quiet": organizations.QUIET_CHOICES,
+            OrgSetting.ESCALATION_HOURS: organizations.ESCALATION_HOURS_CHOICES,
+            OrgSetting.NUDGE_DAYS: organizations.NUDGE_DAYS_CHOICES,
+            OrgSetting.QUIET: organizations.QUIET_CHOICES,
         },
     )
     return text, markup
@@ -52,7 +53,7 @@ async def settings_command(message: Message, actor: Actor) -> None:
     await message.answer(text, reply_markup=markup)
 
 
-@handlers.callback_query(MenuCb.filter(F.action == "settings"))
+@handlers.callback_query(MenuCb.filter(F.action == MenuAction.SETTINGS))
 async def settings_button(callback: CallbackQuery, actor: Actor) -> None:
     text, markup = render(await organizations.own_organization(actor))
     await send(callback, text, markup)

@@ -4,20 +4,25 @@ row-by-row report of what was wrong."""
 from aiogram import Bot, F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.callbacks.menu import MenuCb
+from bot.callbacks.menu import MenuAction, MenuCb
 from bot.keyboards.common import cancel
 from bot.replies import send
 from bot.routing import Handlers
 from bot.services import staff_import
 from bot.services.access import Actor
-from bot.states import StaffImport
 from bot.texts import staff as texts
 from bot.texts.vocabulary import esc
 
 handlers = Handlers("staff")
+
+
+class StaffImport(StatesGroup):
+    file = State()
+
 
 MAX_ERRORS_SHOWN = 30
 
@@ -46,7 +51,7 @@ async def import_command(message: Message, state: FSMContext, actor: Actor) -> N
     await message.answer(texts.IMPORT_ASK_FILE, reply_markup=cancel())
 
 
-@handlers.callback_query(MenuCb.filter(F.action == "import"))
+@handlers.callback_query(MenuCb.filter(F.action == MenuAction.IMPORT))
 async def import_button(callback: CallbackQuery, state: FSMContext, actor: Actor) -> None:
     actor.require_curator()
     await state.set_state(StaffImport.file)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from aiogram.filters.callback_data import CallbackData
 
 from models.enums import DifficultyCategory, Urgency
@@ -16,8 +18,16 @@ class UrgencyCb(CallbackData, prefix="durg1"):
     difficulty_id: int = 0  # 0: the difficulty being registered
 
 
+class DifficultyAction(StrEnum):
+    OPEN = "open"
+    DESCRIBE = "describe"
+    URGENCY = "urgency"
+    WORK = "work"
+    OVERCOME = "overcome"
+
+
 class DifficultyCb(CallbackData, prefix="dif1"):
-    action: str  # "open" | "describe" | "urgency" | "work" | "overcome"
+    action: DifficultyAction
     difficulty_id: int
     page: int = 0
 

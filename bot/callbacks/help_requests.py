@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from aiogram.filters.callback_data import CallbackData
 
 from models.enums import Urgency
@@ -11,8 +13,18 @@ class HelpUrgencyCb(CallbackData, prefix="hlu1"):
     urgency: Urgency
 
 
+class HelpAction(StrEnum):
+    OPEN = "open"
+    TAKE = "take"
+    REPLY = "reply"
+    CLOSE = "close"
+    PASS = "pass"  # noqa: S105 - to another mentor, not a password
+    HELPED = "helped"
+    NOT_HELPED = "not_helped"
+
+
 class HelpCb(CallbackData, prefix="hl1"):
-    action: str  # "open" | "take" | "reply" | "close" | "pass" | "helped" | "not_helped"
+    action: HelpAction
     request_id: int
 
 

@@ -2,21 +2,40 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from aiogram.filters.callback_data import CallbackData
 
 from models.enums import MeetingFormat
 
 
+class MeetingAction(StrEnum):
+    OPEN = "open"
+    CONFIRM = "confirm"
+    ASK_MOVE = "ask_move"
+    MOVE = "move"
+    CANCEL = "cancel"
+    CANCEL_YES = "cancel_yes"
+    DECLINE = "decline"
+    LOG = "log"
+    HELD = "held"
+    NOT_HELD = "not_held"
+
+
 class MeetingCb(CallbackData, prefix="mt1"):
-    # "open" | "confirm" | "ask_move" | "move" | "cancel" | "cancel_yes" | "decline" | "log"
-    # | "held" | "not_held"
-    action: str
+    action: MeetingAction
     meeting_id: int
 
 
+class PairMeetingsAction(StrEnum):
+    LIST = "list"
+    NEW = "new"
+    PAST = "past"  # record a meeting held without being scheduled
+
+
 class PairMeetingsCb(CallbackData, prefix="pmt1"):
-    action: str  # "list" | "new" | "past"
-    pair_id: int  # 0 with "list": all of one's own meetings
+    action: PairMeetingsAction
+    pair_id: int  # 0 with LIST: all of one's own meetings
     page: int = 0
 
 
@@ -40,8 +59,14 @@ class MeetingDurationCb(CallbackData, prefix="mtm1"):
     minutes: int
 
 
+class MeetingTouchKind(StrEnum):
+    DIFFICULTY = "difficulty"
+    ACTIVITY = "activity"
+    DONE = "done"
+
+
 class MeetingTouchCb(CallbackData, prefix="mtx1"):
-    kind: str  # "difficulty" | "activity" | "done"
+    kind: MeetingTouchKind
     item_id: int = 0
 
 

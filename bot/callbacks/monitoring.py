@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from aiogram.filters.callback_data import CallbackData
+
+from bot.services.monitoring import PeriodKind
+
+
+class SummaryAction(StrEnum):
+    SHOW = "show"
+    CUSTOM = "custom"  # ask for a period
+    CHARTS = "charts"
+    WORKBOOK = "workbook"
+    FINAL = "final"  # the final analytic report
 
 
 class SummaryCb(CallbackData, prefix="sum1"):
-    action: str  # "show" | "custom" | "charts" | "workbook"
-    kind: str = "month"  # "month" | "quarter" | "year" | "custom"
+    action: SummaryAction
+    kind: PeriodKind = PeriodKind.MONTH
     start: int = 0  # yyyymmdd of a custom period
     end: int = 0
 

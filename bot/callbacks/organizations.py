@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from aiogram.filters.callback_data import CallbackData
 
 
@@ -9,9 +11,14 @@ class OrgsPageCb(CallbackData, prefix="orgp1"):
     page: int
 
 
+class OrgAction(StrEnum):
+    OPEN = "open"
+    CURATOR_LINK = "curator_link"
+
+
 class OrgCb(CallbackData, prefix="org1"):
     organization_id: int
-    action: str  # "open" | "curator_link"
+    action: OrgAction
     page: int = 0
 
 

@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from aiogram.filters.callback_data import CallbackData
 
 
+class ProgrammeAction(StrEnum):
+    OPEN = "open"
+    AIM = "aim"
+    ADD = "add"  # an activity
+    PROPOSE = "propose"  # a mentee's proposal to change the programme
+
+
 class ProgrammeCb(CallbackData, prefix="prog1"):
-    action: str  # "open" | "aim" | "add" | "propose"
+    action: ProgrammeAction
     pair_id: int
 
 
+class ActivityAction(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    REFLECT = "reflect"
+
+
 class ActivityCb(CallbackData, prefix="act1"):
-    action: str  # "open" | "done" | "reflect"
+    action: ActivityAction
     activity_id: int
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from aiogram.filters.callback_data import CallbackData
 
+from bot.services.reminders import Category
+
 
 class ReminderToggleCb(CallbackData, prefix="rmt1"):
-    category: str
+    category: Category
 
 
 class QuietHoursCb(CallbackData, prefix="rmq1"):

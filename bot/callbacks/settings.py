@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from aiogram.filters.callback_data import CallbackData
 
+from bot.services.organizations import OrgSetting
+
 
 class OrgSettingsCb(CallbackData, prefix="ost1"):
-    field: str  # "escalation_hours"
+    field: OrgSetting
     value: int

@@ -8,6 +8,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks.common import CancelCb
 from bot.callbacks.difficulties import (
+    DifficultyAction,
     DifficultyCategoryCb,
     DifficultyCb,
     DifficultyListCb,
@@ -44,7 +45,7 @@ def difficulty_list(
     page: Page[object], mentee_id: int, difficulty_ids: list[int]
 ) -> InlineKeyboardMarkup:
     opens: list[CallbackData] = [
-        DifficultyCb(action="open", difficulty_id=difficulty_id, page=page.number)
+        DifficultyCb(action=DifficultyAction.OPEN, difficulty_id=difficulty_id, page=page.number)
         for difficulty_id in difficulty_ids
     ]
     return numbered(
@@ -57,19 +58,19 @@ def difficulty_card(
 ) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
 
-    def action(label: str, name: str) -> None:
+    def action(label: str, name: DifficultyAction) -> None:
         builder.button(
             text=label,
             callback_data=DifficultyCb(action=name, difficulty_id=difficulty_id, page=page),
         )
 
     if owner:
-        action(difficulties_texts.BUTTON_DIFFICULTY_DESCRIBE, "describe")
-        action(difficulties_texts.BUTTON_DIFFICULTY_URGENCY, "urgency")
+        action(difficulties_texts.BUTTON_DIFFICULTY_DESCRIBE, DifficultyAction.DESCRIBE)
+        action(difficulties_texts.BUTTON_DIFFICULTY_URGENCY, DifficultyAction.URGENCY)
     if can_take:
-        action(difficulties_texts.BUTTON_DIFFICULTY_WORK, "work")
+        action(difficulties_texts.BUTTON_DIFFICULTY_WORK, DifficultyAction.WORK)
     if owner and can_take:
-        action(difficulties_texts.BUTTON_DIFFICULTY_OVERCOME, "overcome")
+        action(difficulties_texts.BUTTON_DIFFICULTY_OVERCOME, DifficultyAction.OVERCOME)
     builder.adjust(2)
     builder.row(_button(common_texts.BUTTON_BACK, DifficultyListCb(mentee_id=mentee_id, page=page)))
     return builder.as_markup()

@@ -6,8 +6,16 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks.common import CancelCb
-from bot.callbacks.goals import GoalCb, GoalLinkCb, GoalMenteeCb, PairGoalsCb
-from bot.callbacks.pairs import PairCb
+from bot.callbacks.goals import (
+    GoalAction,
+    GoalCb,
+    GoalLinkCb,
+    GoalLinkKind,
+    GoalMenteeCb,
+    PairGoalsAction,
+    PairGoalsCb,
+)
+from bot.callbacks.pairs import PairAction, PairCb
 from bot.keyboards.common import MENTEE_BUTTONS, _button, numbered
 from bot.services.pagination import Page
 from bot.texts import common as common_texts
@@ -22,12 +30,12 @@ def goal_mentees(mentees: list[tuple[int, str]]) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def goal_links(choices: list[tuple[str, int, str]]) -> InlineKeyboardMarkup:
+def goal_links(choices: list[tuple[GoalLinkKind, int, str]]) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for kind, item_id, label in choices:
-        icon = "🧩" if kind == "difficulty" else "📘"
+        icon = "🧩" if kind is GoalLinkKind.DIFFICULTY else "📘"
         builder.row(_button(f"{icon} {label[:50]}", GoalLinkCb(kind=kind, item_id=item_id)))
-    builder.row(_button(goals_texts.GOAL_NO_LINK, GoalLinkCb(kind="none")))
+    builder.row(_button(goals_texts.GOAL_NO_LINK, GoalLinkCb(kind=GoalLinkKind.NONE)))
     builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()
 
@@ -37,32 +45,37 @@ def goals_list(
 ) -> InlineKeyboardMarkup:
     builder = numbered(
         page,
-        [GoalCb(action="open", goal_id=goal_id) for goal_id in goal_ids],
-        lambda number: PairGoalsCb(action="list", pair_id=pair_id, page=number),
+        [GoalCb(action=GoalAction.OPEN, goal_id=goal_id) for goal_id in goal_ids],
+        lambda number: PairGoalsCb(action=PairGoalsAction.LIST, pair_id=pair_id, page=number),
     )
     if can_add:
         builder.row(
-            _button(goals_texts.BUTTON_GOAL_NEW, PairGoalsCb(action="new", pair_id=pair_id))
+            _button(
+                goals_texts.BUTTON_GOAL_NEW,
+                PairGoalsCb(action=PairGoalsAction.NEW, pair_id=pair_id),
+            )
         )
-    builder.row(_button(common_texts.BUTTON_BACK, PairCb(action="open", pair_id=pair_id)))
+    builder.row(_button(common_texts.BUTTON_BACK, PairCb(action=PairAction.OPEN, pair_id=pair_id)))
     return builder.as_markup()
 
 
-def goal_card(goal_id: int, pair_id: int, actions: list[str]) -> InlineKeyboardMarkup:
+def goal_card(goal_id: int, pair_id: int, actions: list[GoalAction]) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for name in actions:
         builder.button(
             text=goals_texts.GOAL_BUTTONS[name], callback_data=GoalCb(action=name, goal_id=goal_id)
         )
     builder.adjust(2)
-    builder.row(_button(goals_texts.BUTTON_GOALS, PairGoalsCb(action="list", pair_id=pair_id)))
+    builder.row(
+        _button(goals_texts.BUTTON_GOALS, PairGoalsCb(action=PairGoalsAction.LIST, pair_id=pair_id))
+    )
     return builder.as_markup()
 
 
 def open_goal(goal_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
-            [_button(goals_texts.BUTTON_GOAL_OPEN, GoalCb(action="open", goal_id=goal_id))]
+            [_button(goals_texts.BUTTON_GOAL_OPEN, GoalCb(action=GoalAction.OPEN, goal_id=goal_id))]
         ]
     )
 
@@ -72,11 +85,12 @@ def goal_review(goal_id: int) -> InlineKeyboardMarkup:
         inline_keyboard=[
             [
                 _button(
-                    goals_texts.GOAL_BUTTONS["confirm"], GoalCb(action="confirm", goal_id=goal_id)
+                    goals_texts.GOAL_BUTTONS[GoalAction.CONFIRM],
+                    GoalCb(action=GoalAction.CONFIRM, goal_id=goal_id),
                 ),
                 _button(
-                    goals_texts.GOAL_BUTTONS["give_back"],
-                    GoalCb(action="give_back", goal_id=goal_id),
+                    goals_texts.GOAL_BUTTONS[GoalAction.GIVE_BACK],
+                    GoalCb(action=GoalAction.GIVE_BACK, goal_id=goal_id),
                 ),
             ]
         ]

@@ -7,7 +7,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks.common import CancelCb
-from bot.callbacks.help_requests import HelpCb, HelpListCb, HelpPassCb, HelpUrgencyCb
+from bot.callbacks.help_requests import HelpAction, HelpCb, HelpListCb, HelpPassCb, HelpUrgencyCb
 from bot.keyboards.common import _button, numbered, pager
 from bot.services.pagination import Page
 from bot.texts import common as common_texts
@@ -22,7 +22,7 @@ def help_urgencies() -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def help_request(request_id: int, actions: list[str]) -> InlineKeyboardMarkup:
+def help_request(request_id: int, actions: list[HelpAction]) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for name in actions:
         builder.button(
@@ -35,7 +35,7 @@ def help_request(request_id: int, actions: list[str]) -> InlineKeyboardMarkup:
 
 def help_list(page: Page[object], request_ids: list[int]) -> InlineKeyboardMarkup:
     opens: list[CallbackData] = [
-        HelpCb(action="open", request_id=request_id) for request_id in request_ids
+        HelpCb(action=HelpAction.OPEN, request_id=request_id) for request_id in request_ids
     ]
     return numbered(page, opens, lambda number: HelpListCb(page=number)).as_markup()
 
@@ -49,5 +49,7 @@ def help_mentors(
             _button(name, HelpPassCb(request_id=request_id, mentor_id=mentor_id, page=page.number))
         )
     pager(builder, page, lambda number: HelpPassCb(request_id=request_id, page=number))
-    builder.row(_button(common_texts.BUTTON_BACK, HelpCb(action="open", request_id=request_id)))
+    builder.row(
+        _button(common_texts.BUTTON_BACK, HelpCb(action=HelpAction.OPEN, request_id=request_id))
+    )
     return builder.as_markup()

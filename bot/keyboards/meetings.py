@@ -9,6 +9,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks.common import CancelCb
 from bot.callbacks.meetings import (
+    MeetingAction,
     MeetingCb,
     MeetingDayCb,
     MeetingDurationCb,
@@ -16,10 +17,12 @@ from bot.callbacks.meetings import (
     MeetingRateCb,
     MeetingTimeCb,
     MeetingTouchCb,
+    MeetingTouchKind,
     MeetingWhomCb,
+    PairMeetingsAction,
     PairMeetingsCb,
 )
-from bot.callbacks.pairs import PairCb
+from bot.callbacks.pairs import PairAction, PairCb
 from bot.keyboards.common import MENTEE_BUTTONS, _button, numbered
 from bot.services.pagination import Page
 from bot.texts import common as common_texts
@@ -72,17 +75,17 @@ def meeting_invitation(meeting_id: int) -> InlineKeyboardMarkup:
             [
                 _button(
                     meetings_texts.BUTTON_MEETING_CONFIRM,
-                    MeetingCb(action="confirm", meeting_id=meeting_id),
+                    MeetingCb(action=MeetingAction.CONFIRM, meeting_id=meeting_id),
                 ),
                 _button(
                     meetings_texts.BUTTON_MEETING_ASK_MOVE,
-                    MeetingCb(action="ask_move", meeting_id=meeting_id),
+                    MeetingCb(action=MeetingAction.ASK_MOVE, meeting_id=meeting_id),
                 ),
             ],
             [
                 _button(
                     meetings_texts.BUTTON_MEETING_OPEN,
-                    MeetingCb(action="open", meeting_id=meeting_id),
+                    MeetingCb(action=MeetingAction.OPEN, meeting_id=meeting_id),
                 )
             ],
         ]
@@ -95,7 +98,7 @@ def open_meeting(meeting_id: int) -> InlineKeyboardMarkup:
             [
                 _button(
                     meetings_texts.BUTTON_MEETING_OPEN,
-                    MeetingCb(action="open", meeting_id=meeting_id),
+                    MeetingCb(action=MeetingAction.OPEN, meeting_id=meeting_id),
                 )
             ]
         ]
@@ -114,24 +117,27 @@ def meeting_card(
 ) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
 
-    def action(label: str, name: str) -> None:
+    def action(label: str, name: MeetingAction) -> None:
         builder.button(text=label, callback_data=MeetingCb(action=name, meeting_id=meeting_id))
 
     if answer:
-        action(meetings_texts.BUTTON_MEETING_CONFIRM, "confirm")
-        action(meetings_texts.BUTTON_MEETING_ASK_MOVE, "ask_move")
+        action(meetings_texts.BUTTON_MEETING_CONFIRM, MeetingAction.CONFIRM)
+        action(meetings_texts.BUTTON_MEETING_ASK_MOVE, MeetingAction.ASK_MOVE)
     if change:
-        action(meetings_texts.BUTTON_MEETING_MOVE, "move")
-        action(meetings_texts.BUTTON_MEETING_CANCEL, "cancel")
+        action(meetings_texts.BUTTON_MEETING_MOVE, MeetingAction.MOVE)
+        action(meetings_texts.BUTTON_MEETING_CANCEL, MeetingAction.CANCEL)
     if decline:
-        action(meetings_texts.BUTTON_MEETING_DECLINE, "decline")
+        action(meetings_texts.BUTTON_MEETING_DECLINE, MeetingAction.DECLINE)
     if log:
-        action(meetings_texts.BUTTON_MEETING_LOG, "log")
+        action(meetings_texts.BUTTON_MEETING_LOG, MeetingAction.LOG)
     builder.adjust(2)
     if rate:
         builder.row(*rating_buttons(meeting_id))
     builder.row(
-        _button(meetings_texts.BUTTON_MEETINGS, PairMeetingsCb(action="list", pair_id=pair_id))
+        _button(
+            meetings_texts.BUTTON_MEETINGS,
+            PairMeetingsCb(action=PairMeetingsAction.LIST, pair_id=pair_id),
+        )
     )
     return builder.as_markup()
 
@@ -153,10 +159,15 @@ def confirm_meeting_cancel(meeting_id: int) -> InlineKeyboardMarkup:
             [
                 _button(
                     meetings_texts.BUTTON_MEETING_CANCEL_YES,
-                    MeetingCb(action="cancel_yes", meeting_id=meeting_id),
+                    MeetingCb(action=MeetingAction.CANCEL_YES, meeting_id=meeting_id),
                 )
             ],
-            [_button(common_texts.BUTTON_BACK, MeetingCb(action="open", meeting_id=meeting_id))],
+            [
+                _button(
+                    common_texts.BUTTON_BACK,
+                    MeetingCb(action=MeetingAction.OPEN, meeting_id=meeting_id),
+                )
+            ],
         ]
     )
 
@@ -167,11 +178,11 @@ def meeting_held(meeting_id: int) -> InlineKeyboardMarkup:
             [
                 _button(
                     meetings_texts.BUTTON_MEETING_HELD,
-                    MeetingCb(action="held", meeting_id=meeting_id),
+                    MeetingCb(action=MeetingAction.HELD, meeting_id=meeting_id),
                 ),
                 _button(
                     meetings_texts.BUTTON_MEETING_NOT_HELD,
-                    MeetingCb(action="not_held", meeting_id=meeting_id),
+                    MeetingCb(action=MeetingAction.NOT_HELD, meeting_id=meeting_id),
                 ),
             ],
             [_button(common_texts.BUTTON_CANCEL, CancelCb())],
@@ -190,14 +201,20 @@ def meeting_durations(choices: tuple[int, ...]) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def meeting_touched(items: list[tuple[str, int, str, bool]]) -> InlineKeyboardMarkup:
+def meeting_touched(
+    items: list[tuple[MeetingTouchKind, int, str, bool]],
+) -> InlineKeyboardMarkup:
     """(kind, id, label, chosen) toggles, then «Готово»."""
     builder = InlineKeyboardBuilder()
     for kind, item_id, label, chosen in items:
-        icon = "✅" if chosen else ("🧩" if kind == "difficulty" else "📘")
+        icon = "✅" if chosen else ("🧩" if kind is MeetingTouchKind.DIFFICULTY else "📘")
         builder.row(_button(f"{icon} {label[:50]}", MeetingTouchCb(kind=kind, item_id=item_id)))
     count = sum(1 for *_, chosen in items if chosen)
-    builder.row(_button(common_texts.BUTTON_DONE.format(count=count), MeetingTouchCb(kind="done")))
+    builder.row(
+        _button(
+            common_texts.BUTTON_DONE.format(count=count), MeetingTouchCb(kind=MeetingTouchKind.DONE)
+        )
+    )
     builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()
 
@@ -207,18 +224,22 @@ def meetings_list(
 ) -> InlineKeyboardMarkup:
     builder = numbered(
         page,
-        [MeetingCb(action="open", meeting_id=meeting_id) for meeting_id in meeting_ids],
-        lambda number: PairMeetingsCb(action="list", pair_id=pair_id, page=number),
+        [MeetingCb(action=MeetingAction.OPEN, meeting_id=meeting_id) for meeting_id in meeting_ids],
+        lambda number: PairMeetingsCb(action=PairMeetingsAction.LIST, pair_id=pair_id, page=number),
     )
     if can_plan:
         builder.row(
             _button(
-                meetings_texts.BUTTON_MEETING_NEW, PairMeetingsCb(action="new", pair_id=pair_id)
+                meetings_texts.BUTTON_MEETING_NEW,
+                PairMeetingsCb(action=PairMeetingsAction.NEW, pair_id=pair_id),
             ),
             _button(
-                meetings_texts.BUTTON_MEETING_PAST, PairMeetingsCb(action="past", pair_id=pair_id)
+                meetings_texts.BUTTON_MEETING_PAST,
+                PairMeetingsCb(action=PairMeetingsAction.PAST, pair_id=pair_id),
             ),
         )
     if pair_id:
-        builder.row(_button(common_texts.BUTTON_BACK, PairCb(action="open", pair_id=pair_id)))
+        builder.row(
+            _button(common_texts.BUTTON_BACK, PairCb(action=PairAction.OPEN, pair_id=pair_id))
+        )
     return builder.as_markup()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks.meetings import PairMeetingsCb
-from bot.callbacks.menu import MenuCb
+from bot.callbacks.meetings import PairMeetingsAction, PairMeetingsCb
+from bot.callbacks.menu import MenuAction, MenuCb
 from bot.keyboards.common import _button
 from bot.texts import difficulties as difficulties_texts
 from bot.texts import help_requests as help_requests_texts
@@ -28,46 +28,55 @@ def main_menu(roles: frozenset[Role], is_admin: bool) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     if Role.MENTEE in roles:
         builder.row(
-            _button(difficulties_texts.BUTTON_NEW_DIFFICULTY, MenuCb(action="new_difficulty")),
-            _button(difficulties_texts.BUTTON_MY_DIFFICULTIES, MenuCb(action="my_difficulties")),
+            _button(
+                difficulties_texts.BUTTON_NEW_DIFFICULTY, MenuCb(action=MenuAction.NEW_DIFFICULTY)
+            ),
+            _button(
+                difficulties_texts.BUTTON_MY_DIFFICULTIES, MenuCb(action=MenuAction.MY_DIFFICULTIES)
+            ),
         )
         builder.row(
-            _button(BUTTON_SELF_CHECK, MenuCb(action="self_check")),
-            _button(help_requests_texts.BUTTON_NEED_HELP, MenuCb(action="need_help")),
+            _button(BUTTON_SELF_CHECK, MenuCb(action=MenuAction.SELF_CHECK)),
+            _button(help_requests_texts.BUTTON_NEED_HELP, MenuCb(action=MenuAction.NEED_HELP)),
         )
     if roles & {Role.MENTOR, Role.MENTEE}:
         builder.row(
-            _button(pairs_texts.BUTTON_MY_PAIRS, MenuCb(action="my_pairs")),
-            _button(meetings_texts.BUTTON_MEETINGS, PairMeetingsCb(action="list", pair_id=0)),
+            _button(pairs_texts.BUTTON_MY_PAIRS, MenuCb(action=MenuAction.MY_PAIRS)),
+            _button(
+                meetings_texts.BUTTON_MEETINGS,
+                PairMeetingsCb(action=PairMeetingsAction.LIST, pair_id=0),
+            ),
         )
     if roles:
-        builder.row(_button(help_requests_texts.BUTTON_HELP_REQUESTS, MenuCb(action="requests")))
+        builder.row(
+            _button(help_requests_texts.BUTTON_HELP_REQUESTS, MenuCb(action=MenuAction.REQUESTS))
+        )
     if Role.CURATOR in roles:
         builder.row(
-            _button(pairs_texts.BUTTON_NEW_PAIR, MenuCb(action="new_pair")),
-            _button(pairs_texts.BUTTON_PAIRS, MenuCb(action="pairs")),
+            _button(pairs_texts.BUTTON_NEW_PAIR, MenuCb(action=MenuAction.NEW_PAIR)),
+            _button(pairs_texts.BUTTON_PAIRS, MenuCb(action=MenuAction.PAIRS)),
         )
         builder.row(
-            _button(pairs_texts.BUTTON_UNPAIRED, MenuCb(action="unpaired")),
-            _button(BUTTON_IMPORT, MenuCb(action="import")),
+            _button(pairs_texts.BUTTON_UNPAIRED, MenuCb(action=MenuAction.UNPAIRED)),
+            _button(BUTTON_IMPORT, MenuCb(action=MenuAction.IMPORT)),
         )
-        builder.row(_button(invites_texts.BUTTON_INVITE, MenuCb(action="invite")))
+        builder.row(_button(invites_texts.BUTTON_INVITE, MenuCb(action=MenuAction.INVITE)))
         builder.row(
-            _button(invites_texts.BUTTON_INVITES, MenuCb(action="invites")),
-            _button(BUTTON_ORG_SETTINGS, MenuCb(action="settings")),
+            _button(invites_texts.BUTTON_INVITES, MenuCb(action=MenuAction.INVITES)),
+            _button(BUTTON_ORG_SETTINGS, MenuCb(action=MenuAction.SETTINGS)),
         )
     if Role.CURATOR in roles or is_admin:
-        builder.row(_button(monitoring_texts.BUTTON_SUMMARY, MenuCb(action="summary")))
+        builder.row(_button(monitoring_texts.BUTTON_SUMMARY, MenuCb(action=MenuAction.SUMMARY)))
     if is_admin:
         builder.row(
-            _button(organizations_texts.BUTTON_NEW_ORG, MenuCb(action="new_org")),
-            _button(organizations_texts.BUTTON_ORGS, MenuCb(action="orgs")),
+            _button(organizations_texts.BUTTON_NEW_ORG, MenuCb(action=MenuAction.NEW_ORG)),
+            _button(organizations_texts.BUTTON_ORGS, MenuCb(action=MenuAction.ORGS)),
         )
     if roles:
         builder.row(
-            _button(profile_texts.BUTTON_PROFILE, MenuCb(action="profile")),
-            _button(reminders_texts.BUTTON_REMINDERS, MenuCb(action="reminders")),
+            _button(profile_texts.BUTTON_PROFILE, MenuCb(action=MenuAction.PROFILE)),
+            _button(reminders_texts.BUTTON_REMINDERS, MenuCb(action=MenuAction.REMINDERS)),
         )
-        builder.row(_button(profile_texts.BUTTON_MY_DATA, MenuCb(action="my_data")))
-    builder.row(_button(BUTTON_HELP, MenuCb(action="help")))
+        builder.row(_button(profile_texts.BUTTON_MY_DATA, MenuCb(action=MenuAction.MY_DATA)))
+    builder.row(_button(BUTTON_HELP, MenuCb(action=MenuAction.HELP)))
     return builder.as_markup()

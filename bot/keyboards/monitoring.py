@@ -5,34 +5,36 @@ from __future__ import annotations
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks.monitoring import MentorsPageCb, SummaryCb
+from bot.callbacks.monitoring import MentorsPageCb, SummaryAction, SummaryCb
 from bot.callbacks.pairs import PairsPageCb
 from bot.keyboards.common import _button, pager
+from bot.services.monitoring import PeriodKind
 from bot.services.pagination import Page
 from bot.texts import monitoring as monitoring_texts
 
 
-def summary(kind: str, start: int, end: int) -> InlineKeyboardMarkup:
+def summary(kind: PeriodKind, start: int, end: int) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
-    for code, name in monitoring_texts.SUMMARY_PERIOD_BUTTONS.items():
-        action = "custom" if code == "custom" else "show"
-        label = f"✅ {name}" if code == kind else name
+    for code in PeriodKind:
+        name = monitoring_texts.SUMMARY_PERIOD_BUTTONS[code]
+        action = SummaryAction.CUSTOM if code is PeriodKind.CUSTOM else SummaryAction.SHOW
+        label = f"✅ {name}" if code is kind else name
         builder.button(text=label, callback_data=SummaryCb(action=action, kind=code))
     builder.adjust(4)
     builder.row(
         _button(
             monitoring_texts.BUTTON_CHARTS,
-            SummaryCb(action="charts", kind=kind, start=start, end=end),
+            SummaryCb(action=SummaryAction.CHARTS, kind=kind, start=start, end=end),
         ),
         _button(
             monitoring_texts.BUTTON_WORKBOOK,
-            SummaryCb(action="workbook", kind=kind, start=start, end=end),
+            SummaryCb(action=SummaryAction.WORKBOOK, kind=kind, start=start, end=end),
         ),
     )
     builder.row(
         _button(
             monitoring_texts.BUTTON_FINAL_REPORT,
-            SummaryCb(action="final", kind=kind, start=start, end=end),
+            SummaryCb(action=SummaryAction.FINAL, kind=kind, start=start, end=end),
         )
     )
     return builder.as_markup()

@@ -6,7 +6,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks.common import CancelCb
-from bot.callbacks.organizations import OrgCb, OrgsPageCb, TimezoneCb
+from bot.callbacks.organizations import OrgAction, OrgCb, OrgsPageCb, TimezoneCb
 from bot.keyboards.common import _button, pager
 from bot.services.pagination import Page
 from bot.texts import common as common_texts
@@ -18,7 +18,8 @@ def organizations_list(page: Page[object], entries: list[tuple[int, str]]) -> In
     for organization_id, name in entries:
         builder.row(
             _button(
-                name[:60], OrgCb(organization_id=organization_id, action="open", page=page.number)
+                name[:60],
+                OrgCb(organization_id=organization_id, action=OrgAction.OPEN, page=page.number),
             )
         )
     pager(builder, page, lambda number: OrgsPageCb(page=number))
@@ -31,7 +32,9 @@ def organization_card(organization_id: int, page: int) -> InlineKeyboardMarkup:
             [
                 _button(
                     organizations_texts.BUTTON_CURATOR_LINK,
-                    OrgCb(organization_id=organization_id, action="curator_link", page=page),
+                    OrgCb(
+                        organization_id=organization_id, action=OrgAction.CURATOR_LINK, page=page
+                    ),
                 )
             ],
             [_button(common_texts.BUTTON_BACK, OrgsPageCb(page=page))],

@@ -8,17 +8,20 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.callbacks.common import CancelCb
 from bot.callbacks.diagnostics import SelfCheckViewCb
 from bot.callbacks.difficulties import DifficultyListCb
-from bot.callbacks.goals import PairGoalsCb
-from bot.callbacks.meetings import PairMeetingsCb
+from bot.callbacks.goals import PairGoalsAction, PairGoalsCb
+from bot.callbacks.meetings import PairMeetingsAction, PairMeetingsCb
 from bot.callbacks.pairs import (
+    PairAction,
     PairCb,
     PairsPageCb,
     PairWizardCb,
+    PairWizardStep,
     PickCb,
+    PickPurpose,
     ReflectionScoreCb,
     UnpairedPageCb,
 )
-from bot.callbacks.programmes import ProgrammeCb
+from bot.callbacks.programmes import ProgrammeAction, ProgrammeCb
 from bot.keyboards.common import MENTEE_BUTTONS, _button, numbered, pager
 from bot.services.pagination import Page
 from bot.services.pairs import PERIOD_CHOICES
@@ -32,7 +35,10 @@ from models import Person
 
 
 def people_picker(
-    purpose: str, page: Page[Person], selected: frozenset[int] = frozenset(), pair_id: int = 0
+    purpose: PickPurpose,
+    page: Page[Person],
+    selected: frozenset[int] = frozenset(),
+    pair_id: int = 0,
 ) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for person in page.items:
@@ -46,18 +52,18 @@ def people_picker(
             )
         )
     pager(builder, page, lambda number: PickCb(purpose=purpose, page=number, pair_id=pair_id))
-    if purpose == "mentees":
+    if purpose is PickPurpose.MENTEES:
         builder.row(
             _button(
                 common_texts.BUTTON_DONE.format(count=len(selected)),
-                PairWizardCb(step="mentees_done"),
+                PairWizardCb(step=PairWizardStep.MENTEES_DONE),
             )
         )
     builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()
 
 
-def _choices(step: str, labels: dict[str, str]) -> InlineKeyboardMarkup:
+def _choices(step: PairWizardStep, labels: dict[str, str]) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for value, label in labels.items():
         builder.row(_button(label, PairWizardCb(step=step, value=value)))
@@ -66,11 +72,13 @@ def _choices(step: str, labels: dict[str, str]) -> InlineKeyboardMarkup:
 
 
 def forms() -> InlineKeyboardMarkup:
-    return _choices("form", {form.value: label for form, label in FORM_NAMES.items()})
+    return _choices(PairWizardStep.FORM, {form.value: label for form, label in FORM_NAMES.items()})
 
 
 def role_models() -> InlineKeyboardMarkup:
-    return _choices("model", {model.value: label for model, label in ROLE_MODEL_NAMES.items()})
+    return _choices(
+        PairWizardStep.MODEL, {model.value: label for model, label in ROLE_MODEL_NAMES.items()}
+    )
 
 
 def periods() -> InlineKeyboardMarkup:
@@ -78,7 +86,7 @@ def periods() -> InlineKeyboardMarkup:
     for months in PERIOD_CHOICES:
         builder.button(
             text=pairs_texts.BUTTON_PERIOD.format(months=months),
-            callback_data=PairWizardCb(step="period", value=str(months)),
+            callback_data=PairWizardCb(step=PairWizardStep.PERIOD, value=str(months)),
         )
     builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()
@@ -87,7 +95,7 @@ def periods() -> InlineKeyboardMarkup:
 def pair_confirm() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
-            [_button(pairs_texts.BUTTON_CREATE, PairWizardCb(step="confirm"))],
+            [_button(pairs_texts.BUTTON_CREATE, PairWizardCb(step=PairWizardStep.CONFIRM))],
             [_button(common_texts.BUTTON_CANCEL, CancelCb())],
         ]
     )
@@ -98,7 +106,7 @@ def pairs_list(
 ) -> InlineKeyboardMarkup:
     builder = numbered(
         page,
-        [PairCb(action="open", pair_id=pair_id, page=page.number) for pair_id in pair_ids],
+        [PairCb(action=PairAction.OPEN, pair_id=pair_id, page=page.number) for pair_id in pair_ids],
         lambda number: PairsPageCb(page=number, mine=mine, only=only),
     )
     if not mine:
@@ -127,15 +135,26 @@ def pair_card(
 ) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.row(
-        _button(programmes_texts.BUTTON_PROGRAMME, ProgrammeCb(action="open", pair_id=pair_id))
+        _button(
+            programmes_texts.BUTTON_PROGRAMME,
+            ProgrammeCb(action=ProgrammeAction.OPEN, pair_id=pair_id),
+        )
     )
     builder.row(
-        _button(meetings_texts.BUTTON_MEETINGS, PairMeetingsCb(action="list", pair_id=pair_id)),
-        _button(goals_texts.BUTTON_GOALS, PairGoalsCb(action="list", pair_id=pair_id)),
+        _button(
+            meetings_texts.BUTTON_MEETINGS,
+            PairMeetingsCb(action=PairMeetingsAction.LIST, pair_id=pair_id),
+        ),
+        _button(
+            goals_texts.BUTTON_GOALS, PairGoalsCb(action=PairGoalsAction.LIST, pair_id=pair_id)
+        ),
     )
     if reflect:
         builder.row(
-            _button(pairs_texts.BUTTON_FINAL_REFLECTION, PairCb(action="reflect", pair_id=pair_id))
+            _button(
+                pairs_texts.BUTTON_FINAL_REFLECTION,
+                PairCb(action=PairAction.REFLECT, pair_id=pair_id),
+            )
         )
     if see_mentees:
         for mentee_id, name in mentees[:MENTEE_BUTTONS]:
@@ -153,12 +172,15 @@ def pair_card(
     if manage:
         builder.row(
             _button(
-                pairs_texts.BUTTON_CHANGE_MENTOR, PairCb(action="change_mentor", pair_id=pair_id)
+                pairs_texts.BUTTON_CHANGE_MENTOR,
+                PairCb(action=PairAction.CHANGE_MENTOR, pair_id=pair_id),
             )
         )
         builder.row(
-            _button(pairs_texts.BUTTON_COMPLETE, PairCb(action="complete", pair_id=pair_id)),
-            _button(pairs_texts.BUTTON_STOP, PairCb(action="stop", pair_id=pair_id)),
+            _button(
+                pairs_texts.BUTTON_COMPLETE, PairCb(action=PairAction.COMPLETE, pair_id=pair_id)
+            ),
+            _button(pairs_texts.BUTTON_STOP, PairCb(action=PairAction.STOP, pair_id=pair_id)),
         )
     return builder.as_markup()
 
@@ -168,7 +190,8 @@ def confirm_complete(pair_id: int) -> InlineKeyboardMarkup:
         inline_keyboard=[
             [
                 _button(
-                    pairs_texts.BUTTON_COMPLETE_YES, PairCb(action="complete_yes", pair_id=pair_id)
+                    pairs_texts.BUTTON_COMPLETE_YES,
+                    PairCb(action=PairAction.COMPLETE_YES, pair_id=pair_id),
                 )
             ],
             [_button(common_texts.BUTTON_CANCEL, CancelCb())],
@@ -188,6 +211,6 @@ def reflection_scores(pair_id: int) -> InlineKeyboardMarkup:
 def open_pair(pair_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
-            [_button(pairs_texts.BUTTON_OPEN_PAIR, PairCb(action="open", pair_id=pair_id))]
+            [_button(pairs_texts.BUTTON_OPEN_PAIR, PairCb(action=PairAction.OPEN, pair_id=pair_id))]
         ]
     )

@@ -5,22 +5,27 @@ from __future__ import annotations
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks.profile import DeleteMeCb, ProfileCb
+from bot.callbacks.profile import EDITABLE, DeleteMeCb, ProfileAction, ProfileCb
 from bot.keyboards.common import _button
 from bot.texts import profile as profile_texts
 
 
 def profile(share_contact: bool) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
-    for field, name in profile_texts.PROFILE_FIELD_NAMES.items():
+    for field in EDITABLE:
+        name = profile_texts.PROFILE_FIELD_NAMES[field]
         builder.button(
             text=profile_texts.BUTTON_EDIT.format(field=name), callback_data=ProfileCb(action=field)
         )
     builder.adjust(2)
     if share_contact:
-        builder.row(_button(profile_texts.BUTTON_SHARE_OFF, ProfileCb(action="share_off")))
+        builder.row(
+            _button(profile_texts.BUTTON_SHARE_OFF, ProfileCb(action=ProfileAction.SHARE_OFF))
+        )
     else:
-        builder.row(_button(profile_texts.BUTTON_SHARE_ON, ProfileCb(action="share_on")))
+        builder.row(
+            _button(profile_texts.BUTTON_SHARE_ON, ProfileCb(action=ProfileAction.SHARE_ON))
+        )
     return builder.as_markup()
 
 

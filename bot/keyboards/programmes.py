@@ -6,8 +6,14 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks.common import CancelCb
-from bot.callbacks.pairs import PairCb
-from bot.callbacks.programmes import ActivityCb, ActivityDifficultyCb, ProgrammeCb
+from bot.callbacks.pairs import PairAction, PairCb
+from bot.callbacks.programmes import (
+    ActivityAction,
+    ActivityCb,
+    ActivityDifficultyCb,
+    ProgrammeAction,
+    ProgrammeCb,
+)
 from bot.keyboards.common import _button
 from bot.texts import common as common_texts
 from bot.texts import programmes as programmes_texts
@@ -19,7 +25,8 @@ def programme(
     builder = InlineKeyboardBuilder()
     for number, activity_id in enumerate(activity_ids, start=1):
         builder.button(
-            text=str(number), callback_data=ActivityCb(action="open", activity_id=activity_id)
+            text=str(number),
+            callback_data=ActivityCb(action=ActivityAction.OPEN, activity_id=activity_id),
         )
     builder.adjust(5)
     if mentor:
@@ -28,19 +35,23 @@ def programme(
             if exists
             else programmes_texts.BUTTON_PROGRAMME_CREATE
         )
-        row = [_button(aim, ProgrammeCb(action="aim", pair_id=pair_id))]
+        row = [_button(aim, ProgrammeCb(action=ProgrammeAction.AIM, pair_id=pair_id))]
         if exists:
             row.append(
                 _button(
-                    programmes_texts.BUTTON_ACTIVITY_ADD, ProgrammeCb(action="add", pair_id=pair_id)
+                    programmes_texts.BUTTON_ACTIVITY_ADD,
+                    ProgrammeCb(action=ProgrammeAction.ADD, pair_id=pair_id),
                 )
             )
         builder.row(*row)
     if mentee and exists:
         builder.row(
-            _button(programmes_texts.BUTTON_PROPOSE, ProgrammeCb(action="propose", pair_id=pair_id))
+            _button(
+                programmes_texts.BUTTON_PROPOSE,
+                ProgrammeCb(action=ProgrammeAction.PROPOSE, pair_id=pair_id),
+            )
         )
-    builder.row(_button(common_texts.BUTTON_BACK, PairCb(action="open", pair_id=pair_id)))
+    builder.row(_button(common_texts.BUTTON_BACK, PairCb(action=PairAction.OPEN, pair_id=pair_id)))
     return builder.as_markup()
 
 
@@ -51,14 +62,16 @@ def activity(
     if can_finish:
         builder.button(
             text=programmes_texts.BUTTON_ACTIVITY_DONE,
-            callback_data=ActivityCb(action="done", activity_id=activity_id),
+            callback_data=ActivityCb(action=ActivityAction.DONE, activity_id=activity_id),
         )
     if can_reflect:
         builder.button(
             text=programmes_texts.BUTTON_ACTIVITY_REFLECT,
-            callback_data=ActivityCb(action="reflect", activity_id=activity_id),
+            callback_data=ActivityCb(action=ActivityAction.REFLECT, activity_id=activity_id),
         )
-    builder.row(_button(common_texts.BUTTON_BACK, ProgrammeCb(action="open", pair_id=pair_id)))
+    builder.row(
+        _button(common_texts.BUTTON_BACK, ProgrammeCb(action=ProgrammeAction.OPEN, pair_id=pair_id))
+    )
     return builder.as_markup()
 
 
@@ -78,7 +91,8 @@ def open_programme(pair_id: int) -> InlineKeyboardMarkup:
         inline_keyboard=[
             [
                 _button(
-                    programmes_texts.BUTTON_PROGRAMME, ProgrammeCb(action="open", pair_id=pair_id)
+                    programmes_texts.BUTTON_PROGRAMME,
+                    ProgrammeCb(action=ProgrammeAction.OPEN, pair_id=pair_id),
                 )
             ]
         ]

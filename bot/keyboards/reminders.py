@@ -7,11 +7,12 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks.reminders import QuietHoursCb, ReminderToggleCb
 from bot.keyboards.common import _button
+from bot.services.reminders import Category
 from bot.texts import reminders as reminders_texts
 
 
 def reminder_settings(
-    categories: list[tuple[str, bool]], quiet_choices: tuple[tuple[int, int], ...]
+    categories: list[tuple[Category, bool]], quiet_choices: tuple[tuple[int, int], ...]
 ) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for category, enabled in categories:

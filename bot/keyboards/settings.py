@@ -7,11 +7,12 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks.settings import OrgSettingsCb
 from bot.keyboards.common import _button
+from bot.services.organizations import OrgSetting
 from bot.texts.settings import ORG_SETTING_BUTTONS
 
 
 def org_settings(
-    current: dict[str, int], choices: dict[str, tuple[int, ...]]
+    current: dict[OrgSetting, int], choices: dict[OrgSetting, tuple[int, ...]]
 ) -> InlineKeyboardMarkup:
     """A row of choices per setting, the current one ticked."""
     builder = InlineKeyboardBuilder()

@@ -115,13 +115,6 @@ async def check_participants(
     _chosen_mentees(await _pair_as_mentor(session, actor, pair_id), mentee_ids)
 
 
-def parse_format(value: str) -> MeetingFormat:
-    try:
-        return MeetingFormat(value)
-    except ValueError:
-        raise ValidationFailed(texts.MEETING_BAD_FORMAT) from None
-
-
 def topic(text: str | None) -> str:
     return validation.short_text(text, field="Тема", maximum=TOPIC_MAX)
 

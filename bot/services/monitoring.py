@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -78,11 +79,18 @@ _CUSTOM = re.compile(
 )
 
 
+class PeriodKind(StrEnum):
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"  # the school year, 1 September to 31 August
+    CUSTOM = "custom"
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
     start: date  # the first day
     end: date  # the last day, included
-    kind: str
+    kind: PeriodKind
 
     def bounds(self, timezone: str) -> tuple[datetime, datetime]:
         """[start, end) as UTC instants in this time zone."""
@@ -96,15 +104,15 @@ class Period:
         return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
 
 
-def period(kind: str, today: date) -> Period:
+def period(kind: PeriodKind, today: date) -> Period:
     """The current month, quarter or school year (1 September to 31 August)."""
-    if kind == "month":
+    if kind is PeriodKind.MONTH:
         start = today.replace(day=1)
         return Period(start, add_months(start, 1) - timedelta(days=1), kind)
-    if kind == "quarter":
+    if kind is PeriodKind.QUARTER:
         start = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
         return Period(start, add_months(start, 3) - timedelta(days=1), kind)
-    if kind == "year":
+    if kind is PeriodKind.YEAR:
         year = today.year if today.month >= 9 else today.year - 1
         return Period(date(year, 9, 1), date(year + 1, 8, 31), kind)
     raise ValidationFailed(texts.SUMMARY_BAD_PERIOD)
@@ -123,7 +131,7 @@ def custom_period(text: str | None) -> Period:
         raise ValidationFailed(VALIDATION_DATE) from None
     if end < start or (end - start).days > MAX_CUSTOM_DAYS:
         raise ValidationFailed(texts.SUMMARY_BAD_PERIOD)
-    return Period(start, end, "custom")
+    return Period(start, end, PeriodKind.CUSTOM)
 
 
 @dataclass
@@ -694,7 +702,7 @@ async def difficulty_trend(
     dialect = session.get_bind().dialect.name
     first = add_months(today.replace(day=1), 1 - TREND_MONTHS)
     months = [f"{add_months(first, shift):%Y-%m}" for shift in range(TREND_MONTHS)]
-    start, _ = Period(first, today, "custom").bounds(timezone)
+    start, _ = Period(first, today, PeriodKind.CUSTOM).bounds(timezone)
     month, label = _month(Difficulty.created_at, dialect)
     new: dict[DifficultyCategory, dict[str, int]] = defaultdict(dict)
     for category, when, count in (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -59,6 +61,14 @@ async def organization_card(
     return organization, people_count or 0, curators or 0
 
 
+class OrgSetting(StrEnum):
+    """A setting the curator changes in /settings."""
+
+    ESCALATION_HOURS = "escalation_hours"
+    NUDGE_DAYS = "nudge_days"
+    QUIET = "quiet"  # the quiet hours, as start * 100 + end
+
+
 ESCALATION_HOURS_CHOICES = (1, 2, 4, 8, 24)
 NUDGE_DAYS_CHOICES = (7, 14, 21, 30)
 # quiet hours as start * 100 + end: 21–08 is 2108; 0 means none
@@ -71,17 +81,17 @@ async def own_organization(actor: Actor) -> Organization:
 
 
 async def update_setting(
-    session: AsyncSession, actor: Actor, field: str, value: int
+    session: AsyncSession, actor: Actor, field: OrgSetting, value: int
 ) -> Organization:
     """The curator changes one setting of their organisation to one of the offered values:
     how long a help request waits before escalation, after how many days without a meeting
     the mentor is nudged, and the organisation's quiet hours."""
     organization = await own_organization(actor)
-    if field == "escalation_hours" and value in ESCALATION_HOURS_CHOICES:
+    if field is OrgSetting.ESCALATION_HOURS and value in ESCALATION_HOURS_CHOICES:
         organization.help_escalation_hours = value
-    elif field == "nudge_days" and value in NUDGE_DAYS_CHOICES:
+    elif field is OrgSetting.NUDGE_DAYS and value in NUDGE_DAYS_CHOICES:
         organization.no_meeting_nudge_days = value
-    elif field == "quiet" and value in QUIET_CHOICES:
+    elif field is OrgSetting.QUIET and value in QUIET_CHOICES:
         organization.quiet_hours_start, organization.quiet_hours_end = divmod(value, 100)
     else:
         raise ValidationFailed(ORG_BAD_SETTING)

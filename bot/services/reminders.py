@@ -808,13 +808,9 @@ async def settings_of(session: AsyncSession, person: Person) -> ReminderSettings
     )
 
 
-async def toggle(session: AsyncSession, person: Person, category: str) -> None:
-    try:
-        chosen = Category(category)
-    except ValueError:
-        raise ValidationFailed(REMINDERS_BAD_CHOICE) from None
+async def toggle(session: AsyncSession, person: Person, category: Category) -> None:
     disabled = await disabled_categories(session, person.id)
-    await set_category(session, person.id, chosen, enabled=chosen in disabled)
+    await set_category(session, person.id, category, enabled=category in disabled)
 
 
 async def set_quiet_hours(session: AsyncSession, person: Person, start: int, end: int) -> None:

@@ -139,7 +139,6 @@ MEETING_SAME_TIME = "Встреча и так назначена на это в�
 
 MEETING_BAD_PARTICIPANTS = "Выберите наставляемых из этой пары или группы."
 
-MEETING_BAD_FORMAT = "Выберите формат кнопкой."
 
 MEETING_BEFORE_PAIR = "Пара начала работу {starts}: встреча не может быть раньше."
 

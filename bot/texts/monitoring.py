@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+# by the code of a period kind (bot.services.monitoring.PeriodKind)
 SUMMARY_PERIOD_BUTTONS = {
     "month": "Месяц",
     "quarter": "Квартал",

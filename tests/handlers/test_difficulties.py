@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.callbacks.difficulties import DifficultyCb, DifficultyListCb
+from bot.callbacks.difficulties import DifficultyAction, DifficultyCb, DifficultyListCb
 from bot.texts import common as common_texts
 from bot.texts import difficulties as texts
 from models import Difficulty
@@ -100,7 +100,7 @@ async def test_list_card_work_and_overcome(running_bot, session_factory, telegra
     assert difficulty.status is DifficultyStatus.OVERCOME
     assert difficulty.overcome_at is not None
     await user.press_data(
-        final.message_id, DifficultyCb(action="work", difficulty_id=ids[0]).pack()
+        final.message_id, DifficultyCb(action=DifficultyAction.WORK, difficulty_id=ids[0]).pack()
     )
     assert (await user.callback_answer())["text"] == texts.DIFFICULTY_ALREADY_OVERCOME
 
@@ -117,7 +117,7 @@ async def test_who_sees_and_changes_a_mentees_difficulties(running_bot, session_
     await make_pair(session_factory, home, mentor_id, mentee_id)
     difficulty_id = await make_difficulty(session_factory, mentee_id, "Конфликт с родителями")
     listing = DifficultyListCb(mentee_id=mentee_id).pack()
-    card = DifficultyCb(action="open", difficulty_id=difficulty_id).pack()
+    card = DifficultyCb(action=DifficultyAction.OPEN, difficulty_id=difficulty_id).pack()
 
     async def opens(user_id: int, data: str) -> str:
         user = telegram.users.get(user_id) or telegram.add_user(user_id=user_id, first_name="X")
@@ -138,10 +138,10 @@ async def test_who_sees_and_changes_a_mentees_difficulties(running_bot, session_
     assert await opens(3015, listing) == common_texts.ACCESS_NOT_YOUR_MENTEE
 
     # Changing: only the mentee edits; the mentor may take it into work; the curator may not.
-    describe = DifficultyCb(action="describe", difficulty_id=difficulty_id).pack()
+    describe = DifficultyCb(action=DifficultyAction.DESCRIBE, difficulty_id=difficulty_id).pack()
     assert await opens(3011, describe) == common_texts.ACCESS_MENTEE_ONLY
     assert await opens(3015, describe) == texts.DIFFICULTY_NOT_YOURS
-    work = DifficultyCb(action="work", difficulty_id=difficulty_id).pack()
+    work = DifficultyCb(action=DifficultyAction.WORK, difficulty_id=difficulty_id).pack()
     assert await opens(3013, work) == texts.DIFFICULTY_NOT_YOURS
     assert (await load(session_factory, difficulty_id)).status is DifficultyStatus.OPEN
     assert "Статус: в работе" in await opens(3011, work)

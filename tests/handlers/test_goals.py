@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot.callbacks.goals import GoalCb, PairGoalsCb
+from bot.callbacks.goals import GoalAction, GoalCb, PairGoalsAction, PairGoalsCb
 from bot.services.pairs import local_today
 from bot.texts import goals as texts
 from bot.texts.validation import VALIDATION_DATE_PAST
@@ -110,7 +110,9 @@ async def test_goal_set_reported_returned_and_confirmed(running_bot, session_fac
     reached = await reply(mentor)
     assert "🏆" in reached.text and "Прогресс: 100%" in reached.text
     assert "Поздравляем" in (await reply(mentee)).text
-    await mentee.press_data(progressed.message_id, GoalCb(action="progress", goal_id=1).pack())
+    await mentee.press_data(
+        progressed.message_id, GoalCb(action=GoalAction.PROGRESS, goal_id=1).pack()
+    )
     assert (await mentee.callback_answer())["text"] == texts.GOAL_NOT_OPEN
 
     async with session_factory() as session:
@@ -146,14 +148,16 @@ async def test_mentee_sets_own_goal_and_overdue_shows(running_bot, session_facto
     card = await reply(mentee)
     assert "Провести открытый урок" in card.text
 
-    await mentee.press_data(card.message_id, GoalCb(action="open", goal_id=foreign).pack())
+    await mentee.press_data(card.message_id, GoalCb(action=GoalAction.OPEN, goal_id=foreign).pack())
     assert "Нет доступа" in (await mentee.callback_answer())["text"]
-    await mentee.press_data(card.message_id, GoalCb(action="confirm", goal_id=foreign).pack())
+    await mentee.press_data(
+        card.message_id, GoalCb(action=GoalAction.CONFIRM, goal_id=foreign).pack()
+    )
     assert "Нет доступа" in (await mentee.callback_answer())["text"]
     await other_mentor.send("/start")
     menu = await reply(other_mentor)
     await other_mentor.press_data(
-        menu.message_id, PairGoalsCb(action="new", pair_id=pair_id).pack()
+        menu.message_id, PairGoalsCb(action=PairGoalsAction.NEW, pair_id=pair_id).pack()
     )
     assert "Нет доступа" in (await other_mentor.callback_answer())["text"]
     async with session_factory() as session:

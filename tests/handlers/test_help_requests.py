@@ -9,8 +9,9 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.callbacks.help_requests import HelpCb
+from bot.callbacks.help_requests import HelpAction, HelpCb
 from bot.callbacks.settings import OrgSettingsCb
+from bot.services.organizations import OrgSetting
 from bot.texts import help_requests as texts
 from bot.texts.common import ACCESS_CURATOR_ONLY, ACCESS_MENTEE_ONLY
 from bot.texts.settings import ORG_BAD_SETTING
@@ -90,7 +91,9 @@ async def test_request_conversation_and_close(running_bot, session_factory, tele
 
     await mentee.send("И ещё вопрос")  # still in the conversation, but it is closed
     assert (await reply(mentee)).text == texts.HELP_CLOSED
-    await mentee.press_data(relayed.message_id, HelpCb(action="reply", request_id=1).pack())
+    await mentee.press_data(
+        relayed.message_id, HelpCb(action=HelpAction.REPLY, request_id=1).pack()
+    )
     assert (await mentee.callback_answer())["text"] == texts.HELP_CLOSED
     async with session_factory() as session:
         request = await session.get(HelpRequest, 1)
@@ -130,7 +133,7 @@ async def test_escalation_once_then_passed_to_another_mentor(
 
     await mentor.send("/start")
     menu = await reply(mentor)
-    await mentor.press_data(menu.message_id, HelpCb(action="take", request_id=1).pack())
+    await mentor.press_data(menu.message_id, HelpCb(action=HelpAction.TAKE, request_id=1).pack())
     assert "Нет доступа" in (await mentor.callback_answer())["text"]
     await other.press(passed, texts.HELP_BUTTONS["take"])
     assert "Переписка по запросу №1" in (await reply(other)).text
@@ -164,7 +167,7 @@ async def test_mentee_without_pair_reaches_the_curator(running_bot, session_fact
 
     await mentor.send("/start")
     menu = await reply(mentor)
-    await mentor.press_data(menu.message_id, HelpCb(action="open", request_id=1).pack())
+    await mentor.press_data(menu.message_id, HelpCb(action=HelpAction.OPEN, request_id=1).pack())
     assert "Нет доступа" in (await mentor.callback_answer())["text"]
     await mentor.send("/need_help")
     assert (await reply(mentor)).text == ACCESS_MENTEE_ONLY
@@ -186,7 +189,7 @@ async def test_curator_sets_escalation_hours(running_bot, session_factory, teleg
     await curator.press(changed, "🌙 22–07")
     assert "22:00–07:00" in (await reply(curator)).text
     await curator.press_data(
-        changed.message_id, OrgSettingsCb(field="quiet", value=1234).pack()
+        changed.message_id, OrgSettingsCb(field=OrgSetting.QUIET, value=1234).pack()
     )  # a forged value
     assert (await curator.callback_answer())["text"] == ORG_BAD_SETTING
     await mentor.send("/settings")

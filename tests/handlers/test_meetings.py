@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from bot.callbacks.meetings import MeetingCb, PairMeetingsCb
+from bot.callbacks.meetings import MeetingAction, MeetingCb, PairMeetingsAction, PairMeetingsCb
 from bot.services.pairs import local_today
 from bot.texts import meetings as texts
 from bot.texts import validation as validation_texts
@@ -125,19 +125,21 @@ async def test_schedule_confirm_ask_to_move_and_move(running_bot, session_factor
     await outsider.send("/start")
     menu = await reply(outsider)
     await outsider.press_data(
-        menu.message_id, MeetingCb(action="open", meeting_id=meeting.id).pack()
+        menu.message_id, MeetingCb(action=MeetingAction.OPEN, meeting_id=meeting.id).pack()
     )
     assert "Нет доступа" in (await outsider.callback_answer())["text"]
     await outsider.press_data(
-        menu.message_id, MeetingCb(action="cancel_yes", meeting_id=meeting.id).pack()
+        menu.message_id, MeetingCb(action=MeetingAction.CANCEL_YES, meeting_id=meeting.id).pack()
     )
     assert "Нет доступа" in (await outsider.callback_answer())["text"]
     await outsider.press_data(
-        menu.message_id, PairMeetingsCb(action="new", pair_id=meeting.pair_id).pack()
+        menu.message_id,
+        PairMeetingsCb(action=PairMeetingsAction.NEW, pair_id=meeting.pair_id).pack(),
     )
     assert "Нет доступа" in (await outsider.callback_answer())["text"]
     await mentee.press_data(
-        menu.message_id, PairMeetingsCb(action="new", pair_id=meeting.pair_id).pack()
+        menu.message_id,
+        PairMeetingsCb(action=PairMeetingsAction.NEW, pair_id=meeting.pair_id).pack(),
     )
     assert (await mentee.callback_answer())["text"] == texts.MEETING_MENTOR_ONLY
     await mentee.expect_no_message()
@@ -184,7 +186,8 @@ async def test_group_meeting_decline_and_cancel(running_bot, session_factory, te
         )
     assert meeting_id is not None
     await second.press_data(
-        invitation.message_id, MeetingCb(action="cancel_yes", meeting_id=meeting_id).pack()
+        invitation.message_id,
+        MeetingCb(action=MeetingAction.CANCEL_YES, meeting_id=meeting_id).pack(),
     )
     assert (await second.callback_answer())["text"] == texts.MEETING_GROUP_MENTOR_CHANGES
 
@@ -198,7 +201,7 @@ async def test_group_meeting_decline_and_cancel(running_bot, session_factory, te
     assert "отменил(а) встречу «Групповая консультация»" in (await reply(first)).text
     assert "отменил(а) встречу" in (await reply(second)).text
     await mentor.press_data(
-        cancelled.message_id, MeetingCb(action="move", meeting_id=meeting_id).pack()
+        cancelled.message_id, MeetingCb(action=MeetingAction.MOVE, meeting_id=meeting_id).pack()
     )
     assert (await mentor.callback_answer())["text"] == texts.MEETING_NOT_SCHEDULED
 
@@ -224,7 +227,9 @@ async def test_log_touched_difficulties_and_rating(running_bot, session_factory,
     await mentor.send("/meetings")
     history = await reply(mentor)
     assert "1. 📅" in history.text and "Позже" in history.text
-    await mentor.press_data(history.message_id, MeetingCb(action="log", meeting_id=ahead).pack())
+    await mentor.press_data(
+        history.message_id, MeetingCb(action=MeetingAction.LOG, meeting_id=ahead).pack()
+    )
     assert (await mentor.callback_answer())["text"] == texts.MEETING_NOT_STARTED
     await mentor.press(history, "2")  # the latest first: «Дисциплина» started two hours ago
     card = await reply(mentor)

@@ -10,7 +10,8 @@ import re
 from docx import Document
 from openpyxl import load_workbook
 
-from bot.callbacks.monitoring import SummaryCb
+from bot.callbacks.monitoring import SummaryAction, SummaryCb
+from bot.services.monitoring import PeriodKind
 from bot.texts import monitoring as texts
 from bot.texts.common import ACCESS_ADMIN_ONLY, ACCESS_CURATOR_ONLY
 from bot.texts.reports import FINAL_INVOLVED, FINAL_TEACHERS, FINAL_TITLE
@@ -87,7 +88,7 @@ async def test_curator_summary_charts_and_workbook(running_bot, session_factory,
     assert (await reply(mentor)).text == ACCESS_CURATOR_ONLY
     await mentor.press_data(
         (await reply_after(mentor, "/start")).message_id,
-        SummaryCb(action="workbook", kind="year").pack(),
+        SummaryCb(action=SummaryAction.WORKBOOK, kind=PeriodKind.YEAR).pack(),
     )
     assert (await mentor.callback_answer())["text"] == ACCESS_CURATOR_ONLY
     await mentor.send("/audit")

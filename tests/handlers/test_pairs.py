@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.callbacks.pairs import PairCb, PickCb, ReflectionScoreCb
+from bot.callbacks.pairs import PairAction, PairCb, PickCb, PickPurpose, ReflectionScoreCb
 from bot.texts import common as common_texts
 from bot.texts import pairs as texts
 from bot.texts.goals import BUTTON_GOALS
@@ -217,14 +217,18 @@ async def test_stop_early_with_reason(running_bot, session_factory, telegram):
     curator, mentor = await users(telegram, CURATOR, MENTOR)
     await curator.send("/start")
     menu = await reply(curator)
-    await curator.press_data(menu.message_id, PairCb(action="stop", pair_id=pair_id).pack())
+    await curator.press_data(
+        menu.message_id, PairCb(action=PairAction.STOP, pair_id=pair_id).pack()
+    )
     await reply(curator)
     await curator.send("Наставник <уволился> & уехал")
     card = await reply(curator)
     assert "прекращена досрочно" in card.text
     assert "Причина прекращения: Наставник <уволился> & уехал" in card.text
     assert "Причина: Наставник <уволился> & уехал" in (await reply(mentor)).text
-    await curator.press_data(menu.message_id, PairCb(action="stop", pair_id=pair_id).pack())
+    await curator.press_data(
+        menu.message_id, PairCb(action=PairAction.STOP, pair_id=pair_id).pack()
+    )
     assert (await curator.callback_answer())["text"] == texts.PAIR_NOT_ACTIVE
 
 
@@ -240,7 +244,7 @@ async def test_refusals(running_bot, session_factory, telegram):
 
     await mentor.send("/new_pair")
     assert (await reply(mentor)).text == common_texts.ACCESS_CURATOR_ONLY
-    open_card = PairCb(action="open", pair_id=pair_id).pack()
+    open_card = PairCb(action=PairAction.OPEN, pair_id=pair_id).pack()
     await outsider.send("/start")
     await outsider.press_data((await reply(outsider)).message_id, open_card)
     assert (await outsider.callback_answer())["text"] == texts.PAIR_NOT_YOURS
@@ -249,7 +253,8 @@ async def test_refusals(running_bot, session_factory, telegram):
     assert (await foreign.callback_answer())["text"] == common_texts.ACCESS_OTHER_ORGANIZATION
     await mentor.send("/start")
     await mentor.press_data(
-        (await reply(mentor)).message_id, PairCb(action="complete_yes", pair_id=pair_id).pack()
+        (await reply(mentor)).message_id,
+        PairCb(action=PairAction.COMPLETE_YES, pair_id=pair_id).pack(),
     )
     assert (await mentor.callback_answer())["text"] == common_texts.ACCESS_CURATOR_ONLY
 
@@ -257,7 +262,7 @@ async def test_refusals(running_bot, session_factory, telegram):
     picker = await reply(curator)
     await curator.press(picker, "Орлова Вера")
     await reply(curator)
-    forged = PickCb(purpose="mentees", person_id=stranger_id).pack()
+    forged = PickCb(purpose=PickPurpose.MENTEES, person_id=stranger_id).pack()
     await curator.press_data(picker.message_id, forged)
     answer = await curator.callback_answer()
     assert answer["text"] == texts.PAIR_PERSON_NOT_AVAILABLE.format(role="наставляемый")
@@ -299,9 +304,13 @@ async def test_an_old_picker_cannot_change_another_pair(running_bot, session_fac
     (curator,) = await users(telegram, CURATOR)
     await curator.send("/start")
     menu = await reply(curator)
-    await curator.press_data(menu.message_id, PairCb(action="change_mentor", pair_id=first).pack())
+    await curator.press_data(
+        menu.message_id, PairCb(action=PairAction.CHANGE_MENTOR, pair_id=first).pack()
+    )
     old_picker = await reply(curator)
-    await curator.press_data(menu.message_id, PairCb(action="change_mentor", pair_id=second).pack())
+    await curator.press_data(
+        menu.message_id, PairCb(action=PairAction.CHANGE_MENTOR, pair_id=second).pack()
+    )
     await reply(curator)
     await curator.press(old_picker, "Белов Иван")
     assert (await curator.callback_answer())["text"] == common_texts.STALE_BUTTON

@@ -7,7 +7,13 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.callbacks.programmes import ActivityCb, ActivityDifficultyCb, ProgrammeCb
+from bot.callbacks.programmes import (
+    ActivityAction,
+    ActivityCb,
+    ActivityDifficultyCb,
+    ProgrammeAction,
+    ProgrammeCb,
+)
 from bot.services.pairs import local_today
 from bot.texts import programmes as texts
 from bot.texts.common import ACCESS_OTHER_ORGANIZATION
@@ -45,7 +51,9 @@ async def setup_pair(factory) -> tuple[int, int, int]:
 async def open_programme(user, pair_id: int):
     await user.send("/start")
     menu = await reply(user)
-    await user.press_data(menu.message_id, ProgrammeCb(action="open", pair_id=pair_id).pack())
+    await user.press_data(
+        menu.message_id, ProgrammeCb(action=ProgrammeAction.OPEN, pair_id=pair_id).pack()
+    )
     return await reply(user)
 
 
@@ -154,7 +162,9 @@ async def test_who_may_change_the_programme(running_bot, session_factory, telegr
     mentee = telegram.add_user(user_id=MENTEE, first_name="Ира")
     await mentee.send("/start")
     menu = await reply(mentee)
-    await mentee.press_data(menu.message_id, ProgrammeCb(action="aim", pair_id=pair_id).pack())
+    await mentee.press_data(
+        menu.message_id, ProgrammeCb(action=ProgrammeAction.AIM, pair_id=pair_id).pack()
+    )
     assert (await mentee.callback_answer())["text"] == texts.PROGRAMME_MENTOR_ONLY
 
     curator = telegram.add_user(user_id=CURATOR, first_name="Ольга")
@@ -169,7 +179,8 @@ async def test_who_may_change_the_programme(running_bot, session_factory, telegr
         user = telegram.add_user(user_id=user_id, first_name="X")
         await user.send("/start")
         await user.press_data(
-            (await reply(user)).message_id, ProgrammeCb(action="open", pair_id=pair_id).pack()
+            (await reply(user)).message_id,
+            ProgrammeCb(action=ProgrammeAction.OPEN, pair_id=pair_id).pack(),
         )
         assert (await user.callback_answer())["text"] == expected
 
@@ -239,6 +250,6 @@ async def test_no_activity_is_done_in_a_stopped_pair(running_bot, session_factor
     await mentee.send("/start")
     menu = await reply(mentee)
     await mentee.press_data(
-        menu.message_id, ActivityCb(action="done", activity_id=activity_id).pack()
+        menu.message_id, ActivityCb(action=ActivityAction.DONE, activity_id=activity_id).pack()
     )
     assert (await mentee.callback_answer())["text"] == PAIR_NOT_ACTIVE

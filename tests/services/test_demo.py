@@ -222,7 +222,7 @@ async def test_demo_school_loads_and_the_services_read_it(
         curator, mentor = actors[curator_person.telegram_id], actors[mentor_person.telegram_id]
         organization_id = curator_person.organization_id
 
-        month = monitoring.Period(today - timedelta(days=31), today, "custom")
+        month = monitoring.Period(today - timedelta(days=31), today, monitoring.PeriodKind.CUSTOM)
         summary = await monitoring.summary(session, [organization_id], month, TIMEZONE, today)
         figures = summary.by_organization[organization_id]
         assert figures.teachers == 11 and figures.active_pairs == 5
@@ -279,7 +279,7 @@ async def test_a_region_of_three_schools_keeps_the_proportions(
     assert len({p.telegram_id for p in dataset.people}) == 120
     assert await demo.load(engine, dataset) == dataset.count()
     async with session_factory() as session:
-        period = monitoring.Period(today - timedelta(days=92), today, "custom")
+        period = monitoring.Period(today - timedelta(days=92), today, monitoring.PeriodKind.CUSTOM)
         summary = await monitoring.summary(session, None, period, TIMEZONE, today)
     assert sorted(summary.by_organization) == [1, 2, 3]
     for figures in summary.by_organization.values():

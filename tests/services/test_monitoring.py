@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.services import monitoring
+from bot.services.monitoring import PeriodKind
 from models import (
     Difficulty,
     Feedback,
@@ -258,11 +259,11 @@ async def test_the_region_side_by_side(session_factory):
 
 
 def test_periods() -> None:
-    assert monitoring.period("month", TODAY) == monitoring.Period(
-        date(2026, 11, 1), date(2026, 11, 30), "month"
+    assert monitoring.period(PeriodKind.MONTH, TODAY) == monitoring.Period(
+        date(2026, 11, 1), date(2026, 11, 30), PeriodKind.MONTH
     )
-    assert monitoring.period("quarter", TODAY).start == date(2026, 10, 1)
-    assert monitoring.period("year", TODAY) == monitoring.Period(
-        date(2026, 9, 1), date(2027, 8, 31), "year"
+    assert monitoring.period(PeriodKind.QUARTER, TODAY).start == date(2026, 10, 1)
+    assert monitoring.period(PeriodKind.YEAR, TODAY) == monitoring.Period(
+        date(2026, 9, 1), date(2027, 8, 31), PeriodKind.YEAR
     )
-    assert monitoring.period("year", date(2027, 3, 1)).start == date(2026, 9, 1)
+    assert monitoring.period(PeriodKind.YEAR, date(2027, 3, 1)).start == date(2026, 9, 1)
