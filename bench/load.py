@@ -42,7 +42,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from bench import empty_schema, render
-from bot.services.reminders import Category
+from bot.services.reminders.kinds import Category
 from bot.texts.difficulties import BUTTON_NEW_DIFFICULTY
 from bot.texts.help_requests import HELP_URGENCY_NAMES
 from fakes.telegram import BotMessage, FakeTelegramServer, FakeUser

@@ -28,7 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bench import render
 from bot.services import outbox
-from bot.services.reminders import Kind
+from bot.services.reminders.kinds import Kind
 from bot.settings import load_settings
 from bot.telegram import create_bot
 from fakes.telegram import FakeTelegramServer

@@ -1,11 +1,13 @@
-"""The text and buttons of each queued reminder, built when it is about to be sent from the
-state of things then (`reminders.*_if_current`); None means there is nothing to say any more."""
+"""The text and buttons of each kind of reminder, built when it is about to be sent: each kind
+pairs a relevance check (`bot.services.reminders.relevance`), which finds what the reminder is
+about as things are then (or nothing, and then nothing is sent), with a renderer of that."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any, Generic, TypeVar
 
 from aiogram.types import InlineKeyboardMarkup
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,12 +18,22 @@ from bot.keyboards.help_requests import help_request
 from bot.keyboards.meetings import meeting_rating, open_meeting
 from bot.keyboards.pairs import open_pair
 from bot.keyboards.programmes import open_programme
-from bot.services import pairs, reminders
-from bot.services.reminders import Kind
+from bot.services import pairs
+from bot.services.reminders import digests, relevance
+from bot.services.reminders.kinds import Kind
 from bot.texts import notices as texts
 from bot.texts.help_requests import HELP_ESCALATED_NOTICE
 from bot.texts.vocabulary import MEETING_FORMAT_NAMES, age, esc, local_time, shorten
-from models import Meeting, Notification, Organization, Pair, Person
+from models import (
+    Goal,
+    HelpRequest,
+    Meeting,
+    Notification,
+    Organization,
+    Pair,
+    Person,
+    ProgrammeActivity,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +42,15 @@ class Notice:
     markup: InlineKeyboardMarkup | None = None
 
 
-Renderer = Callable[[AsyncSession, Notification, Person, datetime], Awaitable[Notice | None]]
+Subject = TypeVar("Subject")
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder(Generic[Subject]):
+    """A kind's relevance check and the renderer of what the check found."""
+
+    check: Callable[[AsyncSession, Notification, datetime], Awaitable[Subject | None]]
+    render: Callable[[AsyncSession, Notification, Person, datetime, Subject], Awaitable[Notice]]
 
 
 def _day(value: date) -> str:
@@ -43,11 +63,12 @@ async def _names(session: AsyncSession, ids: list[int]) -> str:
 
 
 async def _meeting(
-    session: AsyncSession, notification: Notification, person: Person, now: datetime
-) -> Notice | None:
-    meeting = await reminders.meeting_if_current(session, notification, now)
-    if meeting is None:
-        return None
+    session: AsyncSession,
+    notification: Notification,
+    person: Person,
+    _now: datetime,
+    meeting: Meeting,
+) -> Notice:
     timezone = person.organization.timezone
     when = local_time(meeting.starts_at, timezone)
     topic = esc(meeting.topic)
@@ -87,11 +108,8 @@ async def _with_whom(session: AsyncSession, meeting: Meeting, person: Person) ->
 
 
 async def _goal(
-    session: AsyncSession, notification: Notification, person: Person, _now: datetime
-) -> Notice | None:
-    goal = await reminders.goal_if_current(session, notification)
-    if goal is None:
-        return None
+    session: AsyncSession, notification: Notification, person: Person, _now: datetime, goal: Goal
+) -> Notice:
     title = esc(goal.title)
     markup = open_goal(goal.id)
     if notification.kind == Kind.GOAL_SOON:
@@ -115,11 +133,12 @@ ACTIVITY_TEXTS = {
 
 
 async def _activity(
-    session: AsyncSession, notification: Notification, _person: Person, _now: datetime
-) -> Notice | None:
-    current = await reminders.activity_if_current(session, notification)
-    if current is None:
-        return None
+    _session: AsyncSession,
+    notification: Notification,
+    _person: Person,
+    _now: datetime,
+    current: tuple[ProgrammeActivity, Pair],
+) -> Notice:
     activity, pair = current
     text = ACTIVITY_TEXTS[Kind(notification.kind)].format(
         title=esc(activity.title), due=_day(activity.due_on)
@@ -128,11 +147,12 @@ async def _activity(
 
 
 async def _help(
-    session: AsyncSession, notification: Notification, _person: Person, now: datetime
-) -> Notice | None:
-    request = await reminders.request_if_current(session, notification)
-    if request is None:
-        return None
+    session: AsyncSession,
+    notification: Notification,
+    _person: Person,
+    now: datetime,
+    request: HelpRequest,
+) -> Notice:
     mentee = await _names(session, [request.mentee_id])
     if notification.kind == Kind.HELP_NUDGE:
         return Notice(
@@ -151,11 +171,8 @@ async def _help(
 
 
 async def _no_meeting(
-    session: AsyncSession, notification: Notification, _person: Person, _now: datetime
-) -> Notice | None:
-    pair = await reminders.quiet_pair(session, notification)
-    if pair is None:
-        return None
+    session: AsyncSession, notification: Notification, _person: Person, _now: datetime, pair: Pair
+) -> Notice:
     mentees = await _names(session, [m.mentee_id for m in pair.members if m.left_at is None])
     text = texts.REMINDER_NO_MEETING.format(
         anchor=_day(date.fromisoformat(notification.payload["anchor"])),
@@ -166,9 +183,9 @@ async def _no_meeting(
 
 
 async def _digest(
-    session: AsyncSession, _notification: Notification, person: Person, now: datetime
-) -> Notice | None:
-    digest = await reminders.mentor_digest(session, person.id, now)
+    session: AsyncSession, _notification: Notification, person: Person, now: datetime, _: bool
+) -> Notice:
+    digest = await digests.mentor_digest(session, person.id, now)
     timezone = person.organization.timezone
     today = pairs.local_today(timezone, now)
     text = texts.REMINDER_DIGEST
@@ -201,10 +218,10 @@ async def _digest(
 
 
 async def _curator_weekly(
-    session: AsyncSession, notification: Notification, person: Person, now: datetime
-) -> Notice | None:
+    session: AsyncSession, notification: Notification, person: Person, now: datetime, _: bool
+) -> Notice:
     organization: Organization = person.organization
-    figures = await reminders.weekly_figures(
+    figures = await digests.weekly_figures(
         session,
         organization.id,
         datetime.fromisoformat(notification.payload["since"]),
@@ -223,46 +240,53 @@ async def _curator_weekly(
 
 
 async def _programme_ending(
-    session: AsyncSession, notification: Notification, _person: Person, _now: datetime
-) -> Notice | None:
-    pair = await reminders.active_pair(session, notification)
-    if pair is None:
-        return None
+    _session: AsyncSession, _notification: Notification, _person: Person, _now: datetime, pair: Pair
+) -> Notice:
     text = texts.REMINDER_PROGRAMME_ENDING.format(pair=f"Пара №{pair.id}", ends=_day(pair.ends_on))
     return Notice(text, open_pair(pair.id))
 
 
 async def _staff_list(
-    _session: AsyncSession, _notification: Notification, _person: Person, _now: datetime
-) -> Notice | None:
+    _session: AsyncSession, _notification: Notification, _person: Person, _now: datetime, _: bool
+) -> Notice:
     return Notice(texts.REMINDER_STAFF_LIST)
 
 
-RENDERERS: dict[str, Renderer] = {
-    Kind.MEETING_DAY: _meeting,
-    Kind.MEETING_HOUR: _meeting,
-    Kind.MEETING_LOG: _meeting,
-    Kind.MEETING_RATE: _meeting,
-    Kind.GOAL_SOON: _goal,
-    Kind.GOAL_TODAY: _goal,
-    Kind.GOAL_OVERDUE: _goal,
-    Kind.ACTIVITY_SOON: _activity,
-    Kind.ACTIVITY_TODAY: _activity,
-    Kind.ACTIVITY_OVERDUE: _activity,
-    Kind.HELP_ESCALATED: _help,
-    Kind.HELP_NUDGE: _help,
-    Kind.NO_MEETING: _no_meeting,
-    Kind.MENTOR_DIGEST: _digest,
-    Kind.CURATOR_WEEKLY: _curator_weekly,
-    Kind.PROGRAMME_ENDING: _programme_ending,
-    Kind.STAFF_LIST: _staff_list,
+_MEETING = Reminder(relevance.meeting, _meeting)
+_GOAL = Reminder(relevance.goal, _goal)
+_ACTIVITY = Reminder(relevance.activity, _activity)
+_HELP = Reminder(relevance.help_request, _help)
+REMINDERS: dict[Kind, Reminder[Any]] = {
+    Kind.MEETING_DAY: _MEETING,
+    Kind.MEETING_HOUR: _MEETING,
+    Kind.MEETING_LOG: _MEETING,
+    Kind.MEETING_RATE: _MEETING,
+    Kind.GOAL_SOON: _GOAL,
+    Kind.GOAL_TODAY: _GOAL,
+    Kind.GOAL_OVERDUE: _GOAL,
+    Kind.ACTIVITY_SOON: _ACTIVITY,
+    Kind.ACTIVITY_TODAY: _ACTIVITY,
+    Kind.ACTIVITY_OVERDUE: _ACTIVITY,
+    Kind.HELP_ESCALATED: _HELP,
+    Kind.HELP_NUDGE: _HELP,
+    Kind.NO_MEETING: Reminder(relevance.quiet_pair, _no_meeting),
+    Kind.MENTOR_DIGEST: Reminder(relevance.always, _digest),
+    Kind.CURATOR_WEEKLY: Reminder(relevance.always, _curator_weekly),
+    Kind.PROGRAMME_ENDING: Reminder(relevance.active_pair, _programme_ending),
+    Kind.STAFF_LIST: Reminder(relevance.always, _staff_list),
 }
 
 
 async def render(
     session: AsyncSession, notification: Notification, person: Person, now: datetime
 ) -> Notice | None:
-    renderer = RENDERERS.get(notification.kind)
-    if renderer is None:
+    """What to send now, or None when the reminder lost its point (or its kind is unknown)."""
+    try:
+        reminder = REMINDERS[Kind(notification.kind)]
+    except ValueError:  # a kind of an older version, queued before an upgrade
         return None
-    return await renderer(session, notification, person, now)
+    subject = await reminder.check(session, notification, now)
+    if subject is None:
+        return None
+    return await reminder.render(session, notification, person, now, subject)
+

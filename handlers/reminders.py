@@ -10,8 +10,8 @@ from bot.callbacks.reminders import QuietHoursCb, ReminderToggleCb
 from bot.keyboards import reminders as keyboards
 from bot.replies import answer_quietly, edit, send
 from bot.routing import Handlers
-from bot.services import reminders
 from bot.services.access import Actor
+from bot.services.reminders import preferences
 from bot.texts import reminders as texts
 
 handlers = Handlers("reminders")
@@ -24,14 +24,14 @@ def _hours(start: int, end: int) -> str:
 
 
 async def render(session: AsyncSession, actor: Actor) -> tuple[str, InlineKeyboardMarkup]:
-    current = await reminders.settings_of(session, actor.require_person())
+    current = await preferences.settings_of(session, actor.require_person())
     if current.own_quiet_hours is None:
         quiet = texts.REMINDERS_QUIET_ORG.format(hours=_hours(*current.organization_quiet_hours))
     else:
         quiet = _hours(*current.own_quiet_hours)
     markup = keyboards.reminder_settings(
         list(current.enabled.items()),
-        reminders.QUIET_CHOICES,
+        preferences.QUIET_CHOICES,
     )
     return texts.REMINDERS_SETTINGS.format(quiet=quiet), markup
 
@@ -55,7 +55,7 @@ async def toggled(
     session: AsyncSession,
     actor: Actor,
 ) -> None:
-    await reminders.toggle(session, actor.require_person(), callback_data.category)
+    await preferences.toggle(session, actor.require_person(), callback_data.category)
     text, markup = await render(session, actor)
     await answer_quietly(callback)
     await edit(callback, text, markup)
@@ -65,7 +65,7 @@ async def toggled(
 async def quiet_chosen(
     callback: CallbackQuery, callback_data: QuietHoursCb, session: AsyncSession, actor: Actor
 ) -> None:
-    await reminders.set_quiet_hours(
+    await preferences.set_quiet_hours(
         session, actor.require_person(), callback_data.start, callback_data.end
     )
     text, markup = await render(session, actor)

@@ -9,7 +9,8 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.services import help_requests, outbox, reminders
+from bot.services import help_requests, outbox
+from bot.services.reminders import planning
 
 
 async def take_turn(redis: Redis | None, job: str, seconds: int) -> bool:
@@ -29,7 +30,7 @@ async def plan_reminders(session_factory: async_sessionmaker[AsyncSession], now:
     """Queue every reminder due around now (already queued ones are kept); returns how many
     were considered."""
     async with session_factory.begin() as session:
-        drafts = await reminders.plan(session, now)
+        drafts = await planning.plan(session, now)
         await outbox.enqueue(session, drafts)
     return len(drafts)
 
@@ -44,7 +45,7 @@ async def escalate_help_requests(
         drafts = [
             draft
             for view, curators in due
-            for draft in reminders.escalation_drafts(view.request, curators, now)
+            for draft in planning.escalation_drafts(view.request, curators, now)
         ]
         await outbox.enqueue(session, drafts)
     return len(due)

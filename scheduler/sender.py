@@ -35,7 +35,8 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import notices
-from bot.services import outbox, reminders
+from bot.services import outbox
+from bot.services.reminders import preferences
 from models import Notification, Person, utcnow
 
 logger = logging.getLogger(__name__)
@@ -157,7 +158,7 @@ class Outgoing:
     attempts: int
     person_id: int
     chat_id: int
-    quiet: reminders.QuietHours
+    quiet: preferences.QuietHours
     notice: notices.Notice
 
 
@@ -259,12 +260,12 @@ class Sender:
             reason = "blocked the bot"
         elif notification.attempts > outbox.MAX_ATTEMPTS:
             reason = "too many attempts"
-        elif not reminders.is_wanted(
-            notification.kind, await reminders.disabled_categories(session, person.id)
+        elif not preferences.is_wanted(
+            notification.kind, await preferences.disabled_categories(session, person.id)
         ):
             reason = "turned off"
         if reason is None and person is not None and person.telegram_id is not None:
-            quiet = reminders.QuietHours.of(person)
+            quiet = preferences.QuietHours.of(person)
             if (quiet_end := quiet.until(now)) is not None:
                 await outbox.defer(session, claim, quiet_end, "quiet hours")
                 stats.deferred += 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from bot.services.pairs import local_today
-from bot.services.reminders import at_local
+from bot.services.reminders.planning import at_local
 
 MOSCOW = "Europe/Moscow"
 WEDNESDAY = 2

@@ -11,7 +11,7 @@ from redis.asyncio import Redis
 from sqlalchemy import func, select
 
 from bot.services.outbox import Draft, enqueue
-from bot.services.reminders import Kind
+from bot.services.reminders.kinds import Kind
 from models import Notification, utcnow
 from models.enums import NotificationStatus, Role
 from tests.conftest import ADMIN_ID, TOKEN

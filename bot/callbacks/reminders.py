@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram.filters.callback_data import CallbackData
 
-from bot.services.reminders import Category
+from bot.services.reminders.kinds import Category
 
 
 class ReminderToggleCb(CallbackData, prefix="rmt1"):

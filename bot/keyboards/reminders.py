@@ -7,7 +7,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks.reminders import QuietHoursCb, ReminderToggleCb
 from bot.keyboards.common import _button
-from bot.services.reminders import Category
+from bot.services.reminders.kinds import Category
 from bot.texts import reminders as reminders_texts
 
 

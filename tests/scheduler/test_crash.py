@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from bot.services.outbox import LEASE, Draft, enqueue
-from bot.services.reminders import Kind
+from bot.services.reminders.kinds import Kind
 from bot.settings import load_settings
 from bot.telegram import create_bot
 from models import Notification, utcnow

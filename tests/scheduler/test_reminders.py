@@ -15,7 +15,7 @@ from redis.asyncio import Redis
 from sqlalchemy import select, update
 
 from bot.services.outbox import LEASE, Claim, Draft, claim, enqueue, mark_sent, renew
-from bot.services.reminders import Kind
+from bot.services.reminders.kinds import Kind
 from bot.settings import load_settings
 from bot.telegram import create_bot
 from bot.texts.meetings import BUTTON_MEETING_OPEN

@@ -9,7 +9,7 @@ import logging
 from sqlalchemy import select
 
 from bot.services.outbox import Draft, enqueue
-from bot.services.reminders import Kind
+from bot.services.reminders.kinds import Kind
 from models import Notification, utcnow
 from models.enums import NotificationStatus, Role
 from scheduler.runner import Scheduler

@@ -21,10 +21,11 @@ from bot.services import (
     pairs,
     people,
     programmes,
-    reminders,
     validation,
 )
 from bot.services.access import Actor
+from bot.services.reminders import planning
+from bot.services.reminders.kinds import Kind
 from bot.texts.vocabulary import ROLE_NAMES
 from models import (
     Difficulty,
@@ -254,8 +255,8 @@ async def test_demo_school_loads_and_the_services_read_it(
             if row["status"] is MeetingStatus.SCHEDULED
         )
         the_day_before = planned - timedelta(hours=26)  # on a Friday it is after the weekend
-        kinds = {draft.kind for draft in await reminders.plan(session, the_day_before)}
-        assert reminders.Kind.MEETING_DAY in kinds
+        kinds = {draft.kind for draft in await planning.plan(session, the_day_before)}
+        assert Kind.MEETING_DAY in kinds
 
     async with session_factory() as session, session.begin():  # new rows get new ids
         mentee = actors[dataset.people[-2].telegram_id]

@@ -1,0 +1,62 @@
+"""The kinds of reminders and the categories a person turns on or off in /reminders. Every kind has
+a category here, a relevance check in `relevance` and a renderer in `bot.notices`
+(tests/scheduler/test_kinds.py checks all three)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    MEETING_DAY = "meeting_24h"
+    MEETING_HOUR = "meeting_1h"
+    MEETING_LOG = "meeting_log"
+    MEETING_RATE = "meeting_rate"
+    GOAL_SOON = "goal_soon"
+    GOAL_TODAY = "goal_today"
+    GOAL_OVERDUE = "goal_overdue"
+    ACTIVITY_SOON = "activity_soon"
+    ACTIVITY_TODAY = "activity_today"
+    ACTIVITY_OVERDUE = "activity_overdue"
+    HELP_ESCALATED = "help_escalated"
+    HELP_NUDGE = "help_nudge"
+    NO_MEETING = "no_meeting"
+    MENTOR_DIGEST = "mentor_digest"
+    CURATOR_WEEKLY = "curator_weekly"
+    PROGRAMME_ENDING = "programme_ending"
+    STAFF_LIST = "staff_list"
+
+
+class Category(StrEnum):
+    """What a person turns on or off in /reminders."""
+
+    MEETINGS = "meetings"
+    GOALS = "goals"
+    ACTIVITIES = "activities"
+    HELP = "help"
+    NUDGES = "nudges"
+    DIGESTS = "digests"
+
+
+CATEGORY = {
+    Kind.MEETING_DAY: Category.MEETINGS,
+    Kind.MEETING_HOUR: Category.MEETINGS,
+    Kind.MEETING_LOG: Category.MEETINGS,
+    Kind.MEETING_RATE: Category.MEETINGS,
+    Kind.GOAL_SOON: Category.GOALS,
+    Kind.GOAL_TODAY: Category.GOALS,
+    Kind.GOAL_OVERDUE: Category.GOALS,
+    Kind.ACTIVITY_SOON: Category.ACTIVITIES,
+    Kind.ACTIVITY_TODAY: Category.ACTIVITIES,
+    Kind.ACTIVITY_OVERDUE: Category.ACTIVITIES,
+    Kind.HELP_ESCALATED: Category.HELP,
+    Kind.HELP_NUDGE: Category.HELP,
+    Kind.NO_MEETING: Category.NUDGES,
+    Kind.MENTOR_DIGEST: Category.DIGESTS,
+    Kind.CURATOR_WEEKLY: Category.DIGESTS,
+    Kind.PROGRAMME_ENDING: Category.NUDGES,
+    Kind.STAFF_LIST: Category.NUDGES,
+}
+
+# Some reminders are part of someone's duty and cannot be turned off: escalated help requests.
+ALWAYS_ON = frozenset({Kind.HELP_ESCALATED})
