@@ -289,4 +289,3 @@ async def render(
     if subject is None:
         return None
     return await reminder.render(session, notification, person, now, subject)
-

@@ -277,217 +277,277 @@ async def summary(
     timezone: str,
     today: date,
 ) -> Summary:
-    dialect = session.get_bind().dialect.name
+    """The figures of each organisation of `scope` (all when None) for the period, and their
+    total, each section counted by one aggregate query per table."""
     start, end = chosen.bounds(timezone)
     names = await organization_names(session, scope)
-    figures: dict[int, Figures] = {organization: Figures() for organization in names}
+    tally = _Tally(
+        session, scope, start, end, today, {organization: Figures() for organization in names}
+    )
+    await tally.people()
+    by_month = await tally.pairs_and_meetings()
+    await tally.goals_and_activities()
+    await tally.requests()
+    await tally.difficulties()
+    await tally.ratings()
+    self_check = await tally.self_check()
+    total = _total(list(tally.figures.values()))
+    total.first_answer_median_minutes = (
+        await _median_first_answer(session, tally.requests_in_period, tally.dialect, grouped=False)
+    ).get(0)
+    total.self_check = self_check
+    return Summary(chosen, names, tally.figures, total, by_month)
 
-    async def per_org(statement: Any) -> list[Any]:
-        return list((await session.execute(statement)).all())
 
-    def put(rows: list[Any], *names: str) -> None:
+@dataclass
+class _Tally:
+    """One summary being counted: the scope, the period as UTC instants, and each
+    organisation's figures, filled section by section."""
+
+    session: AsyncSession
+    scope: Sequence[int] | None
+    start: datetime
+    end: datetime  # the instant after the period
+    end_day: date  # the period's last day
+    today: date
+    figures: dict[int, Figures]
+
+    @property
+    def dialect(self) -> str:
+        return self.session.get_bind().dialect.name
+
+    @property
+    def active(self) -> Any:
+        return _active_pairs(self.scope, self.start, self.end_day)
+
+    @property
+    def held_in_period(self) -> Any:
+        held_at = NotIndexed(Meeting.starts_at)
+        return and_(Meeting.status == MeetingStatus.HELD, held_at >= self.start, held_at < self.end)
+
+    @property
+    def requests_in_period(self) -> Any:
+        return and_(
+            _in(HelpRequest.organization_id, self.scope),
+            HelpRequest.created_at >= self.start,
+            HelpRequest.created_at < self.end,
+        )
+
+    async def rows(self, statement: Any) -> list[Any]:
+        return list((await self.session.execute(statement)).all())
+
+    def put(self, rows: list[Any], *names: str) -> None:
         """Rows of an organisation and one value for each of the names."""
         for organization, *values in rows:
-            if organization in figures:
+            if organization in self.figures:
                 for name, value in zip(names, values, strict=True):
-                    setattr(figures[organization], name, value or 0)
+                    setattr(self.figures[organization], name, value or 0)
 
-    teacher = exists().where(
-        PersonRole.person_id == Person.id, PersonRole.role.in_([Role.MENTOR, Role.MENTEE])
-    )
-    put(
-        await per_org(
-            select(Person.organization_id, func.count(Person.id))
-            .where(_in(Person.organization_id, scope), Person.erased_at.is_(None), teacher)
-            .group_by(Person.organization_id)
-        ),
-        "teachers",
-    )
-    active = _active_pairs(scope, start, chosen.end)
-    # Everyone who worked in a pair of the period, once per organisation, with whether they
-    # mentored and whether they were mentored: the three head counts in one pass.
-    mentors = select(
-        Pair.organization_id.label("org"),
-        Pair.mentor_id.label("person"),
-        literal(1).label("mentor"),
-        literal(0).label("mentee"),
-    ).where(active)
-    mentees = (
-        select(
+    async def people(self) -> None:
+        teacher = exists().where(
+            PersonRole.person_id == Person.id, PersonRole.role.in_([Role.MENTOR, Role.MENTEE])
+        )
+        self.put(
+            await self.rows(
+                select(Person.organization_id, func.count(Person.id))
+                .where(_in(Person.organization_id, self.scope), Person.erased_at.is_(None), teacher)
+                .group_by(Person.organization_id)
+            ),
+            "teachers",
+        )
+        # Everyone who worked in a pair of the period, once per organisation, with whether they
+        # mentored and whether they were mentored: the three head counts in one pass.
+        mentors = select(
             Pair.organization_id.label("org"),
-            PairMember.mentee_id.label("person"),
-            literal(0).label("mentor"),
-            literal(1).label("mentee"),
-        )
-        .join(PairMember, PairMember.pair_id == Pair.id)
-        .where(active, or_(PairMember.left_at.is_(None), PairMember.left_at >= start))
-    )
-    roles = union_all(mentors, mentees).subquery()
-    people = (
-        select(
-            roles.c.org,
-            func.max(roles.c.mentor).label("mentor"),
-            func.max(roles.c.mentee).label("mentee"),
-        )
-        .group_by(roles.c.org, roles.c.person)
-        .subquery()
-    )
-    put(
-        await per_org(
+            Pair.mentor_id.label("person"),
+            literal(1).label("mentor"),
+            literal(0).label("mentee"),
+        ).where(self.active)
+        mentees = (
             select(
-                people.c.org, func.count(), func.sum(people.c.mentor), func.sum(people.c.mentee)
-            ).group_by(people.c.org)
-        ),
-        "involved",
-        "mentors",
-        "mentees",
-    )
+                Pair.organization_id.label("org"),
+                PairMember.mentee_id.label("person"),
+                literal(0).label("mentor"),
+                literal(1).label("mentee"),
+            )
+            .join(PairMember, PairMember.pair_id == Pair.id)
+            .where(self.active, or_(PairMember.left_at.is_(None), PairMember.left_at >= self.start))
+        )
+        roles = union_all(mentors, mentees).subquery()
+        people = (
+            select(
+                roles.c.org,
+                func.max(roles.c.mentor).label("mentor"),
+                func.max(roles.c.mentee).label("mentee"),
+            )
+            .group_by(roles.c.org, roles.c.person)
+            .subquery()
+        )
+        self.put(
+            await self.rows(
+                select(
+                    people.c.org, func.count(), func.sum(people.c.mentor), func.sum(people.c.mentee)
+                ).group_by(people.c.org)
+            ),
+            "involved",
+            "mentors",
+            "mentees",
+        )
 
-    held_at = NotIndexed(Meeting.starts_at)
-    held_in_period = and_(Meeting.status == MeetingStatus.HELD, held_at >= start, held_at < end)
-    without_meetings = ~exists().where(Meeting.pair_id == Pair.id, held_in_period)
-    for organization, form, count, idle in await per_org(
-        select(Pair.organization_id, Pair.form, func.count(), _count_if(without_meetings))
-        .where(active)
-        .group_by(Pair.organization_id, Pair.form)
-    ):
-        figures[organization].pairs_by_form[form] = count
-        figures[organization].pairs_without_meetings += idle
-    # Meetings are the biggest table: reached from the pairs of the scope through the
-    # (pair, status, start) index, never scanned by time alone; counted once, by organisation
-    # and month, for both the organisations' totals and the months' ones.
-    month, label = _month(Meeting.starts_at, dialect)
-    by_month: dict[str, int] = defaultdict(int)
-    for organization, when, count in await per_org(
-        select(Pair.organization_id, label, func.count())
-        .join(Meeting, Meeting.pair_id == Pair.id)
-        .where(_in(Pair.organization_id, scope), held_in_period)
-        .group_by(Pair.organization_id, month)
-    ):
-        by_month[when] += count
-        if organization in figures:
-            figures[organization].meetings_held += count
-    put(
-        await per_org(
+    async def pairs_and_meetings(self) -> dict[str, int]:
+        """Pairs by form, those without a held meeting, and held meetings; returns the held
+        meetings by month."""
+        without_meetings = ~exists().where(Meeting.pair_id == Pair.id, self.held_in_period)
+        for organization, form, count, idle in await self.rows(
+            select(Pair.organization_id, Pair.form, func.count(), _count_if(without_meetings))
+            .where(self.active)
+            .group_by(Pair.organization_id, Pair.form)
+        ):
+            self.figures[organization].pairs_by_form[form] = count
+            self.figures[organization].pairs_without_meetings += idle
+        # Meetings are the biggest table: reached from the pairs of the scope through the
+        # (pair, status, start) index, never scanned by time alone; counted once, by
+        # organisation and month, for both the organisations' totals and the months' ones.
+        month, label = _month(Meeting.starts_at, self.dialect)
+        by_month: dict[str, int] = defaultdict(int)
+        for organization, when, count in await self.rows(
+            select(Pair.organization_id, label, func.count())
+            .join(Meeting, Meeting.pair_id == Pair.id)
+            .where(_in(Pair.organization_id, self.scope), self.held_in_period)
+            .group_by(Pair.organization_id, month)
+        ):
+            by_month[when] += count
+            if organization in self.figures:
+                self.figures[organization].meetings_held += count
+        return dict(sorted(by_month.items()))
+
+    async def goals_and_activities(self) -> None:
+        start, end, today = self.start, self.end, self.today
+        self.put(
+            await self.rows(
+                select(
+                    Pair.organization_id,
+                    _count_if(and_(Goal.reached_at >= start, Goal.reached_at < end)),
+                    _count_if(Goal.status.in_([GoalStatus.OPEN, GoalStatus.SUBMITTED])),
+                    _count_if(and_(Goal.status == GoalStatus.OPEN, Goal.due_on < today)),
+                )
+                .join(Pair, Pair.id == Goal.pair_id)
+                .where(_in(Pair.organization_id, self.scope))
+                .group_by(Pair.organization_id)
+            ),
+            "goals_reached",
+            "goals_open",
+            "goals_overdue",
+        )
+        activities = (
             select(
                 Pair.organization_id,
-                _count_if(and_(Goal.reached_at >= start, Goal.reached_at < end)),
-                _count_if(Goal.status.in_([GoalStatus.OPEN, GoalStatus.SUBMITTED])),
-                _count_if(and_(Goal.status == GoalStatus.OPEN, Goal.due_on < today)),
+                _count_if(
+                    and_(ProgrammeActivity.done_at >= start, ProgrammeActivity.done_at < end)
+                ),
+                _count_if(
+                    and_(
+                        ProgrammeActivity.status == ActivityStatus.PLANNED,
+                        ProgrammeActivity.due_on < today,
+                        Pair.status == PairStatus.ACTIVE,
+                    )
+                ),
             )
-            .join(Pair, Pair.id == Goal.pair_id)
-            .where(_in(Pair.organization_id, scope))
+            .select_from(ProgrammeActivity)
+            .join(Programme, Programme.id == ProgrammeActivity.programme_id)
+            .join(Pair, Pair.id == Programme.pair_id)
+            .where(_in(Pair.organization_id, self.scope))
             .group_by(Pair.organization_id)
-        ),
-        "goals_reached",
-        "goals_open",
-        "goals_overdue",
-    )
-    activities = (
-        select(
-            Pair.organization_id,
-            _count_if(and_(ProgrammeActivity.done_at >= start, ProgrammeActivity.done_at < end)),
-            _count_if(
-                and_(
-                    ProgrammeActivity.status == ActivityStatus.PLANNED,
-                    ProgrammeActivity.due_on < today,
-                    Pair.status == PairStatus.ACTIVE,
+        )
+        self.put(await self.rows(activities), "activities_done", "activities_overdue")
+
+    async def requests(self) -> None:
+        self.put(
+            await self.rows(
+                select(
+                    HelpRequest.organization_id,
+                    func.count(),
+                    func.count(HelpRequest.escalated_at),
                 )
+                .where(self.requests_in_period)
+                .group_by(HelpRequest.organization_id)
             ),
+            "requests",
+            "requests_escalated",
         )
-        .select_from(ProgrammeActivity)
-        .join(Programme, Programme.id == ProgrammeActivity.programme_id)
-        .join(Pair, Pair.id == Programme.pair_id)
-        .where(_in(Pair.organization_id, scope))
-        .group_by(Pair.organization_id)
-    )
-    put(await per_org(activities), "activities_done", "activities_overdue")
-    requests_in_period = and_(
-        _in(HelpRequest.organization_id, scope),
-        HelpRequest.created_at >= start,
-        HelpRequest.created_at < end,
-    )
-    put(
-        await per_org(
-            select(HelpRequest.organization_id, func.count(), func.count(HelpRequest.escalated_at))
-            .where(requests_in_period)
-            .group_by(HelpRequest.organization_id)
-        ),
-        "requests",
-        "requests_escalated",
-    )
-    medians = await _median_first_answer(session, requests_in_period, dialect)
-    for organization, minutes in medians.items():
-        if organization in figures:
-            figures[organization].first_answer_median_minutes = minutes
+        medians = await _median_first_answer(self.session, self.requests_in_period, self.dialect)
+        for organization, minutes in medians.items():
+            if organization in self.figures:
+                self.figures[organization].first_answer_median_minutes = minutes
 
-    kinds = {
-        "difficulties_new": and_(Difficulty.created_at >= start, Difficulty.created_at < end),
-        "difficulties_open": Difficulty.status != DifficultyStatus.OVERCOME,
-        "difficulties_overcome": and_(
-            Difficulty.overcome_at >= start, Difficulty.overcome_at < end
-        ),
-    }
-    for organization, category, *counts in await per_org(
-        select(
-            Difficulty.organization_id,
-            Difficulty.category,
-            *(_count_if(condition) for condition in kinds.values()),
-        )
-        .where(_in(Difficulty.organization_id, scope))
-        .group_by(Difficulty.organization_id, Difficulty.category)
-    ):
-        for name, count in zip(kinds, counts, strict=True):
-            if count:  # a category appears only where it has some
-                getattr(figures[organization], name)[category] = count
+    async def difficulties(self) -> None:
+        start, end = self.start, self.end
+        kinds = {
+            "difficulties_new": and_(Difficulty.created_at >= start, Difficulty.created_at < end),
+            "difficulties_open": Difficulty.status != DifficultyStatus.OVERCOME,
+            "difficulties_overcome": and_(
+                Difficulty.overcome_at >= start, Difficulty.overcome_at < end
+            ),
+        }
+        for organization, category, *counts in await self.rows(
+            select(
+                Difficulty.organization_id,
+                Difficulty.category,
+                *(_count_if(condition) for condition in kinds.values()),
+            )
+            .where(_in(Difficulty.organization_id, self.scope))
+            .group_by(Difficulty.organization_id, Difficulty.category)
+        ):
+            for name, count in zip(kinds, counts, strict=True):
+                if count:  # a category appears only where it has some
+                    getattr(self.figures[organization], name)[category] = count
 
-    for organization, total, count in await per_org(
-        select(
-            Pair.organization_id,
-            func.sum(MeetingParticipant.rating),
-            func.count(MeetingParticipant.rating),
-        )
-        .join(Meeting, Meeting.pair_id == Pair.id)
-        .join(MeetingParticipant, MeetingParticipant.meeting_id == Meeting.id)
-        .where(
-            _in(Pair.organization_id, scope),
-            held_in_period,
-            MeetingParticipant.rating.is_not(None),
-        )
-        .group_by(Pair.organization_id)
-    ):
-        figures[organization].rating_sum = total or 0
-        figures[organization].rating_count = count
-    for organization, total, count in await per_org(
-        select(Pair.organization_id, func.sum(Feedback.score), func.count(Feedback.score))
-        .join(Pair, Pair.id == Feedback.pair_id)
-        .where(
-            _in(Pair.organization_id, scope),
-            Feedback.kind == FeedbackKind.COMPLETION_REFLECTION,
-            Feedback.created_at >= start,
-            Feedback.created_at < end,
-        )
-        .group_by(Pair.organization_id)
-    ):
-        figures[organization].satisfaction_sum = total or 0
-        figures[organization].satisfaction_count = count
+    async def ratings(self) -> None:
+        """Meeting ratings of the period, and the participants' satisfaction at completion."""
+        for organization, total, count in await self.rows(
+            select(
+                Pair.organization_id,
+                func.sum(MeetingParticipant.rating),
+                func.count(MeetingParticipant.rating),
+            )
+            .join(Meeting, Meeting.pair_id == Pair.id)
+            .join(MeetingParticipant, MeetingParticipant.meeting_id == Meeting.id)
+            .where(
+                _in(Pair.organization_id, self.scope),
+                self.held_in_period,
+                MeetingParticipant.rating.is_not(None),
+            )
+            .group_by(Pair.organization_id)
+        ):
+            self.figures[organization].rating_sum = total or 0
+            self.figures[organization].rating_count = count
+        for organization, total, count in await self.rows(
+            select(Pair.organization_id, func.sum(Feedback.score), func.count(Feedback.score))
+            .join(Pair, Pair.id == Feedback.pair_id)
+            .where(
+                _in(Pair.organization_id, self.scope),
+                Feedback.kind == FeedbackKind.COMPLETION_REFLECTION,
+                Feedback.created_at >= self.start,
+                Feedback.created_at < self.end,
+            )
+            .group_by(Pair.organization_id)
+        ):
+            self.figures[organization].satisfaction_sum = total or 0
+            self.figures[organization].satisfaction_count = count
 
-    sums: dict[DifficultyCategory, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for organization, category, before, after, count in await _self_check(session, scope, end):
-        figures[organization].self_check[category] = (before / count, after / count)
-        for index, value in enumerate((before, after, count)):
-            sums[category][index] += value
-
-    total = _total(list(figures.values()))
-    total.first_answer_median_minutes = (
-        await _median_first_answer(session, requests_in_period, dialect, grouped=False)
-    ).get(0)
-    total.self_check = {
-        category: (before / count, after / count)
-        for category, (before, after, count) in sums.items()
-    }
-    by_month = dict(sorted(by_month.items()))
-    return Summary(chosen, names, figures, total, by_month)
+    async def self_check(self) -> dict[DifficultyCategory, tuple[float, float]]:
+        """Each organisation's mean start and end self-diagnosis; returns the scope's."""
+        sums: dict[DifficultyCategory, list[int]] = defaultdict(lambda: [0, 0, 0])
+        for organization, category, before, after, count in await _self_check(
+            self.session, self.scope, self.end
+        ):
+            self.figures[organization].self_check[category] = (before / count, after / count)
+            for index, value in enumerate((before, after, count)):
+                sums[category][index] += value
+        return {
+            category: (before / count, after / count)
+            for category, (before, after, count) in sums.items()
+        }
 
 
 async def organization_names(session: AsyncSession, scope: Sequence[int] | None) -> dict[int, str]:
