@@ -281,9 +281,8 @@ async def summary(
     total, each section counted by one aggregate query per table."""
     start, end = chosen.bounds(timezone)
     names = await organization_names(session, scope)
-    tally = _Tally(
-        session, scope, start, end, today, {organization: Figures() for organization in names}
-    )
+    figures = {organization: Figures() for organization in names}
+    tally = _Tally(session, scope, start, end, chosen.end, today, figures)
     await tally.people()
     by_month = await tally.pairs_and_meetings()
     await tally.goals_and_activities()
