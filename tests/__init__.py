@@ -1,2 +1,2 @@
 """Tests: unit tests of the services, and end-to-end tests of the real bot over a strict fake
-Telegram Bot API (`tests.fake_telegram`)."""
+Telegram Bot API (`fakes.telegram`)."""

@@ -16,12 +16,12 @@ from bot.texts import common as common_texts
 MENTEE_BUTTONS = 20  # a message holds at most 100 buttons; larger groups list the first
 
 
-def _button(text: str, data: CallbackData) -> InlineKeyboardButton:
+def button(text: str, data: CallbackData) -> InlineKeyboardButton:
     return InlineKeyboardButton(text=text, callback_data=data.pack())
 
 
 def cancel() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(inline_keyboard=[[_button(common_texts.BUTTON_CANCEL, CancelCb())]])
+    return InlineKeyboardMarkup(inline_keyboard=[[button(common_texts.BUTTON_CANCEL, CancelCb())]])
 
 
 def pager(
@@ -32,10 +32,10 @@ def pager(
         return
     row: list[InlineKeyboardButton] = []
     if page.has_previous:
-        row.append(_button(common_texts.BUTTON_PREVIOUS, make(page.number - 1)))
-    row.append(_button(f"{page.number + 1}/{page.pages}", make(page.number)))
+        row.append(button(common_texts.BUTTON_PREVIOUS, make(page.number - 1)))
+    row.append(button(f"{page.number + 1}/{page.pages}", make(page.number)))
     if page.has_next:
-        row.append(_button(common_texts.BUTTON_NEXT, make(page.number + 1)))
+        row.append(button(common_texts.BUTTON_NEXT, make(page.number + 1)))
     builder.row(*row)
 
 
@@ -54,7 +54,7 @@ def numbered(
 def skip() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
-            [_button(common_texts.BUTTON_SKIP, SkipCb())],
-            [_button(common_texts.BUTTON_CANCEL, CancelCb())],
+            [button(common_texts.BUTTON_SKIP, SkipCb())],
+            [button(common_texts.BUTTON_CANCEL, CancelCb())],
         ]
     )

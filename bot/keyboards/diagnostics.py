@@ -7,7 +7,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks.common import CancelCb
 from bot.callbacks.diagnostics import SelfCheckCb
-from bot.keyboards.common import _button
+from bot.keyboards.common import button
 from bot.texts import common as common_texts
 from bot.texts.diagnostics import BUTTON_SELF_CHECK_END, BUTTON_SELF_CHECK_START
 from models.enums import AssessmentStage
@@ -17,11 +17,11 @@ def self_check_stages() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
-                _button(
+                button(
                     BUTTON_SELF_CHECK_START,
                     SelfCheckCb(stage=AssessmentStage.START, index=0),
                 ),
-                _button(BUTTON_SELF_CHECK_END, SelfCheckCb(stage=AssessmentStage.END, index=0)),
+                button(BUTTON_SELF_CHECK_END, SelfCheckCb(stage=AssessmentStage.END, index=0)),
             ]
         ]
     )
@@ -33,5 +33,5 @@ def self_check_scores(stage: AssessmentStage, index: int) -> InlineKeyboardMarku
         builder.button(
             text=str(score), callback_data=SelfCheckCb(stage=stage, index=index, score=score)
         )
-    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    builder.row(button(common_texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()

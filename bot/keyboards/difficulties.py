@@ -14,7 +14,7 @@ from bot.callbacks.difficulties import (
     DifficultyListCb,
     UrgencyCb,
 )
-from bot.keyboards.common import _button, numbered
+from bot.keyboards.common import button, numbered
 from bot.services.pagination import Page
 from bot.texts import common as common_texts
 from bot.texts import difficulties as difficulties_texts
@@ -26,7 +26,7 @@ def difficulty_categories() -> InlineKeyboardMarkup:
     for category, label in DIFFICULTY_CATEGORY_BUTTONS.items():
         builder.button(text=label, callback_data=DifficultyCategoryCb(category=category))
     builder.adjust(2)
-    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    builder.row(button(common_texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()
 
 
@@ -37,7 +37,7 @@ def urgencies(difficulty_id: int = 0) -> InlineKeyboardMarkup:
             text=label.capitalize(),
             callback_data=UrgencyCb(urgency=urgency, difficulty_id=difficulty_id),
         )
-    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    builder.row(button(common_texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()
 
 
@@ -72,5 +72,5 @@ def difficulty_card(
     if owner and can_take:
         action(difficulties_texts.BUTTON_DIFFICULTY_OVERCOME, DifficultyAction.OVERCOME)
     builder.adjust(2)
-    builder.row(_button(common_texts.BUTTON_BACK, DifficultyListCb(mentee_id=mentee_id, page=page)))
+    builder.row(button(common_texts.BUTTON_BACK, DifficultyListCb(mentee_id=mentee_id, page=page)))
     return builder.as_markup()

@@ -16,7 +16,7 @@ from bot.callbacks.goals import (
     PairGoalsCb,
 )
 from bot.callbacks.pairs import PairAction, PairCb
-from bot.keyboards.common import MENTEE_BUTTONS, _button, numbered
+from bot.keyboards.common import MENTEE_BUTTONS, button, numbered
 from bot.services.pagination import Page
 from bot.texts import common as common_texts
 from bot.texts import goals as goals_texts
@@ -25,8 +25,8 @@ from bot.texts import goals as goals_texts
 def goal_mentees(mentees: list[tuple[int, str]]) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for mentee_id, name in mentees[:MENTEE_BUTTONS]:
-        builder.row(_button(name, GoalMenteeCb(mentee_id=mentee_id)))
-    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+        builder.row(button(name, GoalMenteeCb(mentee_id=mentee_id)))
+    builder.row(button(common_texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()
 
 
@@ -34,9 +34,9 @@ def goal_links(choices: list[tuple[GoalLinkKind, int, str]]) -> InlineKeyboardMa
     builder = InlineKeyboardBuilder()
     for kind, item_id, label in choices:
         icon = "🧩" if kind is GoalLinkKind.DIFFICULTY else "📘"
-        builder.row(_button(f"{icon} {label[:50]}", GoalLinkCb(kind=kind, item_id=item_id)))
-    builder.row(_button(goals_texts.GOAL_NO_LINK, GoalLinkCb(kind=GoalLinkKind.NONE)))
-    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+        builder.row(button(f"{icon} {label[:50]}", GoalLinkCb(kind=kind, item_id=item_id)))
+    builder.row(button(goals_texts.GOAL_NO_LINK, GoalLinkCb(kind=GoalLinkKind.NONE)))
+    builder.row(button(common_texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()
 
 
@@ -50,12 +50,12 @@ def goals_list(
     )
     if can_add:
         builder.row(
-            _button(
+            button(
                 goals_texts.BUTTON_GOAL_NEW,
                 PairGoalsCb(action=PairGoalsAction.NEW, pair_id=pair_id),
             )
         )
-    builder.row(_button(common_texts.BUTTON_BACK, PairCb(action=PairAction.OPEN, pair_id=pair_id)))
+    builder.row(button(common_texts.BUTTON_BACK, PairCb(action=PairAction.OPEN, pair_id=pair_id)))
     return builder.as_markup()
 
 
@@ -67,7 +67,7 @@ def goal_card(goal_id: int, pair_id: int, actions: list[GoalAction]) -> InlineKe
         )
     builder.adjust(2)
     builder.row(
-        _button(goals_texts.BUTTON_GOALS, PairGoalsCb(action=PairGoalsAction.LIST, pair_id=pair_id))
+        button(goals_texts.BUTTON_GOALS, PairGoalsCb(action=PairGoalsAction.LIST, pair_id=pair_id))
     )
     return builder.as_markup()
 
@@ -75,7 +75,7 @@ def goal_card(goal_id: int, pair_id: int, actions: list[GoalAction]) -> InlineKe
 def open_goal(goal_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
-            [_button(goals_texts.BUTTON_GOAL_OPEN, GoalCb(action=GoalAction.OPEN, goal_id=goal_id))]
+            [button(goals_texts.BUTTON_GOAL_OPEN, GoalCb(action=GoalAction.OPEN, goal_id=goal_id))]
         ]
     )
 
@@ -84,11 +84,11 @@ def goal_review(goal_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
-                _button(
+                button(
                     goals_texts.GOAL_BUTTONS[GoalAction.CONFIRM],
                     GoalCb(action=GoalAction.CONFIRM, goal_id=goal_id),
                 ),
-                _button(
+                button(
                     goals_texts.GOAL_BUTTONS[GoalAction.GIVE_BACK],
                     GoalCb(action=GoalAction.GIVE_BACK, goal_id=goal_id),
                 ),

@@ -8,7 +8,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks.common import CancelCb
 from bot.callbacks.help_requests import HelpAction, HelpCb, HelpListCb, HelpPassCb, HelpUrgencyCb
-from bot.keyboards.common import _button, numbered, pager
+from bot.keyboards.common import button, numbered, pager
 from bot.services.pagination import Page
 from bot.texts import common as common_texts
 from bot.texts import help_requests as help_requests_texts
@@ -17,8 +17,8 @@ from bot.texts import help_requests as help_requests_texts
 def help_urgencies() -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for urgency, label in help_requests_texts.HELP_URGENCY_NAMES.items():
-        builder.row(_button(label, HelpUrgencyCb(urgency=urgency)))
-    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+        builder.row(button(label, HelpUrgencyCb(urgency=urgency)))
+    builder.row(button(common_texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()
 
 
@@ -46,10 +46,10 @@ def help_mentors(
     builder = InlineKeyboardBuilder()
     for mentor_id, name in mentors:
         builder.row(
-            _button(name, HelpPassCb(request_id=request_id, mentor_id=mentor_id, page=page.number))
+            button(name, HelpPassCb(request_id=request_id, mentor_id=mentor_id, page=page.number))
         )
     pager(builder, page, lambda number: HelpPassCb(request_id=request_id, page=number))
     builder.row(
-        _button(common_texts.BUTTON_BACK, HelpCb(action=HelpAction.OPEN, request_id=request_id))
+        button(common_texts.BUTTON_BACK, HelpCb(action=HelpAction.OPEN, request_id=request_id))
     )
     return builder.as_markup()

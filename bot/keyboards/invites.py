@@ -7,7 +7,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks.common import CancelCb
 from bot.callbacks.invites import InviteRevokeCb, InvitesPageCb, InviteWizardCb
-from bot.keyboards.common import _button, pager
+from bot.keyboards.common import button, pager
 from bot.services.invites import EXPIRY_DAYS_CHOICES, TEACHER_ROLES, USES_CHOICES
 from bot.services.pagination import Page
 from bot.texts import common as common_texts
@@ -20,7 +20,7 @@ def invite_roles() -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for role in TEACHER_ROLES:
         builder.button(text=ROLE_NAMES[role].capitalize(), callback_data=InviteWizardCb(role=role))
-    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    builder.row(button(common_texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()
 
 
@@ -31,7 +31,7 @@ def invite_days(role: Role) -> InlineKeyboardMarkup:
             text=invites_texts.BUTTON_DAYS.format(days=days),
             callback_data=InviteWizardCb(role=role, days=days),
         )
-    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    builder.row(button(common_texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()
 
 
@@ -42,7 +42,7 @@ def invite_uses(role: Role, days: int) -> InlineKeyboardMarkup:
             text=invites_texts.BUTTON_USES.format(uses=uses),
             callback_data=InviteWizardCb(role=role, days=days, uses=uses),
         )
-    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    builder.row(button(common_texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()
 
 

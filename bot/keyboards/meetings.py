@@ -23,7 +23,7 @@ from bot.callbacks.meetings import (
     PairMeetingsCb,
 )
 from bot.callbacks.pairs import PairAction, PairCb
-from bot.keyboards.common import MENTEE_BUTTONS, _button, numbered
+from bot.keyboards.common import MENTEE_BUTTONS, button, numbered
 from bot.services.pagination import Page
 from bot.texts import common as common_texts
 from bot.texts import meetings as meetings_texts
@@ -32,10 +32,10 @@ from bot.texts.vocabulary import MEETING_FORMAT_NAMES, WEEKDAY_SHORT
 
 def meeting_whom(mentees: list[tuple[int, str]]) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
-    builder.row(_button(meetings_texts.MEETING_WHOLE_GROUP, MeetingWhomCb(mentee_id=0)))
+    builder.row(button(meetings_texts.MEETING_WHOLE_GROUP, MeetingWhomCb(mentee_id=0)))
     for mentee_id, name in mentees[:MENTEE_BUTTONS]:
-        builder.row(_button(name, MeetingWhomCb(mentee_id=mentee_id)))
-    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+        builder.row(button(name, MeetingWhomCb(mentee_id=mentee_id)))
+    builder.row(button(common_texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()
 
 
@@ -45,7 +45,7 @@ def meeting_days(days: list[date]) -> InlineKeyboardMarkup:
         label = f"{WEEKDAY_SHORT[day.weekday()]} {day:%d.%m}"
         builder.button(text=label, callback_data=MeetingDayCb(day=int(f"{day:%Y%m%d}")))
     builder.adjust(4)
-    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    builder.row(button(common_texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()
 
 
@@ -55,7 +55,7 @@ def meeting_times(minutes: list[int]) -> InlineKeyboardMarkup:
         hours, rest = divmod(minute, 60)
         builder.button(text=f"{hours:02d}:{rest:02d}", callback_data=MeetingTimeCb(minute=minute))
     builder.adjust(4)
-    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    builder.row(button(common_texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()
 
 
@@ -65,7 +65,7 @@ def meeting_formats() -> InlineKeyboardMarkup:
         builder.button(
             text=label.capitalize(), callback_data=MeetingFormatCb(format=meeting_format)
         )
-    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    builder.row(button(common_texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()
 
 
@@ -73,17 +73,17 @@ def meeting_invitation(meeting_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
-                _button(
+                button(
                     meetings_texts.BUTTON_MEETING_CONFIRM,
                     MeetingCb(action=MeetingAction.CONFIRM, meeting_id=meeting_id),
                 ),
-                _button(
+                button(
                     meetings_texts.BUTTON_MEETING_ASK_MOVE,
                     MeetingCb(action=MeetingAction.ASK_MOVE, meeting_id=meeting_id),
                 ),
             ],
             [
-                _button(
+                button(
                     meetings_texts.BUTTON_MEETING_OPEN,
                     MeetingCb(action=MeetingAction.OPEN, meeting_id=meeting_id),
                 )
@@ -96,7 +96,7 @@ def open_meeting(meeting_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
-                _button(
+                button(
                     meetings_texts.BUTTON_MEETING_OPEN,
                     MeetingCb(action=MeetingAction.OPEN, meeting_id=meeting_id),
                 )
@@ -134,7 +134,7 @@ def meeting_card(
     if rate:
         builder.row(*rating_buttons(meeting_id))
     builder.row(
-        _button(
+        button(
             meetings_texts.BUTTON_MEETINGS,
             PairMeetingsCb(action=PairMeetingsAction.LIST, pair_id=pair_id),
         )
@@ -144,7 +144,7 @@ def meeting_card(
 
 def rating_buttons(meeting_id: int) -> list[InlineKeyboardButton]:
     return [
-        _button(str(score), MeetingRateCb(meeting_id=meeting_id, score=score))
+        button(str(score), MeetingRateCb(meeting_id=meeting_id, score=score))
         for score in range(1, 6)
     ]
 
@@ -157,13 +157,13 @@ def confirm_meeting_cancel(meeting_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
-                _button(
+                button(
                     meetings_texts.BUTTON_MEETING_CANCEL_YES,
                     MeetingCb(action=MeetingAction.CANCEL_YES, meeting_id=meeting_id),
                 )
             ],
             [
-                _button(
+                button(
                     common_texts.BUTTON_BACK,
                     MeetingCb(action=MeetingAction.OPEN, meeting_id=meeting_id),
                 )
@@ -176,16 +176,16 @@ def meeting_held(meeting_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
-                _button(
+                button(
                     meetings_texts.BUTTON_MEETING_HELD,
                     MeetingCb(action=MeetingAction.HELD, meeting_id=meeting_id),
                 ),
-                _button(
+                button(
                     meetings_texts.BUTTON_MEETING_NOT_HELD,
                     MeetingCb(action=MeetingAction.NOT_HELD, meeting_id=meeting_id),
                 ),
             ],
-            [_button(common_texts.BUTTON_CANCEL, CancelCb())],
+            [button(common_texts.BUTTON_CANCEL, CancelCb())],
         ]
     )
 
@@ -197,7 +197,7 @@ def meeting_durations(choices: tuple[int, ...]) -> InlineKeyboardMarkup:
             text=meetings_texts.MEETING_MINUTES.format(minutes=minutes),
             callback_data=MeetingDurationCb(minutes=minutes),
         )
-    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    builder.row(button(common_texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()
 
 
@@ -208,14 +208,14 @@ def meeting_touched(
     builder = InlineKeyboardBuilder()
     for kind, item_id, label, chosen in items:
         icon = "✅" if chosen else ("🧩" if kind is MeetingTouchKind.DIFFICULTY else "📘")
-        builder.row(_button(f"{icon} {label[:50]}", MeetingTouchCb(kind=kind, item_id=item_id)))
+        builder.row(button(f"{icon} {label[:50]}", MeetingTouchCb(kind=kind, item_id=item_id)))
     count = sum(1 for *_, chosen in items if chosen)
     builder.row(
-        _button(
+        button(
             common_texts.BUTTON_DONE.format(count=count), MeetingTouchCb(kind=MeetingTouchKind.DONE)
         )
     )
-    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    builder.row(button(common_texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()
 
 
@@ -229,17 +229,17 @@ def meetings_list(
     )
     if can_plan:
         builder.row(
-            _button(
+            button(
                 meetings_texts.BUTTON_MEETING_NEW,
                 PairMeetingsCb(action=PairMeetingsAction.NEW, pair_id=pair_id),
             ),
-            _button(
+            button(
                 meetings_texts.BUTTON_MEETING_PAST,
                 PairMeetingsCb(action=PairMeetingsAction.PAST, pair_id=pair_id),
             ),
         )
     if pair_id:
         builder.row(
-            _button(common_texts.BUTTON_BACK, PairCb(action=PairAction.OPEN, pair_id=pair_id))
+            button(common_texts.BUTTON_BACK, PairCb(action=PairAction.OPEN, pair_id=pair_id))
         )
     return builder.as_markup()

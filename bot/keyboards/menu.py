@@ -7,7 +7,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks.meetings import PairMeetingsAction, PairMeetingsCb
 from bot.callbacks.menu import MenuAction, MenuCb
-from bot.keyboards.common import _button
+from bot.keyboards.common import button
 from bot.texts import difficulties as difficulties_texts
 from bot.texts import help_requests as help_requests_texts
 from bot.texts import invites as invites_texts
@@ -28,55 +28,55 @@ def main_menu(roles: frozenset[Role], is_admin: bool) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     if Role.MENTEE in roles:
         builder.row(
-            _button(
+            button(
                 difficulties_texts.BUTTON_NEW_DIFFICULTY, MenuCb(action=MenuAction.NEW_DIFFICULTY)
             ),
-            _button(
+            button(
                 difficulties_texts.BUTTON_MY_DIFFICULTIES, MenuCb(action=MenuAction.MY_DIFFICULTIES)
             ),
         )
         builder.row(
-            _button(BUTTON_SELF_CHECK, MenuCb(action=MenuAction.SELF_CHECK)),
-            _button(help_requests_texts.BUTTON_NEED_HELP, MenuCb(action=MenuAction.NEED_HELP)),
+            button(BUTTON_SELF_CHECK, MenuCb(action=MenuAction.SELF_CHECK)),
+            button(help_requests_texts.BUTTON_NEED_HELP, MenuCb(action=MenuAction.NEED_HELP)),
         )
     if roles & {Role.MENTOR, Role.MENTEE}:
         builder.row(
-            _button(pairs_texts.BUTTON_MY_PAIRS, MenuCb(action=MenuAction.MY_PAIRS)),
-            _button(
+            button(pairs_texts.BUTTON_MY_PAIRS, MenuCb(action=MenuAction.MY_PAIRS)),
+            button(
                 meetings_texts.BUTTON_MEETINGS,
                 PairMeetingsCb(action=PairMeetingsAction.LIST, pair_id=0),
             ),
         )
     if roles:
         builder.row(
-            _button(help_requests_texts.BUTTON_HELP_REQUESTS, MenuCb(action=MenuAction.REQUESTS))
+            button(help_requests_texts.BUTTON_HELP_REQUESTS, MenuCb(action=MenuAction.REQUESTS))
         )
     if Role.CURATOR in roles:
         builder.row(
-            _button(pairs_texts.BUTTON_NEW_PAIR, MenuCb(action=MenuAction.NEW_PAIR)),
-            _button(pairs_texts.BUTTON_PAIRS, MenuCb(action=MenuAction.PAIRS)),
+            button(pairs_texts.BUTTON_NEW_PAIR, MenuCb(action=MenuAction.NEW_PAIR)),
+            button(pairs_texts.BUTTON_PAIRS, MenuCb(action=MenuAction.PAIRS)),
         )
         builder.row(
-            _button(pairs_texts.BUTTON_UNPAIRED, MenuCb(action=MenuAction.UNPAIRED)),
-            _button(BUTTON_IMPORT, MenuCb(action=MenuAction.IMPORT)),
+            button(pairs_texts.BUTTON_UNPAIRED, MenuCb(action=MenuAction.UNPAIRED)),
+            button(BUTTON_IMPORT, MenuCb(action=MenuAction.IMPORT)),
         )
-        builder.row(_button(invites_texts.BUTTON_INVITE, MenuCb(action=MenuAction.INVITE)))
+        builder.row(button(invites_texts.BUTTON_INVITE, MenuCb(action=MenuAction.INVITE)))
         builder.row(
-            _button(invites_texts.BUTTON_INVITES, MenuCb(action=MenuAction.INVITES)),
-            _button(BUTTON_ORG_SETTINGS, MenuCb(action=MenuAction.SETTINGS)),
+            button(invites_texts.BUTTON_INVITES, MenuCb(action=MenuAction.INVITES)),
+            button(BUTTON_ORG_SETTINGS, MenuCb(action=MenuAction.SETTINGS)),
         )
     if Role.CURATOR in roles or is_admin:
-        builder.row(_button(monitoring_texts.BUTTON_SUMMARY, MenuCb(action=MenuAction.SUMMARY)))
+        builder.row(button(monitoring_texts.BUTTON_SUMMARY, MenuCb(action=MenuAction.SUMMARY)))
     if is_admin:
         builder.row(
-            _button(organizations_texts.BUTTON_NEW_ORG, MenuCb(action=MenuAction.NEW_ORG)),
-            _button(organizations_texts.BUTTON_ORGS, MenuCb(action=MenuAction.ORGS)),
+            button(organizations_texts.BUTTON_NEW_ORG, MenuCb(action=MenuAction.NEW_ORG)),
+            button(organizations_texts.BUTTON_ORGS, MenuCb(action=MenuAction.ORGS)),
         )
     if roles:
         builder.row(
-            _button(profile_texts.BUTTON_PROFILE, MenuCb(action=MenuAction.PROFILE)),
-            _button(reminders_texts.BUTTON_REMINDERS, MenuCb(action=MenuAction.REMINDERS)),
+            button(profile_texts.BUTTON_PROFILE, MenuCb(action=MenuAction.PROFILE)),
+            button(reminders_texts.BUTTON_REMINDERS, MenuCb(action=MenuAction.REMINDERS)),
         )
-        builder.row(_button(profile_texts.BUTTON_MY_DATA, MenuCb(action=MenuAction.MY_DATA)))
-    builder.row(_button(BUTTON_HELP, MenuCb(action=MenuAction.HELP)))
+        builder.row(button(profile_texts.BUTTON_MY_DATA, MenuCb(action=MenuAction.MY_DATA)))
+    builder.row(button(BUTTON_HELP, MenuCb(action=MenuAction.HELP)))
     return builder.as_markup()

@@ -7,7 +7,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks.monitoring import MentorsPageCb, SummaryAction, SummaryCb
 from bot.callbacks.pairs import PairsPageCb
-from bot.keyboards.common import _button, pager
+from bot.keyboards.common import button, pager
 from bot.services.monitoring import PeriodKind
 from bot.services.pagination import Page
 from bot.texts import monitoring as monitoring_texts
@@ -22,17 +22,17 @@ def summary(kind: PeriodKind, start: int, end: int) -> InlineKeyboardMarkup:
         builder.button(text=label, callback_data=SummaryCb(action=action, kind=code))
     builder.adjust(4)
     builder.row(
-        _button(
+        button(
             monitoring_texts.BUTTON_CHARTS,
             SummaryCb(action=SummaryAction.CHARTS, kind=kind, start=start, end=end),
         ),
-        _button(
+        button(
             monitoring_texts.BUTTON_WORKBOOK,
             SummaryCb(action=SummaryAction.WORKBOOK, kind=kind, start=start, end=end),
         ),
     )
     builder.row(
-        _button(
+        button(
             monitoring_texts.BUTTON_FINAL_REPORT,
             SummaryCb(action=SummaryAction.FINAL, kind=kind, start=start, end=end),
         )
@@ -44,6 +44,6 @@ def mentors(page: Page[object], mentors: list[tuple[int, str]]) -> InlineKeyboar
     builder = InlineKeyboardBuilder()
     for mentor_id, name in mentors:
         label = monitoring_texts.BUTTON_MENTOR_PAIRS.format(name=name)
-        builder.row(_button(label[:60], PairsPageCb(page=0, only=f"m{mentor_id}")))
+        builder.row(button(label[:60], PairsPageCb(page=0, only=f"m{mentor_id}")))
     pager(builder, page, lambda number: MentorsPageCb(page=number))
     return builder.as_markup()

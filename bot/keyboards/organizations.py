@@ -7,7 +7,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks.common import CancelCb
 from bot.callbacks.organizations import OrgAction, OrgCb, OrgsPageCb, TimezoneCb
-from bot.keyboards.common import _button, pager
+from bot.keyboards.common import button, pager
 from bot.services.pagination import Page
 from bot.texts import common as common_texts
 from bot.texts import organizations as organizations_texts
@@ -17,7 +17,7 @@ def organizations_list(page: Page[object], entries: list[tuple[int, str]]) -> In
     builder = InlineKeyboardBuilder()
     for organization_id, name in entries:
         builder.row(
-            _button(
+            button(
                 name[:60],
                 OrgCb(organization_id=organization_id, action=OrgAction.OPEN, page=page.number),
             )
@@ -30,14 +30,14 @@ def organization_card(organization_id: int, page: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
-                _button(
+                button(
                     organizations_texts.BUTTON_CURATOR_LINK,
                     OrgCb(
                         organization_id=organization_id, action=OrgAction.CURATOR_LINK, page=page
                     ),
                 )
             ],
-            [_button(common_texts.BUTTON_BACK, OrgsPageCb(page=page))],
+            [button(common_texts.BUTTON_BACK, OrgsPageCb(page=page))],
         ]
     )
 
@@ -45,12 +45,12 @@ def organization_card(organization_id: int, page: int) -> InlineKeyboardMarkup:
 def timezones(default: str) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.row(
-        _button(
+        button(
             organizations_texts.BUTTON_DEFAULT_TIMEZONE.format(zone=default), TimezoneCb(index=-1)
         )
     )
     for index, (city, _zone) in enumerate(organizations_texts.TIMEZONE_CHOICES):
         builder.button(text=city, callback_data=TimezoneCb(index=index))
     builder.adjust(1, 3)
-    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    builder.row(button(common_texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()

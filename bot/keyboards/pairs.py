@@ -22,7 +22,7 @@ from bot.callbacks.pairs import (
     UnpairedPageCb,
 )
 from bot.callbacks.programmes import ProgrammeAction, ProgrammeCb
-from bot.keyboards.common import MENTEE_BUTTONS, _button, numbered, pager
+from bot.keyboards.common import MENTEE_BUTTONS, button, numbered, pager
 from bot.services.pagination import Page
 from bot.services.pairs import PERIOD_CHOICES
 from bot.texts import common as common_texts
@@ -46,7 +46,7 @@ def people_picker(
         if person.id in selected:
             label = common_texts.BUTTON_SELECTED.format(name=label)
         builder.row(
-            _button(
+            button(
                 label[:60],
                 PickCb(purpose=purpose, person_id=person.id, page=page.number, pair_id=pair_id),
             )
@@ -54,20 +54,20 @@ def people_picker(
     pager(builder, page, lambda number: PickCb(purpose=purpose, page=number, pair_id=pair_id))
     if purpose is PickPurpose.MENTEES:
         builder.row(
-            _button(
+            button(
                 common_texts.BUTTON_DONE.format(count=len(selected)),
                 PairWizardCb(step=PairWizardStep.MENTEES_DONE),
             )
         )
-    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    builder.row(button(common_texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()
 
 
 def _choices(step: PairWizardStep, labels: dict[str, str]) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for value, label in labels.items():
-        builder.row(_button(label, PairWizardCb(step=step, value=value)))
-    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+        builder.row(button(label, PairWizardCb(step=step, value=value)))
+    builder.row(button(common_texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()
 
 
@@ -88,15 +88,15 @@ def periods() -> InlineKeyboardMarkup:
             text=pairs_texts.BUTTON_PERIOD.format(months=months),
             callback_data=PairWizardCb(step=PairWizardStep.PERIOD, value=str(months)),
         )
-    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    builder.row(button(common_texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()
 
 
 def pair_confirm() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
-            [_button(pairs_texts.BUTTON_CREATE, PairWizardCb(step=PairWizardStep.CONFIRM))],
-            [_button(common_texts.BUTTON_CANCEL, CancelCb())],
+            [button(pairs_texts.BUTTON_CREATE, PairWizardCb(step=PairWizardStep.CONFIRM))],
+            [button(common_texts.BUTTON_CANCEL, CancelCb())],
         ]
     )
 
@@ -135,23 +135,21 @@ def pair_card(
 ) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.row(
-        _button(
+        button(
             programmes_texts.BUTTON_PROGRAMME,
             ProgrammeCb(action=ProgrammeAction.OPEN, pair_id=pair_id),
         )
     )
     builder.row(
-        _button(
+        button(
             meetings_texts.BUTTON_MEETINGS,
             PairMeetingsCb(action=PairMeetingsAction.LIST, pair_id=pair_id),
         ),
-        _button(
-            goals_texts.BUTTON_GOALS, PairGoalsCb(action=PairGoalsAction.LIST, pair_id=pair_id)
-        ),
+        button(goals_texts.BUTTON_GOALS, PairGoalsCb(action=PairGoalsAction.LIST, pair_id=pair_id)),
     )
     if reflect:
         builder.row(
-            _button(
+            button(
                 pairs_texts.BUTTON_FINAL_REFLECTION,
                 PairCb(action=PairAction.REFLECT, pair_id=pair_id),
             )
@@ -160,27 +158,27 @@ def pair_card(
         for mentee_id, name in mentees[:MENTEE_BUTTONS]:
             short = name.split(" ")[0]
             builder.row(
-                _button(
+                button(
                     pairs_texts.BUTTON_MENTEE_DIFFICULTIES.format(name=short),
                     DifficultyListCb(mentee_id=mentee_id),
                 ),
-                _button(
+                button(
                     pairs_texts.BUTTON_MENTEE_SELF_CHECK.format(name=short),
                     SelfCheckViewCb(mentee_id=mentee_id),
                 ),
             )
     if manage:
         builder.row(
-            _button(
+            button(
                 pairs_texts.BUTTON_CHANGE_MENTOR,
                 PairCb(action=PairAction.CHANGE_MENTOR, pair_id=pair_id),
             )
         )
         builder.row(
-            _button(
+            button(
                 pairs_texts.BUTTON_COMPLETE, PairCb(action=PairAction.COMPLETE, pair_id=pair_id)
             ),
-            _button(pairs_texts.BUTTON_STOP, PairCb(action=PairAction.STOP, pair_id=pair_id)),
+            button(pairs_texts.BUTTON_STOP, PairCb(action=PairAction.STOP, pair_id=pair_id)),
         )
     return builder.as_markup()
 
@@ -189,12 +187,12 @@ def confirm_complete(pair_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
-                _button(
+                button(
                     pairs_texts.BUTTON_COMPLETE_YES,
                     PairCb(action=PairAction.COMPLETE_YES, pair_id=pair_id),
                 )
             ],
-            [_button(common_texts.BUTTON_CANCEL, CancelCb())],
+            [button(common_texts.BUTTON_CANCEL, CancelCb())],
         ]
     )
 
@@ -211,6 +209,6 @@ def reflection_scores(pair_id: int) -> InlineKeyboardMarkup:
 def open_pair(pair_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
-            [_button(pairs_texts.BUTTON_OPEN_PAIR, PairCb(action=PairAction.OPEN, pair_id=pair_id))]
+            [button(pairs_texts.BUTTON_OPEN_PAIR, PairCb(action=PairAction.OPEN, pair_id=pair_id))]
         ]
     )

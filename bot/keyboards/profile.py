@@ -6,7 +6,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks.profile import EDITABLE, DeleteMeCb, ProfileAction, ProfileCb
-from bot.keyboards.common import _button
+from bot.keyboards.common import button
 from bot.texts import profile as profile_texts
 
 
@@ -20,19 +20,17 @@ def profile(share_contact: bool) -> InlineKeyboardMarkup:
     builder.adjust(2)
     if share_contact:
         builder.row(
-            _button(profile_texts.BUTTON_SHARE_OFF, ProfileCb(action=ProfileAction.SHARE_OFF))
+            button(profile_texts.BUTTON_SHARE_OFF, ProfileCb(action=ProfileAction.SHARE_OFF))
         )
     else:
-        builder.row(
-            _button(profile_texts.BUTTON_SHARE_ON, ProfileCb(action=ProfileAction.SHARE_ON))
-        )
+        builder.row(button(profile_texts.BUTTON_SHARE_ON, ProfileCb(action=ProfileAction.SHARE_ON)))
     return builder.as_markup()
 
 
 def delete_me() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
-            [_button(profile_texts.BUTTON_DELETE_YES, DeleteMeCb(confirm=True))],
-            [_button(profile_texts.BUTTON_DELETE_NO, DeleteMeCb(confirm=False))],
+            [button(profile_texts.BUTTON_DELETE_YES, DeleteMeCb(confirm=True))],
+            [button(profile_texts.BUTTON_DELETE_NO, DeleteMeCb(confirm=False))],
         ]
     )

@@ -14,7 +14,7 @@ from bot.callbacks.programmes import (
     ProgrammeAction,
     ProgrammeCb,
 )
-from bot.keyboards.common import _button
+from bot.keyboards.common import button
 from bot.texts import common as common_texts
 from bot.texts import programmes as programmes_texts
 
@@ -35,10 +35,10 @@ def programme(
             if exists
             else programmes_texts.BUTTON_PROGRAMME_CREATE
         )
-        row = [_button(aim, ProgrammeCb(action=ProgrammeAction.AIM, pair_id=pair_id))]
+        row = [button(aim, ProgrammeCb(action=ProgrammeAction.AIM, pair_id=pair_id))]
         if exists:
             row.append(
-                _button(
+                button(
                     programmes_texts.BUTTON_ACTIVITY_ADD,
                     ProgrammeCb(action=ProgrammeAction.ADD, pair_id=pair_id),
                 )
@@ -46,12 +46,12 @@ def programme(
         builder.row(*row)
     if mentee and exists:
         builder.row(
-            _button(
+            button(
                 programmes_texts.BUTTON_PROPOSE,
                 ProgrammeCb(action=ProgrammeAction.PROPOSE, pair_id=pair_id),
             )
         )
-    builder.row(_button(common_texts.BUTTON_BACK, PairCb(action=PairAction.OPEN, pair_id=pair_id)))
+    builder.row(button(common_texts.BUTTON_BACK, PairCb(action=PairAction.OPEN, pair_id=pair_id)))
     return builder.as_markup()
 
 
@@ -70,7 +70,7 @@ def activity(
             callback_data=ActivityCb(action=ActivityAction.REFLECT, activity_id=activity_id),
         )
     builder.row(
-        _button(common_texts.BUTTON_BACK, ProgrammeCb(action=ProgrammeAction.OPEN, pair_id=pair_id))
+        button(common_texts.BUTTON_BACK, ProgrammeCb(action=ProgrammeAction.OPEN, pair_id=pair_id))
     )
     return builder.as_markup()
 
@@ -78,11 +78,11 @@ def activity(
 def activity_difficulties(choices: list[tuple[int, str]]) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for difficulty_id, label in choices:
-        builder.row(_button(label[:60], ActivityDifficultyCb(difficulty_id=difficulty_id)))
+        builder.row(button(label[:60], ActivityDifficultyCb(difficulty_id=difficulty_id)))
     builder.row(
-        _button(programmes_texts.BUTTON_NO_DIFFICULTY, ActivityDifficultyCb(difficulty_id=0))
+        button(programmes_texts.BUTTON_NO_DIFFICULTY, ActivityDifficultyCb(difficulty_id=0))
     )
-    builder.row(_button(common_texts.BUTTON_CANCEL, CancelCb()))
+    builder.row(button(common_texts.BUTTON_CANCEL, CancelCb()))
     return builder.as_markup()
 
 
@@ -90,7 +90,7 @@ def open_programme(pair_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
-                _button(
+                button(
                     programmes_texts.BUTTON_PROGRAMME,
                     ProgrammeCb(action=ProgrammeAction.OPEN, pair_id=pair_id),
                 )

@@ -6,7 +6,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks.reminders import QuietHoursCb, ReminderToggleCb
-from bot.keyboards.common import _button
+from bot.keyboards.common import button
 from bot.services.reminders.kinds import Category
 from bot.texts import reminders as reminders_texts
 
@@ -20,8 +20,8 @@ def reminder_settings(
             reminders_texts.BUTTON_REMINDER_ON if enabled else reminders_texts.BUTTON_REMINDER_OFF
         )
         name = reminders_texts.REMINDER_CATEGORY_NAMES[category]
-        builder.row(_button(template.format(name=name), ReminderToggleCb(category=category)))
-    row = [_button(reminders_texts.BUTTON_QUIET_ORG, QuietHoursCb(start=-1))]
+        builder.row(button(template.format(name=name), ReminderToggleCb(category=category)))
+    row = [button(reminders_texts.BUTTON_QUIET_ORG, QuietHoursCb(start=-1))]
     for start, end in quiet_choices:
         hours = (
             reminders_texts.REMINDERS_QUIET.format(start=start, end=end)
@@ -29,7 +29,7 @@ def reminder_settings(
             else reminders_texts.REMINDERS_QUIET_OFF
         )
         row.append(
-            _button(
+            button(
                 reminders_texts.BUTTON_QUIET.format(hours=hours), QuietHoursCb(start=start, end=end)
             )
         )

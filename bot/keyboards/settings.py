@@ -6,7 +6,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks.settings import OrgSettingsCb
-from bot.keyboards.common import _button
+from bot.keyboards.common import button
 from bot.services.organizations import OrgSetting
 from bot.texts.settings import ORG_SETTING_BUTTONS
 
@@ -21,6 +21,6 @@ def org_settings(
         for value in values:
             label = ORG_SETTING_BUTTONS[field](value)
             shown = f"✅ {label}" if value == current[field] else label
-            row.append(_button(shown, OrgSettingsCb(field=field, value=value)))
+            row.append(button(shown, OrgSettingsCb(field=field, value=value)))
         builder.row(*row)
     return builder.as_markup()
