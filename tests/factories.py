@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import secrets
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.services.outbox import Draft, enqueue
+from bot.services.reminders.kinds import Kind
 from models import (
     Difficulty,
     Goal,
@@ -258,3 +261,20 @@ async def make_help_request(
         session.add(request)
         await session.flush()
         return request.id
+
+
+async def make_reminded_mentees(
+    factory: Factory, telegram: Any, telegram_ids: range, key: str
+) -> None:
+    """Mentees of a new school, each with a chat open with the bot and a reminder due now (keyed
+    `key:<person id>`), for the tests of the sender."""
+    organization_id = await make_organization(factory)
+    people = []
+    for telegram_id in telegram_ids:
+        people.append(await make_person(factory, organization_id, telegram_id, Role.MENTEE))
+        telegram.open_chat(telegram.add_user(user_id=telegram_id, first_name="П"))
+    async with factory.begin() as session:
+        await enqueue(
+            session,
+            [Draft(f"{key}:{person}", person, Kind.STAFF_LIST, utcnow()) for person in people],
+        )

@@ -10,15 +10,14 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
-from bot.services.outbox import LEASE, Draft, enqueue
-from bot.services.reminders.kinds import Kind
+from bot.services.outbox import LEASE
 from bot.settings import load_settings
 from bot.telegram import create_bot
 from models import Notification, utcnow
-from models.enums import NotificationStatus, Role
+from models.enums import NotificationStatus
 from scheduler.sender import Sender
 from tests.conftest import TOKEN
-from tests.factories import make_organization, make_person
+from tests.factories import make_reminded_mentees
 from tests.instances import BotProcess
 
 PEOPLE = 150
@@ -44,18 +43,9 @@ def delivered(telegram) -> Counter[int]:
 async def test_kill_and_restart_loses_nothing_and_repeats_only_in_flight(
     session_factory, telegram, database_url, tmp_path
 ):
-    organization_id = await make_organization(session_factory)
-    people = []
-    for number in range(PEOPLE):
-        people.append(
-            await make_person(session_factory, organization_id, FIRST_ID + number, Role.MENTEE)
-        )
-        telegram.open_chat(telegram.add_user(user_id=FIRST_ID + number, first_name="П"))
-    async with session_factory.begin() as session:
-        await enqueue(
-            session,
-            [Draft(f"crash:{person}", person, Kind.STAFF_LIST, utcnow()) for person in people],
-        )
+    await make_reminded_mentees(
+        session_factory, telegram, range(FIRST_ID, FIRST_ID + PEOPLE), "crash"
+    )
     telegram.rate_limit(30, 1)
     instance = BotProcess(
         {
@@ -107,18 +97,9 @@ async def test_sigterm_mid_batch_stops_cleanly_and_keeps_the_rest(
 ):
     """As an orchestrator stops it: the bot exits 0 without a traceback, and every row is
     either sent or waiting for the next start, none left claimed until its lease ends."""
-    organization_id = await make_organization(session_factory)
-    people = []
-    for number in range(PEOPLE):
-        people.append(
-            await make_person(session_factory, organization_id, FIRST_ID + number, Role.MENTEE)
-        )
-        telegram.open_chat(telegram.add_user(user_id=FIRST_ID + number, first_name="П"))
-    async with session_factory.begin() as session:
-        await enqueue(
-            session,
-            [Draft(f"term:{person}", person, Kind.STAFF_LIST, utcnow()) for person in people],
-        )
+    await make_reminded_mentees(
+        session_factory, telegram, range(FIRST_ID, FIRST_ID + PEOPLE), "term"
+    )
     log = tmp_path / "bot.log"
     instance = BotProcess(
         {

@@ -35,6 +35,7 @@ from tests.factories import (
     make_organization,
     make_pair,
     make_person,
+    make_reminded_mentees,
 )
 
 MENTOR, MENTEE, CURATOR = 1701, 1702, 1703
@@ -275,18 +276,7 @@ async def test_instances_share_one_sending_pace_through_redis(session_factory, t
     """Two senders, as on two instances, with small batches so both send at once: with the
     pace kept in Redis (25 a second here, a margin for a loaded test machine) they stay within
     Telegram's 30 a second together; each alone at its pace would make twice that."""
-    organization_id = await make_organization(session_factory)
-    people = [
-        await make_person(session_factory, organization_id, 1900 + n, Role.MENTEE)
-        for n in range(90)
-    ]
-    for n in range(90):
-        telegram.open_chat(telegram.add_user(user_id=1900 + n, first_name="П"))
-    async with session_factory.begin() as session:
-        await enqueue(
-            session,
-            [Draft(f"pace:{person}", person, Kind.STAFF_LIST, utcnow()) for person in people],
-        )
+    await make_reminded_mentees(session_factory, telegram, range(1900, 1990), "pace")
     telegram.rate_limit(30, 1)
     redis = Redis.from_url("redis://127.0.0.1:6379/8")
     bot = create_bot(load_settings(BOT_TOKEN=TOKEN, TELEGRAM_API_URL=telegram.url))

@@ -8,13 +8,11 @@ import logging
 
 from sqlalchemy import select
 
-from bot.services.outbox import Draft, enqueue
-from bot.services.reminders.kinds import Kind
-from models import Notification, utcnow
-from models.enums import NotificationStatus, Role
+from models import Notification
+from models.enums import NotificationStatus
 from scheduler.runner import Scheduler
 from scheduler.sender import Sender
-from tests.factories import make_organization, make_person
+from tests.factories import make_reminded_mentees
 
 PEOPLE = 60
 FIRST_ID = 2_600
@@ -32,18 +30,9 @@ async def test_a_stop_mid_batch_finishes_quietly_and_gives_back_the_rest(
     running_bot, session_factory, telegram, caplog
 ):
     caplog.set_level(logging.INFO)
-    organization_id = await make_organization(session_factory)
-    people = []
-    for number in range(PEOPLE):
-        people.append(
-            await make_person(session_factory, organization_id, FIRST_ID + number, Role.MENTEE)
-        )
-        telegram.open_chat(telegram.add_user(user_id=FIRST_ID + number, first_name="П"))
-    async with session_factory.begin() as session:
-        await enqueue(
-            session,
-            [Draft(f"stop:{person}", person, Kind.STAFF_LIST, utcnow()) for person in people],
-        )
+    await make_reminded_mentees(
+        session_factory, telegram, range(FIRST_ID, FIRST_ID + PEOPLE), "stop"
+    )
     scheduler = Scheduler(session_factory, running_bot.bot)
     scheduler.start()
     async with asyncio.timeout(60):
