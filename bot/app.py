@@ -20,6 +20,7 @@ from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.commands import set_default_commands
+from bot.delivery import Courier
 from bot.logs import UpdateContextMiddleware
 from bot.middlewares import ActorMiddleware, DatabaseMiddleware, InFlightMiddleware
 from bot.settings import Settings
@@ -47,13 +48,17 @@ def create_dispatcher(
     settings: Settings,
     session_factory: async_sessionmaker[AsyncSession],
     redis: Redis | None = None,
+    courier: Courier | None = None,
 ) -> Dispatcher:
+    """The Dispatcher; with a `courier` the notices an update queues are sent at once (without
+    one, the scheduler's sender sends them on its next round)."""
     storage, isolation = create_storage(redis)
     dispatcher = Dispatcher(
         storage=storage,
         events_isolation=isolation,
         settings=settings,
         session_factory=session_factory,
+        courier=courier,
     )
     # The bot works in private chats only: in a group its answers (personal data, invite
     # links) would be read by everyone there.
@@ -92,9 +97,10 @@ async def run(settings: Settings) -> None:
         await upgrade_database(engine)
         bot = create_bot(settings)
         session_factory = create_session_factory(engine)
-        dispatcher = create_dispatcher(settings, session_factory, redis)
         sender_bot = create_bot(settings, max_flood_wait=0)
         scheduler = Scheduler(session_factory, sender_bot, redis=redis)
+        courier = Courier(scheduler.sender)
+        dispatcher = create_dispatcher(settings, session_factory, redis, courier)
         async with bot.session, sender_bot.session:
             scheduler.start()
             try:
@@ -105,6 +111,7 @@ async def run(settings: Settings) -> None:
                         bot, allowed_updates=dispatcher.resolve_used_update_types()
                     )
                 await dispatcher["in_flight"].finish(SHUTDOWN_GRACE_SECONDS)
+                await courier.finish(SHUTDOWN_GRACE_SECONDS)
             finally:
                 await scheduler.stop(SHUTDOWN_GRACE_SECONDS)
     finally:

@@ -1,6 +1,6 @@
-"""Dispatcher middlewares: the database unit of work of an update, and the acting user
-(`Actor`); and the Bot's request middleware that commits that unit of work before the update
-talks to Telegram."""
+"""Dispatcher middlewares: the database unit of work of an update (and the sending, once it is
+committed, of the notices it queued), and the acting user (`Actor`); and the Bot's request
+middleware that commits that unit of work before the update talks to Telegram."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot import delivery
 from bot.services import people
 from bot.services.access import Actor
 from bot.services.errors import DatabaseUnavailable
@@ -71,10 +72,12 @@ class DatabaseMiddleware(BaseMiddleware):
         self.session_factory = session_factory
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        notices: list[str] = []
         try:
             async with self.session_factory() as session:
                 data["session"] = session
                 token = _unit_of_work.set(session)
+                queued_token = delivery.queued.set(notices)
                 try:
                     result = await handler(event, data)
                 except TelegramAPIError:
@@ -82,14 +85,21 @@ class DatabaseMiddleware(BaseMiddleware):
                     raise
                 except BaseException:
                     await session.rollback()
+                    notices.clear()  # what they announced is not saved
                     raise
                 finally:
                     _unit_of_work.reset(token)
+                    delivery.queued.reset(queued_token)
                 await session.commit()
                 return result
         except (OperationalError, InterfaceError, PoolTimeout, OSError) as error:
             logger.warning("Database unavailable: %s", error)
+            notices.clear()
             raise DatabaseUnavailable from error
+        finally:
+            courier: delivery.Courier | None = data.get("courier")
+            if notices and courier is not None:
+                courier.dispatch(notices)
 
 
 class CommitBeforeTelegram(BaseRequestMiddleware):

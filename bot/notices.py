@@ -40,6 +40,8 @@ from models import (
 class Notice:
     text: str
     markup: InlineKeyboardMarkup | None = None
+    file_id: str | None = None  # a photo or document sent with the text as its caption
+    file_kind: str | None = None  # "photo" | "document"
 
 
 Subject = TypeVar("Subject")
@@ -252,6 +254,20 @@ async def _staff_list(
     return Notice(texts.REMINDER_STAFF_LIST)
 
 
+async def _notice(
+    _session: AsyncSession, notification: Notification, _person: Person, _now: datetime, _: bool
+) -> Notice:
+    """A notice was rendered when it happened (`bot.delivery.deliver`)."""
+    payload = notification.payload
+    markup = payload.get("markup")
+    return Notice(
+        payload["text"],
+        InlineKeyboardMarkup.model_validate(markup) if markup else None,
+        payload.get("file_id"),
+        payload.get("file_kind"),
+    )
+
+
 _MEETING = Reminder(relevance.meeting, _meeting)
 _GOAL = Reminder(relevance.goal, _goal)
 _ACTIVITY = Reminder(relevance.activity, _activity)
@@ -274,6 +290,7 @@ REMINDERS: dict[Kind, Reminder[Any]] = {
     Kind.CURATOR_WEEKLY: Reminder(relevance.always, _curator_weekly),
     Kind.PROGRAMME_ENDING: Reminder(relevance.active_pair, _programme_ending),
     Kind.STAFF_LIST: Reminder(relevance.always, _staff_list),
+    Kind.NOTICE: Reminder(relevance.always, _notice),
 }
 
 

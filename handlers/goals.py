@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Required
 
-from aiogram import Bot, F
+from aiogram import F
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -243,7 +243,7 @@ async def due_typed(
 
 @handlers.message(StateFilter(GoalForm.criteria), ANSWER)
 async def criteria_typed(
-    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
     data = await GOAL_FORM.get(state)
     data["criteria"] = goals.criteria(message.text)
@@ -254,7 +254,7 @@ async def criteria_typed(
         (GoalLinkKind.ACTIVITY, a.id, a.title) for a in activities
     ]
     if not choices:
-        await _create(message, state, session, actor, bot, None, None)
+        await _create(message, state, session, actor, None, None)
         return
     await state.set_state(GoalForm.link)
     await message.answer(texts.GOAL_ASK_LINK, reply_markup=keyboards.goal_links(choices))
@@ -267,14 +267,13 @@ async def link_chosen(
     state: FSMContext,
     session: AsyncSession,
     actor: Actor,
-    bot: Bot,
 ) -> None:
     kind = callback_data.kind
     difficulty_id = callback_data.item_id if kind is GoalLinkKind.DIFFICULTY else None
     activity_id = callback_data.item_id if kind is GoalLinkKind.ACTIVITY else None
     await answer_quietly(callback)
     assert isinstance(callback.message, Message)
-    await _create(callback.message, state, session, actor, bot, difficulty_id, activity_id)
+    await _create(callback.message, state, session, actor, difficulty_id, activity_id)
 
 
 async def _create(
@@ -282,7 +281,6 @@ async def _create(
     state: FSMContext,
     session: AsyncSession,
     actor: Actor,
-    bot: Bot,
     difficulty_id: int | None,
     activity_id: int | None,
 ) -> None:
@@ -308,7 +306,7 @@ async def _create(
         title=esc(view.goal.title),
         due=view.goal.due_on.strftime("%d.%m.%Y"),
     )
-    await deliver(bot, other, notice, keyboards.open_goal(view.goal.id))
+    await deliver(session, other, notice, keyboards.open_goal(view.goal.id))
 
 
 # --- progress and review ----------------------------------------------------------------------
@@ -338,7 +336,7 @@ async def ask_about_goal(
 
 @handlers.message(StateFilter(GoalAnswer.progress), ANSWER)
 async def progress_typed(
-    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
     goal_id = (await GOAL_ANSWER.get(state))["goal_id"]
     view, report = await goals.report_progress(session, actor, goal_id, message.text)
@@ -350,12 +348,12 @@ async def progress_typed(
         title=esc(view.goal.title),
         note=esc(str(report)),
     )
-    await deliver(bot, view.pair.mentor, notice, keyboards.open_goal(goal_id))
+    await deliver(session, view.pair.mentor, notice, keyboards.open_goal(goal_id))
 
 
 @handlers.callback_query(GoalCb.filter(F.action == GoalAction.SUBMIT))
 async def submit(
-    callback: CallbackQuery, callback_data: GoalCb, session: AsyncSession, actor: Actor, bot: Bot
+    callback: CallbackQuery, callback_data: GoalCb, session: AsyncSession, actor: Actor
 ) -> None:
     view = await goals.submit(session, actor, callback_data.goal_id)
     await answer_quietly(callback, texts.GOAL_SUBMITTED)
@@ -364,24 +362,24 @@ async def submit(
     notice = texts.GOAL_SUBMITTED_NOTICE.format(
         name=esc(view.mentee.full_name), title=esc(view.goal.title)
     )
-    await deliver(bot, view.pair.mentor, notice, keyboards.goal_review(view.goal.id))
+    await deliver(session, view.pair.mentor, notice, keyboards.goal_review(view.goal.id))
 
 
 @handlers.callback_query(GoalCb.filter(F.action == GoalAction.CONFIRM))
 async def confirm(
-    callback: CallbackQuery, callback_data: GoalCb, session: AsyncSession, actor: Actor, bot: Bot
+    callback: CallbackQuery, callback_data: GoalCb, session: AsyncSession, actor: Actor
 ) -> None:
     view = await goals.confirm(session, actor, callback_data.goal_id)
     await answer_quietly(callback)
     text, markup = await render_goal(session, actor, view)
     await edit(callback, text, markup)
     notice = texts.GOAL_CONFIRMED_NOTICE.format(title=esc(view.goal.title))
-    await deliver(bot, view.mentee, notice, keyboards.open_goal(view.goal.id))
+    await deliver(session, view.mentee, notice, keyboards.open_goal(view.goal.id))
 
 
 @handlers.message(StateFilter(GoalAnswer.give_back), ANSWER)
 async def give_back_typed(
-    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
     goal_id = (await GOAL_ANSWER.get(state))["goal_id"]
     view = await goals.give_back(session, actor, goal_id, message.text)
@@ -390,16 +388,16 @@ async def give_back_typed(
     notice = texts.GOAL_RETURNED_NOTICE.format(
         title=esc(view.goal.title), comment=esc(message.text or "")
     )
-    await deliver(bot, view.mentee, notice, keyboards.open_goal(goal_id))
+    await deliver(session, view.mentee, notice, keyboards.open_goal(goal_id))
 
 
 @handlers.callback_query(GoalCb.filter(F.action == GoalAction.WITHDRAW))
 async def withdraw(
-    callback: CallbackQuery, callback_data: GoalCb, session: AsyncSession, actor: Actor, bot: Bot
+    callback: CallbackQuery, callback_data: GoalCb, session: AsyncSession, actor: Actor
 ) -> None:
     view = await goals.withdraw(session, actor, callback_data.goal_id)
     await answer_quietly(callback, texts.GOAL_WITHDRAWN)
     text, markup = await render_goal(session, actor, view)
     await edit(callback, text, markup)
     notice = texts.GOAL_WITHDRAWN_NOTICE.format(title=esc(view.goal.title))
-    await deliver(bot, view.mentee, notice)
+    await deliver(session, view.mentee, notice)

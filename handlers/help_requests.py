@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Required
 
-from aiogram import Bot, F
+from aiogram import F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -187,7 +187,6 @@ async def urgency_chosen(
     state: FSMContext,
     session: AsyncSession,
     actor: Actor,
-    bot: Bot,
 ) -> None:
     data = await HELP_FORM.get(state)
     attachment = (
@@ -213,7 +212,7 @@ async def urgency_chosen(
     delivered = False
     for person in recipients:
         delivered |= await deliver(
-            bot,
+            session,
             person,
             notice,
             markup,
@@ -256,14 +255,13 @@ async def take(
     state: FSMContext,
     session: AsyncSession,
     actor: Actor,
-    bot: Bot,
 ) -> None:
     view = await help_requests.take(session, actor, callback_data.request_id)
     await _enter_chat(callback, state, view, actor)
     notice = texts.HELP_TAKEN_NOTICE.format(
         name=esc(actor.require_person().full_name), id=view.request.id
     )
-    await deliver(bot, view.mentee, notice)
+    await deliver(session, view.mentee, notice)
 
 
 @handlers.callback_query(HelpCb.filter(F.action == HelpAction.REPLY))
@@ -280,7 +278,7 @@ async def reply(
 
 @handlers.message(StateFilter(HelpChat.message), CONTENT)
 async def chat_message(
-    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
     request_id = (await HELP_CHAT.get(state))["request_id"]
     attachment = _attachment(message)
@@ -293,7 +291,7 @@ async def chat_message(
     for recipient in recipients:
         markup = keyboards.help_request(request_id, [HelpAction.REPLY, HelpAction.CLOSE])
         await deliver(
-            bot,
+            session,
             recipient,
             relayed,
             markup,
@@ -316,7 +314,6 @@ async def close(
     state: FSMContext,
     session: AsyncSession,
     actor: Actor,
-    bot: Bot,
 ) -> None:
     view = await help_requests.close(session, actor, callback_data.request_id)
     in_its_chat = await state.get_state() == HelpChat.message.state
@@ -329,16 +326,18 @@ async def close(
         await send(callback, texts.HELP_ASK_HELPED.format(id=request_id), helped_buttons)
     else:
         await send(callback, texts.HELP_CLOSED_DONE.format(id=request_id))
-        await deliver(bot, view.mentee, texts.HELP_ASK_HELPED.format(id=request_id), helped_buttons)
+        await deliver(
+            session, view.mentee, texts.HELP_ASK_HELPED.format(id=request_id), helped_buttons
+        )
     notice = texts.HELP_CLOSED_NOTICE.format(id=request_id, name=esc(person.full_name))
     for other in view.responders:
         if other.id != person.id:
-            await deliver(bot, other, notice)
+            await deliver(session, other, notice)
 
 
 @handlers.callback_query(HelpCb.filter(F.action.in_({HelpAction.HELPED, HelpAction.NOT_HELPED})))
 async def helped(
-    callback: CallbackQuery, callback_data: HelpCb, session: AsyncSession, actor: Actor, bot: Bot
+    callback: CallbackQuery, callback_data: HelpCb, session: AsyncSession, actor: Actor
 ) -> None:
     was_helpful = callback_data.action is HelpAction.HELPED
     view = await help_requests.mark_helped(session, actor, callback_data.request_id, was_helpful)
@@ -351,7 +350,7 @@ async def helped(
         answer=texts.HELP_HELPED_YES if was_helpful else texts.HELP_HELPED_NO,
     )
     for person in view.responders:
-        await deliver(bot, person, notice)
+        await deliver(session, person, notice)
 
 
 # --- lists and passing on ---------------------------------------------------------------------
@@ -426,7 +425,6 @@ async def pass_to_mentor(
     callback_data: HelpPassCb,
     session: AsyncSession,
     actor: Actor,
-    bot: Bot,
 ) -> None:
     if not callback_data.mentor_id:
         await choose_mentor(callback, callback_data, session, actor)
@@ -438,11 +436,11 @@ async def pass_to_mentor(
     await answer_quietly(callback)
     await edit(callback, texts.HELP_PASSED.format(mentor=esc(mentor.full_name)))
     markup = keyboards.help_request(view.request.id, [HelpAction.TAKE, HelpAction.OPEN])
-    await deliver(bot, mentor, texts.HELP_PASSED_NOTICE.format(notice=_notice(view)), markup)
+    await deliver(session, mentor, texts.HELP_PASSED_NOTICE.format(notice=_notice(view)), markup)
     await deliver(
-        bot,
+        session,
         view.mentee,
         texts.HELP_PASSED_TO_MENTEE.format(id=view.request.id, mentor=esc(mentor.full_name)),
     )
     if previous is not None:
-        await deliver(bot, previous, texts.HELP_PASSED_AWAY.format(id=view.request.id))
+        await deliver(session, previous, texts.HELP_PASSED_AWAY.format(id=view.request.id))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from aiogram import Bot, F
+from aiogram import F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -345,11 +345,11 @@ async def _ask_day(
 
 @handlers.message(DAY_STATES, ANSWER)
 async def day_typed(
-    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
     past = (await MEETING.get(state)).get("past", False)
     at = validation.moment(message.text, utcnow(), _timezone(actor), past=past)
-    await _when_chosen(message, state, session, actor, bot, at)
+    await _when_chosen(message, state, session, actor, at)
 
 
 @handlers.callback_query(DAY_STATES, MeetingDayCb.filter())
@@ -380,11 +380,11 @@ def _on_day(day: date, at: time, timezone: str) -> datetime:
 
 @handlers.message(TIME_STATES, ANSWER)
 async def time_typed(
-    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
     data = await MEETING.get(state)
     at = _on_day(data["day"], validation.clock_time(message.text), _timezone(actor))
-    await _when_chosen(message, state, session, actor, bot, at)
+    await _when_chosen(message, state, session, actor, at)
 
 
 @handlers.callback_query(TIME_STATES, MeetingTimeCb.filter())
@@ -394,7 +394,6 @@ async def time_chosen(
     state: FSMContext,
     session: AsyncSession,
     actor: Actor,
-    bot: Bot,
 ) -> None:
     data = await MEETING.get(state)
     hours, minutes = divmod(callback_data.minute, 60)
@@ -403,7 +402,7 @@ async def time_chosen(
     at = _on_day(data["day"], time(hours, minutes), _timezone(actor))
     await answer_quietly(callback)
     assert isinstance(callback.message, Message)
-    await _when_chosen(callback.message, state, session, actor, bot, at)
+    await _when_chosen(callback.message, state, session, actor, at)
 
 
 async def _when_chosen(
@@ -411,7 +410,6 @@ async def _when_chosen(
     state: FSMContext,
     session: AsyncSession,
     actor: Actor,
-    bot: Bot,
     at: datetime,
 ) -> None:
     """The day and time are known: move the meeting, or go on to the format."""
@@ -429,7 +427,7 @@ async def _when_chosen(
                 if view.participant(person.id)
                 else keyboards.open_meeting(view.meeting.id)
             )
-            await deliver(bot, person, notice, markup)
+            await deliver(session, person, notice, markup)
         return
     loaded = await meetings.check_can_plan(session, actor, data["pair_id"])
     meetings.when(loaded, at, utcnow(), past=data.get("past", False))
@@ -461,7 +459,7 @@ async def link_typed(message: Message, state: FSMContext) -> None:
 
 @handlers.message(StateFilter(MeetingForm.topic), ANSWER)
 async def topic_typed(
-    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
     data = await MEETING.get(state)
     topic = meetings.topic(message.text)
@@ -488,7 +486,7 @@ async def topic_typed(
     await _show(message, session, actor, view)
     invitation = texts.MEETING_INVITATION.format(mentor=esc(view.mentor.full_name), **_facts(view))
     for person in view.participants:
-        await deliver(bot, person, invitation, keyboards.meeting_invitation(view.meeting.id))
+        await deliver(session, person, invitation, keyboards.meeting_invitation(view.meeting.id))
 
 
 # --- answers, moves and cancellations ---------------------------------------------------------
@@ -507,7 +505,6 @@ async def answered(
     callback_data: MeetingCb,
     session: AsyncSession,
     actor: Actor,
-    bot: Bot,
 ) -> None:
     attendance, toast, template = ANSWERS[callback_data.action]
     view = await meetings.answer(session, actor, callback_data.meeting_id, attendance)
@@ -515,7 +512,7 @@ async def answered(
     text, markup = await render_meeting(session, actor, view)
     await edit(callback, text, markup)
     notice = template.format(name=esc(actor.require_person().full_name), **_facts(view))
-    await deliver(bot, view.mentor, notice, keyboards.open_meeting(view.meeting.id))
+    await deliver(session, view.mentor, notice, keyboards.open_meeting(view.meeting.id))
 
 
 @handlers.callback_query(MeetingCb.filter(F.action == MeetingAction.ASK_MOVE))
@@ -534,7 +531,7 @@ async def ask_move_comment(
 
 @handlers.message(StateFilter(MeetingChange.move_comment), ANSWER)
 async def move_comment_typed(
-    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
     meeting_id = (await MEETING.get(state))["meeting_id"]
     comment = meetings.comment(message.text)
@@ -546,7 +543,7 @@ async def move_comment_typed(
         comment=esc(comment),
         **_facts(view),
     )
-    await deliver(bot, view.mentor, notice, keyboards.open_meeting(meeting_id))
+    await deliver(session, view.mentor, notice, keyboards.open_meeting(meeting_id))
 
 
 @handlers.callback_query(MeetingCb.filter(F.action == MeetingAction.MOVE))
@@ -583,7 +580,6 @@ async def cancel_meeting(
     callback_data: MeetingCb,
     session: AsyncSession,
     actor: Actor,
-    bot: Bot,
 ) -> None:
     view = await meetings.cancel(session, actor, callback_data.meeting_id)
     await answer_quietly(callback, texts.MEETING_CANCELLED)
@@ -592,7 +588,7 @@ async def cancel_meeting(
     person = actor.require_person()
     notice = texts.MEETING_CANCELLED_NOTICE.format(name=esc(person.full_name), **_facts(view))
     for other in view.others(person.id):
-        await deliver(bot, other, notice)
+        await deliver(session, other, notice)
 
 
 # --- the mentor's log -------------------------------------------------------------------------
@@ -704,13 +700,13 @@ async def _touched_keyboard(
 
 @handlers.message(StateFilter(MeetingLog.agreements), ANSWER)
 async def agreements_typed(
-    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
     agreements = meetings.notes(message.text, "Договорённости")
     data = await MEETING.update(state, {"agreements": agreements, "touched": []})
     markup = await _touched_keyboard(session, actor, data)
     if len(markup.inline_keyboard) <= 2:  # nothing to mark: only «Готово» and «Отмена»
-        await _save_log(message, state, session, actor, bot)
+        await _save_log(message, state, session, actor)
         return
     await state.set_state(MeetingLog.touched)
     await message.answer(texts.MEETING_ASK_TOUCHED, reply_markup=markup)
@@ -723,12 +719,11 @@ async def touched_toggled(
     state: FSMContext,
     session: AsyncSession,
     actor: Actor,
-    bot: Bot,
 ) -> None:
     await answer_quietly(callback)
     if callback_data.kind is MeetingTouchKind.DONE:
         assert isinstance(callback.message, Message)
-        await _save_log(callback.message, state, session, actor, bot)
+        await _save_log(callback.message, state, session, actor)
         return
     data = await MEETING.get(state)
     key = (callback_data.kind.value, callback_data.item_id)
@@ -739,7 +734,7 @@ async def touched_toggled(
 
 
 async def _save_log(
-    target: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+    target: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
     data = await MEETING.get(state)
     touched = data.get("touched", [])
@@ -762,7 +757,7 @@ async def _save_log(
     await _show(target, session, actor, view)
     request = texts.MEETING_RATE_REQUEST.format(mentor=esc(view.mentor.full_name), **_facts(view))
     for person in view.attending():
-        await deliver(bot, person, request, keyboards.meeting_rating(view.meeting.id))
+        await deliver(session, person, request, keyboards.meeting_rating(view.meeting.id))
 
 
 # --- ratings ----------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ the mentor, completing with final reflections, and stopping early with a reason.
 
 from typing import Required, TypeVar
 
-from aiogram import Bot, F
+from aiogram import F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -208,10 +208,10 @@ async def render_picker(
     return text, keyboards.people_picker(purpose, page, selected, data.get("pair_id", 0))
 
 
-async def notify_new_pair(bot: Bot, loaded: pairs.PairView) -> None:
+async def notify_new_pair(session: AsyncSession, loaded: pairs.PairView) -> None:
     form = FORM_NAMES[loaded.pair.form]
     await deliver(
-        bot,
+        session,
         loaded.mentor,
         texts.PAIR_NOTICE_MENTOR.format(
             form=form,
@@ -221,7 +221,7 @@ async def notify_new_pair(bot: Bot, loaded: pairs.PairView) -> None:
     )
     for mentee in loaded.mentees:
         await deliver(
-            bot,
+            session,
             mentee,
             texts.PAIR_NOTICE_MENTEE.format(
                 mentor=_name(loaded.mentor, contact=True), form=form, **_dates(loaded)
@@ -286,7 +286,6 @@ async def picked(
     state: FSMContext,
     session: AsyncSession,
     actor: Actor,
-    bot: Bot,
 ) -> None:
     purpose = callback_data.purpose
     data = await PICKER.get(state)
@@ -315,13 +314,13 @@ async def picked(
         await answer_quietly(callback, texts.PAIR_MENTOR_CHANGED)
         text, markup = await render_card(session, actor, loaded)
         await edit(callback, text, markup)
-        await deliver(bot, loaded.mentor, texts.PAIR_NOTICE_NEW_MENTOR.format(card=text))
+        await deliver(session, loaded.mentor, texts.PAIR_NOTICE_NEW_MENTOR.format(card=text))
         await deliver(
-            bot, previous, texts.PAIR_NOTICE_MENTOR_REMOVED.format(pair=pair_title(loaded))
+            session, previous, texts.PAIR_NOTICE_MENTOR_REMOVED.format(pair=pair_title(loaded))
         )
         for mentee in loaded.mentees:
             await deliver(
-                bot,
+                session,
                 mentee,
                 texts.PAIR_NOTICE_MENTOR_CHANGED.format(mentor=_name(loaded.mentor, contact=True)),
             )
@@ -426,7 +425,7 @@ async def period_typed(
     StateFilter(PairWizard.confirm), PairWizardCb.filter(F.step == PairWizardStep.CONFIRM)
 )
 async def confirmed(
-    callback: CallbackQuery, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+    callback: CallbackQuery, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
     data = await PICKER.get(state)
     loaded = await pairs.create_pair(
@@ -442,7 +441,7 @@ async def confirmed(
     await answer_quietly(callback, texts.PAIR_CREATED)
     text, markup = await render_card(session, actor, loaded)
     await edit(callback, text, markup)
-    await notify_new_pair(bot, loaded)
+    await notify_new_pair(session, loaded)
 
 
 def _parse(enum: type[Choice], value: str) -> Choice:
@@ -576,7 +575,7 @@ async def ask_complete(
 
 @handlers.callback_query(PairCb.filter(F.action == PairAction.COMPLETE_YES))
 async def complete(
-    callback: CallbackQuery, callback_data: PairCb, session: AsyncSession, actor: Actor, bot: Bot
+    callback: CallbackQuery, callback_data: PairCb, session: AsyncSession, actor: Actor
 ) -> None:
     loaded = await pairs.finish_pair(session, actor, callback_data.pair_id, completed=True)
     await answer_quietly(callback)
@@ -584,7 +583,7 @@ async def complete(
     await edit(callback, text, markup)
     notice = texts.PAIR_NOTICE_COMPLETED.format(pair=pair_title(loaded))
     for person in (loaded.mentor, *loaded.mentees):
-        await deliver(bot, person, notice, keyboards.reflection_scores(loaded.pair.id))
+        await deliver(session, person, notice, keyboards.reflection_scores(loaded.pair.id))
 
 
 @handlers.callback_query(PairCb.filter(F.action == PairAction.STOP))
@@ -603,7 +602,7 @@ async def ask_stop_reason(
 
 @handlers.message(StateFilter(PairChange.stop_reason), ANSWER)
 async def stop_reason_typed(
-    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
     pair_id = (await PAIR_NOTE.get(state))["pair_id"]
     loaded = await pairs.finish_pair(session, actor, pair_id, completed=False, reason=message.text)
@@ -614,7 +613,7 @@ async def stop_reason_typed(
         pair=pair_title(loaded), reason=esc(loaded.pair.stop_reason or "")
     )
     for person in (loaded.mentor, *loaded.mentees):
-        await deliver(bot, person, notice)
+        await deliver(session, person, notice)
 
 
 # --- final reflections ------------------------------------------------------------------------

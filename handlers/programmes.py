@@ -5,7 +5,7 @@ the mentees' reflections, and mentees' proposals to change the programme."""
 from datetime import date
 from typing import Required
 
-from aiogram import Bot, F
+from aiogram import F
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -354,14 +354,14 @@ async def ask_proposal(
 
 @handlers.message(StateFilter(ProgrammeForm.proposal), ANSWER)
 async def proposal_typed(
-    message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
     pair_id = (await PROGRAMME.get(state))["pair_id"]
     current, feedback = await programmes.propose_change(session, actor, pair_id, message.text)
     await state.clear()
     await message.answer(texts.PROGRAMME_PROPOSAL_SENT)
     await deliver(
-        bot,
+        session,
         current.pair.mentor,
         texts.PROGRAMME_PROPOSAL_NOTICE.format(
             name=esc(actor.require_person().full_name),

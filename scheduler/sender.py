@@ -46,6 +46,7 @@ BATCH = 50
 RETRY_BASE = timedelta(seconds=15)
 RETRY_MAX = timedelta(minutes=30)
 MARK_ATTEMPTS = 5
+CAPTION_LIMIT = 1024  # Telegram's, for a photo's or a document's caption
 
 
 def worker_name() -> str:
@@ -218,12 +219,21 @@ class Sender:
                     # the row stays claimed and is taken again when its lease ends
                     logger.error("Sending a notification failed", exc_info=error)
 
-    async def _prepare(self, stats: Stats) -> tuple[bool, list[Outgoing]]:
-        """Claim a batch and decide for each row: send, cancel, or wait for the morning.
-        Returns whether anything was claimed, and what to send."""
+    async def send_now(self, keys: list[str]) -> Stats:
+        """Send these rows at once (the notices an update queued), if nobody took them yet."""
+        stats = Stats()
+        _, outgoing = await self._prepare(stats, keys)
+        await asyncio.gather(*(self._send(item, stats) for item in outgoing))
+        return stats
+
+    async def _prepare(
+        self, stats: Stats, keys: list[str] | None = None
+    ) -> tuple[bool, list[Outgoing]]:
+        """Claim a batch (of these keys, when given) and decide for each row: send, cancel, or
+        wait for the morning. Returns whether anything was claimed, and what to send."""
         now = self.clock()
         async with self.session_factory.begin() as session:
-            claimed = await outbox.claim(session, now, self.worker, self.batch)
+            claimed = await outbox.claim(session, now, self.worker, self.batch, keys)
         if not claimed:
             return False, []
         outgoing: list[Outgoing] = []
@@ -265,7 +275,7 @@ class Sender:
         ):
             reason = "turned off"
         if reason is None and person is not None and person.telegram_id is not None:
-            quiet = preferences.QuietHours.of(person)
+            quiet = preferences.QuietHours.of(person, notification.kind)
             if (quiet_end := quiet.until(now)) is not None:
                 await outbox.defer(session, claim, quiet_end, "quiet hours")
                 stats.deferred += 1
@@ -311,9 +321,7 @@ class Sender:
                     if not await self._still_ours(item, stats):
                         return
                     self._waiting.discard(task)  # from here on it is sent, even when stopping
-                    await self.bot.send_message(
-                        item.chat_id, item.notice.text, reply_markup=item.notice.markup
-                    )
+                    await self._deliver(item)
             except asyncio.CancelledError:
                 if not (self._stopping and task in self._waiting):
                     raise
@@ -341,6 +349,23 @@ class Sender:
             finally:
                 self._waiting.discard(task)
             return
+
+    async def _deliver(self, item: Outgoing) -> None:
+        """The text, or a photo or document with the text as its caption (and the buttons);
+        a text too long for a caption comes first, the file after it."""
+        notice, chat = item.notice, item.chat_id
+        if notice.file_id is None:
+            await self.bot.send_message(chat, notice.text, reply_markup=notice.markup)
+            return
+        fits = len(notice.text) <= CAPTION_LIMIT
+        if not fits:
+            await self.bot.send_message(chat, notice.text, reply_markup=notice.markup)
+        caption = notice.text if fits else None
+        markup = notice.markup if fits else None
+        if notice.file_kind == "photo":
+            await self.bot.send_photo(chat, notice.file_id, caption=caption, reply_markup=markup)
+        else:
+            await self.bot.send_document(chat, notice.file_id, caption=caption, reply_markup=markup)
 
     async def _mark_sent(self, item: Outgoing) -> None:
         """Telegram has the message: recording that must not fail on a busy database, or it

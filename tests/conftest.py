@@ -17,11 +17,13 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.app import create_dispatcher
+from bot.delivery import Courier
 from bot.settings import Settings, load_settings
 from bot.telegram import create_bot
 from fakes.telegram import FakeTelegramServer
 from models import Base
 from models.database import create_engine, create_session_factory, upgrade_database
+from scheduler.sender import Sender
 
 ADMIN_ID = 900_001
 BOT_USERNAME = "nastavnik_test_bot"
@@ -112,7 +114,9 @@ async def running_bot(
 ) -> AsyncIterator[RunningBot]:
     """The real bot, long polling the fake Bot API until the test ends."""
     bot = create_bot(settings)
-    dispatcher = create_dispatcher(settings, session_factory)
+    # notices to other people are sent at once, as by the app (the scheduler is not running)
+    courier = Courier(Sender(session_factory, bot))
+    dispatcher = create_dispatcher(settings, session_factory, courier=courier)
     polling = asyncio.create_task(
         dispatcher.start_polling(
             bot,
@@ -129,4 +133,5 @@ async def running_bot(
     yield RunningBot(bot=bot, dispatcher=dispatcher, telegram=telegram)
     await dispatcher.stop_polling()
     await polling
+    await courier.finish(10)
     await bot.session.close()

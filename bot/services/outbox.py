@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, or_, select, true, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -79,13 +79,19 @@ def _claimable(now: datetime) -> Any:
 
 
 async def claim(
-    session: AsyncSession, now: datetime, worker: str, limit: int
+    session: AsyncSession,
+    now: datetime,
+    worker: str,
+    limit: int,
+    keys: Sequence[str] | None = None,
 ) -> list[Notification]:
-    """Take up to `limit` due rows (and rows whose claim lease ran out) for this worker."""
+    """Take up to `limit` due rows (and rows whose claim lease ran out) for this worker; only
+    those of `keys` when given."""
+    only = Notification.key.in_(keys) if keys is not None else true()
     ids = list(
         await session.scalars(
             select(Notification.id)
-            .where(_claimable(now))
+            .where(_claimable(now), only)
             .order_by(Notification.due_at, Notification.id)
             .limit(limit)
             .with_for_update(skip_locked=True)

@@ -55,10 +55,10 @@ async def test_request_conversation_and_close(running_bot, session_factory, tele
     sent = await reply(mentee)
     assert sent.text == "✅ Запрос №1 отправлен наставнику Орлова Вера. Ответ придёт сюда."
 
-    notice = await reply(mentor)
+    notice = await reply(mentor)  # the photo, the request as its caption, and the buttons
+    assert notice.photo is not None
     assert "Запрос о помощи №1 от Новикова Ира · срочно" in notice.text
     assert "Родители <жалуются> на оценки" in notice.text
-    assert (await reply(mentor)).photo is not None  # the photo follows the notice
     await mentor.press(notice, texts.HELP_BUTTONS["take"])
     assert "Переписка по запросу №1" in (await reply(mentor)).text
     assert "Орлова Вера взял(а) ваш запрос №1" in (await reply(mentee)).text
@@ -72,8 +72,8 @@ async def test_request_conversation_and_close(running_bot, session_factory, tele
     await mentee.send_document(b"%PDF", "criteria.pdf", caption="Вот мои критерии")
     assert (await reply(mentee)).text == texts.HELP_MESSAGE_SENT
     answer = await reply(mentor)
+    assert answer.document is not None
     assert "Новикова Ира:\nВот мои критерии" in answer.text
-    assert (await reply(mentor)).document is not None
 
     await mentor.send("/requests")
     listing = await reply(mentor)

@@ -1,6 +1,7 @@
-"""The kinds of reminders and the categories a person turns on or off in /reminders. Every kind has
-a category here, a relevance check in `relevance` and a renderer in `bot.notices`
-(tests/scheduler/test_kinds.py checks all three)."""
+"""The kinds of what the outbox sends — the bot's reminders, and notices of one person's action
+to another — and the categories a person turns on or off in /reminders. Every kind has a category
+here (None: not a reminder to switch off), a relevance check in `relevance` and a renderer in
+`bot.notices` (tests/scheduler/test_kinds.py checks all three)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,9 @@ class Kind(StrEnum):
     CURATOR_WEEKLY = "curator_weekly"
     PROGRAMME_ENDING = "programme_ending"
     STAFF_LIST = "staff_list"
+    # what someone did that concerns this person (a new pair, a passed request, a reply):
+    # rendered when it happened, sent at once
+    NOTICE = "notice"
 
 
 class Category(StrEnum):
@@ -38,7 +42,7 @@ class Category(StrEnum):
     DIGESTS = "digests"
 
 
-CATEGORY = {
+CATEGORY: dict[Kind, Category | None] = {
     Kind.MEETING_DAY: Category.MEETINGS,
     Kind.MEETING_HOUR: Category.MEETINGS,
     Kind.MEETING_LOG: Category.MEETINGS,
@@ -56,7 +60,12 @@ CATEGORY = {
     Kind.CURATOR_WEEKLY: Category.DIGESTS,
     Kind.PROGRAMME_ENDING: Category.NUDGES,
     Kind.STAFF_LIST: Category.NUDGES,
+    Kind.NOTICE: None,
 }
 
-# Some reminders are part of someone's duty and cannot be turned off: escalated help requests.
-ALWAYS_ON = frozenset({Kind.HELP_ESCALATED})
+# Some cannot be turned off: an escalated help request is part of the curator's duty, and a
+# notice is a colleague's word.
+ALWAYS_ON = frozenset({Kind.HELP_ESCALATED, Kind.NOTICE})
+# What a person does that reaches another arrives at once, like any message in a messenger; the
+# bot's own reminders wait for the end of the quiet hours.
+IGNORES_QUIET_HOURS = frozenset({Kind.NOTICE})

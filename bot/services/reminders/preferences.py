@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.errors import ValidationFailed
-from bot.services.reminders.kinds import ALWAYS_ON, CATEGORY, Category, Kind
+from bot.services.reminders.kinds import ALWAYS_ON, CATEGORY, IGNORES_QUIET_HOURS, Category, Kind
 from bot.texts.reminders import REMINDERS_BAD_CHOICE
 from models import NotificationPreference, Person
 
@@ -23,9 +23,12 @@ class QuietHours:
     timezone: str
 
     @classmethod
-    def of(cls, person: Person) -> QuietHours:
-        """The person's own quiet hours, else their organisation's."""
+    def of(cls, person: Person, kind: str | None = None) -> QuietHours:
+        """The person's own quiet hours, else their organisation's; none for what is sent at
+        once whatever the hour (a colleague's notice)."""
         organization = person.organization
+        if kind in IGNORES_QUIET_HOURS:
+            return cls(0, 0, organization.timezone)
         if person.quiet_hours_start is None or person.quiet_hours_end is None:
             return cls(
                 organization.quiet_hours_start,
