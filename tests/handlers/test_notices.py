@@ -19,8 +19,9 @@ from tests.handlers.test_help_requests import MENTEE, MENTOR, school
 
 async def only_notice(factory) -> Notification:
     async with factory() as session:
-        (row,) = await session.scalars(select(Notification))
-    return row
+        rows = list(await session.scalars(select(Notification)))
+    assert len(rows) == 1
+    return rows[0]
 
 
 async def test_a_notice_telegram_refused_goes_later_once(running_bot, session_factory, telegram):
