@@ -14,10 +14,11 @@ from models.enums import NotificationStatus, Urgency
 from scheduler.sender import Sender
 from tests.clock import FakeClock
 from tests.dialogs import reply, users
+from tests.factories import Factory
 from tests.handlers.test_help_requests import MENTEE, MENTOR, school
 
 
-async def only_notice(factory) -> Notification:
+async def only_notice(factory: Factory) -> Notification:
     async with factory() as session:
         rows = list(await session.scalars(select(Notification)))
     assert len(rows) == 1
