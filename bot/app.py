@@ -12,6 +12,7 @@ from contextlib import suppress
 
 from aiogram import Bot, Dispatcher, F
 from aiogram.enums import ChatType
+from aiogram.filters import Command
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKeyBuilder
 from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
 from aiogram.fsm.storage.redis import RedisStorage
@@ -22,7 +23,12 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.commands import set_default_commands
 from bot.delivery import Courier
 from bot.logs import UpdateContextMiddleware
-from bot.middlewares import ActorMiddleware, DatabaseMiddleware, InFlightMiddleware
+from bot.middlewares import (
+    ActorMiddleware,
+    DatabaseMiddleware,
+    DialogueInterruption,
+    InFlightMiddleware,
+)
 from bot.settings import Settings
 from bot.telegram import create_bot
 from bot.web import create_web_app
@@ -73,8 +79,22 @@ def create_dispatcher(
     dispatcher.update.outer_middleware(DatabaseMiddleware(session_factory))
     dispatcher.update.outer_middleware(ActorMiddleware(settings.admin_ids))
     dispatcher.include_routers(*get_routers())
+    interruption = DialogueInterruption(commands_of(dispatcher))
+    dispatcher.message.outer_middleware(interruption)
+    dispatcher.callback_query.outer_middleware(interruption)
     dispatcher.startup.register(_on_startup)
     return dispatcher
+
+
+def commands_of(dispatcher: Dispatcher) -> frozenset[str]:
+    """Every command a message handler of the dispatcher answers (`/start` included)."""
+    commands: set[str] = set()
+    for router in dispatcher.chain_tail:
+        for handler in router.message.handlers:
+            for event_filter in handler.filters or ():
+                if isinstance(event_filter.callback, Command):
+                    commands.update(c for c in event_filter.callback.commands if isinstance(c, str))
+    return frozenset({"start", *commands})
 
 
 async def _on_startup(bot: Bot) -> None:

@@ -13,17 +13,21 @@ from typing import Any
 from aiogram import BaseMiddleware, Bot
 from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
 from aiogram.exceptions import TelegramAPIError
+from aiogram.fsm.context import FSMContext
 from aiogram.methods import TelegramMethod
 from aiogram.methods.base import Response, TelegramType
-from aiogram.types import TelegramObject, User
+from aiogram.types import CallbackQuery, Message, TelegramObject, User
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import delivery
+from bot.callbacks.menu import MenuCb
+from bot.dialogue import step_of
 from bot.services import people
 from bot.services.access import Actor
 from bot.services.errors import DatabaseUnavailable
+from bot.texts.common import DIALOGUE_INTERRUPTED
 
 logger = logging.getLogger(__name__)
 
@@ -133,6 +137,39 @@ class ActorMiddleware(BaseMiddleware):
             if person is not None and not person.is_active:
                 person.is_active = True
             data["actor"] = Actor(
-                telegram_id=user.id, person=person, is_admin=user.id in self.admin_ids
+                telegram_id=user.id,
+                person=person,
+                is_admin=user.id in self.admin_ids,
+                username=user.username,
             )
         return await handler(event, data)
+
+
+class DialogueInterruption(BaseMiddleware):
+    """A new command or a main-menu button ends the dialogue in progress (an abandoned wizard
+    must not take a later answer for its own), and says so before doing what was asked."""
+
+    def __init__(self, commands: frozenset[str]) -> None:
+        self.commands = commands  # every command a handler answers; /cancel has its own answer
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        state: FSMContext | None = data.get("state")
+        current = await state.get_state() if state is not None else None
+        if state is not None and current is not None and self._starts_anew(event):
+            await state.clear()
+            step = step_of(current)
+            if step is None or not step.starts:  # something typed in it is lost: say so
+                bot: Bot = data["bot"]
+                user: User = data["event_from_user"]
+                await bot.send_message(user.id, DIALOGUE_INTERRUPTED)
+        return await handler(event, data)
+
+    def _starts_anew(self, event: TelegramObject) -> bool:
+        if isinstance(event, Message):
+            text = event.text or ""
+            if not text.startswith("/") or len(text) < 2:
+                return False
+            command = text[1:].split(maxsplit=1)[0].split("@")[0].casefold()
+            return command in self.commands and command != "cancel"
+        menu = f"{MenuCb.__prefix__}{MenuCb.__separator__}"
+        return isinstance(event, CallbackQuery) and (event.data or "").startswith(menu)

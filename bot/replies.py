@@ -1,8 +1,10 @@
-"""Small helpers for answering: edit a message in place (tolerating «not modified») and answer
-a callback with a text that may be longer than an alert allows."""
+"""Small helpers for answering: edit a message in place (tolerating «not modified»), answer a
+callback with a text that may be longer than an alert allows, and answer a dialogue step the
+same way whether its button was pressed or its answer typed (`Say`)."""
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from contextlib import suppress
 
 from aiogram.exceptions import TelegramBadRequest
@@ -82,3 +84,49 @@ async def ask_for_text(
     if dialogue is not None and data is not None:
         await dialogue.set(state, data)
     await send(callback, prompt, cancel_keyboard())
+
+
+class Say(ABC):
+    """How a dialogue step answers: in place of the message whose button was pressed
+    (`in_place`), or with a new message after a typed answer (`anew`); one handler body
+    serves both."""
+
+    @abstractmethod
+    async def __call__(self, text: str, markup: InlineKeyboardMarkup | None = None) -> None: ...
+
+    @abstractmethod
+    async def note(self, text: str) -> None:
+        """A short word before the answer: a toast for a button, a message for typed text."""
+
+
+class _InPlace(Say):
+    def __init__(self, callback: CallbackQuery) -> None:
+        self.callback = callback
+
+    async def __call__(self, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+        await answer_quietly(self.callback)
+        await edit(self.callback, text, markup)
+
+    async def note(self, text: str) -> None:
+        await answer_quietly(self.callback, text)
+
+
+class _Anew(Say):
+    def __init__(self, message: Message) -> None:
+        self.message = message
+
+    async def __call__(self, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+        await self.message.answer(text, reply_markup=markup)
+
+    async def note(self, text: str) -> None:
+        await self.message.answer(text)
+
+
+def in_place(callback: CallbackQuery) -> Say:
+    """Answer a button by replacing its message (the spinner stopped first)."""
+    return _InPlace(callback)
+
+
+def anew(message: Message) -> Say:
+    """Answer a typed message with a new message."""
+    return _Anew(message)

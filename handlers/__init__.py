@@ -23,6 +23,7 @@ from handlers import (
     reminders,
     settings,
     staff,
+    steps,
 )
 
 
@@ -46,5 +47,6 @@ def get_routers() -> list[Router]:
         monitoring.handlers.router(),
         invites.handlers.router(),
         organizations.handlers.router(),
+        steps.handlers.router(),  # what a dialogue step got and did not take
         fallback.handlers.router(),  # last: stale buttons and messages nobody handled
     ]

@@ -1,4 +1,5 @@
-"""Cancelling any dialogue (/cancel or the «Отмена» button) and refusing non-text answers."""
+"""Cancelling any dialogue (/cancel, the «Отмена» button, or «отмена» typed) and refusing what
+a step cannot take in place of words (a sticker, a photo), naming what it waits for."""
 
 from aiogram import F
 from aiogram.filters import Command, StateFilter
@@ -6,9 +7,11 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks.common import CancelCb
+from bot.dialogue import TypedChoice
 from bot.replies import answer_quietly, edit
 from bot.routing import Handlers
 from bot.texts import common as texts
+from handlers.steps import expectation
 
 handlers = Handlers("common")
 
@@ -20,6 +23,13 @@ async def cancel_command(message: Message, state: FSMContext) -> None:
     await message.answer(texts.CANCELLED if had_state else texts.NOTHING_TO_CANCEL)
 
 
+@handlers.message(~StateFilter(None), TypedChoice({True: (texts.BUTTON_CANCEL, "отменить")}))
+async def cancel_typed(message: Message, state: FSMContext) -> None:
+    """«Отмена» typed instead of tapped: the step never takes it as its answer."""
+    await state.clear()
+    await message.answer(texts.CANCELLED)
+
+
 @handlers.callback_query(CancelCb.filter())
 async def cancel_button(callback: CallbackQuery, state: FSMContext) -> None:
     await state.clear()
@@ -28,5 +38,6 @@ async def cancel_button(callback: CallbackQuery, state: FSMContext) -> None:
 
 
 @handlers.message(~StateFilter(None), ~F.text)
-async def text_expected(message: Message) -> None:
-    await message.answer(texts.TEXT_EXPECTED)
+async def text_expected(message: Message, raw_state: str | None) -> None:
+    """A sticker, a photo or a voice message where the step takes words or a button."""
+    await message.answer(f"{texts.TEXT_EXPECTED} {expectation(raw_state)}")

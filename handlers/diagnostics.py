@@ -2,22 +2,39 @@
 start and at the end of a programme and sees the change; their mentor and curator see it too."""
 
 from aiogram import F
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
+from typing_extensions import TypedDict
 
 from bot.callbacks.diagnostics import SelfCheckCb, SelfCheckViewCb
 from bot.callbacks.menu import MenuAction, MenuCb
+from bot.dialogue import Dialogue, Step, TypedChoice
 from bot.keyboards import diagnostics as keyboards
-from bot.replies import answer_quietly, edit, send
+from bot.replies import Say, anew, in_place, send
 from bot.routing import Handlers
 from bot.services import diagnostics
 from bot.services.access import Actor
 from bot.texts import diagnostics as texts
 from bot.texts.vocabulary import DIFFICULTY_CATEGORIES, DIFFICULTY_CATEGORY_BUTTONS, esc
-from models.enums import Role
+from models.enums import AssessmentStage, Role
 
 handlers = Handlers("diagnostics")
+
+
+class SelfCheck(StatesGroup):
+    question = Step(texts.EXPECT_SCORE, starts=True)
+
+
+class SelfCheckData(TypedDict):
+    stage: AssessmentStage
+    index: int  # of the question being answered
+
+
+SELF_CHECK = Dialogue(SelfCheckData)
+SCORES = {score: str(score) for score in range(1, 6)}
 
 
 async def render_results(
@@ -48,9 +65,9 @@ async def render_results(
     return text, keyboards.self_check_stages()
 
 
-def question(stage_data: SelfCheckCb, index: int) -> str:
+def question(stage: AssessmentStage, index: int) -> str:
     return texts.SELF_CHECK_QUESTION.format(
-        stage=texts.SELF_CHECK_STAGES[stage_data.stage],
+        stage=texts.SELF_CHECK_STAGES[stage],
         number=index + 1,
         total=len(diagnostics.CATEGORIES),
         category=DIFFICULTY_CATEGORIES[diagnostics.category_at(index)],
@@ -71,28 +88,57 @@ async def self_check_button(callback: CallbackQuery, session: AsyncSession, acto
     await send(callback, text, markup)
 
 
-@handlers.callback_query(SelfCheckCb.filter())
-async def answer(
-    callback: CallbackQuery, callback_data: SelfCheckCb, session: AsyncSession, actor: Actor
+async def _answered(
+    say: Say,
+    stage: AssessmentStage,
+    index: int,
+    score: int,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
 ) -> None:
+    """Record the score of question `index` (0: only show it), then the next question, or
+    the results after the last."""
     mentee = actor.require_role(Role.MENTEE)
-    index = callback_data.index
-    if callback_data.score:
-        await diagnostics.record_score(
-            session, actor, callback_data.stage, index, callback_data.score
-        )
+    if score:
+        await diagnostics.record_score(session, actor, stage, index, score)
         index += 1
     if index < len(diagnostics.CATEGORIES):
-        await answer_quietly(callback)
-        await edit(
-            callback,
-            question(callback_data, index),
-            keyboards.self_check_scores(callback_data.stage, index),
-        )
+        await state.set_state(SelfCheck.question)
+        await SELF_CHECK.set(state, {"stage": stage, "index": index})
+        await say(question(stage, index), keyboards.self_check_scores(stage, index))
         return
-    await answer_quietly(callback, texts.SELF_CHECK_SAVED)
+    await state.clear()
+    await say.note(texts.SELF_CHECK_SAVED)
     text, markup = await render_results(session, actor, mentee.id)
-    await edit(callback, text, markup)
+    await say(text, markup)
+
+
+@handlers.callback_query(SelfCheckCb.filter())
+async def answer(
+    callback: CallbackQuery,
+    callback_data: SelfCheckCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    await _answered(
+        in_place(callback),
+        callback_data.stage,
+        callback_data.index,
+        callback_data.score,
+        state,
+        session,
+        actor,
+    )
+
+
+@handlers.message(StateFilter(SelfCheck.question), TypedChoice(SCORES))
+async def answer_typed(
+    message: Message, choice: int, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    data = await SELF_CHECK.get(state)
+    await _answered(anew(message), data["stage"], data["index"], choice, state, session, actor)
 
 
 @handlers.callback_query(SelfCheckViewCb.filter())

@@ -7,7 +7,7 @@ from typing import Required
 from aiogram import F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
+from aiogram.fsm.state import StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 from typing_extensions import TypedDict
@@ -20,10 +20,10 @@ from bot.callbacks.difficulties import (
     UrgencyCb,
 )
 from bot.callbacks.menu import MenuAction, MenuCb
-from bot.dialogue import Dialogue
+from bot.dialogue import Dialogue, Step, TypedChoice
 from bot.keyboards import difficulties as keyboards
 from bot.keyboards.common import cancel
-from bot.replies import answer_quietly, ask_for_text, edit, send
+from bot.replies import Say, anew, answer_quietly, ask_for_text, edit, in_place, send
 from bot.routing import Handlers
 from bot.services import difficulties
 from bot.services.access import Actor, is_mentor_of
@@ -39,14 +39,15 @@ from bot.texts.vocabulary import (
     shorten,
 )
 from models import Difficulty
-from models.enums import DifficultyCategory, DifficultyStatus, Role
+from models.enums import DifficultyCategory, DifficultyStatus, Role, Urgency
 
 handlers = Handlers("difficulties")
 
 
 class NewDifficulty(StatesGroup):
-    description = State()
-    urgency = State()
+    category = Step(texts.EXPECT_CATEGORY, starts=True)
+    description = Step(texts.EXPECT_DESCRIPTION)
+    urgency = Step(texts.EXPECT_URGENCY)
 
 
 class NewDifficultyData(TypedDict, total=False):
@@ -55,8 +56,8 @@ class NewDifficultyData(TypedDict, total=False):
 
 
 class DifficultyEdit(StatesGroup):
-    description = State()
-    reflection = State()
+    description = Step(texts.EXPECT_NEW_DESCRIPTION, starts=True)
+    reflection = Step(texts.EXPECT_REFLECTION, starts=True)
 
 
 class DifficultyEditData(TypedDict):
@@ -68,6 +69,12 @@ DIFFICULTY_EDIT = Dialogue(DifficultyEditData)
 
 ANSWER = F.text & ~F.text.startswith("/")
 LINE_PREVIEW = 80
+# a category typed by its button's label or its full name
+CATEGORY_WORDS = {
+    category: (label, DIFFICULTY_CATEGORIES[category])
+    for category, label in DIFFICULTY_CATEGORY_BUTTONS.items()
+}
+URGENCY_WORDS = URGENCY_NAMES
 
 
 async def render_list(
@@ -130,10 +137,15 @@ async def render_card(
 # --- registering ------------------------------------------------------------------------------
 
 
-@handlers.message(Command("new_difficulty"))
-async def new_command(message: Message, state: FSMContext, actor: Actor) -> None:
+async def _start(state: FSMContext, actor: Actor) -> None:
     actor.require_role(Role.MENTEE)
     await state.clear()
+    await state.set_state(NewDifficulty.category)
+
+
+@handlers.message(Command("new_difficulty"))
+async def new_command(message: Message, state: FSMContext, actor: Actor) -> None:
+    await _start(state, actor)
     await message.answer(
         texts.DIFFICULTY_ASK_CATEGORY, reply_markup=keyboards.difficulty_categories()
     )
@@ -141,25 +153,32 @@ async def new_command(message: Message, state: FSMContext, actor: Actor) -> None
 
 @handlers.callback_query(MenuCb.filter(F.action == MenuAction.NEW_DIFFICULTY))
 async def new_button(callback: CallbackQuery, state: FSMContext, actor: Actor) -> None:
-    actor.require_role(Role.MENTEE)
-    await state.clear()
+    await _start(state, actor)
     await send(callback, texts.DIFFICULTY_ASK_CATEGORY, keyboards.difficulty_categories())
+
+
+async def _category_chosen(
+    say: Say, category: DifficultyCategory, state: FSMContext, actor: Actor
+) -> None:
+    actor.require_role(Role.MENTEE)
+    await state.set_state(NewDifficulty.description)
+    await NEW_DIFFICULTY.set(state, {"category": category})
+    name = DIFFICULTY_CATEGORIES[category]
+    await say(texts.DIFFICULTY_ASK_DESCRIPTION.format(category=esc(name)), cancel())
 
 
 @handlers.callback_query(DifficultyCategoryCb.filter())
 async def category_chosen(
     callback: CallbackQuery, callback_data: DifficultyCategoryCb, state: FSMContext, actor: Actor
 ) -> None:
-    actor.require_role(Role.MENTEE)
-    await state.set_state(NewDifficulty.description)
-    await NEW_DIFFICULTY.set(state, {"category": callback_data.category})
-    await answer_quietly(callback)
-    category = DIFFICULTY_CATEGORIES[callback_data.category]
-    await edit(
-        callback,
-        texts.DIFFICULTY_ASK_DESCRIPTION.format(category=esc(category)),
-        cancel(),
-    )
+    await _category_chosen(in_place(callback), callback_data.category, state, actor)
+
+
+@handlers.message(StateFilter(NewDifficulty.category), TypedChoice(CATEGORY_WORDS))
+async def category_typed(
+    message: Message, choice: DifficultyCategory, state: FSMContext, actor: Actor
+) -> None:
+    await _category_chosen(anew(message), choice, state, actor)
 
 
 @handlers.message(StateFilter(NewDifficulty.description), ANSWER)
@@ -172,6 +191,19 @@ async def description_typed(message: Message, state: FSMContext, actor: Actor) -
     await message.answer(texts.DIFFICULTY_ASK_URGENCY, reply_markup=keyboards.urgencies())
 
 
+async def _urgency_chosen(
+    say: Say, urgency: Urgency, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    data = await NEW_DIFFICULTY.get(state)
+    difficulty = await difficulties.register_difficulty(
+        session, actor, category=data["category"], text=data["description"], urgency=urgency
+    )
+    await state.clear()
+    await say.note(texts.DIFFICULTY_SAVED)
+    text, markup = await render_card(session, actor, difficulty, 0)
+    await say(text, markup)
+
+
 @handlers.callback_query(StateFilter(NewDifficulty.urgency), UrgencyCb.filter(F.difficulty_id == 0))
 async def urgency_chosen(
     callback: CallbackQuery,
@@ -180,18 +212,14 @@ async def urgency_chosen(
     session: AsyncSession,
     actor: Actor,
 ) -> None:
-    data = await NEW_DIFFICULTY.get(state)
-    difficulty = await difficulties.register_difficulty(
-        session,
-        actor,
-        category=data["category"],
-        text=data["description"],
-        urgency=callback_data.urgency,
-    )
-    await state.clear()
-    await answer_quietly(callback, texts.DIFFICULTY_SAVED)
-    text, markup = await render_card(session, actor, difficulty, 0)
-    await edit(callback, text, markup)
+    await _urgency_chosen(in_place(callback), callback_data.urgency, state, session, actor)
+
+
+@handlers.message(StateFilter(NewDifficulty.urgency), TypedChoice(URGENCY_WORDS))
+async def urgency_typed(
+    message: Message, choice: Urgency, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    await _urgency_chosen(anew(message), choice, state, session, actor)
 
 
 # --- lists and cards --------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from typing import Required
 from aiogram import F
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
+from aiogram.fsm.state import StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 from typing_extensions import TypedDict
@@ -25,10 +25,10 @@ from bot.callbacks.goals import (
     PairGoalsCb,
 )
 from bot.delivery import deliver
-from bot.dialogue import Dialogue
+from bot.dialogue import Dialogue, NotWhatTheStepTakes, Step, typed_choice
 from bot.keyboards import goals as keyboards
 from bot.keyboards.common import cancel
-from bot.replies import answer_quietly, ask_for_text, edit, send
+from bot.replies import Say, anew, answer_quietly, ask_for_text, edit, in_place, send
 from bot.routing import Handlers
 from bot.services import goals, pairs
 from bot.services.access import Actor
@@ -41,11 +41,11 @@ handlers = Handlers("goals")
 
 
 class GoalForm(StatesGroup):
-    mentee = State()
-    title = State()
-    due = State()
-    criteria = State()
-    link = State()
+    mentee = Step(texts.EXPECT_MENTEE, starts=True)
+    title = Step(texts.EXPECT_TITLE, starts=True)
+    due = Step(texts.EXPECT_DUE)
+    criteria = Step(texts.EXPECT_CRITERIA)
+    link = Step(texts.EXPECT_LINK)
 
 
 class GoalFormData(TypedDict, total=False):
@@ -57,8 +57,8 @@ class GoalFormData(TypedDict, total=False):
 
 
 class GoalAnswer(StatesGroup):
-    progress = State()
-    give_back = State()
+    progress = Step(texts.EXPECT_PROGRESS, starts=True)
+    give_back = Step(texts.EXPECT_GIVE_BACK, starts=True)
 
 
 class GoalAnswerData(TypedDict):
@@ -204,6 +204,17 @@ async def start_new(
     await send(callback, texts.GOAL_ASK_TITLE, cancel())
 
 
+async def _mentee_chosen(
+    say: Say, mentee_id: int, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    data = await GOAL_FORM.get(state)
+    await goals.check_can_set(session, actor, data["pair_id"], mentee_id)
+    data["mentee_id"] = mentee_id
+    await GOAL_FORM.set(state, data)
+    await state.set_state(GoalForm.title)
+    await say(texts.GOAL_ASK_TITLE, cancel())
+
+
 @handlers.callback_query(StateFilter(GoalForm.mentee), GoalMenteeCb.filter())
 async def mentee_chosen(
     callback: CallbackQuery,
@@ -212,13 +223,18 @@ async def mentee_chosen(
     session: AsyncSession,
     actor: Actor,
 ) -> None:
-    data = await GOAL_FORM.get(state)
-    await goals.check_can_set(session, actor, data["pair_id"], callback_data.mentee_id)
-    data["mentee_id"] = callback_data.mentee_id
-    await GOAL_FORM.set(state, data)
-    await state.set_state(GoalForm.title)
-    await answer_quietly(callback)
-    await edit(callback, texts.GOAL_ASK_TITLE, cancel())
+    await _mentee_chosen(in_place(callback), callback_data.mentee_id, state, session, actor)
+
+
+@handlers.message(StateFilter(GoalForm.mentee), ANSWER)
+async def mentee_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    mentees = await goals.mentee_choices(session, actor, (await GOAL_FORM.get(state))["pair_id"])
+    chosen = typed_choice(message.text, {mentee.id: mentee.full_name for mentee in mentees})
+    if chosen is None:
+        raise NotWhatTheStepTakes(GoalForm.mentee)
+    await _mentee_chosen(anew(message), chosen, state, session, actor)
 
 
 @handlers.message(StateFilter(GoalForm.title), ANSWER)
@@ -248,16 +264,39 @@ async def criteria_typed(
     data = await GOAL_FORM.get(state)
     data["criteria"] = goals.criteria(message.text)
     await GOAL_FORM.set(state, data)
-    loaded = await goals.check_can_set(session, actor, data["pair_id"], data["mentee_id"])
-    difficulties, activities = await goals.links(session, loaded, data["mentee_id"])
-    choices = [(GoalLinkKind.DIFFICULTY, d.id, d.description) for d in difficulties] + [
-        (GoalLinkKind.ACTIVITY, a.id, a.title) for a in activities
-    ]
+    choices = await _links(session, actor, data)
     if not choices:
         await _create(message, state, session, actor, None, None)
         return
     await state.set_state(GoalForm.link)
     await message.answer(texts.GOAL_ASK_LINK, reply_markup=keyboards.goal_links(choices))
+
+
+async def _links(
+    session: AsyncSession, actor: Actor, data: GoalFormData
+) -> list[tuple[GoalLinkKind, int, str]]:
+    """What the goal may be tied to: the mentee's difficulties and programme activities."""
+    loaded = await goals.check_can_set(session, actor, data["pair_id"], data["mentee_id"])
+    difficulties, activities = await goals.links(session, loaded, data["mentee_id"])
+    return [(GoalLinkKind.DIFFICULTY, d.id, d.description) for d in difficulties] + [
+        (GoalLinkKind.ACTIVITY, a.id, a.title) for a in activities
+    ]
+
+
+@handlers.message(StateFilter(GoalForm.link), ANSWER)
+async def link_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    links = await _links(session, actor, await GOAL_FORM.get(state))
+    choices: dict[tuple[GoalLinkKind, int], str] = {(k, i): label for k, i, label in links}
+    choices[(GoalLinkKind.NONE, 0)] = texts.GOAL_NO_LINK
+    chosen = typed_choice(message.text, choices)
+    if chosen is None:
+        raise NotWhatTheStepTakes(GoalForm.link)
+    kind, item_id = chosen
+    difficulty_id = item_id if kind is GoalLinkKind.DIFFICULTY else None
+    activity_id = item_id if kind is GoalLinkKind.ACTIVITY else None
+    await _create(message, state, session, actor, difficulty_id, activity_id)
 
 
 @handlers.callback_query(StateFilter(GoalForm.link), GoalLinkCb.filter())

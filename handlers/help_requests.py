@@ -10,7 +10,7 @@ from typing import Required
 from aiogram import F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
+from aiogram.fsm.state import StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 from typing_extensions import TypedDict
@@ -18,10 +18,10 @@ from typing_extensions import TypedDict
 from bot.callbacks.help_requests import HelpAction, HelpCb, HelpListCb, HelpPassCb, HelpUrgencyCb
 from bot.callbacks.menu import MenuAction, MenuCb
 from bot.delivery import deliver
-from bot.dialogue import Dialogue
+from bot.dialogue import Dialogue, Step, TypedChoice
 from bot.keyboards import help_requests as keyboards
 from bot.keyboards.common import cancel
-from bot.replies import answer_quietly, edit, send
+from bot.replies import Say, anew, answer_quietly, edit, in_place, send
 from bot.routing import Handlers
 from bot.services import help_requests, pairs
 from bot.services.access import Actor
@@ -37,14 +37,14 @@ from bot.texts.vocabulary import (
     shorten,
 )
 from models import utcnow
-from models.enums import HelpStatus, Role
+from models.enums import HelpStatus, Role, Urgency
 
 handlers = Handlers("help_requests")
 
 
 class HelpForm(StatesGroup):
-    text = State()
-    urgency = State()
+    text = Step(texts.EXPECT_TEXT, starts=True)
+    urgency = Step(texts.EXPECT_URGENCY)
 
 
 class HelpFormData(TypedDict, total=False):
@@ -54,7 +54,7 @@ class HelpFormData(TypedDict, total=False):
 
 
 class HelpChat(StatesGroup):
-    message = State()
+    message = Step(texts.EXPECT_MESSAGE, starts=True)
 
 
 class HelpChatData(TypedDict):
@@ -180,23 +180,17 @@ async def text_given(message: Message, state: FSMContext) -> None:
     await message.answer(texts.HELP_ASK_URGENCY, reply_markup=keyboards.help_urgencies())
 
 
-@handlers.callback_query(StateFilter(HelpForm.urgency), HelpUrgencyCb.filter())
-async def urgency_chosen(
-    callback: CallbackQuery,
-    callback_data: HelpUrgencyCb,
-    state: FSMContext,
-    session: AsyncSession,
-    actor: Actor,
+async def _urgency_chosen(
+    say: Say, urgency: Urgency, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
     data = await HELP_FORM.get(state)
     attachment = (
         Attachment(file_id=data["file_id"], kind=data["file_kind"]) if "file_id" in data else None
     )
     view = await help_requests.open_request(
-        session, actor, text=data["text"], urgency=callback_data.urgency, attachment=attachment
+        session, actor, text=data["text"], urgency=urgency, attachment=attachment
     )
     await state.clear()
-    await answer_quietly(callback)
     recipients = view.responders
     markup = keyboards.help_request(view.request.id, [HelpAction.TAKE, HelpAction.OPEN])
     notice = _notice(view)
@@ -221,7 +215,25 @@ async def urgency_chosen(
         )
     if not delivered:
         answer = texts.HELP_NO_ONE.format(id=view.request.id)
-    await edit(callback, answer)
+    await say(answer)
+
+
+@handlers.callback_query(StateFilter(HelpForm.urgency), HelpUrgencyCb.filter())
+async def urgency_chosen(
+    callback: CallbackQuery,
+    callback_data: HelpUrgencyCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    await _urgency_chosen(in_place(callback), callback_data.urgency, state, session, actor)
+
+
+@handlers.message(StateFilter(HelpForm.urgency), TypedChoice(texts.HELP_URGENCY_NAMES))
+async def urgency_typed(
+    message: Message, choice: Urgency, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    await _urgency_chosen(anew(message), choice, state, session, actor)
 
 
 # --- the card, taking and the conversation ----------------------------------------------------

@@ -32,15 +32,16 @@ from bot.callbacks.meetings import (
     PairMeetingsCb,
 )
 from bot.delivery import deliver
-from bot.dialogue import Dialogue
+from bot.dialogue import Dialogue, NotWhatTheStepTakes, Step, TypedChoice, typed_choice
 from bot.keyboards import meetings as keyboards
 from bot.keyboards.common import cancel, skip
-from bot.replies import answer_quietly, ask_for_text, edit, send
+from bot.replies import Say, anew, answer_quietly, ask_for_text, edit, in_place, send
 from bot.routing import Handlers
 from bot.services import meetings, pairs, validation
 from bot.services.access import Actor
 from bot.services.errors import ValidationFailed
 from bot.texts import meetings as texts
+from bot.texts.common import BUTTON_DONE, BUTTON_SKIP
 from bot.texts.validation import VALIDATION_DATE, VALIDATION_TIME
 from bot.texts.vocabulary import (
     ATTENDANCE_NAMES,
@@ -63,29 +64,29 @@ handlers = Handlers("meetings")
 class MeetingForm(StatesGroup):
     """Scheduling a meeting, or recording one held without being scheduled (`past`)."""
 
-    whom = State()
-    day = State()
-    time = State()
-    format = State()
-    link = State()
-    topic = State()
+    whom = Step(texts.EXPECT_WHOM, starts=True)
+    day = Step(texts.EXPECT_DAY, starts=True)
+    time = Step(texts.EXPECT_TIME)
+    format = Step(texts.EXPECT_FORMAT)
+    link = Step(texts.EXPECT_LINK)
+    topic = Step(texts.EXPECT_TOPIC)
 
 
 class MeetingLog(StatesGroup):
     """The mentor's report of a meeting (also the second half of recording a past one)."""
 
-    reason = State()
-    duration = State()
-    summary = State()
-    agreements = State()
-    touched = State()
+    reason = Step(texts.EXPECT_NOT_HELD_REASON, starts=True)
+    duration = Step(texts.EXPECT_DURATION, starts=True)
+    summary = Step(texts.EXPECT_SUMMARY)
+    agreements = Step(texts.EXPECT_AGREEMENTS)
+    touched = Step(texts.EXPECT_TOUCHED)
 
 
 class MeetingChange(StatesGroup):
-    day = State()
-    time = State()
-    move_comment = State()
-    rating_comment = State()
+    day = Step(texts.EXPECT_NEW_DAY, starts=True)
+    time = Step(texts.EXPECT_NEW_TIME)
+    move_comment = Step(texts.EXPECT_MOVE_COMMENT, starts=True)
+    rating_comment = Step(texts.EXPECT_RATING_COMMENT, starts=True)
 
 
 class MeetingData(TypedDict, total=False):
@@ -309,6 +310,22 @@ async def start_form(
     await send(callback, text, markup)
 
 
+async def _whom_chosen(
+    say: Say, mentee_id: int, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    """One mentee of the group, or 0: the whole group."""
+    pair_id = (await MEETING.get(state))["pair_id"]
+    if mentee_id:
+        mentee_ids = [mentee_id]
+        await meetings.check_participants(session, actor, pair_id, mentee_ids)
+    else:
+        loaded = await meetings.check_can_plan(session, actor, pair_id)
+        mentee_ids = [mentee.id for mentee in loaded.mentees]
+    await MEETING.update(state, {"mentee_ids": mentee_ids})
+    text, markup = await _ask_day(state, actor, MeetingForm.day)
+    await say(text, markup)
+
+
 @handlers.callback_query(StateFilter(MeetingForm.whom), MeetingWhomCb.filter())
 async def whom_chosen(
     callback: CallbackQuery,
@@ -317,17 +334,19 @@ async def whom_chosen(
     session: AsyncSession,
     actor: Actor,
 ) -> None:
-    pair_id = (await MEETING.get(state))["pair_id"]
-    if callback_data.mentee_id:
-        mentee_ids = [callback_data.mentee_id]
-        await meetings.check_participants(session, actor, pair_id, mentee_ids)
-    else:
-        loaded = await meetings.check_can_plan(session, actor, pair_id)
-        mentee_ids = [mentee.id for mentee in loaded.mentees]
-    await MEETING.update(state, {"mentee_ids": mentee_ids})
-    text, markup = await _ask_day(state, actor, MeetingForm.day)
-    await answer_quietly(callback)
-    await edit(callback, text, markup)
+    await _whom_chosen(in_place(callback), callback_data.mentee_id, state, session, actor)
+
+
+@handlers.message(StateFilter(MeetingForm.whom), ANSWER)
+async def whom_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    loaded = await meetings.check_can_plan(session, actor, (await MEETING.get(state))["pair_id"])
+    choices = {0: texts.MEETING_WHOLE_GROUP} | {m.id: m.full_name for m in loaded.mentees}
+    chosen = typed_choice(message.text, choices)
+    if chosen is None:
+        raise NotWhatTheStepTakes(MeetingForm.whom)
+    await _whom_chosen(anew(message), chosen, state, session, actor)
 
 
 async def _ask_day(
@@ -436,18 +455,26 @@ async def _when_chosen(
     await target.answer(texts.MEETING_ASK_FORMAT, reply_markup=keyboards.meeting_formats())
 
 
+async def _format_chosen(say: Say, meeting_format: MeetingFormat, state: FSMContext) -> None:
+    data = await MEETING.update(state, {"format": meeting_format})
+    if meeting_format is MeetingFormat.ONLINE and not data.get("past", False):
+        await state.set_state(MeetingForm.link)
+        await say(texts.MEETING_ASK_LINK, cancel())
+        return
+    await state.set_state(MeetingForm.topic)
+    await say(texts.MEETING_ASK_TOPIC, cancel())
+
+
 @handlers.callback_query(StateFilter(MeetingForm.format), MeetingFormatCb.filter())
 async def format_chosen(
     callback: CallbackQuery, callback_data: MeetingFormatCb, state: FSMContext
 ) -> None:
-    data = await MEETING.update(state, {"format": callback_data.format})
-    await answer_quietly(callback)
-    if callback_data.format is MeetingFormat.ONLINE and not data.get("past", False):
-        await state.set_state(MeetingForm.link)
-        await edit(callback, texts.MEETING_ASK_LINK, cancel())
-        return
-    await state.set_state(MeetingForm.topic)
-    await edit(callback, texts.MEETING_ASK_TOPIC, cancel())
+    await _format_chosen(in_place(callback), callback_data.format, state)
+
+
+@handlers.message(StateFilter(MeetingForm.format), TypedChoice(MEETING_FORMAT_NAMES))
+async def format_typed(message: Message, choice: MeetingFormat, state: FSMContext) -> None:
+    await _format_chosen(anew(message), choice, state)
 
 
 @handlers.message(StateFilter(MeetingForm.link), ANSWER)
@@ -712,6 +739,10 @@ async def agreements_typed(
     await message.answer(texts.MEETING_ASK_TOUCHED, reply_markup=markup)
 
 
+def _toggled(chosen: list[tuple[str, int]], key: tuple[str, int]) -> list[tuple[str, int]]:
+    return [item for item in chosen if item != key] if key in chosen else [*chosen, key]
+
+
 @handlers.callback_query(StateFilter(MeetingLog.touched), MeetingTouchCb.filter())
 async def touched_toggled(
     callback: CallbackQuery,
@@ -727,10 +758,32 @@ async def touched_toggled(
         return
     data = await MEETING.get(state)
     key = (callback_data.kind.value, callback_data.item_id)
-    chosen = data.get("touched", [])
-    data["touched"] = [item for item in chosen if item != key] if key in chosen else [*chosen, key]
+    data["touched"] = _toggled(data.get("touched", []), key)
     await MEETING.set(state, data)
     await edit(callback, texts.MEETING_ASK_TOUCHED, await _touched_keyboard(session, actor, data))
+
+
+@handlers.message(StateFilter(MeetingLog.touched), ANSWER)
+async def touched_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    """«Готово», or the name of a difficulty or activity to mark or unmark."""
+    data = await MEETING.get(state)
+    items = await meetings.touchable(session, await _pair_of_log(session, actor, data))
+    choices: dict[tuple[str, int], str | tuple[str, ...]] = {
+        (item.kind, item.id): item.label for item in items
+    }
+    choices[(MeetingTouchKind.DONE.value, 0)] = (BUTTON_DONE.split(" (")[0], "всё")
+    chosen = typed_choice(message.text, choices)
+    if chosen is None:
+        raise NotWhatTheStepTakes(MeetingLog.touched)
+    if chosen[0] == MeetingTouchKind.DONE:
+        await _save_log(message, state, session, actor)
+        return
+    data["touched"] = _toggled(data.get("touched", []), chosen)
+    await MEETING.set(state, data)
+    markup = await _touched_keyboard(session, actor, data)
+    await message.answer(texts.MEETING_ASK_TOUCHED, reply_markup=markup)
 
 
 async def _save_log(
@@ -776,6 +829,12 @@ async def rated(
     await state.set_state(MeetingChange.rating_comment)
     await MEETING.set(state, {"meeting_id": callback_data.meeting_id})
     await send(callback, texts.MEETING_ASK_RATING_COMMENT, skip())
+
+
+@handlers.message(StateFilter(MeetingChange.rating_comment), TypedChoice({True: BUTTON_SKIP}))
+async def rating_comment_skipped_typed(message: Message, state: FSMContext) -> None:
+    await state.clear()
+    await message.answer(texts.MEETING_RATED)
 
 
 @handlers.message(StateFilter(MeetingChange.rating_comment), ANSWER)

@@ -9,13 +9,14 @@ from datetime import date, datetime
 from aiogram import Bot, F
 from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
+from aiogram.fsm.state import StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import charts, final_report
 from bot.callbacks.menu import MenuAction, MenuCb
 from bot.callbacks.monitoring import MentorsPageCb, SummaryAction, SummaryCb
+from bot.dialogue import Step
 from bot.keyboards import monitoring as keyboards
 from bot.replies import answer_quietly, ask_for_text, edit, send
 from bot.routing import Handlers
@@ -40,7 +41,7 @@ handlers = Handlers("monitoring")
 
 
 class SummaryForm(StatesGroup):
-    period = State()
+    period = Step(texts.EXPECT_PERIOD, starts=True)
 
 
 ANSWER = F.text & ~F.text.startswith("/")

@@ -4,14 +4,14 @@ browse all organisations of the region."""
 from aiogram import Bot, F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
+from aiogram.fsm.state import StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 from typing_extensions import TypedDict
 
 from bot.callbacks.menu import MenuAction, MenuCb
 from bot.callbacks.organizations import OrgAction, OrgCb, OrgsPageCb, TimezoneCb
-from bot.dialogue import Dialogue
+from bot.dialogue import Dialogue, Step, typed_choice
 from bot.keyboards import organizations as keyboards
 from bot.keyboards.common import cancel
 from bot.replies import answer_quietly, edit, send
@@ -28,9 +28,9 @@ handlers = Handlers("organizations")
 
 
 class NewOrganization(StatesGroup):
-    name = State()
-    timezone = State()
-    region = State()
+    name = Step(texts.EXPECT_NAME, starts=True)
+    timezone = Step(texts.EXPECT_TIMEZONE)
+    region = Step(texts.EXPECT_REGION)
 
 
 class NewOrganizationData(TypedDict, total=False):
@@ -82,8 +82,10 @@ async def _timezone_chosen(message: Message, state: FSMContext, timezone: str) -
 
 @handlers.message(StateFilter(NewOrganization.timezone), ANSWER)
 async def timezone_typed(message: Message, state: FSMContext, actor: Actor) -> None:
+    """A city of the buttons («Москва») or a zone's name («Asia/Omsk»)."""
     actor.require_admin()
-    await _timezone_chosen(message, state, validation.timezone_name(message.text))
+    zone = typed_choice(message.text, {zone: city for city, zone in texts.TIMEZONE_CHOICES})
+    await _timezone_chosen(message, state, zone or validation.timezone_name(message.text))
 
 
 @handlers.callback_query(StateFilter(NewOrganization.timezone), TimezoneCb.filter())

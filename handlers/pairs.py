@@ -7,7 +7,7 @@ from typing import Required, TypeVar
 from aiogram import F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
+from aiogram.fsm.state import StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 from typing_extensions import TypedDict
@@ -25,7 +25,7 @@ from bot.callbacks.pairs import (
     UnpairedPageCb,
 )
 from bot.delivery import deliver
-from bot.dialogue import Dialogue
+from bot.dialogue import Dialogue, Step
 from bot.keyboards import pairs as keyboards
 from bot.replies import answer_quietly, ask_for_text, edit, send
 from bot.routing import Handlers
@@ -45,21 +45,21 @@ Choice = TypeVar("Choice", MentorshipForm, RoleModel)
 
 
 class PairWizard(StatesGroup):
-    mentor = State()
-    mentees = State()
-    form = State()
-    model = State()
-    period = State()
-    confirm = State()
+    mentor = Step(texts.EXPECT_MENTOR, starts=True)
+    mentees = Step(texts.EXPECT_MENTEES)
+    form = Step(texts.EXPECT_FORM)
+    model = Step(texts.EXPECT_MODEL)
+    period = Step(texts.EXPECT_PERIOD)
+    confirm = Step(texts.EXPECT_CONFIRM)
 
 
 class PairChange(StatesGroup):
-    new_mentor = State()
-    stop_reason = State()
+    new_mentor = Step(texts.EXPECT_NEW_MENTOR, starts=True)
+    stop_reason = Step(texts.EXPECT_STOP_REASON, starts=True)
 
 
 class PairReflection(StatesGroup):
-    text = State()
+    text = Step(texts.EXPECT_FINAL_REFLECTION, starts=True)
 
 
 class PickerData(TypedDict, total=False):

@@ -12,7 +12,7 @@ from aiogram.filters import (
     StateFilter,
 )
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
+from aiogram.fsm.state import StatesGroup
 from aiogram.types import (
     BufferedInputFile,
     CallbackQuery,
@@ -26,7 +26,7 @@ from typing_extensions import TypedDict
 from bot.callbacks.menu import MenuAction, MenuCb
 from bot.callbacks.profile import EDITABLE, DeleteMeCb, ProfileAction, ProfileCb
 from bot.commands import apply_chat_commands
-from bot.dialogue import Dialogue
+from bot.dialogue import Dialogue, Step
 from bot.keyboards import profile as keyboards
 from bot.replies import answer_quietly, ask_for_text, edit, notify, send
 from bot.routing import Handlers
@@ -40,7 +40,7 @@ handlers = Handlers("profile")
 
 
 class ProfileEdit(StatesGroup):
-    value = State()
+    value = Step(texts.EXPECT_VALUE, starts=True)
 
 
 class ProfileEditData(TypedDict):

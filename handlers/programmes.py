@@ -8,7 +8,7 @@ from typing import Required
 from aiogram import F
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
+from aiogram.fsm.state import StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 from typing_extensions import TypedDict
@@ -21,10 +21,10 @@ from bot.callbacks.programmes import (
     ProgrammeCb,
 )
 from bot.delivery import deliver
-from bot.dialogue import Dialogue
+from bot.dialogue import Dialogue, NotWhatTheStepTakes, Step, typed_choice
 from bot.keyboards import programmes as keyboards
 from bot.keyboards.common import cancel
-from bot.replies import answer_quietly, ask_for_text, edit, send
+from bot.replies import Say, anew, answer_quietly, ask_for_text, edit, in_place, send
 from bot.routing import Handlers
 from bot.services import programmes
 from bot.services.access import Actor
@@ -44,17 +44,17 @@ handlers = Handlers("programmes")
 
 
 class ProgrammeForm(StatesGroup):
-    aim = State()
-    proposal = State()
+    aim = Step(texts.EXPECT_AIM, starts=True)
+    proposal = Step(texts.EXPECT_PROPOSAL, starts=True)
 
 
 class ActivityForm(StatesGroup):
-    title = State()
-    difficulty = State()
-    due = State()
-    expected = State()
-    result = State()
-    reflection = State()
+    title = Step(texts.EXPECT_ACTIVITY_TITLE, starts=True)
+    difficulty = Step(texts.EXPECT_ACTIVITY_DIFFICULTY)
+    due = Step(texts.EXPECT_ACTIVITY_DUE)
+    expected = Step(texts.EXPECT_ACTIVITY_EXPECTED)
+    result = Step(texts.EXPECT_ACTIVITY_RESULT, starts=True)
+    reflection = Step(texts.EXPECT_ACTIVITY_REFLECTION, starts=True)
 
 
 class ProgrammeData(TypedDict, total=False):
@@ -224,16 +224,33 @@ async def title_typed(
     data = await PROGRAMME.get(state)
     data["title"] = programmes.activity_title(message.text)
     await PROGRAMME.set(state, data)
-    pair_id = data["pair_id"]
-    difficulties = await programmes.mentee_difficulties(session, actor, pair_id)
-    choices = [
-        (item.id, f"{DIFFICULTY_CATEGORY_BUTTONS[item.category]}: {item.description}")
-        for item in difficulties[-SHOWN_DIFFICULTIES:]
-    ]
+    choices = await _difficulty_choices(session, actor, data["pair_id"])
     await state.set_state(ActivityForm.difficulty)
     await message.answer(
-        texts.ACTIVITY_ASK_DIFFICULTY, reply_markup=keyboards.activity_difficulties(choices)
+        texts.ACTIVITY_ASK_DIFFICULTY,
+        reply_markup=keyboards.activity_difficulties(list(choices.items())),
     )
+
+
+async def _difficulty_choices(session: AsyncSession, actor: Actor, pair_id: int) -> dict[int, str]:
+    """The mentees' difficulties an activity may address (the latest), by id."""
+    difficulties = await programmes.mentee_difficulties(session, actor, pair_id)
+    return {
+        item.id: f"{DIFFICULTY_CATEGORY_BUTTONS[item.category]}: {item.description}"
+        for item in difficulties[-SHOWN_DIFFICULTIES:]
+    }
+
+
+async def _difficulty_chosen(
+    say: Say, difficulty_id: int, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    """A difficulty, or 0: the activity is tied to none."""
+    data = await PROGRAMME.get(state)
+    data["difficulty_id"] = difficulty_id or None
+    await programmes.check_difficulty(session, actor, data["pair_id"], data["difficulty_id"])
+    await PROGRAMME.set(state, data)
+    await state.set_state(ActivityForm.due)
+    await say(texts.ACTIVITY_ASK_DUE, cancel())
 
 
 @handlers.callback_query(StateFilter(ActivityForm.difficulty), ActivityDifficultyCb.filter())
@@ -244,13 +261,19 @@ async def difficulty_chosen(
     session: AsyncSession,
     actor: Actor,
 ) -> None:
-    data = await PROGRAMME.get(state)
-    data["difficulty_id"] = callback_data.difficulty_id or None
-    await programmes.check_difficulty(session, actor, data["pair_id"], data["difficulty_id"])
-    await PROGRAMME.set(state, data)
-    await state.set_state(ActivityForm.due)
-    await answer_quietly(callback)
-    await edit(callback, texts.ACTIVITY_ASK_DUE, cancel())
+    await _difficulty_chosen(in_place(callback), callback_data.difficulty_id, state, session, actor)
+
+
+@handlers.message(StateFilter(ActivityForm.difficulty), ANSWER)
+async def difficulty_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    pair_id = (await PROGRAMME.get(state))["pair_id"]
+    choices: dict[int, str] = await _difficulty_choices(session, actor, pair_id)
+    chosen = typed_choice(message.text, {0: texts.BUTTON_NO_DIFFICULTY} | choices)
+    if chosen is None:
+        raise NotWhatTheStepTakes(ActivityForm.difficulty)
+    await _difficulty_chosen(anew(message), chosen, state, session, actor)
 
 
 @handlers.message(StateFilter(ActivityForm.due), ANSWER)

@@ -4,11 +4,12 @@ row-by-row report of what was wrong."""
 from aiogram import Bot, F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.fsm.state import State, StatesGroup
+from aiogram.fsm.state import StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks.menu import MenuAction, MenuCb
+from bot.dialogue import Step
 from bot.keyboards.common import cancel
 from bot.replies import send
 from bot.routing import Handlers
@@ -21,7 +22,7 @@ handlers = Handlers("staff")
 
 
 class StaffImport(StatesGroup):
-    file = State()
+    file = Step(texts.EXPECT_FILE, starts=True)
 
 
 MAX_ERRORS_SHOWN = 30

@@ -7,3 +7,7 @@ from aiogram.filters.callback_data import CallbackData
 
 class ConsentCb(CallbackData, prefix="consent1"):
     accept: bool
+
+
+class KeepCb(CallbackData, prefix="keep1"):
+    """«Оставить» the value the curator gave for the current question."""

@@ -19,6 +19,7 @@ class Actor:
     telegram_id: int
     person: Person | None
     is_admin: bool
+    username: str | None = None  # the Telegram username, for a person registering
 
     @property
     def roles(self) -> frozenset[Role]:

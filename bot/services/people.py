@@ -87,6 +87,20 @@ async def check_invite_for(
     return InviteOutcome.ROLE_ADDED, invite
 
 
+async def known_answers(session: AsyncSession, code: str) -> dict[str, str | int]:
+    """What the curator gave of the teacher a personal link was made for (from the staff
+    list): their answers, for them to confirm instead of typing them again. Whether the link
+    can still be used is checked when the registration ends."""
+    invite = await session.scalar(select(Invite).where(Invite.code == code))
+    if invite is None or invite.person_id is None:
+        return {}
+    person = await session.get(Person, invite.person_id)
+    if person is None or person.telegram_id is not None or person.erased_at is not None:
+        return {}
+    values = {field: getattr(person, field) for field in EDITABLE_FIELDS}
+    return {field: value for field, value in values.items() if value not in (None, "")}
+
+
 async def add_role_from_invite(session: AsyncSession, actor: Actor, code: str) -> Role:
     """A registered person takes one more role (a mentor who is also a mentee, say)."""
     person = actor.require_person()

@@ -38,3 +38,7 @@ BUTTON_SELF_CHECK = "📊 Самодиагностика"
 BUTTON_SELF_CHECK_START = "Пройти входную"
 
 BUTTON_SELF_CHECK_END = "Пройти итоговую"
+
+# --- what each dialogue step waits for («Сейчас я жду …») -------------------------------
+
+EXPECT_SCORE = "оценку от 1 до 5 — кнопкой или цифрой"

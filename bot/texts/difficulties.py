@@ -54,3 +54,11 @@ BUTTON_DIFFICULTY_URGENCY = "❗ Важность"
 BUTTON_DIFFICULTY_WORK = "🟡 В работу"
 
 BUTTON_DIFFICULTY_OVERCOME = "🟢 Преодолено"
+
+# --- what each dialogue step waits for («Сейчас я жду …») -------------------------------
+
+EXPECT_CATEGORY = "область затруднения — кнопкой или её названием, например «Методические»"
+EXPECT_DESCRIPTION = "описание затруднения — несколькими словами"
+EXPECT_URGENCY = "важность затруднения — кнопкой «срочно», «важно» или «может подождать»"
+EXPECT_NEW_DESCRIPTION = "новое описание затруднения"
+EXPECT_REFLECTION = "рефлексию: что помогло преодолеть затруднение"

@@ -54,3 +54,9 @@ TIMEZONE_CHOICES = (
     ("Магадан", "Asia/Magadan"),
     ("Камчатка", "Asia/Kamchatka"),
 )
+
+# --- what each dialogue step waits for («Сейчас я жду …») -------------------------------
+
+EXPECT_NAME = "название организации"
+EXPECT_TIMEZONE = "часовой пояс — кнопкой или названием, например Europe/Moscow"
+EXPECT_REGION = "регион организации, например: Тверская область"

@@ -56,3 +56,7 @@ BUTTON_SHARE_OFF = "Скрыть мой контакт"
 BUTTON_DELETE_YES = "Да, удалить"
 
 BUTTON_DELETE_NO = "Нет, оставить"
+
+# --- what each dialogue step waits for («Сейчас я жду …») -------------------------------
+
+EXPECT_VALUE = "новое значение поля профиля"

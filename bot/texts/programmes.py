@@ -91,3 +91,14 @@ BUTTON_ACTIVITY_DONE = "✅ Выполнено"
 BUTTON_ACTIVITY_REFLECT = "💭 Рефлексия"
 
 BUTTON_NO_DIFFICULTY = "Без привязки к затруднению"
+
+# --- what each dialogue step waits for («Сейчас я жду …») -------------------------------
+
+EXPECT_AIM = "цель программы наставничества"
+EXPECT_PROPOSAL = "ваше предложение по программе"
+EXPECT_ACTIVITY_TITLE = "название мероприятия"
+EXPECT_ACTIVITY_DIFFICULTY = "затруднение, на которое направлено мероприятие, — кнопкой"
+EXPECT_ACTIVITY_DUE = "срок мероприятия — дату, например 25.12.2026"
+EXPECT_ACTIVITY_EXPECTED = "ожидаемый результат мероприятия"
+EXPECT_ACTIVITY_RESULT = "результат выполненного мероприятия"
+EXPECT_ACTIVITY_REFLECTION = "вашу рефлексию по мероприятию"

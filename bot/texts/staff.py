@@ -62,3 +62,7 @@ INVITE_PERSONAL_OTHER = (
 )
 
 BUTTON_IMPORT = "📥 Импорт списка педагогов"
+
+# --- what each dialogue step waits for («Сейчас я жду …») -------------------------------
+
+EXPECT_FILE = "файл со списком педагогов (.xlsx или .csv)"

@@ -40,7 +40,9 @@ async def test_mentee_registers_a_difficulty_in_three_taps(running_bot, session_
     prompt = await reply(user)
     assert "Методические (содержание образования" in prompt.text
     await user.send_sticker()
-    assert (await reply(user)).text == common_texts.TEXT_EXPECTED
+    refused = (await reply(user)).text
+    assert refused.startswith(common_texts.TEXT_EXPECTED)
+    assert f"Сейчас я жду {texts.EXPECT_DESCRIPTION}" in refused
     await user.send("я" * 1001)
     assert "не больше 1000 символов" in (await reply(user)).text
     await user.send("Не умею работать с <b>ЭОР</b> & тестами")

@@ -105,7 +105,9 @@ async def test_each_answer_is_validated(running_bot, session_factory, telegram):
     await user.send("<script>alert(1)</script> & Co")
     assert (await reply(user)).text == VALIDATION_NAME
     await user.send_sticker()
-    assert (await reply(user)).text == common_texts.TEXT_EXPECTED
+    refused = (await reply(user)).text
+    assert refused.startswith(common_texts.TEXT_EXPECTED)
+    assert "Сейчас я жду ваши фамилию, имя и отчество" in refused
     await user.send("Я" * 5000)
     too_long = await reply(user)
     assert "не больше 150 символов" in too_long.text and "5000" in too_long.text
@@ -190,6 +192,14 @@ async def test_mentor_takes_a_second_role(running_bot, session_factory, telegram
     user = telegram.add_user(user_id=5010, first_name="Анна")
 
     await user.send(f"/start {code}")
+    question = await reply(user)  # confirmed first: a link opened by mistake adds nothing
+    assert "добавит вам ещё одну роль — <b>наставляемый</b>" in question.html
+    await user.send("нет")
+    assert "роль не добавлена" in (await reply(user)).text
+    person = await get_person(session_factory, 5010)
+    assert person is not None and person.role_set == {Role.MENTOR}
+    await user.send(f"/start {code}")
+    await user.press(await reply(user), texts.BUTTON_ROLE_YES)
     added = await reply(user)
     assert "наставник, наставляемый" in added.text
     await user.send(f"/start {code}")

@@ -12,11 +12,12 @@ from typing import Any
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
+from bot.texts import registration as registration_texts
 from bot.texts import staff as texts
 from bot.texts.common import ACCESS_CURATOR_ONLY, CANCELLED, NOTHING_TO_CANCEL
 from models import Invite, Person
 from models.enums import Role
-from tests.dialogs import LINK, register, reply
+from tests.dialogs import LINK, open_invite, reply
 from tests.factories import make_organization, make_person
 
 CURATOR = 1401
@@ -106,7 +107,20 @@ async def test_import_reports_rows_and_sends_links(running_bot, session_factory,
     code = LINK.search(table[2][2])
     assert code is not None
     teacher = telegram.add_user(user_id=1402, first_name="Ира")
-    await register(teacher, code.group(1), full_name="Новикова Ирина Олеговна")
+    consent = await open_invite(teacher, code.group(1))
+    await teacher.send("Согласна")  # typed instead of tapped
+    known = await reply(teacher)  # what the curator gave, to confirm instead of retyping
+    assert "ФИО: <b>Новикова Ирина</b>" in known.html and consent.message_id
+    await teacher.press(known, registration_texts.BUTTON_KNOWN_FIX)
+    name_step = await reply(teacher)
+    assert "Шаг 1 из 4" in name_step.text
+    assert name_step.buttons()[0] == "Оставить: Новикова Ирина"
+    await teacher.send("Новикова Ирина Олеговна")
+    for _ in range(3):  # position, subject and experience as the curator gave them
+        step = await reply(teacher)
+        assert step.buttons()[0].startswith("Оставить:"), step.buttons()
+        await teacher.press(step, step.buttons()[0])
+    assert "Регистрация завершена" in (await reply(teacher)).text
     assert await people_count(session_factory) == 3
     async with session_factory() as session:
         person = await session.scalar(select(Person).where(Person.telegram_id == 1402))
