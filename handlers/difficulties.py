@@ -103,7 +103,8 @@ async def render_list(
                 description=esc(shorten(item.description, LINE_PREVIEW)),
             )
         )
-    markup = keyboards.difficulty_list(page, mentee.id, [item.id for item in page.items])
+    labels = [(item.id, item.description) for item in page.items]
+    markup = keyboards.difficulty_list(page, mentee.id, labels)
     return "\n".join(lines), markup
 
 

@@ -130,7 +130,8 @@ async def render_goals(
     person = actor.require_person()
     participant = person.id == loaded.mentor.id or person.id in {m.id for m in loaded.mentees}
     can_add = participant and loaded.pair.status is PairStatus.ACTIVE
-    markup = keyboards.goals_list(page, [g.id for g in page.items], pair_id, can_add=can_add)
+    labels = [(goal.id, goal.title) for goal in page.items]
+    markup = keyboards.goals_list(page, labels, pair_id, can_add=can_add)
     if not page.total:
         return texts.GOALS_EMPTY.format(pair=title), markup
     today = pairs.local_today(loaded.mentor.organization.timezone)

@@ -389,7 +389,8 @@ async def render_list(
                 age=age((now - request.created_at).total_seconds()),
             )
         )
-    return "\n".join(lines), keyboards.help_list(page, [r.id for r in page.items])
+    labels = [(r.id, f"№{r.id} · {names.get(r.mentee_id, '')}") for r in page.items]
+    return "\n".join(lines), keyboards.help_list(page, labels)
 
 
 @handlers.message(Command("requests"))

@@ -244,7 +244,8 @@ async def render_history(
                 )
             )
         text = "\n".join(lines)
-    markup = keyboards.meetings_list(page, [m.id for m in page.items], pair_id, can_plan=can_plan)
+    labels = [(m.id, f"{local_time(m.starts_at, timezone)[:5]} {m.topic}") for m in page.items]
+    markup = keyboards.meetings_list(page, labels, pair_id, can_plan=can_plan)
     return text, markup
 
 

@@ -163,8 +163,10 @@ async def render_pairs(
     mentee_ids = {m.mentee_id for pair in page.items for m in pair.members if m.left_at is None}
     names = await pairs.names(session, {pair.mentor_id for pair in page.items} | mentee_ids)
     lines = [texts.PAIRS_HEADER.format(total=page.total, page=page.number + 1, pages=page.pages)]
+    labels = []
     for offset, pair in enumerate(page.items):
         members = [names[m.mentee_id] for m in pair.members if m.left_at is None]
+        labels.append((pair.id, f"{names[pair.mentor_id]} → {', '.join(members)}"))
         lines.append(
             texts.PAIR_LINE.format(
                 number=page.first + offset,
@@ -174,7 +176,7 @@ async def render_pairs(
                 status=PAIR_STATUS_NAMES[pair.status],
             )
         )
-    markup = keyboards.pairs_list(page, [pair.id for pair in page.items], mine, only)
+    markup = keyboards.pairs_list(page, labels, mine, only)
     if only:
         lines[0] += texts.PAIRS_FILTER_SHOWN.format(filter=_filter_name(only, names))
     return "\n".join(lines), markup

@@ -95,7 +95,7 @@ def render_programme(
     shown = current.activities[:SHOWN_ACTIVITIES]
     markup = keyboards.programme(
         pair.pair.id,
-        [activity.id for activity in shown],
+        [(activity.id, activity.title) for activity in shown],
         mentor=person.id == pair.mentor.id,
         mentee=person.id in {mentee.id for mentee in pair.mentees},
         exists=current.programme is not None,

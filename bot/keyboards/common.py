@@ -12,6 +12,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.callbacks.common import CancelCb, SkipCb
 from bot.services.pagination import Page
 from bot.texts import common as common_texts
+from bot.texts.vocabulary import shorten
 
 MENTEE_BUTTONS = 20  # a message holds at most 100 buttons; larger groups list the first
 
@@ -39,14 +40,19 @@ def pager(
     builder.row(*row)
 
 
+LABEL_LENGTH = 40  # of a list's button: the whole row on a phone, without being cut
+
+
 def numbered(
-    page: Page[object], opens: list[CallbackData], turn: Callable[[int], CallbackData]
+    page: Page[object],
+    opens: list[tuple[str, CallbackData]],
+    turn: Callable[[int], CallbackData],
 ) -> InlineKeyboardBuilder:
-    """A button per item, numbered as the list's lines are, four to a row, then the pager."""
+    """A button per item, numbered as the list's lines are and named by a short label (a name, a
+    title), one to a row, then the pager."""
     builder = InlineKeyboardBuilder()
-    for number, data in enumerate(opens, start=page.first):
-        builder.button(text=str(number), callback_data=data)
-    builder.adjust(4)
+    for number, (label, data) in enumerate(opens, start=page.first):
+        builder.row(button(f"{number}. {shorten(label, LABEL_LENGTH)}", data))
     pager(builder, page, turn)
     return builder
 

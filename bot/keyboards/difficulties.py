@@ -42,11 +42,11 @@ def urgencies(difficulty_id: int = 0) -> InlineKeyboardMarkup:
 
 
 def difficulty_list(
-    page: Page[object], mentee_id: int, difficulty_ids: list[int]
+    page: Page[object], mentee_id: int, difficulties: list[tuple[int, str]]
 ) -> InlineKeyboardMarkup:
-    opens: list[CallbackData] = [
-        DifficultyCb(action=DifficultyAction.OPEN, difficulty_id=difficulty_id, page=page.number)
-        for difficulty_id in difficulty_ids
+    opens: list[tuple[str, CallbackData]] = [
+        (label, DifficultyCb(action=DifficultyAction.OPEN, difficulty_id=item, page=page.number))
+        for item, label in difficulties
     ]
     return numbered(
         page, opens, lambda number: DifficultyListCb(mentee_id=mentee_id, page=number)

@@ -41,11 +41,11 @@ def goal_links(choices: list[tuple[GoalLinkKind, int, str]]) -> InlineKeyboardMa
 
 
 def goals_list(
-    page: Page[object], goal_ids: list[int], pair_id: int, *, can_add: bool
+    page: Page[object], goals: list[tuple[int, str]], pair_id: int, *, can_add: bool
 ) -> InlineKeyboardMarkup:
     builder = numbered(
         page,
-        [GoalCb(action=GoalAction.OPEN, goal_id=goal_id) for goal_id in goal_ids],
+        [(title, GoalCb(action=GoalAction.OPEN, goal_id=goal_id)) for goal_id, title in goals],
         lambda number: PairGoalsCb(action=PairGoalsAction.LIST, pair_id=pair_id, page=number),
     )
     if can_add:

@@ -33,9 +33,10 @@ def help_request(request_id: int, actions: list[HelpAction]) -> InlineKeyboardMa
     return builder.as_markup()
 
 
-def help_list(page: Page[object], request_ids: list[int]) -> InlineKeyboardMarkup:
-    opens: list[CallbackData] = [
-        HelpCb(action=HelpAction.OPEN, request_id=request_id) for request_id in request_ids
+def help_list(page: Page[object], requests: list[tuple[int, str]]) -> InlineKeyboardMarkup:
+    opens: list[tuple[str, CallbackData]] = [
+        (label, HelpCb(action=HelpAction.OPEN, request_id=request_id))
+        for request_id, label in requests
     ]
     return numbered(page, opens, lambda number: HelpListCb(page=number)).as_markup()
 

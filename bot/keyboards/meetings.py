@@ -220,11 +220,14 @@ def meeting_touched(
 
 
 def meetings_list(
-    page: Page[object], meeting_ids: list[int], pair_id: int, *, can_plan: bool
+    page: Page[object], meetings: list[tuple[int, str]], pair_id: int, *, can_plan: bool
 ) -> InlineKeyboardMarkup:
     builder = numbered(
         page,
-        [MeetingCb(action=MeetingAction.OPEN, meeting_id=meeting_id) for meeting_id in meeting_ids],
+        [
+            (label, MeetingCb(action=MeetingAction.OPEN, meeting_id=meeting_id))
+            for meeting_id, label in meetings
+        ],
         lambda number: PairMeetingsCb(action=PairMeetingsAction.LIST, pair_id=pair_id, page=number),
     )
     if can_plan:

@@ -102,11 +102,14 @@ def pair_confirm() -> InlineKeyboardMarkup:
 
 
 def pairs_list(
-    page: Page[object], pair_ids: list[int], mine: bool, only: str = ""
+    page: Page[object], pairs: list[tuple[int, str]], mine: bool, only: str = ""
 ) -> InlineKeyboardMarkup:
     builder = numbered(
         page,
-        [PairCb(action=PairAction.OPEN, pair_id=pair_id, page=page.number) for pair_id in pair_ids],
+        [
+            (label, PairCb(action=PairAction.OPEN, pair_id=pair_id, page=page.number))
+            for pair_id, label in pairs
+        ],
         lambda number: PairsPageCb(page=number, mine=mine, only=only),
     )
     if not mine:

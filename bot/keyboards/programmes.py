@@ -14,21 +14,19 @@ from bot.callbacks.programmes import (
     ProgrammeAction,
     ProgrammeCb,
 )
-from bot.keyboards.common import button
+from bot.keyboards.common import LABEL_LENGTH, button
 from bot.texts import common as common_texts
 from bot.texts import programmes as programmes_texts
+from bot.texts.vocabulary import shorten
 
 
 def programme(
-    pair_id: int, activity_ids: list[int], *, mentor: bool, mentee: bool, exists: bool
+    pair_id: int, activities: list[tuple[int, str]], *, mentor: bool, mentee: bool, exists: bool
 ) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
-    for number, activity_id in enumerate(activity_ids, start=1):
-        builder.button(
-            text=str(number),
-            callback_data=ActivityCb(action=ActivityAction.OPEN, activity_id=activity_id),
-        )
-    builder.adjust(5)
+    for number, (activity_id, title) in enumerate(activities, start=1):
+        opens = ActivityCb(action=ActivityAction.OPEN, activity_id=activity_id)
+        builder.row(button(f"{number}. {shorten(title, LABEL_LENGTH)}", opens))
     if mentor:
         aim = (
             programmes_texts.BUTTON_PROGRAMME_AIM

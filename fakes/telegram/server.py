@@ -200,6 +200,16 @@ class FakeUser:
         sizes = [{**size, "width": 800, "height": 600}]
         return self.server.user_message(self, {"photo": sizes, **_caption(caption)})
 
+    async def press_line(self, message: BotMessage, number: int) -> None:
+        """Press the button of a list's line `number` («3. Разбор урока»)."""
+        markup = self.server.message(self.id, message.message_id).reply_markup or {}
+        for row in markup.get("inline_keyboard", []):
+            for button in row:
+                if button["text"].startswith(f"{number}. "):
+                    await self.press(message, button["text"])
+                    return
+        raise AssertionError(f"no button of line {number} in message {message.message_id}")
+
     async def press(self, message: BotMessage | int, button_text: str) -> str:
         """Press the inline button with this text in the message as it is now."""
         message_id = message if isinstance(message, int) else message.message_id

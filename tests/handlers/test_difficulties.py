@@ -76,7 +76,7 @@ async def test_list_card_work_and_overcome(running_bot, session_factory, telegra
     await user.press(listing, common_texts.BUTTON_NEXT)
     second = await reply(user)
     assert "Затруднение номер 0" in second.text
-    await user.press(second, "10")
+    await user.press_line(second, 10)
     card = await reply(user)
     assert "Затруднение номер 0" in card.text
 

@@ -43,7 +43,7 @@ async def setup(factory) -> tuple[int, int, int]:
 
 async def open_goals(user: FakeUser) -> Any:
     await user.send("/my_pairs")
-    await user.press(await reply(user), "1")
+    await user.press_line(await reply(user), 1)
     await user.press(await reply(user), texts.BUTTON_GOALS)
     return await reply(user)
 
@@ -133,7 +133,7 @@ async def test_mentee_sets_own_goal_and_overdue_shows(running_bot, session_facto
 
     goals = await open_goals(mentee)
     assert "⚠️ Старая цель" in goals.text
-    await mentee.press(goals, "1")
+    await mentee.press_line(goals, 1)
     overdue = await reply(mentee)
     assert "просрочена" in overdue.text
     await mentee.press(overdue, texts.BUTTON_GOALS)

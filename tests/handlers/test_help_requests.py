@@ -78,7 +78,7 @@ async def test_request_conversation_and_close(running_bot, session_factory, tele
     await mentor.send("/requests")
     listing = await reply(mentor)
     assert "№1 · Новикова Ира · в работе" in listing.text
-    await mentor.press(listing, "1")
+    await mentor.press_line(listing, 1)
     card = await reply(mentor)
     assert "Вот мои критерии 📎 вложение" in card.text
 

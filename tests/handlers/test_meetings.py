@@ -58,7 +58,7 @@ def day_label(days_ahead: int) -> str:
 
 async def open_meetings(user: FakeUser) -> Any:
     await user.send("/my_pairs")
-    await user.press(await reply(user), "1")
+    await user.press_line(await reply(user), 1)
     await user.press(await reply(user), texts.BUTTON_MEETINGS)
     return await reply(user)
 
@@ -231,7 +231,7 @@ async def test_log_touched_difficulties_and_rating(running_bot, session_factory,
         history.message_id, MeetingCb(action=MeetingAction.LOG, meeting_id=ahead).pack()
     )
     assert (await mentor.callback_answer())["text"] == texts.MEETING_NOT_STARTED
-    await mentor.press(history, "2")  # the latest first: «Дисциплина» started two hours ago
+    await mentor.press_line(history, 2)  # the latest first: «Дисциплина» started two hours ago
     card = await reply(mentor)
     assert "Дисциплина" in card.text
     await mentor.press(card, texts.BUTTON_MEETING_LOG)
@@ -284,7 +284,7 @@ async def test_not_held_and_past_meeting(running_bot, session_factory, telegram)
     mentor, mentee = await users(telegram, MENTOR, MENTEE)
 
     history = await open_meetings(mentor)
-    await mentor.press(history, "1")
+    await mentor.press_line(history, 1)
     await mentor.press(await reply(mentor), texts.BUTTON_MEETING_LOG)
     await mentor.press(await reply(mentor), texts.BUTTON_MEETING_NOT_HELD)
     await reply(mentor)

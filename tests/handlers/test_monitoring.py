@@ -133,7 +133,7 @@ async def test_pair_filters_mentor_load_and_difficulties(running_bot, session_fa
     await curator.press(overdue, "Групповые")
     groups = await reply(curator)
     assert "Белов Иван" in groups.text and "Орлова Вера" not in groups.text
-    await curator.press(groups, "1")
+    await curator.press_line(groups, 1)
     assert "Наставник: Белов Иван" in (await reply(curator)).text
     (admin,) = await users(telegram, ADMIN_ID)
     await admin.send("/audit")

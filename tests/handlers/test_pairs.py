@@ -81,13 +81,13 @@ async def test_curator_forms_a_pair_and_both_are_told(running_bot, session_facto
     await mentor.send("/my_pairs")
     mine = await reply(mentor)
     assert "Орлова Вера → Новикова Ира" in mine.text
-    await mentor.press(mine, "1")
+    await mentor.press_line(mine, 1)
     mentor_card = await reply(mentor)
     await mentor.press(mentor_card, "Затруднения: Новикова")
     assert "Новикова Ира" in (await reply(mentor)).text
     await mentee.send("/my_pairs")
     mentee_list = await reply(mentee)
-    await mentee.press(mentee_list, "1")
+    await mentee.press_line(mentee_list, 1)
     mentee_card = await reply(mentee)
     # a mentee sees the programme, not the other mentees' data
     assert mentee_card.buttons() == [
@@ -157,7 +157,7 @@ async def test_change_mentor_complete_and_reflect(running_bot, session_factory, 
     curator, mentor, mentee, other = await users(telegram, CURATOR, MENTOR, MENTEE, OTHER_MENTOR)
 
     await curator.send("/pairs")
-    await curator.press(await reply(curator), "1")
+    await curator.press_line(await reply(curator), 1)
     card = await reply(curator)
     await curator.press(card, texts.BUTTON_CHANGE_MENTOR)
     picker = await reply(curator)
@@ -190,7 +190,7 @@ async def test_change_mentor_complete_and_reflect(running_bot, session_factory, 
     assert "Программа наставничества завершена" in (await reply(other)).text
     # The mentor missed the notice's buttons: the completed pair's card offers them again.
     await other.send("/my_pairs")
-    await other.press(await reply(other), "1")
+    await other.press_line(await reply(other), 1)
     card = await reply(other)
     await other.press(card, texts.BUTTON_FINAL_REFLECTION)
     await other.press(await reply(other), "5")
@@ -203,7 +203,7 @@ async def test_change_mentor_complete_and_reflect(running_bot, session_factory, 
     assert feedback == {ids[MENTEE]: 4, ids[OTHER_MENTOR]: 5}
     assert pair is not None and pair.status is PairStatus.COMPLETED
     await curator.send("/pairs")
-    await curator.press(await reply(curator), "1")
+    await curator.press_line(await reply(curator), 1)
     final = await reply(curator)
     assert "💭 Новикова Ира (4/5): Научилась выстраивать урок" in final.text
     assert "💭 Белов Иван (5/5): Группа выросла" in final.text

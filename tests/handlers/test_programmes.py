@@ -63,7 +63,7 @@ async def test_mentor_drafts_the_programme(running_bot, session_factory, telegra
     mentor = telegram.add_user(user_id=MENTOR, first_name="Вера")
 
     await mentor.send("/my_pairs")
-    await mentor.press(await reply(mentor), "1")
+    await mentor.press_line(await reply(mentor), 1)
     card = await reply(mentor)
     await mentor.press(card, texts.BUTTON_PROGRAMME)
     empty = await reply(mentor)
@@ -107,7 +107,7 @@ async def test_activity_done_reflected_and_overdue(running_bot, session_factory,
     programme = await open_programme(mentee, pair_id)
     assert "выполнено 0 из 2, в плане 1, просрочено 1" in programme.text
     assert "⚠️ Старый план" in programme.text
-    await mentee.press(programme, "2")  # sorted by due date: «Открытый урок» is second
+    await mentee.press_line(programme, 2)  # sorted by due date: «Открытый урок» is second
     activity = await reply(mentee)
     assert "Открытый урок" in activity.text
     await mentee.press(activity, texts.BUTTON_ACTIVITY_DONE)
@@ -220,7 +220,7 @@ async def test_group_mates_do_not_read_each_others_difficulties(
     for user_id, sees in ((1312, True), (1313, False), (1311, True)):
         user = telegram.add_user(user_id=user_id, first_name="X")
         programme = await open_programme(user, pair_id)
-        await user.press(programme, "1")
+        await user.press_line(programme, 1)
         card = await reply(user)
         assert ("СЕКРЕТ Иры" in card.text) is sees, (user_id, card.text)
 
