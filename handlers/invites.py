@@ -1,22 +1,51 @@
 """Curators' invite links: a three-tap wizard (role, expiry, uses), the list of links still
-valid, and revoking one."""
+valid (whose each personal one is, and how many times each was used), revoking one after a
+confirmation, and finding a teacher's personal link by name to send again (a new one replaces
+the old)."""
 
 from aiogram import Bot, F
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.callbacks.invites import InviteRevokeCb, InvitesPageCb, InviteWizardCb
+from bot.callbacks.invites import (
+    InviteFindCb,
+    InviteRenewCb,
+    InviteRevokeCb,
+    InvitesPageCb,
+    InviteWizardCb,
+)
 from bot.callbacks.menu import MenuAction, MenuCb
+from bot.dialogue import Step
 from bot.keyboards import invites as keyboards
-from bot.replies import answer_quietly, edit, send
+from bot.keyboards.common import cancel
+from bot.replies import answer_quietly, ask_for_text, edit, send
 from bot.routing import Handlers
-from bot.services import invites
+from bot.services import invites, pairs
 from bot.services.access import Actor
 from bot.texts import invites as texts
-from bot.texts.vocabulary import ROLE_NAMES, ROLE_NAMES_GENITIVE, local_time
+from bot.texts.vocabulary import ROLE_NAMES, ROLE_NAMES_GENITIVE, esc, local_time
+from models import Invite
 
 handlers = Handlers("invites")
+
+
+class InviteSearch(StatesGroup):
+    name = Step(texts.EXPECT_NAME, starts=True)
+
+
+ANSWER = F.text & ~F.text.startswith("/")
+
+
+async def _who(session: AsyncSession, invite: Invite) -> str:
+    """A personal link's teacher and role, or a general link's role."""
+    role = ROLE_NAMES[invite.role]
+    if invite.person_id is None:
+        return texts.INVITE_GENERAL.format(role=role)
+    names = await pairs.names(session, {invite.person_id})
+    return texts.INVITE_PERSONAL.format(name=esc(names.get(invite.person_id, "")), role=role)
 
 
 async def render_invites(
@@ -24,7 +53,7 @@ async def render_invites(
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     page = await invites.list_active_invites(session, actor, page_number)
     if not page.total:
-        return texts.INVITES_EMPTY, None
+        return texts.INVITES_EMPTY, keyboards.invites_list(page, [])
     username = (await bot.me()).username or ""
     timezone = actor.require_person().organization.timezone
     lines = [texts.INVITES_HEADER.format(total=page.total, page=page.number + 1, pages=page.pages)]
@@ -32,8 +61,8 @@ async def render_invites(
         lines.append(
             texts.INVITE_LINE.format(
                 number=page.first + offset,
-                role=ROLE_NAMES[invite.role],
-                uses_left=invite.max_uses - invite.uses,
+                who=await _who(session, invite),
+                uses=invite.uses,
                 max_uses=invite.max_uses,
                 expires=local_time(invite.expires_at, timezone),
                 link=invites.deep_link(username, invite.code),
@@ -127,7 +156,20 @@ async def invites_page(
     await edit(callback, text, markup)
 
 
-@handlers.callback_query(InviteRevokeCb.filter())
+@handlers.callback_query(InviteRevokeCb.filter(~F.confirm))
+async def ask_revoke(
+    callback: CallbackQuery, callback_data: InviteRevokeCb, session: AsyncSession, actor: Actor
+) -> None:
+    invite = await invites.get_managed_invite(session, actor, callback_data.invite_id)
+    question = texts.INVITE_CONFIRM_REVOKE.format(
+        number=callback_data.number, who=await _who(session, invite)
+    )
+    markup = keyboards.confirm_revoke(invite.id, callback_data.page, callback_data.number)
+    await answer_quietly(callback)
+    await edit(callback, question, markup)
+
+
+@handlers.callback_query(InviteRevokeCb.filter(F.confirm))
 async def revoke(
     callback: CallbackQuery,
     callback_data: InviteRevokeCb,
@@ -135,8 +177,54 @@ async def revoke(
     actor: Actor,
     bot: Bot,
 ) -> None:
-    actor.require_curator()
-    await invites.revoke_invite(session, actor, callback_data.invite_id)
+    invite = await invites.revoke_invite(session, actor, callback_data.invite_id)
+    done = texts.INVITE_REVOKED_LINE.format(who=await _who(session, invite))
     await answer_quietly(callback, texts.INVITE_REVOKED_DONE)
     text, markup = await render_invites(session, actor, bot, callback_data.page)
-    await edit(callback, text, markup)
+    await edit(callback, done + text, markup)
+
+
+# --- a teacher's personal link, found by name -------------------------------------------------
+
+
+@handlers.callback_query(InviteFindCb.filter())
+async def ask_name(callback: CallbackQuery, state: FSMContext, actor: Actor) -> None:
+    actor.require_curator()
+    await ask_for_text(callback, state, InviteSearch.name, texts.INVITE_ASK_NAME)
+
+
+@handlers.message(StateFilter(InviteSearch.name), ANSWER)
+async def name_typed(message: Message, session: AsyncSession, actor: Actor, bot: Bot) -> None:
+    found = await invites.pending_teachers(session, actor, message.text)
+    query = esc(message.text or "")
+    if not found:
+        await message.answer(texts.INVITE_FOUND_NONE.format(query=query), reply_markup=cancel())
+        return
+    username = (await bot.me()).username or ""
+    text = texts.INVITE_FOUND_HEADER.format(query=query)
+    for person, invite in found:
+        link = invites.deep_link(username, invite.code) if invite else texts.INVITE_FOUND_NO_LINK
+        text += texts.INVITE_FOUND_LINE.format(name=esc(person.full_name), link=link)
+    markup = keyboards.pending_teachers([(person.id, person.full_name) for person, _ in found])
+    await message.answer(text + texts.INVITE_FOUND_HINT, reply_markup=markup)
+
+
+@handlers.callback_query(InviteRenewCb.filter())
+async def renew(
+    callback: CallbackQuery,
+    callback_data: InviteRenewCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+    bot: Bot,
+) -> None:
+    invite = await invites.renew_personal_invite(session, actor, callback_data.person_id)
+    await state.clear()
+    names = await pairs.names(session, {callback_data.person_id})
+    timezone = actor.require_person().organization.timezone
+    renewed = texts.INVITE_RENEWED.format(
+        name=esc(names.get(callback_data.person_id, "")),
+        expires=local_time(invite.expires_at, timezone),
+        link=invites.deep_link((await bot.me()).username or "", invite.code),
+    )
+    await send(callback, renewed)

@@ -206,6 +206,8 @@ async def render_picker(
         text = texts.PAIR_CHOOSE_NEW_MENTOR.format(query=shown)
     if not page.total:
         text += texts.PAIR_NOBODY_FOUND
+    if any(person.telegram_id is None for person in page.items):
+        text += texts.NOT_JOINED_LEGEND
     selected = frozenset(data.get("mentee_ids", []))
     return text, keyboards.people_picker(purpose, page, selected, data.get("pair_id", 0))
 

@@ -71,10 +71,11 @@ async def make_organization(
 async def make_person(
     factory: Factory,
     organization_id: int,
-    telegram_id: int,
+    telegram_id: int | None,
     *roles: Role,
     full_name: str = "Петрова Анна Сергеевна",
 ) -> int:
+    """A teacher who joined (a Telegram id), or one of a staff list who has not yet (None)."""
     async with factory() as session, session.begin():
         person = Person(
             organization_id=organization_id,
@@ -83,7 +84,7 @@ async def make_person(
             position="Учитель",
             subject="Математика",
             experience_years=12,
-            consent_at=utcnow(),
+            consent_at=utcnow() if telegram_id is not None else None,
             roles=[PersonRole(role=role) for role in roles],
         )
         session.add(person)
@@ -100,6 +101,7 @@ async def make_invite(
     max_uses: int = 10,
     uses: int = 0,
     revoked: bool = False,
+    person_id: int | None = None,
 ) -> str:
     code = secrets.token_urlsafe(12)
     async with factory() as session, session.begin():
@@ -112,6 +114,7 @@ async def make_invite(
                 max_uses=max_uses,
                 uses=uses,
                 revoked_at=utcnow() if revoked else None,
+                person_id=person_id,
             )
         )
     return code

@@ -17,6 +17,16 @@ class InvitesPageCb(CallbackData, prefix="invp1"):
     page: int
 
 
-class InviteRevokeCb(CallbackData, prefix="invr1"):
+class InviteRevokeCb(CallbackData, prefix="invr2"):
     invite_id: int
     page: int
+    number: int  # the invite's line in the list, for the confirmation
+    confirm: bool = False  # False: ask first
+
+
+class InviteFindCb(CallbackData, prefix="invf1"):
+    """Look up a teacher's personal link by name."""
+
+
+class InviteRenewCb(CallbackData, prefix="invn1"):
+    person_id: int

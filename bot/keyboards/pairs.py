@@ -43,6 +43,8 @@ def people_picker(
     builder = InlineKeyboardBuilder()
     for person in page.items:
         label = person.full_name
+        if person.telegram_id is None:
+            label = pairs_texts.NOT_JOINED_MARK + label
         if person.id in selected:
             label = common_texts.BUTTON_SELECTED.format(name=label)
         builder.row(

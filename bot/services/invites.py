@@ -10,11 +10,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services import validation
 from bot.services.access import Actor
 from bot.services.errors import DomainError, NotFound, ValidationFailed
 from bot.services.pagination import Page, paginate
 from bot.texts import invites as texts
-from models import Invite, utcnow
+from models import Invite, Person, utcnow
 from models.enums import Role
 
 TEACHER_ROLES = (Role.MENTOR, Role.MENTEE)
@@ -123,13 +124,95 @@ async def list_active_invites(
     return await paginate(session, query, page)
 
 
-async def revoke_invite(session: AsyncSession, actor: Actor, invite_id: int) -> Invite:
+PERSONAL_INVITE_DAYS = 30
+PENDING_SHOWN = 10  # teachers found by name at once
+
+
+def personal_invite(
+    actor: Actor, curator: Person, person: Person, role: Role, now: datetime
+) -> Invite:
+    """A one-use link made for one teacher of a staff list: redeeming it fills their row."""
+    return Invite(
+        code=secrets.token_urlsafe(CODE_BYTES),
+        organization_id=curator.organization_id,
+        role=role,
+        expires_at=now + timedelta(days=PERSONAL_INVITE_DAYS),
+        max_uses=1,
+        created_by_person_id=curator.id,
+        created_by_telegram_id=actor.telegram_id,
+        person_id=person.id,
+    )
+
+
+async def usable_personal_invite(
+    session: AsyncSession, person: Person, now: datetime
+) -> Invite | None:
+    return await session.scalar(
+        select(Invite)
+        .where(Invite.person_id == person.id, *usable_conditions(now))
+        .order_by(Invite.created_at.desc(), Invite.id.desc())
+    )
+
+
+async def pending_teachers(
+    session: AsyncSession, actor: Actor, query: str | None
+) -> list[tuple[Person, Invite | None]]:
+    """Teachers of the curator's organisation who have not joined yet, found by part of the
+    name, each with their personal link still usable (or None)."""
+    curator = actor.require_curator()
+    needle = validation.search_text(query)
+    people = await session.scalars(
+        select(Person)
+        .where(
+            Person.organization_id == curator.organization_id,
+            Person.telegram_id.is_(None),
+            Person.erased_at.is_(None),
+            Person.search_name.contains(needle, autoescape=True),
+        )
+        .order_by(Person.full_name, Person.id)
+        .limit(PENDING_SHOWN)
+    )
+    now = utcnow()
+    return [(person, await usable_personal_invite(session, person, now)) for person in people]
+
+
+async def renew_personal_invite(session: AsyncSession, actor: Actor, person_id: int) -> Invite:
+    """A new personal link for a teacher who has not joined; the earlier ones stop working
+    (one may have gone to the wrong person)."""
+    curator = actor.require_curator()
+    person = await session.get(Person, person_id)
+    if person is None or person.erased_at is not None:
+        raise NotFound(texts.INVITE_NOT_FOUND)
+    actor.require_organization_manager(person.organization_id)
+    if person.telegram_id is not None:
+        raise ValidationFailed(texts.INVITE_ALREADY_JOINED)
+    now = utcnow()
+    await session.execute(
+        update(Invite)
+        .where(Invite.person_id == person.id, *usable_conditions(now))
+        .values(revoked_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    role = next((role for role in Role if role in person.role_set), Role.MENTEE)
+    invite = personal_invite(actor, curator, person, role, now)
+    session.add(invite)
+    await session.flush()
+    return invite
+
+
+async def get_managed_invite(session: AsyncSession, actor: Actor, invite_id: int) -> Invite:
+    """An invite of an organisation this person manages (a curator's link: admins only)."""
     invite = await session.get(Invite, invite_id)
     if invite is None:
         raise NotFound(texts.INVITE_NOT_FOUND)
     actor.require_organization_manager(invite.organization_id)
     if invite.role is Role.CURATOR:
         actor.require_admin()
+    return invite
+
+
+async def revoke_invite(session: AsyncSession, actor: Actor, invite_id: int) -> Invite:
+    invite = await get_managed_invite(session, actor, invite_id)
     if invite.revoked_at is None:
         invite.revoked_at = utcnow()
         await session.flush()

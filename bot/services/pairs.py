@@ -34,7 +34,6 @@ from models.enums import (
 PERIOD_MONTHS = range(3, 13)
 PERIOD_CHOICES = (3, 6, 9, 12)
 ONE_TO_ONE_FORMS = frozenset({MentorshipForm.TRADITIONAL, MentorshipForm.REVERSE})
-SEARCH_MIN = 2
 REASON_MAX = 1000
 
 
@@ -60,6 +59,9 @@ def local_today(timezone: str, now: datetime | None = None) -> date:
     return (now or utcnow()).astimezone(ZoneInfo(timezone)).date()
 
 
+PICKER_SIZE = 20  # names a page of the people picker, each a row of its own
+
+
 async def search_people(
     session: AsyncSession, actor: Actor, role: Role, query: str | None, page: int
 ) -> Page[Person]:
@@ -71,12 +73,10 @@ async def search_people(
         exists().where(PersonRole.person_id == Person.id, PersonRole.role == role),
     ]
     if query:
-        needle = " ".join(query.split()).casefold()
-        if len(needle) < SEARCH_MIN:
-            raise ValidationFailed(texts.PAIR_SEARCH_TOO_SHORT)
+        needle = validation.search_text(query)
         conditions.append(Person.search_name.contains(needle, autoescape=True))
     statement = select(Person).where(*conditions).order_by(Person.full_name, Person.id)
-    return await paginate(session, statement, page)
+    return await paginate(session, statement, page, PICKER_SIZE)
 
 
 async def unpaired_mentees(session: AsyncSession, actor: Actor, page: int) -> Page[Person]:

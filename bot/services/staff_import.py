@@ -10,10 +10,8 @@ import csv
 import hashlib
 import io
 import re
-import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 
 from openpyxl import load_workbook
 from sqlalchemy import select
@@ -22,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.services import validation
 from bot.services.access import Actor
 from bot.services.errors import DomainError, ValidationFailed
-from bot.services.invites import deep_link, usable_conditions
+from bot.services.invites import deep_link, personal_invite, usable_personal_invite
 from bot.texts import staff as texts
 from bot.texts.vocabulary import ROLE_NAMES
 from models import Invite, Person, PersonRole, utcnow
@@ -30,7 +28,6 @@ from models.enums import Role
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 2000
-PERSONAL_INVITE_DAYS = 30
 EXTENSIONS = (".xlsx", ".csv")
 ROLE_WORDS = {
     "наставник": Role.MENTOR,
@@ -204,9 +201,14 @@ async def import_staff(
                 existing.roles.append(PersonRole(role=role))
                 report.roles_added += 1
                 report.outcomes.append((number, full_name, texts.IMPORT_ROLE_ADDED))
-            if existing.telegram_id is None and not await _has_usable_link(session, existing, now):
-                invite = _personal_invite(actor, curator, existing, role, now)
-                session.add(invite)
+            listed = any(person.id == existing.id for person, _ in report.links)
+            if existing.telegram_id is None and not listed:
+                # not joined yet: the link again (a new one once it expired), so importing
+                # the list again is how a curator gets links lost or out of date
+                invite = await usable_personal_invite(session, existing, now)
+                if invite is None:
+                    invite = personal_invite(actor, curator, existing, role, now)
+                    session.add(invite)
                 report.links.append((existing, invite))
             continue
         person = Person(
@@ -222,37 +224,13 @@ async def import_staff(
         )
         session.add(person)
         await session.flush()
-        invite = _personal_invite(actor, curator, person, role, now)
+        invite = personal_invite(actor, curator, person, role, now)
         session.add(invite)
         report.created.append((person, invite))
         report.links.append((person, invite))
         report.outcomes.append((number, full_name, texts.IMPORT_CREATED))
     await session.flush()
     return report
-
-
-def _personal_invite(
-    actor: Actor, curator: Person, person: Person, role: Role, now: datetime
-) -> Invite:
-    return Invite(
-        code=secrets.token_urlsafe(12),
-        organization_id=curator.organization_id,
-        role=role,
-        expires_at=now + timedelta(days=PERSONAL_INVITE_DAYS),
-        max_uses=1,
-        created_by_person_id=curator.id,
-        created_by_telegram_id=actor.telegram_id,
-        person_id=person.id,
-    )
-
-
-async def _has_usable_link(session: AsyncSession, person: Person, now: datetime) -> bool:
-    """A teacher who has not joined yet keeps one working personal link (a new one after the
-    old expired), so importing the list again is how a curator renews links."""
-    found = await session.scalar(
-        select(Invite.id).where(Invite.person_id == person.id, *usable_conditions(now))
-    )
-    return found is not None
 
 
 def report_csv(report: ImportReport) -> bytes:

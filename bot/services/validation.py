@@ -60,6 +60,17 @@ def short_text(text: str | None, *, field: str, maximum: int = SHORT_TEXT_MAX) -
     return value
 
 
+SEARCH_MIN = 2
+
+
+def search_text(text: str | None) -> str:
+    """Part of a name to look people up by: casefolded, single spaces, two letters at least."""
+    needle = " ".join((text or "").split()).casefold()
+    if len(needle) < SEARCH_MIN:
+        raise ValidationFailed(texts.VALIDATION_SEARCH_TOO_SHORT)
+    return needle
+
+
 def experience_years(text: str | None) -> int:
     match = _EXPERIENCE.match(_clean(text))
     if not match:

@@ -40,16 +40,44 @@ INVITES_HEADER = "<b>Действующие приглашения</b> (всег
 
 INVITES_EMPTY = "Действующих приглашений нет. Создать — /invite."
 
-INVITE_LINE = "{number}. {role}: {uses_left} из {max_uses} регистраций, до {expires}\n{link}"
+INVITE_LINE = "{number}. {who}: использовано {uses} из {max_uses}, до {expires}\n{link}"
+INVITE_GENERAL = "{role} (общая)"
+INVITE_PERSONAL = "{name} — {role} (личная)"
 
 INVITE_REVOKED_DONE = "Приглашение отозвано."
+INVITE_CONFIRM_REVOKE = (
+    "Отозвать приглашение №{number} — {who}?\nКто ещё не открыл эту ссылку, войти по ней уже не "
+    "сможет; кто вошёл, останется."
+)
+INVITE_REVOKED_LINE = "✅ Отозвано: {who}.\n\n"
+INVITE_ALREADY_JOINED = "Этот педагог уже вошёл в бот: ссылка ему больше не нужна."
+INVITE_ASK_NAME = (
+    "🔎 Чью ссылку найти? Напишите фамилию (или её начало) педагога, который ещё не вошёл в бот."
+)
+INVITE_FOUND_HEADER = "Педагоги, ещё не вошедшие в бот, по запросу «{query}»:"
+INVITE_FOUND_LINE = "\n• {name}: {link}"
+INVITE_FOUND_NO_LINK = "ссылка истекла или отозвана"
+INVITE_FOUND_NONE = "Среди тех, кто ещё не вошёл в бот, нет «{query}». Напишите иначе или /cancel."
+INVITE_FOUND_HINT = "\n\nКнопкой — новая ссылка вместо прежней (прежняя перестанет действовать)."
+INVITE_RENEWED = (
+    "🔗 Новая ссылка для <b>{name}</b> (прежняя больше не действует), до {expires}:\n{link}\n\n"
+    "Перешлите её педагогу."
+)
 
 BUTTON_INVITE = "🔗 Пригласить педагога"
 
 BUTTON_INVITES = "📋 Приглашения"
+BUTTON_FIND_LINK = "🔎 Найти ссылку педагога"
+BUTTON_RENEW = "🔄 {name}"
+BUTTON_REVOKE_YES = "Да, отозвать"
+BUTTON_REVOKE_NO = "Нет, оставить"
 
 BUTTON_REVOKE = "Отозвать №{number}"
 
 BUTTON_DAYS = "{days} дн."
 
 BUTTON_USES = "{uses}"
+
+# --- what each dialogue step waits for («Сейчас я жду …») -------------------------------
+
+EXPECT_NAME = "фамилию педагога, чью ссылку найти (хотя бы 2 буквы)"

@@ -25,6 +25,8 @@ PAIR_WIZARD_CONFIRM = (
 
 PAIR_SEARCH_SHOWN = "\nПоиск: «{query}»"
 
+NOT_JOINED_MARK = "⏳ "
+NOT_JOINED_LEGEND = "\n⏳ — ещё не вошёл в бот: узнает о паре, когда откроет свою ссылку."
 PAIR_NOBODY_FOUND = "\n\nНикого не нашлось."
 
 PAIR_CARD = (
@@ -100,7 +102,6 @@ PAIR_CHOOSE_NEW_MENTOR = "Выберите нового наставника (п
 
 PAIR_MENTOR_CHANGED = "✅ Наставник сменён."
 
-PAIR_SEARCH_TOO_SHORT = "Для поиска напишите хотя бы 2 буквы фамилии или имени."
 
 PAIR_PERSON_NOT_AVAILABLE = "Этот педагог недоступен для выбора как {role}."
 

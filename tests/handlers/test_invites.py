@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.callbacks.invites import InviteRevokeCb, InviteWizardCb
+from bot.callbacks.invites import InviteRenewCb, InviteRevokeCb, InviteWizardCb
 from bot.texts import common as common_texts
 from bot.texts import invites as texts
 from models import Invite
 from models.enums import Role
-from tests.dialogs import LINK, link_code, register, reply
+from tests.dialogs import LINK, link_code, open_invite, register, reply
 from tests.factories import get_person, make_invite, make_organization, make_person
 
 
@@ -58,10 +58,18 @@ async def test_invites_list_pages_and_revoke(running_bot, session_factory, teleg
     assert "стр. 2 из 3" in second_page.text
 
     shown = LINK.findall(second_page.text)[0]
+    assert "9. наставляемый (общая): использовано 0 из 10" in second_page.text
     await curator.press(second_page, "Отозвать №9")
+    question = await reply(curator)  # asked first: one tap does not lose a link
+    assert "Отозвать приглашение №9 — наставляемый (общая)?" in question.text
+    await curator.press(question, texts.BUTTON_REVOKE_NO)
+    assert "всего 17" in (await reply(curator)).text
+    await curator.press(second_page, "Отозвать №9")
+    await curator.press(await reply(curator), texts.BUTTON_REVOKE_YES)
     answer = await curator.callback_answer()
     assert answer["text"] == texts.INVITE_REVOKED_DONE
     after = await reply(curator)
+    assert after.text.startswith("✅ Отозвано: наставляемый (общая).")
     assert "всего 16" in after.text
     assert shown not in after.text
     async with session_factory() as session:
@@ -102,10 +110,13 @@ async def test_forged_callbacks_change_nothing(running_bot, session_factory, tel
     await curator.send("/start")
     menu = await reply(curator)
 
-    await curator.press_data(menu.message_id, InviteRevokeCb(invite_id=foreign_id, page=0).pack())
-    assert (await curator.callback_answer())["text"] == common_texts.ACCESS_OTHER_ORGANIZATION
-    await curator.press_data(menu.message_id, InviteRevokeCb(invite_id=10**9, page=0).pack())
-    assert (await curator.callback_answer())["text"] == texts.INVITE_NOT_FOUND
+    for confirm in (False, True):
+        forged = InviteRevokeCb(invite_id=foreign_id, page=0, number=1, confirm=confirm)
+        await curator.press_data(menu.message_id, forged.pack())
+        assert (await curator.callback_answer())["text"] == common_texts.ACCESS_OTHER_ORGANIZATION
+        missing = InviteRevokeCb(invite_id=10**9, page=0, number=1, confirm=confirm)
+        await curator.press_data(menu.message_id, missing.pack())
+        assert (await curator.callback_answer())["text"] == texts.INVITE_NOT_FOUND
     # A curator may not mint curator links, nor links with uses and days never offered.
     await curator.press_data(menu.message_id, "invw1:curator:7:1")
     assert (await curator.callback_answer())["text"] == texts.INVITE_BAD_PARAMETERS
@@ -117,3 +128,48 @@ async def test_forged_callbacks_change_nothing(running_bot, session_factory, tel
     async with session_factory() as session:
         invites = (await session.scalars(select(Invite))).all()
     assert len(invites) == 1 and invites[0].revoked_at is None
+
+
+async def test_a_teachers_link_is_found_by_name_and_renewed(running_bot, session_factory, telegram):
+    organization_id = await make_organization(session_factory)
+    await make_person(session_factory, organization_id, 6010, Role.CURATOR)
+    waiting = await make_person(
+        session_factory, organization_id, None, Role.MENTEE, full_name="Новикова Ирина"
+    )
+    old_code = await make_invite(
+        session_factory, organization_id, Role.MENTEE, max_uses=1, person_id=waiting
+    )
+    joined = await make_person(
+        session_factory, organization_id, 6011, Role.MENTEE, full_name="Новиков Пётр"
+    )
+    other = await make_organization(session_factory, "Школа 2")
+    foreign = await make_person(session_factory, other, None, Role.MENTEE, full_name="Новак Ян")
+    curator = telegram.add_user(user_id=6010, first_name="Куратор")
+
+    await curator.send("/invites")
+    listing = await reply(curator)
+    assert "Новикова Ирина — наставляемый (личная): использовано 0 из 1" in listing.text
+    await curator.press(listing, texts.BUTTON_FIND_LINK)
+    assert (await reply(curator)).text.startswith("🔎 Чью ссылку найти?")
+    await curator.send("нов")
+    found = await reply(curator)
+    assert "Новикова Ирина: https://t.me/" in found.text and old_code in found.text
+    assert "Новиков Пётр" not in found.text  # joined: needs no link
+    assert "Новак" not in found.text  # another school
+    await curator.press(found, "🔄 Новикова Ирина")
+    renewed = await reply(curator)
+    assert "Новая ссылка для <b>Новикова Ирина</b>" in renewed.html
+    new_code = LINK.search(renewed.text)
+    assert new_code is not None and new_code.group(1) != old_code
+
+    teacher = telegram.add_user(user_id=6012, first_name="Ира")
+    await teacher.send(f"/start {old_code}")
+    assert (await reply(teacher)).text == texts.INVITE_REVOKED
+    await open_invite(teacher, new_code.group(1))
+
+    for person_id, refusal in (
+        (foreign, common_texts.ACCESS_OTHER_ORGANIZATION),
+        (joined, texts.INVITE_ALREADY_JOINED),
+    ):
+        await curator.press_data(listing.message_id, InviteRenewCb(person_id=person_id).pack())
+        assert (await curator.callback_answer())["text"] == refusal

@@ -13,6 +13,7 @@ from bot.texts.goals import BUTTON_GOALS
 from bot.texts.meetings import BUTTON_MEETINGS
 from bot.texts.profile import BUTTON_DELETE_YES
 from bot.texts.programmes import BUTTON_PROGRAMME
+from bot.texts.validation import VALIDATION_SEARCH_TOO_SHORT
 from bot.texts.vocabulary import ERASED_PERSON, FORM_NAMES
 from models import Feedback, Pair, Person
 from models.enums import MentorshipForm, PairStatus, Role
@@ -292,7 +293,7 @@ async def test_picker_pages_through_many_mentors(running_bot, session_factory, t
     second = await reply(curator)
     assert "2/3" in second.buttons()
     await curator.send("я")
-    assert (await reply(curator)).text == texts.PAIR_SEARCH_TOO_SHORT
+    assert (await reply(curator)).text == VALIDATION_SEARCH_TOO_SHORT
 
 
 async def test_an_old_picker_cannot_change_another_pair(running_bot, session_factory, telegram):
