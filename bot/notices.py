@@ -23,7 +23,7 @@ from bot.services.reminders import digests, relevance
 from bot.services.reminders.kinds import Kind
 from bot.texts import notices as texts
 from bot.texts.help_requests import HELP_ESCALATED_NOTICE
-from bot.texts.vocabulary import MEETING_FORMAT_NAMES, age, esc, local_time, shorten
+from bot.texts.vocabulary import MEETING_FORMAT_NAMES, age, esc, fit, local_time, shorten
 from models import (
     Goal,
     HelpRequest,
@@ -248,6 +248,17 @@ async def _programme_ending(
     return Notice(text, open_pair(pair.id))
 
 
+async def _programme_update(
+    _session: AsyncSession, notification: Notification, _person: Person, _now: datetime, pair: Pair
+) -> Notice:
+    head = texts.REMINDER_PROGRAMME_UPDATE.format(pair=f"пара №{pair.id}")
+    lines = [
+        texts.REMINDER_PROGRAMME_UPDATE_LINE.format(line=esc(shorten(line, 300)))
+        for line in notification.payload.get("lines", [])
+    ]
+    return Notice(fit(head, lines, keep_last=True), open_programme(pair.id))
+
+
 async def _staff_list(
     _session: AsyncSession, _notification: Notification, _person: Person, _now: datetime, _: bool
 ) -> Notice:
@@ -291,6 +302,7 @@ REMINDERS: dict[Kind, Reminder[Any]] = {
     Kind.PROGRAMME_ENDING: Reminder(relevance.active_pair, _programme_ending),
     Kind.STAFF_LIST: Reminder(relevance.always, _staff_list),
     Kind.NOTICE: Reminder(relevance.always, _notice),
+    Kind.PROGRAMME_UPDATE: Reminder(relevance.active_pair, _programme_update),
 }
 
 

@@ -149,6 +149,8 @@ async def render_activity(
     person = actor.require_person()
     participants = {current.pair.mentor.id} | {m.id for m in current.pair.mentees}
     is_mentee = person.id in {m.id for m in current.pair.mentees}
+    if state != "done" and person.id in participants:
+        text += texts.ACTIVITY_WHO_FINISHES
     markup = keyboards.activity(
         activity.id,
         current.pair.pair.id,

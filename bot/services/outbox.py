@@ -68,6 +68,34 @@ async def enqueue(session: AsyncSession, drafts: Sequence[Draft]) -> None:
     await session.execute(statement, rows)
 
 
+async def add_to_digest(
+    session: AsyncSession,
+    person_id: int,
+    kind: str,
+    group: str,
+    line: str,
+    due_at: datetime,
+    **payload: Any,
+) -> None:
+    """Add a line to the person's digest of `group` (changes of one programme, say) waiting to
+    be sent, or start one due at `due_at`: many changes made at once come as one message."""
+    prefix = f"{kind}:{group}:{person_id}:"
+    waiting = await session.scalar(
+        select(Notification)
+        .where(
+            Notification.key.startswith(prefix, autoescape=True),
+            Notification.status == NotificationStatus.PENDING,
+        )
+        .with_for_update()
+    )
+    if waiting is not None:
+        waiting.payload = {**waiting.payload, "lines": [*waiting.payload.get("lines", []), line]}
+        await session.flush()
+        return
+    key = prefix + due_at.strftime("%Y%m%d%H%M%S%f")
+    await enqueue(session, [Draft(key, person_id, kind, due_at, {**payload, "lines": [line]})])
+
+
 def _claimable(now: datetime) -> Any:
     return or_(
         and_(Notification.status == NotificationStatus.PENDING, Notification.due_at <= now),

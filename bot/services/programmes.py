@@ -6,14 +6,15 @@ progress (done, due, overdue). Participants of the pair and its curator see it."
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services import pairs, validation
+from bot.services import outbox, pairs, validation
 from bot.services.access import Actor, require_mentee_visible
 from bot.services.errors import AccessDenied, NotFound, ValidationFailed
+from bot.services.reminders.kinds import Kind
 from bot.texts import programmes as texts
 from bot.texts.pairs import PAIR_NOT_ACTIVE, PAIR_NOT_YOURS
 from models import Difficulty, Feedback, Person, Programme, ProgrammeActivity, utcnow
@@ -105,11 +106,36 @@ async def check_can_propose(session: AsyncSession, actor: Actor, pair_id: int) -
     return current
 
 
+DIGEST_DELAY = timedelta(minutes=10)  # a mentor writing a programme adds several steps at once
+
+
+async def tell_the_others(
+    session: AsyncSession, actor: Actor, current: ProgrammeView, line: str
+) -> None:
+    """Add what changed in the programme to the digest of each participant but the one who
+    changed it (sent a few minutes later, in one message for changes made together)."""
+    pair = current.pair
+    now = utcnow()
+    for person in (pair.mentor, *pair.mentees):
+        if person.id == actor.require_person().id:
+            continue
+        await outbox.add_to_digest(
+            session,
+            person.id,
+            Kind.PROGRAMME_UPDATE,
+            str(pair.pair.id),
+            line,
+            now + DIGEST_DELAY,
+            pair_id=pair.pair.id,
+        )
+
+
 async def set_aim(session: AsyncSession, actor: Actor, pair_id: int, aim: str | None) -> Programme:
     """The mentor writes (or rewrites) the programme's aim; the first time creates it."""
     current = await as_mentor(session, actor, pair_id)
     text = validation.short_text(aim, field="Цель программы", maximum=AIM_MAX)
     programme = current.programme
+    created = programme is None
     if programme is None:
         pair = current.pair.pair
         programme = Programme(
@@ -123,6 +149,8 @@ async def set_aim(session: AsyncSession, actor: Actor, pair_id: int, aim: str | 
     else:
         programme.aim = text
     await session.flush()
+    template = texts.PROGRAMME_CHANGE_CREATED if created else texts.PROGRAMME_CHANGE_AIM
+    await tell_the_others(session, actor, current, template.format(aim=text))
     return programme
 
 
@@ -196,6 +224,8 @@ async def add_activity(
     )
     session.add(activity)
     await session.flush()
+    line = texts.PROGRAMME_CHANGE_ADDED.format(title=activity.title, due=f"{due_on:%d.%m.%Y}")
+    await tell_the_others(session, actor, current, line)
     return activity
 
 
@@ -261,11 +291,17 @@ async def check_can_finish(
 async def mark_done(
     session: AsyncSession, actor: Actor, activity_id: int, result: str | None
 ) -> ProgrammeActivity:
-    activity = await check_can_finish(session, actor, activity_id)
+    current, activity = await get_activity(session, actor, activity_id)
+    await check_can_finish(session, actor, activity_id)
     activity.result = free_text(result, "Результат")
     activity.status = ActivityStatus.DONE
     activity.done_at = utcnow()
     await session.flush()
+    name = actor.require_person().full_name
+    line = texts.PROGRAMME_CHANGE_DONE.format(
+        title=activity.title, name=name, result=activity.result
+    )
+    await tell_the_others(session, actor, current, line)
     return activity
 
 
@@ -302,6 +338,10 @@ async def add_reflection(
     )
     session.add(feedback)
     await session.flush()
+    line = texts.PROGRAMME_CHANGE_REFLECTION.format(
+        title=activity.title, name=actor.require_person().full_name
+    )
+    await tell_the_others(session, actor, current, line)
     return feedback
 
 

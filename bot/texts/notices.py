@@ -80,3 +80,6 @@ REMINDER_STAFF_LIST = (
     "📋 Начинается новый учебный год. Обновите, пожалуйста, список педагогов, которым нужен "
     "наставник (новые и молодые специалисты): /import или /unpaired."
 )
+
+REMINDER_PROGRAMME_UPDATE = "📘 <b>Изменения в программе наставничества</b> ({pair}):"
+REMINDER_PROGRAMME_UPDATE_LINE = "\n• {line}"

@@ -29,6 +29,9 @@ ACTIVITY_REFLECTION = "\n<b>Рефлексия ({name}):</b> {text}"
 ACTIVITY_STATUS = {"done": "выполнено", "due": "в плане", "overdue": "просрочено"}
 
 ACTIVITY_NO_DIFFICULTY = "не указано"
+ACTIVITY_WHO_FINISHES = (
+    "\n\nОтметить выполненным может наставник или наставляемый: другие узнают об этом."
+)
 
 PROGRAMME_ASK_AIM = "Напишите цель программы: чего наставляемый должен достичь к её окончанию."
 
@@ -102,3 +105,11 @@ EXPECT_ACTIVITY_DUE = "срок мероприятия — дату, напри�
 EXPECT_ACTIVITY_EXPECTED = "ожидаемый результат мероприятия"
 EXPECT_ACTIVITY_RESULT = "результат выполненного мероприятия"
 EXPECT_ACTIVITY_REFLECTION = "вашу рефлексию по мероприятию"
+
+# --- what the other side hears of changes to a programme (plain text, escaped when sent) -------
+
+PROGRAMME_CHANGE_CREATED = "составлена программа, её цель: «{aim}»"
+PROGRAMME_CHANGE_AIM = "изменена цель программы: «{aim}»"
+PROGRAMME_CHANGE_ADDED = "добавлено мероприятие «{title}», срок {due}"
+PROGRAMME_CHANGE_DONE = "{name} отметил(а) выполненным «{title}»: {result}"
+PROGRAMME_CHANGE_REFLECTION = "{name} написал(а) рефлексию по «{title}»"

@@ -19,8 +19,10 @@ from bot.texts import programmes as texts
 from bot.texts.common import ACCESS_OTHER_ORGANIZATION
 from bot.texts.pairs import PAIR_NOT_ACTIVE, PAIR_NOT_YOURS
 from bot.texts.validation import VALIDATION_DATE, VALIDATION_DATE_PAST
-from models import Pair, Person, ProgrammeActivity
+from models import Pair, Person, ProgrammeActivity, utcnow
 from models.enums import ActivityStatus, PairStatus, Role
+from scheduler.sender import Sender
+from tests.clock import FakeClock
 from tests.dialogs import reply
 from tests.factories import (
     make_activity,
@@ -94,6 +96,20 @@ async def test_mentor_drafts_the_programme(running_bot, session_factory, telegra
     programme = await reply(mentor)
     assert "выполнено 0 из 1, в плане 1, просрочено 0" in programme.text
     assert f"Посетить 3 урока наставника — до {due.strftime('%d.%m.%Y')}" in programme.text
+
+    # The mentee hears of it: both changes in one message, a few minutes later.
+    mentee = telegram.add_user(user_id=MENTEE, first_name="Ира")
+    telegram.open_chat(mentee)
+    soon = Sender(session_factory, running_bot.bot, clock=FakeClock(utcnow()))
+    assert (await soon.run_once()).sent == 0
+    later = FakeClock(utcnow() + timedelta(minutes=11))
+    assert (await Sender(session_factory, running_bot.bot, clock=later).run_once()).sent == 1
+    news = await reply(mentee)
+    assert "Изменения в программе наставничества" in news.text
+    assert "составлена программа, её цель: «Уверенно вести уроки в 5-х классах»" in news.text
+    assert f"добавлено мероприятие «Посетить 3 урока наставника», срок {due:%d.%m.%Y}" in news.text
+    assert news.buttons() == [texts.BUTTON_PROGRAMME]
+    await mentor.expect_no_message()  # not told of their own changes
 
 
 async def test_activity_done_reflected_and_overdue(running_bot, session_factory, telegram):

@@ -29,6 +29,8 @@ class Kind(StrEnum):
     # what someone did that concerns this person (a new pair, a passed request, a reply):
     # rendered when it happened, sent at once
     NOTICE = "notice"
+    # what the other side changed in a programme, gathered for a few minutes into one message
+    PROGRAMME_UPDATE = "programme_update"
 
 
 class Category(StrEnum):
@@ -61,6 +63,7 @@ CATEGORY: dict[Kind, Category | None] = {
     Kind.PROGRAMME_ENDING: Category.NUDGES,
     Kind.STAFF_LIST: Category.NUDGES,
     Kind.NOTICE: None,
+    Kind.PROGRAMME_UPDATE: Category.ACTIVITIES,
 }
 
 # Some cannot be turned off: an escalated help request is part of the curator's duty, and a
