@@ -277,7 +277,7 @@ async def test_refusals(running_bot, session_factory, telegram):
 
 async def test_picker_pages_through_many_mentors(running_bot, session_factory, telegram):
     organization_id = await school(session_factory)
-    for number in range(20):
+    for number in range(43):  # and two more: 45 mentors, 20 a page
         await make_person(
             session_factory,
             organization_id,
