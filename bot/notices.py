@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar
+from zoneinfo import ZoneInfo
 
 from aiogram.types import InlineKeyboardMarkup
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,7 +24,15 @@ from bot.services.reminders import digests, relevance
 from bot.services.reminders.kinds import Kind
 from bot.texts import notices as texts
 from bot.texts.help_requests import HELP_ESCALATED_NOTICE
-from bot.texts.vocabulary import MEETING_FORMAT_NAMES, age, esc, fit, local_time, shorten
+from bot.texts.vocabulary import (
+    DAYS_AHEAD,
+    MEETING_FORMAT_NAMES,
+    age,
+    esc,
+    fit,
+    local_time,
+    shorten,
+)
 from models import (
     Goal,
     HelpRequest,
@@ -52,11 +61,21 @@ class Reminder(Generic[Subject]):
     """A kind's relevance check and the renderer of what the check found."""
 
     check: Callable[[AsyncSession, Notification, datetime], Awaitable[Subject | None]]
-    render: Callable[[AsyncSession, Notification, Person, datetime, Subject], Awaitable[Notice]]
+    # None: what the reminder would say is no longer true (a «tomorrow» that came too late)
+    render: Callable[
+        [AsyncSession, Notification, Person, datetime, Subject], Awaitable[Notice | None]
+    ]
 
 
 def _day(value: date) -> str:
     return value.strftime("%d.%m.%Y")
+
+
+def _days_ahead(day: date, person: Person, now: datetime) -> str | None:
+    """«Сегодня», «Завтра», «Послезавтра» for `day` as seen now in the person's organisation;
+    None for a day already past (or too far to say so)."""
+    today = pairs.local_today(person.organization.timezone, now)
+    return DAYS_AHEAD.get((day - today).days)
 
 
 async def _names(session: AsyncSession, ids: list[int]) -> str:
@@ -68,9 +87,9 @@ async def _meeting(
     session: AsyncSession,
     notification: Notification,
     person: Person,
-    _now: datetime,
+    now: datetime,
     meeting: Meeting,
-) -> Notice:
+) -> Notice | None:
     timezone = person.organization.timezone
     when = local_time(meeting.starts_at, timezone)
     topic = esc(meeting.topic)
@@ -92,10 +111,17 @@ async def _meeting(
         "link": f" — {esc(meeting.link)}" if meeting.link else "",
     }
     if notification.kind == Kind.MEETING_HOUR:
-        return Notice(texts.REMINDER_MEETING_HOUR.format(**facts), open_meeting(meeting.id))
+        minutes = round((meeting.starts_at - now).total_seconds() / 60)
+        soon = texts.IN_AN_HOUR if minutes > 50 else texts.IN_MINUTES.format(minutes=minutes)
+        text = texts.REMINDER_MEETING_HOUR.format(soon=soon, **facts)
+        return Notice(text, open_meeting(meeting.id))
+    local_day = meeting.starts_at.astimezone(ZoneInfo(timezone)).date()
+    day = _days_ahead(local_day, person, now)
+    if day is None:
+        return None
     with_whom = await _with_whom(session, meeting, person)
     return Notice(
-        texts.REMINDER_MEETING_DAY.format(with_whom=with_whom, **facts),
+        texts.REMINDER_MEETING_DAY.format(day=day, with_whom=with_whom, **facts),
         open_meeting(meeting.id),
     )
 
@@ -109,15 +135,33 @@ async def _with_whom(session: AsyncSession, meeting: Meeting, person: Person) ->
     return texts.REMINDER_WITH_MENTEES.format(names=await _names(session, ids))
 
 
+DEADLINE_TEXTS = {
+    Kind.GOAL_SOON: texts.REMINDER_GOAL_SOON,
+    Kind.GOAL_TODAY: texts.REMINDER_GOAL_TODAY,
+    Kind.ACTIVITY_SOON: texts.REMINDER_ACTIVITY_SOON,
+    Kind.ACTIVITY_TODAY: texts.REMINDER_ACTIVITY_TODAY,
+}
+
+
+def _deadline_ahead(
+    notification: Notification, person: Person, now: datetime, title: str, due: date
+) -> Notice | None:
+    """«Завтра» or «Сегодня срок …», as true when it is sent; None once the day has passed
+    (the overdue reminder speaks then)."""
+    day = _days_ahead(due, person, now)
+    if day is None:
+        return None
+    return Notice(DEADLINE_TEXTS[Kind(notification.kind)].format(day=day, title=title))
+
+
 async def _goal(
-    session: AsyncSession, notification: Notification, person: Person, _now: datetime, goal: Goal
-) -> Notice:
+    session: AsyncSession, notification: Notification, person: Person, now: datetime, goal: Goal
+) -> Notice | None:
     title = esc(goal.title)
     markup = open_goal(goal.id)
-    if notification.kind == Kind.GOAL_SOON:
-        return Notice(texts.REMINDER_GOAL_SOON.format(title=title), markup)
-    if notification.kind == Kind.GOAL_TODAY:
-        return Notice(texts.REMINDER_GOAL_TODAY.format(title=title), markup)
+    if notification.kind in DEADLINE_TEXTS:
+        ahead = _deadline_ahead(notification, person, now, title, goal.due_on)
+        return Notice(ahead.text, markup) if ahead else None
     if person.id != goal.mentee_id:
         name = await _names(session, [goal.mentee_id])
         text = texts.REMINDER_GOAL_OVERDUE_MENTOR.format(
@@ -127,25 +171,21 @@ async def _goal(
     return Notice(texts.REMINDER_GOAL_OVERDUE.format(title=title, due=_day(goal.due_on)), markup)
 
 
-ACTIVITY_TEXTS = {
-    Kind.ACTIVITY_SOON: texts.REMINDER_ACTIVITY_SOON,
-    Kind.ACTIVITY_TODAY: texts.REMINDER_ACTIVITY_TODAY,
-    Kind.ACTIVITY_OVERDUE: texts.REMINDER_ACTIVITY_OVERDUE,
-}
-
-
 async def _activity(
     _session: AsyncSession,
     notification: Notification,
-    _person: Person,
-    _now: datetime,
+    person: Person,
+    now: datetime,
     current: tuple[ProgrammeActivity, Pair],
-) -> Notice:
+) -> Notice | None:
     activity, pair = current
-    text = ACTIVITY_TEXTS[Kind(notification.kind)].format(
-        title=esc(activity.title), due=_day(activity.due_on)
-    )
-    return Notice(text, open_programme(pair.id))
+    title = esc(activity.title)
+    markup = open_programme(pair.id)
+    if notification.kind in DEADLINE_TEXTS:
+        ahead = _deadline_ahead(notification, person, now, title, activity.due_on)
+        return Notice(ahead.text, markup) if ahead else None
+    text = texts.REMINDER_ACTIVITY_OVERDUE.format(title=title, due=_day(activity.due_on))
+    return Notice(text, markup)
 
 
 async def _help(

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+# The words of when («Завтра», «Сегодня», «Через час») are chosen when a reminder is sent, from
+# its real distance to the event: one held back by quiet hours says what is true by then.
 REMINDER_MEETING_DAY = (
-    "⏰ Завтра встреча «{topic}» — {when} ({timezone}), {format}{link}.\n{with_whom}"
+    "⏰ {day} встреча «{topic}» — {when} ({timezone}), {format}{link}.\n{with_whom}"
 )
 
-REMINDER_MEETING_HOUR = "⏰ Через час встреча «{topic}» — {when} ({timezone}), {format}{link}."
+REMINDER_MEETING_HOUR = "⏰ {soon} встреча «{topic}» — {when} ({timezone}), {format}{link}."
+IN_AN_HOUR = "Через час"
+IN_MINUTES = "Через {minutes} мин."
 
 REMINDER_WITH_MENTOR = "С наставником: {name}."
 
@@ -22,9 +26,9 @@ REMINDER_MEETING_RATE = (
     "1 — совсем нет, 5 — очень."
 )
 
-REMINDER_GOAL_SOON = "🎯 Завтра срок цели «{title}». Как продвигается? Отметьте прогресс."
+REMINDER_GOAL_SOON = "🎯 {day} срок цели «{title}». Как продвигается? Отметьте прогресс."
 
-REMINDER_GOAL_TODAY = "🎯 Сегодня срок цели «{title}». Если она достигнута — отметьте это."
+REMINDER_GOAL_TODAY = "🎯 {day} срок цели «{title}». Если она достигнута — отметьте это."
 
 REMINDER_GOAL_OVERDUE = (
     "⚠️ Цель «{title}» просрочена (срок был {due}). Что мешает? Обсудите с наставником."
@@ -34,9 +38,9 @@ REMINDER_GOAL_OVERDUE_MENTOR = (
     "⚠️ У наставляемого {name} просрочена цель «{title}» (срок был {due})."
 )
 
-REMINDER_ACTIVITY_SOON = "📘 Завтра срок мероприятия программы «{title}»."
+REMINDER_ACTIVITY_SOON = "📘 {day} срок мероприятия программы «{title}»."
 
-REMINDER_ACTIVITY_TODAY = "📘 Сегодня срок мероприятия программы «{title}»."
+REMINDER_ACTIVITY_TODAY = "📘 {day} срок мероприятия программы «{title}»."
 
 REMINDER_ACTIVITY_OVERDUE = "⚠️ Мероприятие программы «{title}» просрочено (срок был {due})."
 

@@ -57,6 +57,10 @@ def fit(head: str, parts: list[str], *, keep_last: bool = False) -> str:
     return head + (skipped if keep_last else "") + "".join(chosen) + ("" if keep_last else skipped)
 
 
+# a day as it is called from another: 0 is «today»
+DAYS_AHEAD = {0: "Сегодня", 1: "Завтра", 2: "Послезавтра"}
+
+
 def local_time(moment: datetime, timezone: str) -> str:
     return moment.astimezone(ZoneInfo(timezone)).strftime("%d.%m.%Y %H:%M")
 

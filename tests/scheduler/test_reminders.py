@@ -118,13 +118,16 @@ async def test_quiet_hours_defer_to_the_morning(running_bot, session_factory, te
 
     clock.now = local(day + timedelta(days=1), 9)
     stats = await tick(session_factory, bot, clock)
-    # the day's reminder comes late, at 10:00 with the overdue one; the mentor's now
+    # hers wait for 10:00 (the day's, missed while the bot was down, and the overdue one);
+    # the mentor's goes now
     assert (stats.sent, stats.deferred) == (1, 2)
     assert "У наставляемого Новикова Ира просрочена цель" in (await reply(mentor)).text
     clock.now = local(day + timedelta(days=1), 10)
-    assert (await tick(session_factory, bot, clock)).sent == 2
-    received = {(await reply(mentee)).text.split("«")[0] for _ in range(2)}
-    assert received == {"🎯 Сегодня срок цели ", "⚠️ Цель "}
+    stats = await tick(session_factory, bot, clock)
+    # «Сегодня срок» would be false by now: dropped; the overdue one goes
+    assert (stats.sent, stats.cancelled) == (1, 1)
+    assert (await reply(mentee)).text.startswith("⚠️ Цель «Открытый урок» просрочена")
+    await mentee.expect_no_message()
 
     night = local(day + timedelta(days=3), 23)  # the organisation's own quiet hours
     async with session_factory.begin() as session:
@@ -141,6 +144,28 @@ async def test_quiet_hours_defer_to_the_morning(running_bot, session_factory, te
         row = await session.scalar(select(Notification).where(Notification.key == "test:night"))
     assert row is not None and row.status is NotificationStatus.PENDING
     assert row.due_at == local(day + timedelta(days=4), 8)
+
+
+async def test_a_reminder_held_back_says_what_is_true_when_it_is_sent(
+    running_bot, session_factory, telegram
+):
+    """A meeting at 21:30: its 24-hour reminder falls in the quiet hours and goes at 08:00 of
+    the meeting's own day, saying «Сегодня»; the hour's one says how many minutes are left."""
+    pair_id, _, mentee_id = await school(session_factory, SCHOOL_QUIET_HOURS)
+    day = wednesday()
+    starts = local(day, 21, 30)
+    await make_meeting(session_factory, pair_id, starts, mentee_id, topic="Поздний разбор")
+    _, mentee = await users(telegram, MENTOR, MENTEE)
+    bot = running_bot.bot
+
+    clock = FakeClock(starts - timedelta(hours=24))  # 21:30 the day before: quiet hours
+    assert (await tick(session_factory, bot, clock)).deferred >= 1
+    clock.now = local(day, 8)
+    assert (await tick(session_factory, bot, clock)).sent >= 1
+    assert "⏰ Сегодня встреча «Поздний разбор»" in (await reply(mentee)).text
+    clock.now = starts - timedelta(minutes=40)  # the hour's, due at 20:30, sent at 20:50
+    await tick(session_factory, bot, clock)
+    assert "⏰ Через 40 мин. встреча «Поздний разбор»" in (await reply(mentee)).text
 
 
 async def test_cancelled_moved_and_reached_things_stay_silent(
