@@ -38,6 +38,7 @@ ROLE_COMMANDS = {
     Role.MENTOR: (
         BotCommand(command="my_pairs", description=texts.COMMAND_MY_PAIRS),
         BotCommand(command="meetings", description=texts.COMMAND_MEETINGS),
+        BotCommand(command="goals", description=texts.COMMAND_GOALS),
         BotCommand(command="requests", description=texts.COMMAND_REQUESTS),
     ),
     Role.MENTEE: (
@@ -46,6 +47,7 @@ ROLE_COMMANDS = {
         BotCommand(command="self_check", description=texts.COMMAND_SELF_CHECK),
         BotCommand(command="my_pairs", description=texts.COMMAND_MY_PAIRS),
         BotCommand(command="meetings", description=texts.COMMAND_MEETINGS),
+        BotCommand(command="goals", description=texts.COMMAND_GOALS),
         BotCommand(command="need_help", description=texts.COMMAND_NEED_HELP),
         BotCommand(command="requests", description=texts.COMMAND_REQUESTS),
     ),

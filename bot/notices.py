@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.callbacks.help_requests import HelpAction
 from bot.keyboards.goals import open_goal
 from bot.keyboards.help_requests import help_request
-from bot.keyboards.meetings import meeting_rating, open_meeting
+from bot.keyboards.meetings import meeting_held, meeting_rating, open_meeting
 from bot.keyboards.pairs import open_pair
 from bot.keyboards.programmes import open_programme
 from bot.services import pairs
@@ -96,7 +96,7 @@ async def _meeting(
     if notification.kind == Kind.MEETING_LOG:
         return Notice(
             texts.REMINDER_MEETING_LOG.format(topic=topic, when=when),
-            open_meeting(meeting.id),
+            meeting_held(meeting.id, reminder=True),
         )
     if notification.kind == Kind.MEETING_RATE:
         return Notice(

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Required
 
 from aiogram import F
-from aiogram.filters import StateFilter
+from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -24,6 +24,7 @@ from bot.callbacks.goals import (
     PairGoalsAction,
     PairGoalsCb,
 )
+from bot.callbacks.menu import MenuAction, MenuCb
 from bot.delivery import deliver
 from bot.dialogue import Dialogue, NotWhatTheStepTakes, Step, typed_choice
 from bot.keyboards import goals as keyboards
@@ -152,6 +153,28 @@ async def render_goals(
             )
         )
     return "\n".join(lines), markup
+
+
+async def _my_goals(session: AsyncSession, actor: Actor) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The goals of one's pair, «Новая цель» a tap away; with several pairs, a choice first."""
+    mine = await pairs.my_active_pairs(session, actor, as_mentor_only=False)
+    if not mine:
+        return texts.GOALS_NO_PAIR, None
+    if len(mine) == 1:
+        return await render_goals(session, actor, mine[0][0], 0)
+    return texts.GOALS_CHOOSE_PAIR, keyboards.goal_pairs(mine)
+
+
+@handlers.message(Command("goals"))
+async def goals_command(message: Message, session: AsyncSession, actor: Actor) -> None:
+    text, markup = await _my_goals(session, actor)
+    await message.answer(text, reply_markup=markup)
+
+
+@handlers.callback_query(MenuCb.filter(F.action == MenuAction.GOALS))
+async def goals_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
+    text, markup = await _my_goals(session, actor)
+    await send(callback, text, markup)
 
 
 @handlers.callback_query(PairGoalsCb.filter(F.action == PairGoalsAction.LIST))

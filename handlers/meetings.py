@@ -220,12 +220,13 @@ async def render_history(
 ) -> tuple[str, InlineKeyboardMarkup]:
     page = await meetings.history(session, actor, page_number, pair_id or None)
     timezone = _timezone(actor)
-    can_plan = False
     label = ""
     if pair_id:
         loaded = await pairs.get_pair(session, actor, pair_id)
         label = texts.MEETING_HISTORY_PAIR.format(pair=pair_title(loaded))
-        can_plan = actor.require_person().id == loaded.mentor.id
+        led = [(pair_id, "")] if actor.require_person().id == loaded.mentor.id else []
+    else:  # all one's meetings: scheduling is a tap away for each pair one leads
+        led = await pairs.my_active_pairs(session, actor, as_mentor_only=True)
     if not page.total:
         text = texts.MEETING_HISTORY_EMPTY
     else:
@@ -245,7 +246,7 @@ async def render_history(
             )
         text = "\n".join(lines)
     labels = [(m.id, f"{local_time(m.starts_at, timezone)[:5]} {m.topic}") for m in page.items]
-    markup = keyboards.meetings_list(page, labels, pair_id, can_plan=can_plan)
+    markup = keyboards.meetings_list(page, labels, pair_id, led)
     return text, markup
 
 

@@ -13,6 +13,7 @@ class MenuAction(StrEnum):
     SELF_CHECK = "self_check"
     NEED_HELP = "need_help"
     MY_PAIRS = "my_pairs"
+    GOALS = "goals"
     REQUESTS = "requests"
     NEW_PAIR = "new_pair"
     PAIRS = "pairs"

@@ -16,10 +16,11 @@ from bot.callbacks.goals import (
     PairGoalsCb,
 )
 from bot.callbacks.pairs import PairAction, PairCb
-from bot.keyboards.common import MENTEE_BUTTONS, button, numbered
+from bot.keyboards.common import LABEL_LENGTH, MENTEE_BUTTONS, button, numbered
 from bot.services.pagination import Page
 from bot.texts import common as common_texts
 from bot.texts import goals as goals_texts
+from bot.texts.vocabulary import shorten
 
 
 def goal_mentees(mentees: list[tuple[int, str]]) -> InlineKeyboardMarkup:
@@ -56,6 +57,15 @@ def goals_list(
             )
         )
     builder.row(button(common_texts.BUTTON_BACK, PairCb(action=PairAction.OPEN, pair_id=pair_id)))
+    return builder.as_markup()
+
+
+def goal_pairs(pairs: list[tuple[int, str]]) -> InlineKeyboardMarkup:
+    """One's active pairs, to open the goals of one."""
+    builder = InlineKeyboardBuilder()
+    for pair_id, title in pairs[:MENTEE_BUTTONS]:
+        opens = PairGoalsCb(action=PairGoalsAction.LIST, pair_id=pair_id)
+        builder.row(button(shorten(title, LABEL_LENGTH), opens))
     return builder.as_markup()
 
 

@@ -23,11 +23,11 @@ from bot.callbacks.meetings import (
     PairMeetingsCb,
 )
 from bot.callbacks.pairs import PairAction, PairCb
-from bot.keyboards.common import MENTEE_BUTTONS, button, numbered
+from bot.keyboards.common import LABEL_LENGTH, MENTEE_BUTTONS, button, numbered
 from bot.services.pagination import Page
 from bot.texts import common as common_texts
 from bot.texts import meetings as meetings_texts
-from bot.texts.vocabulary import MEETING_FORMAT_NAMES, WEEKDAY_SHORT
+from bot.texts.vocabulary import MEETING_FORMAT_NAMES, WEEKDAY_SHORT, shorten
 
 
 def meeting_whom(mentees: list[tuple[int, str]]) -> InlineKeyboardMarkup:
@@ -172,7 +172,17 @@ def confirm_meeting_cancel(meeting_id: int) -> InlineKeyboardMarkup:
     )
 
 
-def meeting_held(meeting_id: int) -> InlineKeyboardMarkup:
+def meeting_held(meeting_id: int, *, reminder: bool = False) -> InlineKeyboardMarkup:
+    """«Состоялась» or «Не состоялась»; under a reminder, with the meeting to open instead of
+    a cancel."""
+    last = (
+        button(
+            meetings_texts.BUTTON_MEETING_OPEN,
+            MeetingCb(action=MeetingAction.OPEN, meeting_id=meeting_id),
+        )
+        if reminder
+        else button(common_texts.BUTTON_CANCEL, CancelCb())
+    )
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
@@ -185,7 +195,7 @@ def meeting_held(meeting_id: int) -> InlineKeyboardMarkup:
                     MeetingCb(action=MeetingAction.NOT_HELD, meeting_id=meeting_id),
                 ),
             ],
-            [button(common_texts.BUTTON_CANCEL, CancelCb())],
+            [last],
         ]
     )
 
@@ -220,8 +230,13 @@ def meeting_touched(
 
 
 def meetings_list(
-    page: Page[object], meetings: list[tuple[int, str]], pair_id: int, *, can_plan: bool
+    page: Page[object],
+    meetings: list[tuple[int, str]],
+    pair_id: int,
+    led: list[tuple[int, str]],
 ) -> InlineKeyboardMarkup:
+    """The meetings of a pair (or all one's own, `pair_id` 0), and for each pair one leads
+    (`led`: id and title, the title left out for the pair being listed) «Назначить»."""
     builder = numbered(
         page,
         [
@@ -230,17 +245,15 @@ def meetings_list(
         ],
         lambda number: PairMeetingsCb(action=PairMeetingsAction.LIST, pair_id=pair_id, page=number),
     )
-    if can_plan:
-        builder.row(
-            button(
-                meetings_texts.BUTTON_MEETING_NEW,
-                PairMeetingsCb(action=PairMeetingsAction.NEW, pair_id=pair_id),
-            ),
-            button(
-                meetings_texts.BUTTON_MEETING_PAST,
-                PairMeetingsCb(action=PairMeetingsAction.PAST, pair_id=pair_id),
-            ),
-        )
+    for led_id, title in led[:MENTEE_BUTTONS]:
+        new = meetings_texts.BUTTON_MEETING_NEW
+        if title:
+            new = meetings_texts.BUTTON_MEETING_NEW_WITH.format(pair=shorten(title, LABEL_LENGTH))
+        row = [button(new, PairMeetingsCb(action=PairMeetingsAction.NEW, pair_id=led_id))]
+        if not title:
+            past = PairMeetingsCb(action=PairMeetingsAction.PAST, pair_id=led_id)
+            row.append(button(meetings_texts.BUTTON_MEETING_PAST, past))
+        builder.row(*row)
     if pair_id:
         builder.row(
             button(common_texts.BUTTON_BACK, PairCb(action=PairAction.OPEN, pair_id=pair_id))

@@ -9,6 +9,7 @@ from bot.callbacks.meetings import PairMeetingsAction, PairMeetingsCb
 from bot.callbacks.menu import MenuAction, MenuCb
 from bot.keyboards.common import button
 from bot.texts import difficulties as difficulties_texts
+from bot.texts import goals as goals_texts
 from bot.texts import help_requests as help_requests_texts
 from bot.texts import invites as invites_texts
 from bot.texts import meetings as meetings_texts
@@ -47,7 +48,12 @@ def main_menu(roles: frozenset[Role], is_admin: bool) -> InlineKeyboardMarkup:
                 PairMeetingsCb(action=PairMeetingsAction.LIST, pair_id=0),
             ),
         )
-    if roles:
+    if roles & {Role.MENTOR, Role.MENTEE}:
+        builder.row(
+            button(goals_texts.BUTTON_GOALS, MenuCb(action=MenuAction.GOALS)),
+            button(help_requests_texts.BUTTON_HELP_REQUESTS, MenuCb(action=MenuAction.REQUESTS)),
+        )
+    elif roles:
         builder.row(
             button(help_requests_texts.BUTTON_HELP_REQUESTS, MenuCb(action=MenuAction.REQUESTS))
         )

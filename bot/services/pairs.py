@@ -281,6 +281,39 @@ async def list_my_pairs(session: AsyncSession, actor: Actor, page: int) -> Page[
     return await paginate(session, statement, page)
 
 
+async def my_active_pairs(
+    session: AsyncSession, actor: Actor, *, as_mentor_only: bool
+) -> list[tuple[int, str]]:
+    """The acting person's active pairs and groups (those they lead, or also those they are
+    mentored in), each with a short title «mentor → mentees», for a choice of buttons."""
+    person = actor.require_person()
+    led = Pair.mentor_id == person.id
+    mentored = Pair.id.in_(
+        select(PairMember.pair_id).where(
+            PairMember.mentee_id == person.id, PairMember.left_at.is_(None)
+        )
+    )
+    found = list(
+        await session.scalars(
+            select(Pair)
+            .where(Pair.status == PairStatus.ACTIVE, led if as_mentor_only else or_(led, mentored))
+            .order_by(Pair.created_at, Pair.id)
+        )
+    )
+    people = {pair.mentor_id for pair in found} | {
+        member.mentee_id for pair in found for member in pair.members if member.left_at is None
+    }
+    known = await names(session, people)
+    return [
+        (
+            pair.id,
+            f"{known.get(pair.mentor_id, '')} → "
+            + ", ".join(known.get(m.mentee_id, "") for m in pair.members if m.left_at is None),
+        )
+        for pair in found
+    ]
+
+
 async def names(session: AsyncSession, person_ids: set[int]) -> dict[int, str]:
     rows = await session.execute(
         select(Person.id, Person.full_name).where(Person.id.in_(person_ids))

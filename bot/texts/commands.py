@@ -45,6 +45,7 @@ COMMAND_NEW_ORG = "Создать организацию"
 COMMAND_ORGS = "Все организации"
 
 COMMAND_MEETINGS = "Мои встречи"
+COMMAND_GOALS = "Краткосрочные цели"
 
 COMMAND_NEED_HELP = "Нужна помощь"
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 GOALS_HEADER = "<b>Цели</b> · {pair} (всего {total}, стр. {page} из {pages}):"
 
+GOALS_NO_PAIR = "У вас пока нет действующей пары или группы: цели ставятся в ней."
+GOALS_CHOOSE_PAIR = "🎯 Цели какой пары или группы открыть?"
 GOALS_EMPTY = "<b>Цели</b> · {pair}\nКраткосрочных целей пока нет."
 
 GOAL_LINE = "{number}. {icon} {title} — до {due}, {percent}%"

@@ -159,6 +159,7 @@ MEETING_MINUTES = "{minutes} мин"
 BUTTON_MEETINGS = "📅 Встречи"
 
 BUTTON_MEETING_NEW = "➕ Назначить встречу"
+BUTTON_MEETING_NEW_WITH = "➕ Назначить: {pair}"
 
 BUTTON_MEETING_PAST = "🗒 Записать прошедшую"
 

@@ -162,3 +162,17 @@ async def test_mentee_sets_own_goal_and_overdue_shows(running_bot, session_facto
     assert "Нет доступа" in (await other_mentor.callback_answer())["text"]
     async with session_factory() as session:
         assert await session.scalar(select(Goal).where(Goal.title == "Провести открытый урок"))
+
+
+async def test_goals_open_from_the_menu_in_one_tap(running_bot, session_factory, telegram):
+    organization_id = await make_organization(session_factory)
+    mentor_id = await make_person(session_factory, organization_id, MENTOR, Role.MENTOR)
+    mentee_id = await make_person(session_factory, organization_id, MENTEE, Role.MENTEE)
+    await make_pair(session_factory, organization_id, mentor_id, mentee_id)
+    (mentee,) = await users(telegram, MENTEE)
+    await mentee.send("/start")
+    menu = await reply(mentee)
+    await mentee.press(menu, texts.BUTTON_GOALS)
+    goals = await reply(mentee)  # their only pair's goals, with «Новая цель»
+    await mentee.press(goals, texts.BUTTON_GOAL_NEW)
+    assert (await reply(mentee)).text == texts.GOAL_ASK_TITLE

@@ -17,6 +17,8 @@ from bot.texts.vocabulary import WEEKDAY_SHORT
 from fakes.telegram import FakeUser
 from models import Meeting, MeetingParticipant, utcnow
 from models.enums import Attendance, MeetingFormat, MeetingStatus, MentorshipForm, Role
+from scheduler.jobs import plan_reminders
+from scheduler.sender import Sender
 from tests.dialogs import reply, users
 from tests.factories import (
     make_activity,
@@ -325,3 +327,32 @@ async def test_not_held_and_past_meeting(running_bot, session_factory, telegram)
         participants = list(await session.scalars(select(MeetingParticipant.attendance)))
     assert past is not None and past.format is MeetingFormat.CHAT and past.starts_at < utcnow()
     assert Attendance.CONFIRMED in participants
+
+
+async def test_the_report_begins_from_the_reminder_in_one_tap(
+    running_bot, session_factory, telegram
+):
+    pair_id, (mentee_id,) = await setup(session_factory)
+    started = utcnow() - timedelta(hours=2)
+    await make_meeting(session_factory, pair_id, started, mentee_id, topic="Дисциплина")
+    mentor, _ = await users(telegram, MENTOR, MENTEE)
+    await plan_reminders(session_factory, utcnow())
+    assert (await Sender(session_factory, running_bot.bot).run_once()).sent == 1
+    reminder = await reply(mentor)
+    assert "Встреча «Дисциплина»" in reminder.text and "прошла?" in reminder.text
+    await mentor.press(reminder, texts.BUTTON_MEETING_HELD)
+    assert (await reply(mentor)).text == texts.MEETING_ASK_DURATION
+
+
+async def test_meetings_offers_to_schedule_for_each_pair_one_leads(
+    running_bot, session_factory, telegram
+):
+    await setup(session_factory)
+    mentor, mentee = await users(telegram, MENTOR, MENTEE)
+    await mentor.send("/meetings")
+    listing = await reply(mentor)
+    plan = next(b for b in listing.buttons() if b.startswith("➕ Назначить"))
+    await mentor.press(listing, plan)  # one tap, and the day is asked
+    assert (await reply(mentor)).text.startswith("Когда встреча?")
+    await mentee.send("/meetings")  # a mentee does not schedule
+    assert not any(b.startswith("➕") for b in (await reply(mentee)).buttons())

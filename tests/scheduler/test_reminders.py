@@ -18,7 +18,11 @@ from bot.services.outbox import LEASE, Claim, Draft, claim, enqueue, mark_sent, 
 from bot.services.reminders.kinds import Kind
 from bot.settings import load_settings
 from bot.telegram import create_bot
-from bot.texts.meetings import BUTTON_MEETING_OPEN
+from bot.texts.meetings import (
+    BUTTON_MEETING_HELD,
+    BUTTON_MEETING_NOT_HELD,
+    BUTTON_MEETING_OPEN,
+)
 from models import Goal, HelpRequest, Meeting, Notification, Pair, Person, utcnow
 from models.enums import GoalStatus, HelpStatus, MeetingStatus, NotificationStatus, Role
 from scheduler import jobs
@@ -92,7 +96,7 @@ async def test_meeting_reminders_fire_once_at_local_times(running_bot, session_f
     assert (await tick(session_factory, bot, clock)).sent == 1
     log = await reply(mentor)
     assert "Отметьте, пожалуйста, её итоги" in log.text
-    assert log.buttons() == [BUTTON_MEETING_OPEN]
+    assert log.buttons() == [BUTTON_MEETING_HELD, BUTTON_MEETING_NOT_HELD, BUTTON_MEETING_OPEN]
     await mentee.expect_no_message()
 
 
