@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from aiogram.filters import Filter
 from aiogram.fsm.context import FSMContext
@@ -42,12 +42,18 @@ class Dialogue(Generic[Data]):
     def __init__(self, shape: type[Data]) -> None:
         self._adapter: TypeAdapter[Data] = TypeAdapter(shape)
 
-    async def get(self, state: FSMContext) -> Data:
+    async def get(self, state: FSMContext, *needed: str) -> Data:
+        """The dialogue's data; with `needed`, the keys this step cannot go on without (an
+        answer of an earlier step): missing, the dialogue is over, saying so."""
         try:
-            return self._adapter.validate_python(await state.get_data())
+            data = self._adapter.validate_python(await state.get_data())
         except ValidationError:
             await state.clear()
             raise DialogueLost from None
+        if any(key not in cast(Mapping[str, Any], data) for key in needed):
+            await state.clear()
+            raise DialogueLost
+        return data
 
     async def set(self, state: FSMContext, data: Data) -> None:
         await state.set_data(self._adapter.dump_python(data, mode="json"))

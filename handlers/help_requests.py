@@ -294,9 +294,13 @@ async def chat_message(
 ) -> None:
     request_id = (await HELP_CHAT.get(state))["request_id"]
     attachment = _attachment(message)
-    _, recipients = await help_requests.add_message(
-        session, actor, request_id, message.text or message.caption, attachment
-    )
+    try:
+        _, recipients = await help_requests.add_message(
+            session, actor, request_id, message.text or message.caption, attachment
+        )
+    except help_requests.RequestClosed:
+        await state.clear()  # the conversation is over: later messages are not for it
+        raise
     person = actor.require_person()
     body = esc(message.text or message.caption or texts.HELP_ATTACHMENT)
     relayed = texts.HELP_MESSAGE_HEADER.format(id=request_id, name=esc(person.full_name), text=body)

@@ -32,7 +32,14 @@ from bot.callbacks.meetings import (
     PairMeetingsCb,
 )
 from bot.delivery import deliver
-from bot.dialogue import Dialogue, NotWhatTheStepTakes, Step, TypedChoice, typed_choice
+from bot.dialogue import (
+    Dialogue,
+    DialogueLost,
+    NotWhatTheStepTakes,
+    Step,
+    TypedChoice,
+    typed_choice,
+)
 from bot.keyboards import meetings as keyboards
 from bot.keyboards.common import cancel, skip
 from bot.replies import Say, anew, answer_quietly, ask_for_text, edit, in_place, send
@@ -316,7 +323,7 @@ async def _whom_chosen(
     say: Say, mentee_id: int, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
     """One mentee of the group, or 0: the whole group."""
-    pair_id = (await MEETING.get(state))["pair_id"]
+    pair_id = (await MEETING.get(state, "pair_id"))["pair_id"]
     if mentee_id:
         mentee_ids = [mentee_id]
         await meetings.check_participants(session, actor, pair_id, mentee_ids)
@@ -343,7 +350,8 @@ async def whom_chosen(
 async def whom_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
-    loaded = await meetings.check_can_plan(session, actor, (await MEETING.get(state))["pair_id"])
+    pair_id = (await MEETING.get(state, "pair_id"))["pair_id"]
+    loaded = await meetings.check_can_plan(session, actor, pair_id)
     choices = {0: texts.MEETING_WHOLE_GROUP} | {m.id: m.full_name for m in loaded.mentees}
     chosen = typed_choice(message.text, choices)
     if chosen is None:
@@ -403,7 +411,7 @@ def _on_day(day: date, at: time, timezone: str) -> datetime:
 async def time_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
-    data = await MEETING.get(state)
+    data = await MEETING.get(state, "day")
     at = _on_day(data["day"], validation.clock_time(message.text), _timezone(actor))
     await _when_chosen(message, state, session, actor, at)
 
@@ -416,7 +424,7 @@ async def time_chosen(
     session: AsyncSession,
     actor: Actor,
 ) -> None:
-    data = await MEETING.get(state)
+    data = await MEETING.get(state, "day")
     hours, minutes = divmod(callback_data.minute, 60)
     if not 0 <= hours < 24:
         raise ValidationFailed(VALIDATION_TIME)
@@ -434,8 +442,9 @@ async def _when_chosen(
     at: datetime,
 ) -> None:
     """The day and time are known: move the meeting, or go on to the format."""
-    data = await MEETING.get(state)
-    if await state.get_state() in {MeetingChange.day.state, MeetingChange.time.state}:
+    moving = await state.get_state() in {MeetingChange.day.state, MeetingChange.time.state}
+    data = await MEETING.get(state, "meeting_id" if moving else "pair_id")
+    if moving:
         view = await meetings.move(session, actor, data["meeting_id"], at)
         await state.clear()
         await _show(target, session, actor, view)
@@ -490,7 +499,7 @@ async def link_typed(message: Message, state: FSMContext) -> None:
 async def topic_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
-    data = await MEETING.get(state)
+    data = await MEETING.get(state, "pair_id", "mentee_ids", "starts_at", "format")
     topic = meetings.topic(message.text)
     if data.get("past", False):
         await MEETING.update(state, {"topic": topic})
@@ -562,7 +571,7 @@ async def ask_move_comment(
 async def move_comment_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
-    meeting_id = (await MEETING.get(state))["meeting_id"]
+    meeting_id = (await MEETING.get(state, "meeting_id"))["meeting_id"]
     comment = meetings.comment(message.text)
     view = await meetings.answer(session, actor, meeting_id, Attendance.MOVE_REQUESTED)
     await state.clear()
@@ -673,7 +682,7 @@ async def not_held(
 async def reason_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
-    meeting_id = (await MEETING.get(state))["meeting_id"]
+    meeting_id = (await MEETING.get(state, "meeting_id"))["meeting_id"]
     view = await meetings.log_not_held(session, actor, meeting_id, message.text)
     await state.clear()
     await message.answer(texts.MEETING_NOT_HELD_LOGGED)
@@ -708,6 +717,18 @@ async def summary_typed(message: Message, state: FSMContext) -> None:
     await message.answer(texts.MEETING_ASK_AGREEMENTS, reply_markup=cancel())
 
 
+LOG_FIELDS = ("duration", "summary", "agreements")
+
+
+async def _log_data(state: FSMContext, *needed: str) -> MeetingData:
+    """The log so far, of a planned meeting (`meeting_id`) or of a past one being recorded."""
+    data = await MEETING.get(state, *needed)
+    if "meeting_id" not in data and "pair_id" not in data:
+        await state.clear()
+        raise DialogueLost
+    return data
+
+
 async def _pair_of_log(session: AsyncSession, actor: Actor, data: MeetingData) -> pairs.PairView:
     if "meeting_id" in data:
         return (await meetings.check_can_log(session, actor, data["meeting_id"])).pair
@@ -732,6 +753,7 @@ async def agreements_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
     agreements = meetings.notes(message.text, "Договорённости")
+    await _log_data(state, "duration", "summary")
     data = await MEETING.update(state, {"agreements": agreements, "touched": []})
     markup = await _touched_keyboard(session, actor, data)
     if len(markup.inline_keyboard) <= 2:  # nothing to mark: only «Готово» and «Отмена»
@@ -758,7 +780,7 @@ async def touched_toggled(
         assert isinstance(callback.message, Message)
         await _save_log(callback.message, state, session, actor)
         return
-    data = await MEETING.get(state)
+    data = await _log_data(state, *LOG_FIELDS)
     key = (callback_data.kind.value, callback_data.item_id)
     data["touched"] = _toggled(data.get("touched", []), key)
     await MEETING.set(state, data)
@@ -770,7 +792,7 @@ async def touched_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
     """«Готово», or the name of a difficulty or activity to mark or unmark."""
-    data = await MEETING.get(state)
+    data = await _log_data(state, *LOG_FIELDS)
     items = await meetings.touchable(session, await _pair_of_log(session, actor, data))
     choices: dict[tuple[str, int], str | tuple[str, ...]] = {
         (item.kind, item.id): item.label for item in items
@@ -791,7 +813,7 @@ async def touched_typed(
 async def _save_log(
     target: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
-    data = await MEETING.get(state)
+    data = await _log_data(state, *LOG_FIELDS)
     touched = data.get("touched", [])
     report = meetings.Report(data["duration"], data["summary"], data["agreements"], touched)
     if "meeting_id" in data:
@@ -843,7 +865,7 @@ async def rating_comment_skipped_typed(message: Message, state: FSMContext) -> N
 async def rating_comment_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
-    meeting_id = (await MEETING.get(state))["meeting_id"]
+    meeting_id = (await MEETING.get(state, "meeting_id"))["meeting_id"]
     await meetings.comment_rating(session, actor, meeting_id, message.text)
     await state.clear()
     await message.answer(texts.MEETING_RATED)

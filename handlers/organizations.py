@@ -114,7 +114,7 @@ async def timezone_button(
 async def region_answer(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
-    data = await NEW_ORGANIZATION.get(state)
+    data = await NEW_ORGANIZATION.get(state, "name", "timezone")
     organization = await organizations.create_organization(
         session, actor, name=data["name"], timezone=data["timezone"], region=message.text or ""
     )

@@ -83,8 +83,3 @@ async def file_received(
         await message.answer_document(
             BufferedInputFile(links, filename="invites.csv"), caption=texts.IMPORT_LINKS_CAPTION
         )
-
-
-@handlers.message(StateFilter(StaffImport.file), ~F.text.startswith("/"))
-async def not_a_file(message: Message) -> None:
-    await message.answer(texts.IMPORT_SEND_FILE)

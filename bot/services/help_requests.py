@@ -177,9 +177,16 @@ async def get(session: AsyncSession, actor: Actor, request_id: int) -> RequestVi
     return view
 
 
+class RequestClosed(ValidationFailed):
+    """The request is closed: nothing more is written in it."""
+
+    def __init__(self) -> None:
+        super().__init__(texts.HELP_CLOSED)
+
+
 def _require_not_closed(view: RequestView) -> None:
     if view.request.status is HelpStatus.CLOSED:
-        raise ValidationFailed(texts.HELP_CLOSED)
+        raise RequestClosed
 
 
 async def take(session: AsyncSession, actor: Actor, request_id: int) -> RequestView:

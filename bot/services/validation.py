@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from contextlib import suppress
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -108,21 +109,36 @@ def timezone_name(text: str | None) -> str:
 _DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{2}|\d{4}))?$")
 
 
-def future_date(text: str | None, today: date) -> date:
-    """A day typed as 25.12.2026, 25.12.26 or 25.12 (the next such day), today or later."""
-    match = _DATE.match(_clean(text))
-    if not match:
-        raise ValidationFailed(texts.VALIDATION_DATE)
+def _calendar_day(match: re.Match[str], today: date, *, past: bool) -> date:
+    """The day of «25.12.2026», «25.12.26» or «25.12» (the nearest such day after `today`, or
+    before it when `past`); «31.02» is refused as a day that does not exist."""
     day, month, year_text = int(match.group(1)), int(match.group(2)), match.group(3)
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        raise ValidationFailed(texts.VALIDATION_DATE)
     year = today.year if year_text is None else int(year_text)
     if year_text is not None and len(year_text) == 2:
         year += 2000
     try:
         result = date(year, month, day)
-        if year_text is None and result < today:
-            result = date(year + 1, month, day)
-    except ValueError as error:
-        raise ValidationFailed(texts.VALIDATION_DATE) from error
+    except ValueError:
+        raise ValidationFailed(
+            texts.VALIDATION_NO_SUCH_DATE.format(date=f"{day:02d}.{month:02d}")
+        ) from None
+    if year_text is None:
+        with suppress(ValueError):  # 29.02 of a leap year has no twin: it stays
+            if not past and result < today:
+                result = date(year + 1, month, day)
+            if past and result > today:
+                result = date(year - 1, month, day)
+    return result
+
+
+def future_date(text: str | None, today: date) -> date:
+    """A day typed as 25.12.2026, 25.12.26 or 25.12 (the next such day), today or later."""
+    match = _DATE.match(_clean(text))
+    if not match:
+        raise ValidationFailed(texts.VALIDATION_DATE)
+    result = _calendar_day(match, today, past=False)
     if result < today:
         raise ValidationFailed(texts.VALIDATION_DATE_PAST)
     return result
@@ -159,20 +175,7 @@ def _day(text: str, today: date, *, past: bool) -> date:
     match = _DATE.match(text)
     if not match:
         raise ValidationFailed(texts.VALIDATION_MOMENT)
-    day, month, year_text = int(match.group(1)), int(match.group(2)), match.group(3)
-    year = (
-        today.year if year_text is None else int(year_text) + (2000 if len(year_text) == 2 else 0)
-    )
-    try:
-        result = date(year, month, day)
-        # «25.11» means the nearest such day in the direction asked for
-        if year_text is None and not past and result < today:
-            result = date(year + 1, month, day)
-        if year_text is None and past and result > today:
-            result = date(year - 1, month, day)
-    except ValueError as error:
-        raise ValidationFailed(texts.VALIDATION_DATE) from error
-    return result
+    return _calendar_day(match, today, past=past)
 
 
 def moment(text: str | None, now: datetime, timezone: str, *, past: bool = False) -> datetime:

@@ -13,7 +13,7 @@ from bot.callbacks.help_requests import HelpAction, HelpCb
 from bot.callbacks.settings import OrgSettingsCb
 from bot.services.organizations import OrgSetting
 from bot.texts import help_requests as texts
-from bot.texts.common import ACCESS_CURATOR_ONLY, ACCESS_MENTEE_ONLY
+from bot.texts.common import ACCESS_CURATOR_ONLY, ACCESS_MENTEE_ONLY, UNKNOWN_INPUT
 from bot.texts.settings import ORG_BAD_SETTING
 from models import HelpMessage, HelpRequest, Organization
 from models.enums import HelpStatus, Role, Urgency
@@ -91,10 +91,13 @@ async def test_request_conversation_and_close(running_bot, session_factory, tele
 
     await mentee.send("И ещё вопрос")  # still in the conversation, but it is closed
     assert (await reply(mentee)).text == texts.HELP_CLOSED
+    await mentee.send("Алло?")  # the closed conversation no longer takes messages
+    assert (await reply(mentee)).text == UNKNOWN_INPUT
     await mentee.press_data(
         relayed.message_id, HelpCb(action=HelpAction.REPLY, request_id=1).pack()
     )
     assert (await mentee.callback_answer())["text"] == texts.HELP_CLOSED
+    await mentee.expect_no_message()  # refused once, by the alert, not again in the chat
     async with session_factory() as session:
         request = await session.get(HelpRequest, 1)
     assert request is not None and request.status is HelpStatus.CLOSED and request.helped

@@ -113,7 +113,9 @@ async def test_schedule_confirm_ask_to_move_and_move(running_bot, session_factor
     await mentor.send("вчера 10:00")
     assert (await reply(mentor)).text == validation_texts.VALIDATION_MOMENT_PAST
     await mentor.send("31.02 10:00")
-    assert (await reply(mentor)).text == validation_texts.VALIDATION_DATE
+    assert (await reply(mentor)).text == validation_texts.VALIDATION_NO_SUCH_DATE.format(
+        date="31.02"
+    )
     await mentor.send("завтра 17:30")
     moved = await reply(mentor)
     assert "17:30" in moved.text and "Новикова Ира: ⏳ не ответил(а)" in moved.text

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from bot.texts import registration as registration_texts
 from bot.texts import staff as texts
-from bot.texts.common import ACCESS_CURATOR_ONLY, CANCELLED, NOTHING_TO_CANCEL
+from bot.texts.common import ACCESS_CURATOR_ONLY, CANCELLED, NOTHING_TO_CANCEL, STEP_EXPECTS
 from models import Invite, Person
 from models.enums import Role
 from tests.dialogs import LINK, open_invite, reply
@@ -170,7 +170,7 @@ async def test_csv_in_windows_encoding(running_bot, session_factory, telegram):
 async def test_bad_files_are_refused(running_bot, session_factory, telegram):
     curator = await curator_ready(session_factory, telegram)
     await curator.send("привет")
-    assert (await reply(curator)).text == texts.IMPORT_SEND_FILE
+    assert (await reply(curator)).text == STEP_EXPECTS.format(expects=texts.EXPECT_FILE)
     for content, filename, expected in (
         (b"%PDF-1.4", "staff.pdf", texts.IMPORT_BAD_TYPE),
         (b"not a workbook", "staff.xlsx", texts.IMPORT_UNREADABLE),

@@ -41,7 +41,8 @@ def test_future_moments(typed: str, expected: datetime) -> None:
     [
         ("сегодня 09:00", validation_texts.VALIDATION_MOMENT_PAST),
         ("23.11.2026 08:00", validation_texts.VALIDATION_MOMENT_PAST),
-        ("31.02 10:00", validation_texts.VALIDATION_DATE),
+        ("31.02 10:00", validation_texts.VALIDATION_NO_SUCH_DATE.format(date="31.02")),
+        ("32.13 10:00", validation_texts.VALIDATION_DATE),
         ("25.11 25:00", validation_texts.VALIDATION_TIME),
         ("25.11", validation_texts.VALIDATION_MOMENT),
         ("когда-нибудь", validation_texts.VALIDATION_MOMENT),

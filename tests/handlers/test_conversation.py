@@ -1,0 +1,163 @@
+"""A conversation without dead ends, acted as a person would: typing instead of tapping at the
+button steps, switching to another command in the middle of a wizard, and, at every step of
+every dialogue, a sticker, a photo, a stray command and a stray word each answered by naming
+what the step waits for — never the stranger's text or «не понял»."""
+
+from __future__ import annotations
+
+import pytest
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.storage.base import StorageKey
+
+import handlers  # noqa: F401 - every handler module declares its dialogues' steps
+from bot.dialogue import Step, all_steps
+from bot.texts import common as common_texts
+from bot.texts import difficulties as difficulty_texts
+from bot.texts import help_requests as help_texts
+from bot.texts import pairs as pair_texts
+from bot.texts import registration as registration_texts
+from handlers.help_requests import HelpChat, HelpForm
+from handlers.registration import Registration
+from handlers.staff import StaffImport
+from models.enums import Role
+from tests.dialogs import open_invite, reply, users
+from tests.factories import make_invite, make_organization, make_pair, make_person
+
+CURATOR, MENTOR, MENTEE, STRANGER = 1101, 1102, 1103, 1104
+# steps that take a photo or a document as their answer
+TAKES_FILES = {HelpForm.text.state, HelpChat.message.state, StaffImport.file.state}
+NEVER = (common_texts.NEED_INVITE, common_texts.UNKNOWN_INPUT, common_texts.UNEXPECTED_ERROR)
+
+
+async def school(factory) -> int:
+    organization_id = await make_organization(factory)
+    await make_person(factory, organization_id, CURATOR, Role.CURATOR, full_name="Завуч Ольга")
+    mentor_id = await make_person(
+        factory, organization_id, MENTOR, Role.MENTOR, full_name="Орлова Вера"
+    )
+    mentee_id = await make_person(
+        factory, organization_id, MENTEE, Role.MENTEE, full_name="Новикова Ира"
+    )
+    await make_pair(factory, organization_id, mentor_id, mentee_id)
+    return organization_id
+
+
+async def test_typed_answers_count_as_the_buttons(running_bot, session_factory, telegram):
+    organization_id = await school(session_factory)
+    code = await make_invite(session_factory, organization_id, Role.MENTEE)
+    (mentee,) = await users(telegram, MENTEE)
+    stranger = telegram.add_user(user_id=STRANGER, first_name="Гость")
+
+    # consent typed: the step goes on (it is not the stranger's «ask for an invite»)
+    await open_invite(stranger, code)
+    await stranger.send("Согласен")
+    assert "Шаг 1 из 4" in (await reply(stranger)).text
+
+    # a difficulty in three typed answers
+    await mentee.send("/new_difficulty")
+    await reply(mentee)
+    await mentee.send("как это")  # fits no category: the step says what it waits for
+    assert f"Сейчас я жду {difficulty_texts.EXPECT_CATEGORY}" in (await reply(mentee)).text
+    await mentee.send("Методические")
+    assert "Шаг 2 из 3" in (await reply(mentee)).text
+    await mentee.send("Не получается удержать внимание класса")
+    await reply(mentee)
+    await mentee.send("Срочно")
+    assert (await reply(mentee)).text == difficulty_texts.DIFFICULTY_SAVED
+    assert "Не получается удержать внимание класса" in (await reply(mentee)).text
+
+    # a help request's urgency typed
+    await mentee.send("/need_help")
+    await reply(mentee)
+    await mentee.send("Родители спрашивают про оценки")
+    await reply(mentee)
+    await mentee.send("не срочно")
+    assert "отправлен наставнику" in (await reply(mentee)).text
+
+    # «Отмена» typed ends any step without being taken as its answer
+    await mentee.send("/new_difficulty")
+    await reply(mentee)
+    await mentee.send("Методические")
+    await reply(mentee)
+    await mentee.send("Отмена")
+    assert (await reply(mentee)).text == common_texts.CANCELLED
+
+
+async def test_a_new_command_ends_the_wizard_in_progress(running_bot, session_factory, telegram):
+    await school(session_factory)
+    (curator,) = await users(telegram, CURATOR)
+    await curator.send("/new_pair")
+    picker = await reply(curator)
+    await curator.press(picker, "Орлова Вера")  # a mentor chosen: something is half-entered
+    assert "Шаг 2 из 5" in (await reply(curator)).text
+    await curator.send("/invites")
+    assert (await reply(curator)).text == common_texts.DIALOGUE_INTERRUPTED
+    await reply(curator)  # the invites
+    await curator.send("14")  # no longer the wizard's search
+    answer = await reply(curator)
+    assert pair_texts.PAIR_WIZARD_MENTEES.split("{")[0] not in answer.text
+    assert answer.text == common_texts.UNKNOWN_INPUT
+
+    # a menu button ends it too; where nothing was typed yet, silently
+    await curator.send("/new_pair")
+    await reply(curator)
+    await curator.send("/start")
+    menu = await reply(curator)  # not DIALOGUE_INTERRUPTED first: no half-entered pair
+    assert menu.text.startswith("Главное меню"), menu.text
+
+
+async def _at(running_bot, telegram, user_id: int, step: Step) -> FSMContext:
+    key = StorageKey(bot_id=running_bot.bot.id, chat_id=user_id, user_id=user_id)
+    state = FSMContext(storage=running_bot.dispatcher.storage, key=key)
+    await state.set_state(step)
+    return state
+
+
+@pytest.mark.parametrize("step", all_steps(), ids=lambda step: step.state)
+async def test_every_step_names_what_it_waits_for(
+    running_bot, session_factory, telegram, step: Step
+):
+    await school(session_factory)
+    stranger_step = str(step.state).startswith(Registration.__full_group_name__)
+    user_id = STRANGER if stranger_step else MENTOR
+    user = telegram.add_user(user_id=user_id, first_name="Педагог")
+    telegram.open_chat(user)
+    expects = f"Сейчас я жду {step.expects}"
+
+    attempts = [("sticker", user.send_sticker()), ("command", user.send("/abracadabra"))]
+    if step.state not in TAKES_FILES:
+        attempts.append(("photo", user.send_photo(b"\xff\xd8jpeg")))
+    for what, sending in attempts:
+        await _at(running_bot, telegram, user_id, step)
+        await sending
+        answer = (await reply(user)).text
+        assert expects in answer, (what, answer)
+        if what == "command":
+            assert answer.startswith(common_texts.NO_SUCH_COMMAND)
+
+    # a word: the step takes it, refuses it saying why, or says what it waits for
+    await _at(running_bot, telegram, user_id, step)
+    await user.send("абв")
+    answer = (await reply(user)).text
+    assert answer not in NEVER, answer
+    assert not answer.startswith(common_texts.NEED_INVITE.split("\n")[0])
+
+
+def test_the_steps_are_all_declared() -> None:
+    """The walk above covers the dialogues of every feature (a feature whose states are not
+    `Step`s would escape it)."""
+    groups = {str(step.state).split(":")[0] for step in all_steps()}
+    assert {
+        "Registration",
+        "NewDifficulty",
+        "PairWizard",
+        "MeetingForm",
+        "MeetingLog",
+        "GoalForm",
+        "HelpForm",
+        "HelpChat",
+        "ActivityForm",
+        "SelfCheck",
+        "InviteSearch",
+    } <= groups
+    assert registration_texts.EXPECT_CONSENT and help_texts.EXPECT_TEXT
