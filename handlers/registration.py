@@ -17,7 +17,7 @@ from typing_extensions import TypedDict
 
 from bot.callbacks.registration import ConsentCb, KeepCb
 from bot.commands import apply_chat_commands
-from bot.dialogue import Dialogue, Step, TypedChoice
+from bot.dialogue import Dialogue, Step, TypedChoice, typed_choice
 from bot.keyboards import registration as keyboards
 from bot.keyboards.common import cancel
 from bot.keyboards.menu import main_menu
@@ -286,8 +286,10 @@ async def answer_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor, bot: Bot
 ) -> None:
     current = await state.get_state()
-    read = next(read for step, _, _, read in QUESTIONS if step.state == current)
-    await _answered(anew(message), state, session, actor, bot, read(message.text))
+    key, read = next((key, read) for step, key, _, read in QUESTIONS if step.state == current)
+    given = (await DIALOGUE.get(state)).get(key)
+    keep = given is not None and typed_choice(message.text, {True: texts.TYPED_KEEP}) is not None
+    await _answered(anew(message), state, session, actor, bot, None if keep else read(message.text))
 
 
 @handlers.callback_query(StateFilter(*(question[0] for question in QUESTIONS)), KeepCb.filter())

@@ -69,6 +69,7 @@ BUTTON_ROLE_NO = "Не добавлять"
 BUTTON_KNOWN_RIGHT = "✅ Всё верно"
 BUTTON_KNOWN_FIX = "✏️ Исправить"
 BUTTON_KEEP = "Оставить: {value}"
+TYPED_KEEP = ("Оставить", "оставить как есть")
 # other words a person may type instead of tapping
 TYPED_YES = ("да", "согласен", "согласна", "верно", "добавить")
 TYPED_NO = ("нет", "не согласен", "не согласна", "не надо", "исправить")

@@ -12,7 +12,6 @@ from typing import Any
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from bot.texts import registration as registration_texts
 from bot.texts import staff as texts
 from bot.texts.common import ACCESS_CURATOR_ONLY, CANCELLED, NOTHING_TO_CANCEL, STEP_EXPECTS
 from models import Invite, Person
@@ -116,12 +115,15 @@ async def test_import_reports_rows_and_sends_links(running_bot, session_factory,
     await teacher.send("Согласна")  # typed instead of tapped
     known = await reply(teacher)  # what the curator gave, to confirm instead of retyping
     assert "ФИО: <b>Новикова Ирина</b>" in known.html and consent.message_id
-    await teacher.press(known, registration_texts.BUTTON_KNOWN_FIX)
+    await teacher.send("Исправить")  # typed too
     name_step = await reply(teacher)
     assert "Шаг 1 из 4" in name_step.text
     assert name_step.buttons()[0] == "Оставить: Новикова Ирина"
     await teacher.send("Новикова Ирина Олеговна")
-    for _ in range(3):  # position, subject and experience as the curator gave them
+    position_step = await reply(teacher)
+    assert position_step.buttons()[0].startswith("Оставить:"), position_step.buttons()
+    await teacher.send("Оставить")  # the button's word typed keeps the value, is not the value
+    for _ in range(2):  # subject and experience as the curator gave them
         step = await reply(teacher)
         assert step.buttons()[0].startswith("Оставить:"), step.buttons()
         await teacher.press(step, step.buttons()[0])
@@ -132,6 +134,7 @@ async def test_import_reports_rows_and_sends_links(running_bot, session_factory,
         invite = await session.scalar(select(Invite).where(Invite.code == code.group(1)))
     assert person is not None and person.email == "ira@school.ru"
     assert person.full_name == "Новикова Ирина Олеговна" and person.consent_at is not None
+    assert person.position == position_step.buttons()[0].removeprefix("Оставить: ")
     assert invite is not None and invite.person_id == person.id and invite.uses == 1
 
 
