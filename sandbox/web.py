@@ -11,7 +11,8 @@ from the page itself (its Origin, or Sec-Fetch-Site: same-origin) with a body of
 cross-site form cannot send without CORS: JSON, or multipart for a file.
 
     GET  /                                  the page (index.html), /static/… its CSS and script
-    GET  /sandbox/api/people                the people to choose from, with their message counts
+    GET  /sandbox/api/people                the people to choose from, with their message counts,
+                                            and whether the bot has started ("bot_started")
     POST /sandbox/api/people                {}: a new user, who has never written to the bot
     GET  /sandbox/api/chats/{id}?after=V&wait=S   the chat, once newer than version V
     POST /sandbox/api/chats/{id}/messages   {"text": …}
@@ -84,6 +85,7 @@ class SandboxWeb:
         self.server = server
         self.people: dict[int, Person] = {person.telegram_id: person for person in people}
         self._guests = 0
+        self._bot_started = False
 
     def setup(self, app: web.Application) -> None:
         """Add the page's routes (pass to `FakeTelegramServer.start(setup=…)`)."""
@@ -144,7 +146,15 @@ class SandboxWeb:
                 }
             )
         bot = {"first_name": self.server.bot_first_name, "username": self.server.bot_username}
-        return web.json_response({"bot": bot, "people": people}, headers=NO_CACHE)
+        return web.json_response(
+            {"bot": bot, "people": people, "bot_started": self.bot_started()}, headers=NO_CACHE
+        )
+
+    def bot_started(self) -> bool:
+        """Whether the bot has asked for its updates: it is up (its import takes seconds)."""
+        if not self._bot_started:
+            self._bot_started = any(method == "getUpdates" for method, _ in self.server.calls)
+        return self._bot_started
 
     async def _add_guest(self, _request: web.Request) -> web.Response:
         """A Telegram user the bot has never seen, e.g. to open an invite link."""

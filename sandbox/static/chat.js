@@ -1,6 +1,7 @@
 // The sandbox page: plays any demo person in their private chat with the bot.
 // Everything shown comes from the local Bot API server (/sandbox/api/...); text written by
-// the bot or a user is only ever put into the page as text nodes, never as HTML.
+// the bot or a user is only ever put into the page as text nodes, never as HTML — with the
+// emoji this system has no font for replaced by short text (see `readable`).
 "use strict";
 
 const API = "/sandbox/api";
@@ -21,6 +22,17 @@ const GROUPS = [
 ];
 const SAFE_LINK = /^(https?:|mailto:|tg:)/i;
 const AUTO_ENTITY = /(https?:\/\/[^\s<>"«»]+[^\s<>"«».,;:!?)\]]|(?:^|(?<=[\s(]))\/[a-z0-9_]{1,32}\b)/gi;
+// an emoji (with its variation selector, skin tone and ZWJ parts) and the space after it
+const EMOJI = /(\p{Extended_Pictographic}\p{Emoji_Modifier}?(?:\uFE0F?\u200D\p{Extended_Pictographic}\p{Emoji_Modifier}?)*\uFE0F?)( ?)/gu;
+// What an emoji that would be an empty box says instead; the others are left out.
+const EMOJI_TEXT = new Map([
+  ["✅", "[✓]"], ["✔", "[✓]"], ["☑", "[✓]"], ["✖", "[×]"], ["❌", "[×]"],
+  ["⚠", "[!]"], ["❗", "[!]"], ["❓", "[?]"], ["ℹ", "[i]"], ["➕", "[+]"], ["➖", "[–]"],
+  ["🔴", "[красный]"], ["🟡", "[жёлтый]"], ["🟢", "[зелёный]"], ["⭐", "[*]"],
+  ["🎯", "[цель]"], ["📅", "[дата]"], ["🗓", "[дата]"], ["⏰", "[время]"], ["⏳", "[ждёт]"],
+  ["📨", "[отправлено]"], ["🏆", "[достигнуто]"], ["🔁", "[перенос]"], ["🆘", "[SOS]"],
+  ["📎", "[файл]"],
+]);
 
 const page = {
   bot: { first_name: "Наставник", username: "" },
@@ -31,13 +43,16 @@ const page = {
   nodes: new Map(), // key → { node, signature } of what the message list shows
   seen: new Map(), // telegram id → messages from the bot (and errors) already looked at
   peopleShown: "", // what the picker shows now
+  botUp: false, // the bot has started (it takes seconds to import): no «запускается» hint
   answersShown: 0,
+  toastChat: null, // the chat the toast or alert shown belongs to (null: no one's)
   keyboard: null, // the reply keyboard as last rendered (JSON)
   keyboardHidden: false,
   commands: [],
 };
 
 const $ = (id) => document.getElementById(id);
+const currentChat = () => (page.current ? page.current.telegram_id : null);
 const PLACEHOLDER = $("placeholder"); // shown while nobody is chosen
 
 function element(tag, options = {}, ...children) {
@@ -45,7 +60,7 @@ function element(tag, options = {}, ...children) {
   for (const [name, value] of Object.entries(options)) {
     if (value === undefined || value === null || value === false) continue;
     if (name === "className") node.className = value;
-    else if (name === "text") node.textContent = value;
+    else if (name === "text") node.textContent = readable(String(value));
     else if (name === "testid") node.dataset.testid = value;
     else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
     else node.setAttribute(name, value === true ? "" : value);
@@ -76,6 +91,49 @@ function postJson(path, body) {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(body),
+  });
+}
+
+// --- emoji without an emoji font ------------------------------------------------------------
+
+// Headless Chromium on a bare Linux box has no emoji font: most emoji would be empty boxes
+// there. Each character is drawn once on a canvas and compared with one that no font has.
+const glyphs = { canvas: null, missing: null, drawn: new Map() };
+
+function drawing(character) {
+  const context = glyphs.canvas.getContext("2d");
+  context.clearRect(0, 0, 40, 40);
+  context.fillText(character, 4, 4);
+  return glyphs.canvas.toDataURL();
+}
+
+function drawn(character) {
+  if (!glyphs.canvas) {
+    glyphs.canvas = element("canvas", { width: 40, height: 40 });
+    const context = glyphs.canvas.getContext("2d");
+    context.font = `28px ${getComputedStyle(document.body).fontFamily}`;
+    context.textBaseline = "top";
+    glyphs.missing = drawing("\u{10FFFD}"); // private use: a box in every font
+    // a canvas that draws nothing readable (a browser's anti-fingerprinting) tells nothing
+    if (drawing("Ж") === glyphs.missing) glyphs.missing = null;
+  }
+  if (!glyphs.drawn.has(character)) {
+    glyphs.drawn.set(character, glyphs.missing === null || drawing(character) !== glyphs.missing);
+  }
+  return glyphs.drawn.get(character);
+}
+
+function emojiDrawn(emoji) {
+  const joiners = new Set(["\uFE0F", "\u200D"]);
+  return [...emoji].every((character) => joiners.has(character) || drawn(character));
+}
+
+// The text as this system can show it: an emoji without a font becomes its text or goes.
+function readable(text) {
+  return text.replace(EMOJI, (found, emoji, space) => {
+    if (emojiDrawn(emoji)) return found;
+    const replacement = EMOJI_TEXT.get(emoji.replaceAll("\uFE0F", ""));
+    return replacement === undefined ? "" : replacement + space;
   });
 }
 
@@ -127,7 +185,12 @@ function renderPeople() {
           "span",
           { className: "person-text" },
           element("span", { className: "person-name", testid: "person-name", text: person.full_name }),
-          element("span", { className: "person-role", text: person.description || person.role_title }),
+          element("span", {
+            className: "person-role",
+            testid: "person-description",
+            text: person.description || person.role_title,
+            title: person.description || person.role_title,
+          }),
         ),
         unread ? element("span", { className: "unread", testid: "unread", text: String(unread) }) : null,
       );
@@ -143,6 +206,13 @@ async function loadPeople() {
   page.bot = data.bot;
   for (const person of data.people) page.people.set(person.telegram_id, person);
   renderPeople();
+  botStarted(data.bot_started || data.people.some((person) => person.from_bot > 0));
+}
+
+// Until the bot is up (it answers once its import is done) the chat says it is starting.
+function botStarted(up) {
+  page.botUp = page.botUp || up;
+  $("starting").hidden = page.botUp;
 }
 
 async function refreshPeople() {
@@ -166,6 +236,11 @@ async function newGuest() {
 function choose() {
   const id = Number(location.hash.slice(1));
   const person = page.people.get(id);
+  // what the bot answered someone else is not shown over this chat
+  if (page.toastChat !== (person ? person.telegram_id : null)) {
+    hideToast();
+    $("alert").hidden = true;
+  }
   if (page.follow) page.follow.abort();
   page.follow = null;
   page.current = person || null;
@@ -269,7 +344,8 @@ function renderChat(chat, first) {
     person.errors = chat.errors.length;
     renderPeople();
   }
-  showAnswers(chat.callback_answers, first);
+  if (chat.messages.some((message) => message.from_bot)) botStarted(true);
+  showAnswers(chat.callback_answers, first, chat.person.telegram_id);
 }
 
 // Keep the nodes of unchanged items (their state and Selenium's references stay valid),
@@ -316,11 +392,15 @@ function sizeOf(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} МБ`;
 }
 
+// A document's emoji, or its extension where the emoji would be an empty box.
 function fileIcon(name) {
-  if (/\.xlsx?$|\.csv$/i.test(name)) return "📊";
-  if (/\.docx?$/i.test(name)) return "📝";
-  if (/\.json$/i.test(name)) return "🗂";
-  return "📄";
+  let icon = "📄";
+  if (/\.xlsx?$|\.csv$/i.test(name)) icon = "📊";
+  else if (/\.docx?$/i.test(name)) icon = "📝";
+  else if (/\.json$/i.test(name)) icon = "🗂";
+  if (emojiDrawn(icon)) return { icon, label: false };
+  const extension = /\.([a-z0-9]{1,4})$/i.exec(name);
+  return { icon: extension ? extension[1].toUpperCase() : "ФАЙЛ", label: true };
 }
 
 function messageNode(message) {
@@ -341,6 +421,7 @@ function messageNode(message) {
   if (message.document) {
     const documentInfo = message.document;
     const name = documentInfo.file_name || "файл";
+    const icon = fileIcon(name);
     bubble.append(
       element(
         "a",
@@ -351,7 +432,10 @@ function messageNode(message) {
           testid: "message-document",
           title: "Скачать",
         },
-        element("span", { className: "document-icon", text: fileIcon(name) }),
+        element("span", {
+          className: "document-icon" + (icon.label ? " label" : ""),
+          text: icon.icon,
+        }),
         element(
           "span",
           { className: "document-text" },
@@ -362,7 +446,8 @@ function messageNode(message) {
     );
   }
   if (message.sticker !== undefined) {
-    bubble.append(element("div", { className: "sticker", text: message.sticker || "🖼" }));
+    const sticker = readable(message.sticker || "🖼") || "[стикер]";
+    bubble.append(element("div", { className: "sticker", text: sticker }));
   }
   const text = message.text ?? message.caption;
   if (text !== undefined) {
@@ -456,18 +541,18 @@ function renderRange(parent, text, entities, start, end, auto) {
 // Plain text with what Telegram recognises by itself: links and /commands.
 function appendPlain(parent, text, auto) {
   if (!auto) {
-    parent.append(text);
+    parent.append(readable(text));
     return;
   }
   let last = 0;
   for (const match of text.matchAll(AUTO_ENTITY)) {
-    if (match.index > last) parent.append(text.slice(last, match.index));
+    if (match.index > last) parent.append(readable(text.slice(last, match.index)));
     const found = match[0];
     if (found.startsWith("/")) parent.append(commandNode(found));
     else parent.append(linkNode(found, found));
     last = match.index + found.length;
   }
-  if (last < text.length) parent.append(text.slice(last));
+  if (last < text.length) parent.append(readable(text.slice(last)));
 }
 
 function entityNode(entity, content) {
@@ -548,12 +633,14 @@ function linkNode(url, text) {
 
 // An invite link of this bot: someone new opens it, as a teacher would from the curator.
 async function openDeepLink(code) {
+  let chat = currentChat();
   try {
     const guest = await newGuest();
+    chat = guest.telegram_id;
     await postJson(`/chats/${guest.telegram_id}/messages`, { text: `/start ${code}` });
-    toast(`Ссылка открыта от имени нового пользователя «${guest.full_name}».`);
+    toast(`Ссылка открыта от имени нового пользователя «${guest.full_name}».`, false, chat);
   } catch (error) {
-    toast(error.message, true);
+    toast(error.message, true, chat);
   }
 }
 
@@ -610,28 +697,26 @@ function inlineButton(messageId, button) {
 }
 
 async function press(messageId, data, button) {
-  if (!page.current) return;
+  const chat = currentChat();
+  if (chat === null) return;
   button.classList.add("pressed");
   setTimeout(() => button.classList.remove("pressed"), 1500);
   try {
-    await postJson(`/chats/${page.current.telegram_id}/press`, {
-      message_id: messageId,
-      callback_data: data,
-    });
+    await postJson(`/chats/${chat}/press`, { message_id: messageId, callback_data: data });
   } catch (error) {
-    toast(error.message, true);
+    toast(error.message, true, chat);
   }
 }
 
-function showAnswers(answers, first) {
+function showAnswers(answers, first, chat) {
   if (first) {
     page.answersShown = answers.length; // old ones were seen before
     return;
   }
   for (const answer of answers.slice(page.answersShown)) {
     if (!answer.text) continue;
-    if (answer.show_alert) showAlert(answer.text);
-    else toast(answer.text);
+    if (answer.show_alert) showAlert(answer.text, chat);
+    else toast(answer.text, false, chat);
   }
   page.answersShown = answers.length;
 }
@@ -666,7 +751,7 @@ function renderReplyKeyboard(markup) {
         )
       : [];
     box.replaceChildren(...rows);
-    $("text").placeholder = (markup && markup.input_field_placeholder) || "Сообщение";
+    $("text").placeholder = readable((markup && markup.input_field_placeholder) || "Сообщение");
   }
   box.hidden = !markup || page.keyboardHidden;
   $("keyboard-toggle").hidden = !markup;
@@ -675,18 +760,20 @@ function renderReplyKeyboard(markup) {
 // --- what the person does --------------------------------------------------------------------
 
 async function sendText(text) {
-  if (!page.current || !text.trim()) return false;
+  const chat = currentChat();
+  if (chat === null || !text.trim()) return false;
   try {
-    await postJson(`/chats/${page.current.telegram_id}/messages`, { text });
+    await postJson(`/chats/${chat}/messages`, { text });
     return true;
   } catch (error) {
-    toast(error.message, true);
+    toast(error.message, true, chat);
     return false;
   }
 }
 
 async function sendFile(file) {
-  if (!page.current || !file) return;
+  const chat = currentChat();
+  if (chat === null || !file) return;
   if (file.size > FILE_LIMIT) {
     toast("Файл больше 20 МБ: бот не сможет скачать его из Telegram.", true);
     return;
@@ -700,11 +787,11 @@ async function sendFile(file) {
   const caption = $("text").value.trim();
   if (caption) form.append("caption", caption);
   try {
-    await request(`/chats/${page.current.telegram_id}/files`, { method: "POST", body: form });
+    await request(`/chats/${chat}/files`, { method: "POST", body: form });
     $("text").value = "";
     autoSize();
   } catch (error) {
-    toast(error.message, true);
+    toast(error.message, true, chat);
   }
 }
 
@@ -751,19 +838,28 @@ function autoSize() {
 
 let toastTimer = null;
 
-function toast(text, error = false) {
+// A toast belongs to one chat (by default the one shown): it is not shown over another
+// person's chat, and choosing another person takes it away.
+function toast(text, error = false, chat = currentChat()) {
+  if (chat !== currentChat()) return;
   const box = $("toast");
-  box.textContent = text;
+  box.textContent = readable(text);
   box.classList.toggle("toast-error", error);
   box.hidden = false;
+  page.toastChat = chat;
   clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => {
-    box.hidden = true;
-  }, TOAST_MS);
+  toastTimer = setTimeout(hideToast, TOAST_MS);
 }
 
-function showAlert(text) {
-  $("alert-text").textContent = text;
+function hideToast() {
+  clearTimeout(toastTimer);
+  $("toast").hidden = true;
+}
+
+function showAlert(text, chat) {
+  if (chat !== currentChat()) return;
+  page.toastChat = chat;
+  $("alert-text").textContent = readable(text);
   $("alert").hidden = false;
   $("alert-ok").focus();
 }
@@ -824,6 +920,9 @@ function wire() {
 }
 
 async function start() {
+  for (const icon of document.querySelectorAll("[data-fallback]")) {
+    if (!emojiDrawn(icon.textContent)) icon.textContent = icon.dataset.fallback;
+  }
   wire();
   try {
     await loadPeople();

@@ -4,14 +4,20 @@ driving `python -m sandbox`: the real bot, the strict local Bot API and the demo
 A mentee registers a difficulty with the buttons and their mentor then finds it; a mentee asks
 for help with a photo, which reaches the mentor; the curator gets /summary, its charts and the
 Excel workbook, downloaded and opened; what Telegram would refuse is shown as a red error in
-that person's chat; formatting, edits and reply keyboards look as in Telegram. Screenshots are
-saved to tests/artifacts/ (git-ignored)."""
+that person's chat; formatting, edits and reply keyboards look as in Telegram. Until the bot has
+started the page says so; the sidebar shows each person's description whole; a toast stays with
+the chat it came from; an emoji this system has no font for is shown as text, not as a box.
+Screenshots are saved to tests/artifacts/ (git-ignored)."""
 
 from __future__ import annotations
 
+import functools
 import re
+import shutil
 import signal
 import struct
+import subprocess
+import sys
 import time
 import zlib
 from collections.abc import Callable, Iterator
@@ -40,6 +46,7 @@ from bot.texts.monitoring import (
     SUMMARY_PERIOD_BUTTONS,
 )
 from bot.texts.pairs import BUTTON_MENTEE_DIFFICULTIES, BUTTON_MY_PAIRS
+from bot.texts.settings import ORG_SETTING_BUTTONS, ORG_SETTINGS_SAVED
 from bot.texts.vocabulary import DIFFICULTY_CATEGORIES, DIFFICULTY_CATEGORY_BUTTONS, URGENCY_NAMES
 from models.enums import DifficultyCategory, Urgency
 from sandbox.__main__ import TIMEZONE as SANDBOX_TIMEZONE
@@ -98,7 +105,8 @@ def driver(downloads: Path) -> Iterator[WebDriver]:
 
 
 class Page:
-    """The sandbox page as a user works it: choose a person, read and press, type."""
+    """The sandbox page as a user works it: choose a person, read and press, type. Texts are
+    given as the bot writes them; where an emoji has no font the page shows its text (`shown`)."""
 
     def __init__(self, driver: WebDriver, sandbox: SandboxProcess) -> None:
         self.driver = driver
@@ -131,6 +139,12 @@ class Page:
         self.driver.get(self.url)
         self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid=person]"), "people")
 
+    def shown(self, text: str) -> str:
+        """`text` as the page shows it here: an emoji without a font becomes text or goes."""
+        result = self.driver.execute_script("return readable(arguments[0])", text)
+        assert isinstance(result, str)
+        return result
+
     def choose(self, person: dict[str, Any]) -> None:
         """Click the person in the picker; their chat opens with the bot's greeting."""
         selector = f"[data-testid=person][data-person-id='{person['telegram_id']}']"
@@ -156,6 +170,7 @@ class Page:
 
     def message(self, containing: str, side: str = "bot", after: int = 0) -> WebElement:
         """The newest message of `side` (with an id above `after`) whose text has this."""
+        containing = self.shown(containing)
 
         def found(_driver: WebDriver) -> WebElement | None:
             for message in reversed(self.messages(side)):
@@ -169,6 +184,7 @@ class Page:
 
     def with_button(self, button: str) -> WebElement:
         """The newest message of the bot with this inline button."""
+        button = self.shown(button)
 
         def found(_driver: WebDriver) -> WebElement | None:
             for message in reversed(self.messages("bot")):
@@ -184,6 +200,7 @@ class Page:
         selector = (
             f"[data-testid=message][data-message-id='{message.get_attribute('data-message-id')}']"
         )
+        button = self.shown(button)
 
         def click(driver: WebDriver) -> bool:
             current = driver.find_element(By.CSS_SELECTOR, selector)
@@ -201,6 +218,8 @@ class Page:
         field.send_keys(Keys.ENTER)
 
     def toast(self, containing: str) -> str:
+        containing = self.shown(containing)
+
         def shown(driver: WebDriver) -> str | None:
             toast = driver.find_element(By.CSS_SELECTOR, "[data-testid=toast]")
             return toast.text if toast.is_displayed() and containing in toast.text else None
@@ -248,7 +267,7 @@ def test_a_mentee_registers_a_difficulty_and_their_mentor_sees_it(page: Page) ->
     assert page.message(description, side="user")
     urgency = page.message("Шаг 3 из 3")
     page.press(urgency, URGENCY_NAMES[Urgency.HIGH].capitalize())
-    assert page.toast("Затруднение сохранено") == DIFFICULTY_SAVED
+    assert page.toast("Затруднение сохранено") == page.shown(DIFFICULTY_SAVED)
     card = page.message(description)
     assert "Статус: открыто" in card.text
 
@@ -270,12 +289,17 @@ def test_a_mentee_registers_a_difficulty_and_their_mentor_sees_it(page: Page) ->
     number = next(
         line.split(".")[0] for line in mentor_pairs.text.splitlines() if mentee["full_name"] in line
     )
-    page.press(mentor_pairs, number)
+    pair_button = next(  # «2. Миронова Анна Сергеевна → Журавлёва Ана…»
+        button.text
+        for button in mentor_pairs.find_elements(By.CSS_SELECTOR, "[data-testid=inline-button]")
+        if button.text.startswith(f"{number}. ")
+    )
+    page.press(mentor_pairs, pair_button)
     short = mentee["full_name"].split(" ")[0]
     difficulties = BUTTON_MENTEE_DIFFICULTIES.format(name=short)
     page.press(page.with_button(difficulties), difficulties)  # on the pair's card
     listing = page.message(description)
-    assert "🔴" in listing.text
+    assert page.shown("🔴") in listing.text
     page.screenshot("mentor")
     print(f"mentee → mentor scenario: {time.monotonic() - started:.1f} s")
 
@@ -446,7 +470,7 @@ def test_formatting_edits_and_a_reply_keyboard_look_as_in_telegram(
     link = body.find_element(By.CSS_SELECTOR, "a[href='https://example.org/']")
     assert link.text == "ссылка"
     assert link.get_attribute("rel") == "noopener noreferrer"
-    assert body.get_attribute("textContent") == sent["result"]["text"]
+    assert body.get_attribute("textContent") == page.shown(sent["result"]["text"])
 
     status, _edited = bot_api(
         sandbox,
@@ -509,3 +533,244 @@ def test_a_file_too_big_or_a_stopped_sandbox_is_said_in_russian(page: Page, tmp_
     )
     page.type("Есть кто?")
     assert page.toast("Песочница не отвечает") == "Песочница не отвечает — она остановлена?"
+
+
+# `python -m sandbox` whose bot starts only once the file named first exists: the page is seen
+# while the bot is still starting, however fast this machine imports it.
+GATED_SANDBOX = """
+import sys, time
+from pathlib import Path
+import sandbox.__main__ as command
+gate, run_bot = Path(sys.argv.pop(1)), command._bot_runner
+def gated():
+    deadline = time.monotonic() + 120
+    while not gate.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return run_bot()
+command._bot_runner = gated
+sys.exit(command.main(sys.argv[1:]))
+"""
+
+
+def test_the_page_says_the_bot_is_starting_until_it_answers(
+    driver: WebDriver, tmp_path: Path
+) -> None:
+    gate = tmp_path / "start-the-bot"
+    starting = start_sandbox(
+        str(gate), "--port", "0", command=(sys.executable, "-c", GATED_SANDBOX)
+    )
+    try:
+        page = Page(driver, starting)
+        page.open()
+        hint = page.wait(
+            lambda d: next(
+                (
+                    e
+                    for e in d.find_elements(By.CSS_SELECTOR, "[data-testid=bot-starting]")
+                    if e.is_displayed()
+                ),
+                None,
+            ),
+            "the hint that the bot is starting",
+        )
+        assert "Бот запускается… это займёт несколько секунд" in hint.text
+        assert http_json(f"{starting.url}/sandbox/api/people")[1]["bot_started"] is False
+
+        curator = page.person("curator")
+        driver.find_element(
+            By.CSS_SELECTOR, f"[data-testid=person][data-person-id='{curator['telegram_id']}']"
+        ).click()
+        page.wait(
+            lambda d: (
+                d.find_element(By.CSS_SELECTOR, "[data-testid=chat-name]").text
+                == curator["full_name"]
+            ),
+            "the curator's chat",
+        )
+        assert hint.is_displayed()  # in the chosen chat too, and writing already works
+        assert not page.messages("bot")
+        page.type("Здравствуйте")
+        assert page.message("Здравствуйте", side="user")
+        page.screenshot("starting")
+
+        gate.touch()
+        page.message("Главное меню")  # the greeting, once the bot is up
+        page.wait(lambda _d: not hint.is_displayed(), "the hint gone")
+        assert http_json(f"{starting.url}/sandbox/api/people")[1]["bot_started"] is True
+    finally:
+        gate.touch()
+        assert starting.stop(signal.SIGINT) == 0
+
+
+def test_the_sidebar_shows_each_persons_description_in_full(page: Page) -> None:
+    def check_descriptions() -> list[WebElement]:
+        people = {str(p["telegram_id"]): p for p in page.people}
+        shown = []
+        for entry in page.driver.find_elements(By.CSS_SELECTOR, "[data-testid=person]"):
+            person = people.get(entry.get_attribute("data-person-id") or "")
+            if person is None:
+                continue  # a guest added since the page read the list
+            description = entry.find_element(By.CSS_SELECTOR, "[data-testid=person-description]")
+            assert description.get_attribute("textContent") == page.shown(person["description"])
+            assert description.get_attribute("title") == person["description"]
+            assert entry.get_attribute("title") == person["description"]  # the whole, on hover
+            cut = page.driver.execute_script(
+                "const e = arguments[0];"
+                "return e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1",
+                description,
+            )
+            assert not cut, f"{person['full_name']}: {person['description']}"
+            shown.append(description)
+        assert len(shown) == len(page.people)
+        return shown
+
+    def lines(description: WebElement) -> int:
+        count = page.driver.execute_script(
+            "const e = arguments[0];"
+            "return Math.round(e.clientHeight / parseFloat(getComputedStyle(e).lineHeight))",
+            description,
+        )
+        assert isinstance(count, int)
+        return count
+
+    longest = max(page.people, key=lambda p: len(p["description"]))
+    assert "пара с" in longest["description"]
+    size = page.driver.get_window_size()
+    try:
+        page.driver.set_window_size(390, 844)  # a phone: the list takes the whole width
+        check_descriptions()
+        page.screenshot("sidebar-narrow")
+    finally:
+        page.driver.set_window_size(size["width"], size["height"])
+    shown = check_descriptions()
+    assert max(lines(description) for description in shown) >= 2  # wrapped, not cut
+
+    page.choose(longest)
+    chosen = page.driver.find_element(By.CSS_SELECTOR, "[data-testid=person].chosen")
+    assert chosen.get_attribute("data-person-id") == str(longest["telegram_id"])
+    check_descriptions()
+    hint = page.driver.find_element(By.CSS_SELECTOR, "[data-testid=bot-starting]")
+    assert not hint.is_displayed()  # the bot has answered
+    page.screenshot("sidebar")
+
+
+# Delays the page's button presses (a slow bot) or fails them (a lost connection).
+DELAY_PRESSES = """
+const delay = arguments[0], fail = arguments[1];
+window.sandboxFetch = window.sandboxFetch || window.fetch;
+window.fetch = (url, options) => String(url).endsWith("/press")
+  ? new Promise((resolve) => setTimeout(resolve, delay)).then(() =>
+      fail ? Promise.reject(new TypeError("Failed to fetch")) : window.sandboxFetch(url, options))
+  : window.sandboxFetch(url, options);
+"""
+
+
+def test_a_toast_stays_with_the_chat_it_came_from(page: Page) -> None:
+    curator, other = page.person("curator"), page.person("admin")
+    hours = ORG_SETTING_BUTTONS["escalation_hours"]
+    toast = page.driver.find_element(By.CSS_SELECTOR, "[data-testid=toast]")
+
+    def answers() -> int:
+        _status, chat = http_json(f"{page.url}/sandbox/api/chats/{curator['telegram_id']}")
+        return len(chat["callback_answers"])
+
+    def no_toast_for(seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            assert not toast.is_displayed(), toast.text
+            time.sleep(0.05)
+
+    page.choose(curator)
+    page.type("/settings")
+    page.press(page.message("Настройки организации"), hours(24))
+    page.toast(ORG_SETTINGS_SAVED)
+    page.choose(other)  # the toast shown goes with its chat
+    assert not toast.is_displayed()
+    no_toast_for(0.5)
+
+    # The bot answers only after the person switched: the toast never shows.
+    page.choose(curator)
+    before = answers()
+    page.driver.execute_script(DELAY_PRESSES, 1500, False)
+    page.press(page.message("Настройки организации"), hours(4))  # the demo's value back
+    page.choose(other)
+    page.wait(lambda _d: answers() > before, "the bot's answer to the curator")
+    no_toast_for(1.0)
+    page.choose(curator)
+    no_toast_for(0.5)  # not later in its own chat either: it was for the moment of the press
+
+    # A press that fails says so in its own chat only.
+    page.driver.execute_script(DELAY_PRESSES, 1000, True)
+    page.press(page.message("Настройки организации"), hours(8))
+    assert "Песочница не отвечает" in page.toast("Песочница не отвечает")
+    page.choose(other)
+    page.choose(curator)
+    page.press(page.message("Настройки организации"), hours(8))
+    page.choose(other)
+    no_toast_for(1.0)
+
+
+@functools.cache
+def has_font(character: str) -> bool:
+    """Whether a font of this system (the ones Chromium draws with) has the character."""
+    listed = subprocess.run(
+        ["fc-list", f":charset={ord(character):x}", "family"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return bool(listed.stdout.strip())
+
+
+def test_emoji_without_a_font_are_shown_as_text(page: Page, sandbox: SandboxProcess) -> None:
+    if shutil.which("fc-list") is None:
+        pytest.skip("нужен fc-list (fontconfig), чтобы узнать, какие эмодзи есть в шрифтах")
+    person = page.person("admin")
+    page.choose(person)
+    # an emoji, what stands for it without a font ("" — nothing), and the word after it
+    emoji = [
+        ("😀", "", "Здравствуйте"),
+        ("✅", "[✓]", "Готово"),
+        ("⚠️", "[!]", "Внимание"),
+        ("📅", "[дата]", "Дата"),
+        ("🎯", "[цель]", "Цель"),
+        ("👋", "", "Привет"),
+    ]
+    text = " · ".join(f"{icon} {word}" for icon, _fallback, word in emoji)
+    markup = {"inline_keyboard": [[{"text": "✅ Принять", "callback_data": "sandbox:emoji"}]]}
+    status, sent = bot_api(
+        sandbox, "sendMessage", chat_id=person["telegram_id"], text=text, reply_markup=markup
+    )
+    assert status == 200, sent
+
+    def drawable(icon: str) -> bool:
+        return all(has_font(character) for character in icon if character != "\ufe0f")
+
+    def expected(icon: str, fallback: str, word: str) -> str:
+        if drawable(icon):
+            return f"{icon} {word}"
+        return f"{fallback} {word}" if fallback else word
+
+    message = page.message("Привет")
+    body = message.find_element(By.CSS_SELECTOR, "[data-testid=message-text]")
+    assert body.get_attribute("textContent") == " · ".join(expected(*item) for item in emoji)
+    button = message.find_element(By.CSS_SELECTOR, "[data-testid=inline-button]")
+    assert button.get_attribute("textContent") == expected("✅", "[✓]", "Принять")
+
+    # Whatever the chat and its composer show, this system has a font for.
+    shown = "".join(
+        page.driver.find_element(By.CSS_SELECTOR, selector).get_attribute("textContent") or ""
+        for selector in ("[data-testid=messages]", "[data-testid=composer]")
+    )
+    missing = sorted(
+        {
+            character
+            for character in shown
+            if ord(character) > 0x7F
+            and not "\u0400" <= character <= "\u04ff"
+            and character not in "\ufe0f\u200d"
+            and not has_font(character)
+        }
+    )
+    assert not missing, [f"U+{ord(character):04X}" for character in missing]
+    page.screenshot("emoji")
