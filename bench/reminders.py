@@ -50,6 +50,7 @@ from models.enums import (
     MeetingFormat,
     MeetingStatus,
     MentorshipForm,
+    MentorshipKind,
     NotificationStatus,
     PairStatus,
     Role,
@@ -203,7 +204,8 @@ async def _scene(factory: async_sessionmaker[AsyncSession], pairs: int) -> list[
             pair = Pair(
                 organization_id=organization_id,
                 mentor_id=mentor,
-                form=MentorshipForm.TRADITIONAL,
+                kind=MentorshipKind.TRADITIONAL,
+                form=MentorshipForm.TEACHER_TEACHER,
                 role_model=RoleModel.EXPERIENCED_YOUNG,
                 status=PairStatus.ACTIVE,
                 starts_on=today - timedelta(days=30),
@@ -215,6 +217,7 @@ async def _scene(factory: async_sessionmaker[AsyncSession], pairs: int) -> list[
             session.add(
                 Meeting(
                     pair_id=pair.id,
+                    mentor_id=mentor,
                     starts_at=now + timedelta(hours=number % 48),
                     format=MeetingFormat.OFFLINE,
                     topic="Встреча",

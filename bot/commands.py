@@ -24,6 +24,8 @@ ROLE_COMMANDS = {
         BotCommand(command="new_pair", description=texts.COMMAND_NEW_PAIR),
         BotCommand(command="pairs", description=texts.COMMAND_PAIRS),
         BotCommand(command="unpaired", description=texts.COMMAND_UNPAIRED),
+        BotCommand(command="proposals", description=texts.COMMAND_PROPOSALS),
+        BotCommand(command="teachers", description=texts.COMMAND_TEACHERS),
         BotCommand(command="import", description=texts.COMMAND_IMPORT),
         BotCommand(command="invite", description=texts.COMMAND_INVITE),
         BotCommand(command="invites", description=texts.COMMAND_INVITES),

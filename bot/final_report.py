@@ -14,7 +14,7 @@ from bot import charts
 from bot.services.monitoring import Figures, Summary
 from bot.texts import reports as texts
 from bot.texts.monitoring import SUMMARY_NONE
-from bot.texts.vocabulary import FORM_NAMES, category_short
+from bot.texts.vocabulary import KIND_NAMES, category_short
 
 
 def _table(document: object, header: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
@@ -57,13 +57,18 @@ def build(current: Summary, scope_name: str, curator: str) -> bytes:
             (texts.FINAL_INVOLVED, f"{figures.involved} ({round(figures.share * 100)} %)"),
             (texts.FINAL_MENTORS, figures.mentors),
             (texts.FINAL_MENTEES, figures.mentees),
+            (
+                texts.FINAL_YOUNG,
+                f"{figures.young_with_mentor} из {figures.young_specialists}"
+                + (f" ({round(figures.young_share * 100)} %)" if figures.young_share else ""),
+            ),
         ],
     )
     document.add_heading(texts.FINAL_FORMS, level=2)
     _table(
         document,
         texts.FINAL_FORM_HEADER,
-        [(FORM_NAMES[form], count) for form, count in figures.pairs_by_form.items()]
+        [(KIND_NAMES[form], count) for form, count in figures.pairs_by_kind.items()]
         or [(SUMMARY_NONE, 0)],
     )
     document.add_heading(texts.FINAL_WORK, level=2)

@@ -17,13 +17,14 @@ from bot.callbacks.help_requests import HelpAction
 from bot.keyboards.goals import open_goal
 from bot.keyboards.help_requests import help_request
 from bot.keyboards.meetings import meeting_held, meeting_rating, open_meeting
-from bot.keyboards.pairs import open_pair
+from bot.keyboards.pairs import open_pair, stalled
 from bot.keyboards.programmes import open_programme
 from bot.services import pairs
 from bot.services.reminders import digests, relevance
 from bot.services.reminders.kinds import Kind
 from bot.texts import notices as texts
 from bot.texts.help_requests import HELP_ESCALATED_NOTICE
+from bot.texts.pairs import PAIR_STALLED_NOTICE
 from bot.texts.vocabulary import (
     DAYS_AHEAD,
     MEETING_FORMAT_NAMES,
@@ -283,7 +284,9 @@ async def _curator_weekly(
 
 async def _programme_ending(
     _session: AsyncSession, _notification: Notification, _person: Person, _now: datetime, pair: Pair
-) -> Notice:
+) -> Notice | None:
+    if pair.ends_on is None:  # made open-ended since: nothing ends
+        return None
     text = texts.REMINDER_PROGRAMME_ENDING.format(pair=f"Пара №{pair.id}", ends=_day(pair.ends_on))
     return Notice(text, open_pair(pair.id))
 
@@ -303,6 +306,18 @@ async def _staff_list(
     _session: AsyncSession, _notification: Notification, _person: Person, _now: datetime, _: bool
 ) -> Notice:
     return Notice(texts.REMINDER_STAFF_LIST)
+
+
+async def _pair_stalled(
+    session: AsyncSession, notification: Notification, _person: Person, _now: datetime, pair: Pair
+) -> Notice:
+    people = await _names(
+        session, [pair.mentor_id, *(m.mentee_id for m in pair.members if m.left_at is None)]
+    )
+    text = PAIR_STALLED_NOTICE.format(
+        pair=f"Пара №{pair.id}", people=people, days=notification.payload.get("days", "")
+    )
+    return Notice(text, stalled(pair.id))
 
 
 async def _notice(
@@ -341,6 +356,7 @@ REMINDERS: dict[Kind, Reminder[Any]] = {
     Kind.CURATOR_WEEKLY: Reminder(relevance.always, _curator_weekly),
     Kind.PROGRAMME_ENDING: Reminder(relevance.active_pair, _programme_ending),
     Kind.STAFF_LIST: Reminder(relevance.always, _staff_list),
+    Kind.PAIR_STALLED: Reminder(relevance.active_pair, _pair_stalled),
     Kind.NOTICE: Reminder(relevance.always, _notice),
     Kind.PROGRAMME_UPDATE: Reminder(relevance.active_pair, _programme_update),
 }

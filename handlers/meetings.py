@@ -61,9 +61,9 @@ from bot.texts.vocabulary import (
     local_time,
     shorten,
 )
-from handlers.pairs import pair_title
+from handlers.pairs import ask_reflections, pair_title
 from models import utcnow
-from models.enums import Attendance, MeetingFormat, MeetingStatus
+from models.enums import Attendance, MeetingFormat, MeetingStatus, PairStatus
 
 handlers = Handlers("meetings")
 
@@ -835,6 +835,8 @@ async def _save_log(
     request = texts.MEETING_RATE_REQUEST.format(mentor=esc(view.mentor.full_name), **_facts(view))
     for person in view.attending():
         await deliver(session, person, request, keyboards.meeting_rating(view.meeting.id))
+    if view.pair.pair.status is PairStatus.COMPLETED:  # a speed pair's one meeting
+        await ask_reflections(session, view.pair)
 
 
 # --- ratings ----------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from bot.settings import Settings
 from bot.texts import monitoring as texts
 from bot.texts.reports import FINAL_CAPTION
 from bot.texts.vocabulary import (
-    FORM_NAMES,
+    KIND_NAMES,
     LIST_MORE,
     category_short,
     esc,
@@ -92,10 +92,20 @@ def _minutes(value: float | None) -> str:
     return texts.SUMMARY_HOURS.format(hours=value / 60)
 
 
+def _young(figures: Figures) -> str:
+    if figures.young_share is None:
+        return ""
+    return texts.SUMMARY_YOUNG.format(
+        mentored=figures.young_with_mentor,
+        young=figures.young_specialists,
+        share=round(figures.young_share * 100),
+    )
+
+
 def _body(current: Summary, figures: Figures) -> str:
     forms = ", ".join(
-        f"{FORM_NAMES[form].split(' (')[0].lower()} {count}"
-        for form, count in sorted(figures.pairs_by_form.items(), key=lambda item: -item[1])
+        f"{KIND_NAMES[form].split(' (')[0].lower()} {count}"
+        for form, count in sorted(figures.pairs_by_kind.items(), key=lambda item: -item[1])
     )
     top = sorted(figures.difficulties_new.items(), key=lambda item: -item[1])[:TOP_CATEGORIES]
     self_check = "; ".join(
@@ -110,6 +120,7 @@ def _body(current: Summary, figures: Figures) -> str:
         share=round(figures.share * 100),
         mentors=figures.mentors,
         mentees=figures.mentees,
+        young=_young(figures),
         pairs=figures.active_pairs,
         forms=f" ({forms})" if forms else "",
         held=figures.meetings_held,

@@ -1,8 +1,11 @@
-"""Pairs and groups: the curator's five-step wizard (mentor, mentees, form, role model,
-period), the lists (all pairs, one's own pairs, mentees without a pair), the pair card, changing
-the mentor, completing with final reflections, and stopping early with a reason."""
+"""Pairs and groups once proposed: the lists (all pairs with their filters, one's own pairs,
+mentees without a pair), the pair card, and the pair's life — a pause and the resumption, the
+curator's message to its people, completing with final reflections, stopping early with a
+reason. Forming a pair and changing its mentor are in `pair_wizard`."""
 
-from typing import Required, TypeVar
+from datetime import date, datetime
+from typing import Required
+from zoneinfo import ZoneInfo
 
 from aiogram import F
 from aiogram.filters import Command, StateFilter
@@ -13,67 +16,40 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from typing_extensions import TypedDict
 
 from bot.callbacks.menu import MenuAction, MenuCb
-from bot.callbacks.pairs import (
-    PairAction,
-    PairCb,
-    PairsPageCb,
-    PairWizardCb,
-    PairWizardStep,
-    PickCb,
-    PickPurpose,
-    ReflectionScoreCb,
-    UnpairedPageCb,
-)
+from bot.callbacks.pairs import PairAction, PairCb, PairsPageCb, ReflectionScoreCb, UnpairedPageCb
 from bot.delivery import deliver
 from bot.dialogue import Dialogue, Step
 from bot.keyboards import pairs as keyboards
 from bot.replies import answer_quietly, ask_for_text, edit, send
 from bot.routing import Handlers
-from bot.services import audit, pairs
+from bot.services import audit, pair_life, pairs, proposals, staff
 from bot.services.access import Actor
-from bot.services.errors import ValidationFailed
 from bot.texts import pairs as texts
-from bot.texts.common import STALE_BUTTON
-from bot.texts.vocabulary import FORM_NAMES, PAIR_STATUS_NAMES, ROLE_MODEL_NAMES, esc, shorten
+from bot.texts.vocabulary import (
+    FORM_NAMES,
+    KIND_NAMES,
+    MENTEE_TYPE_NAMES,
+    PAIR_STATUS_NAMES,
+    ROLE_MODEL_NAMES,
+    esc,
+    shorten,
+)
 from models import Person
-from models.enums import MentorshipForm, PairStatus, Role, RoleModel
+from models.enums import MentorshipKind, PairStatus, Role
 
 handlers = Handlers("pairs")
 
 ANSWER = F.text & ~F.text.startswith("/")
-Choice = TypeVar("Choice", MentorshipForm, RoleModel)
-
-
-class PairWizard(StatesGroup):
-    mentor = Step(texts.EXPECT_MENTOR, starts=True)
-    mentees = Step(texts.EXPECT_MENTEES)
-    form = Step(texts.EXPECT_FORM)
-    model = Step(texts.EXPECT_MODEL)
-    period = Step(texts.EXPECT_PERIOD)
-    confirm = Step(texts.EXPECT_CONFIRM)
 
 
 class PairChange(StatesGroup):
-    new_mentor = Step(texts.EXPECT_NEW_MENTOR, starts=True)
     stop_reason = Step(texts.EXPECT_STOP_REASON, starts=True)
+    pause_reason = Step(texts.EXPECT_PAUSE_REASON, starts=True)
+    message = Step(texts.EXPECT_MESSAGE, starts=True)
 
 
 class PairReflection(StatesGroup):
     text = Step(texts.EXPECT_FINAL_REFLECTION, starts=True)
-
-
-class PickerData(TypedDict, total=False):
-    """The wizard's answers, or the pair whose mentor is being changed; and the people list's
-    search and page."""
-
-    query: str
-    page: int
-    mentor_id: int
-    mentee_ids: list[int]
-    form: MentorshipForm
-    model: RoleModel
-    months: int
-    pair_id: int  # changing the mentor of this pair
 
 
 class PairNoteData(TypedDict, total=False):
@@ -81,55 +57,112 @@ class PairNoteData(TypedDict, total=False):
     score: int  # the final reflection's satisfaction
 
 
-PICKER = Dialogue(PickerData)
 PAIR_NOTE = Dialogue(PairNoteData)
-# each people list's purpose, and the dialogue step that shows it
-PICKER_STATES = {
-    PickPurpose.MENTOR: PairWizard.mentor,
-    PickPurpose.MENTEES: PairWizard.mentees,
-    PickPurpose.NEW_MENTOR: PairChange.new_mentor,
-}
 
 
 # --- rendering --------------------------------------------------------------------------------
 
 
-def _name(person: Person, *, contact: bool = False) -> str:
+def name_of(person: Person, *, contact: bool = False) -> str:
     name = esc(person.full_name)
     if contact and person.share_contact and person.username:
         name += texts.PAIR_CONTACT.format(contact=f"@{esc(person.username)}")
     return name
 
 
-def _dates(loaded: pairs.PairView) -> dict[str, str]:
+def _day(day: date | None) -> str:
+    return day.strftime("%d.%m.%Y") if day is not None else "—"
+
+
+def _local_day(moment: datetime | None, timezone: str) -> str:
+    return _day(moment.astimezone(ZoneInfo(timezone)).date() if moment else None)
+
+
+async def term(session: AsyncSession, loaded: pairs.PairView) -> str:
+    """How long the pair lasts, in words: months, one meeting, or while its request is open."""
+    pair = loaded.pair
+    if pair.kind is MentorshipKind.SPEED:
+        return texts.PAIR_TERM_SPEED
+    if pair.kind is MentorshipKind.SITUATIONAL:
+        request_id = await pairs.situational_request_id(session, pair.id)
+        return (
+            texts.PAIR_TERM_SITUATIONAL.format(id=request_id)
+            if request_id
+            else texts.PAIR_TERM_OPEN
+        )
+    if pair.ends_on is None:
+        return texts.PAIR_TERM_OPEN
+    months = (
+        (pair.ends_on.year - pair.starts_on.year) * 12 + pair.ends_on.month - pair.starts_on.month
+    )
+    return texts.PAIR_TERM_MONTHS.format(months=months, ends=_day(pair.ends_on))
+
+
+async def terms(session: AsyncSession, loaded: pairs.PairView) -> dict[str, str]:
+    """The facts every notice of a pair repeats."""
     return {
-        "starts": loaded.pair.starts_on.strftime("%d.%m.%Y"),
-        "ends": loaded.pair.ends_on.strftime("%d.%m.%Y"),
+        "kind": KIND_NAMES[loaded.pair.kind],
+        "form": FORM_NAMES[loaded.pair.form],
+        "starts": _day(loaded.pair.starts_on),
+        "term": await term(session, loaded),
     }
 
 
-def _kind(loaded: pairs.PairView) -> str:
+def _title(loaded: pairs.PairView) -> str:
     return texts.PAIR_KIND_GROUP if len(loaded.mentees) > 1 else texts.PAIR_KIND_PAIR
 
 
 def pair_title(loaded: pairs.PairView) -> str:
-    return f"{_kind(loaded)} №{loaded.pair.id}"
+    return f"{_title(loaded)} №{loaded.pair.id}"
 
 
 async def render_card(
     session: AsyncSession, actor: Actor, loaded: pairs.PairView
 ) -> tuple[str, InlineKeyboardMarkup]:
     pair = loaded.pair
+    timezone = loaded.mentor.organization.timezone
     text = texts.PAIR_CARD.format(
-        kind=_kind(loaded),
+        title=_title(loaded),
         id=pair.id,
         status=PAIR_STATUS_NAMES[pair.status],
-        form=FORM_NAMES[pair.form],
         model=ROLE_MODEL_NAMES[pair.role_model],
-        mentor=_name(loaded.mentor, contact=True),
-        mentees=", ".join(_name(mentee, contact=True) for mentee in loaded.mentees),
-        **_dates(loaded),
+        mentor=name_of(loaded.mentor, contact=True),
+        mentees=", ".join(name_of(mentee, contact=True) for mentee in loaded.mentees),
+        **await terms(session, loaded),
     )
+    if pair.status is PairStatus.ACTIVE and pair.starts_on > pairs.local_today(timezone):
+        text += texts.PAIR_CARD_NOT_STARTED.format(starts=_day(pair.starts_on))
+    if pair.status is PairStatus.PAUSED:
+        pause = await pair_life.open_pause(session, pair.id)
+        if pause is not None:
+            text += texts.PAIR_CARD_PAUSED.format(
+                since=_local_day(pause.paused_at, timezone), reason=esc(pause.reason)
+            )
+    if pair.status in (PairStatus.PROPOSED, PairStatus.DECLINED):
+        current = await proposals.answers_of(session, loaded)
+        text += texts.PAIR_CARD_ANSWERS.format(
+            answers=", ".join(
+                f"{texts.ANSWER_MARKS[a.accepted]} {esc(a.person.full_name)}"
+                for a in current.answers
+            )
+        )
+        for answer in current.answers:
+            if answer.accepted is False:
+                text += texts.PAIR_CARD_DECLINED.format(
+                    name=esc(answer.person.full_name), reason=esc(answer.reason or "")
+                )
+    history = await pairs.mentor_history(session, pair.id)
+    if len(history) > 1:
+        text += texts.PAIR_CARD_MENTORS.format(
+            history="; ".join(
+                texts.PAIR_CARD_MENTOR_SPAN.format(
+                    name=esc(name),
+                    since=_local_day(since, timezone),
+                    until=_local_day(until, timezone),
+                )
+                for name, since, until in history
+            )
+        )
     if pair.stop_reason:
         text += texts.PAIR_CARD_STOP_REASON.format(reason=esc(pair.stop_reason))
     for name, score, reflection in await pairs.final_reflections(session, pair.id):
@@ -138,13 +171,19 @@ async def render_card(
         )
     person = actor.require_person()
     curator = Role.CURATOR in person.role_set
-    participant = person.id == loaded.mentor.id or person.id in {m.id for m in loaded.mentees}
-    markup = keyboards.pair_card(
-        pair.id,
-        [(mentee.id, mentee.full_name) for mentee in loaded.mentees],
-        manage=curator and pair.status is PairStatus.ACTIVE,
+    participant = person.id in {p.id for p in loaded.people}
+    worked = pair.status not in (PairStatus.PROPOSED, PairStatus.DECLINED)
+    offers = keyboards.CardButtons(
+        programme=worked and pairs.has_programme(pair.kind),
+        work=worked,
+        notes=worked and (participant or curator),
         see_mentees=curator or person.id == loaded.mentor.id,
         reflect=participant and pair.status is PairStatus.COMPLETED,
+        manage=curator and pair.status in pairs.LIVE_STATUSES,
+        paused=pair.status is PairStatus.PAUSED,
+    )
+    markup = keyboards.pair_card(
+        pair.id, [(mentee.id, mentee.full_name) for mentee in loaded.mentees], offers
     )
     return text, markup
 
@@ -166,11 +205,11 @@ async def render_pairs(
     labels = []
     for offset, pair in enumerate(page.items):
         members = [names[m.mentee_id] for m in pair.members if m.left_at is None]
-        labels.append((pair.id, f"{names[pair.mentor_id]} → {', '.join(members)}"))
+        labels.append((pair.id, pairs.title(pair, names)))
         lines.append(
             texts.PAIR_LINE.format(
                 number=page.first + offset,
-                form=FORM_NAMES[pair.form],
+                kind=KIND_NAMES[pair.kind],
                 mentor=esc(names[pair.mentor_id]),
                 mentees=esc(", ".join(members)),
                 status=PAIR_STATUS_NAMES[pair.status],
@@ -185,274 +224,7 @@ async def render_pairs(
 def _filter_name(only: str, names: dict[int, str]) -> str:
     if only.startswith("m") and only[1:].isdigit():
         return texts.PAIRS_FILTER_MENTOR.format(name=esc(names.get(int(only[1:]), "")))
-    return texts.PAIRS_FILTERS.get(only) or FORM_NAMES[MentorshipForm(only)]
-
-
-async def render_picker(
-    session: AsyncSession, actor: Actor, purpose: PickPurpose, data: PickerData
-) -> tuple[str, InlineKeyboardMarkup]:
-    role = Role.MENTEE if purpose is PickPurpose.MENTEES else Role.MENTOR
-    query = data.get("query") or None
-    page = await pairs.search_people(session, actor, role, query, data.get("page", 0))
-    shown = texts.PAIR_SEARCH_SHOWN.format(query=esc(query)) if query else ""
-    if purpose is PickPurpose.MENTOR:
-        text = texts.PAIR_WIZARD_MENTOR.format(query=shown)
-    elif purpose is PickPurpose.MENTEES:
-        mentor = await pairs.check_mentor(session, actor, data["mentor_id"])
-        text = texts.PAIR_WIZARD_MENTEES.format(
-            mentor=_name(mentor), query=shown, count=len(data.get("mentee_ids", []))
-        )
-    else:
-        text = texts.PAIR_CHOOSE_NEW_MENTOR.format(query=shown)
-    if not page.total:
-        text += texts.PAIR_NOBODY_FOUND
-    if any(person.telegram_id is None for person in page.items):
-        text += texts.NOT_JOINED_LEGEND
-    selected = frozenset(data.get("mentee_ids", []))
-    return text, keyboards.people_picker(purpose, page, selected, data.get("pair_id", 0))
-
-
-async def notify_new_pair(session: AsyncSession, loaded: pairs.PairView) -> None:
-    form = FORM_NAMES[loaded.pair.form]
-    await deliver(
-        session,
-        loaded.mentor,
-        texts.PAIR_NOTICE_MENTOR.format(
-            form=form,
-            mentees=", ".join(_name(m, contact=True) for m in loaded.mentees),
-            **_dates(loaded),
-        ),
-    )
-    for mentee in loaded.mentees:
-        await deliver(
-            session,
-            mentee,
-            texts.PAIR_NOTICE_MENTEE.format(
-                mentor=_name(loaded.mentor, contact=True), form=form, **_dates(loaded)
-            ),
-        )
-
-
-# --- the wizard -------------------------------------------------------------------------------
-
-
-async def _start_wizard(
-    session: AsyncSession, actor: Actor, state: FSMContext
-) -> tuple[str, InlineKeyboardMarkup]:
-    actor.require_curator()
-    await state.clear()
-    await state.set_state(PairWizard.mentor)
-    data: PickerData = {"query": "", "page": 0, "mentee_ids": []}
-    await PICKER.set(state, data)
-    return await render_picker(session, actor, PickPurpose.MENTOR, data)
-
-
-@handlers.message(Command("new_pair"))
-async def new_pair_command(
-    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
-) -> None:
-    text, markup = await _start_wizard(session, actor, state)
-    await message.answer(text, reply_markup=markup)
-
-
-@handlers.callback_query(MenuCb.filter(F.action == MenuAction.NEW_PAIR))
-async def new_pair_button(
-    callback: CallbackQuery, state: FSMContext, session: AsyncSession, actor: Actor
-) -> None:
-    text, markup = await _start_wizard(session, actor, state)
-    await send(callback, text, markup)
-
-
-@handlers.message(StateFilter(PairWizard.mentor, PairWizard.mentees, PairChange.new_mentor), ANSWER)
-async def search_typed(
-    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
-) -> None:
-    current = await state.get_state()
-    purpose = next(key for key, step in PICKER_STATES.items() if step.state == current)
-    data = await PICKER.get(state)
-    data.update({"query": message.text or "", "page": 0})
-    text, markup = await render_picker(session, actor, purpose, data)
-    await PICKER.set(state, data)  # only a search that worked replaces the list's query
-    await message.answer(text, reply_markup=markup)
-
-
-async def shown_in_this_step(
-    _callback: CallbackQuery, callback_data: PickCb, raw_state: str | None
-) -> bool:
-    """A list's button counts only in the dialogue step that showed that list."""
-    return PICKER_STATES[callback_data.purpose].state == raw_state
-
-
-@handlers.callback_query(PickCb.filter(), shown_in_this_step)
-async def picked(
-    callback: CallbackQuery,
-    callback_data: PickCb,
-    state: FSMContext,
-    session: AsyncSession,
-    actor: Actor,
-) -> None:
-    purpose = callback_data.purpose
-    data = await PICKER.get(state)
-    if callback_data.pair_id != data.get("pair_id", 0):
-        raise ValidationFailed(STALE_BUTTON)  # a list left from another dialogue
-    if not callback_data.person_id:
-        data["page"] = callback_data.page
-    elif purpose is PickPurpose.MENTOR:
-        mentor = await pairs.check_mentor(session, actor, callback_data.person_id)
-        data.update({"mentor_id": mentor.id, "query": "", "page": 0})
-        await state.set_state(PairWizard.mentees)
-        purpose = PickPurpose.MENTEES
-    elif purpose is PickPurpose.MENTEES:
-        mentee = await pairs.check_mentee(session, actor, callback_data.person_id)
-        chosen = list(data.get("mentee_ids", []))
-        data["mentee_ids"] = (
-            [item for item in chosen if item != mentee.id]
-            if mentee.id in chosen
-            else [*chosen, mentee.id]
-        )
-    else:
-        loaded, previous = await pairs.change_mentor(
-            session, actor, data["pair_id"], callback_data.person_id
-        )
-        await state.clear()
-        await answer_quietly(callback, texts.PAIR_MENTOR_CHANGED)
-        text, markup = await render_card(session, actor, loaded)
-        await edit(callback, text, markup)
-        await deliver(session, loaded.mentor, texts.PAIR_NOTICE_NEW_MENTOR.format(card=text))
-        await deliver(
-            session, previous, texts.PAIR_NOTICE_MENTOR_REMOVED.format(pair=pair_title(loaded))
-        )
-        for mentee in loaded.mentees:
-            await deliver(
-                session,
-                mentee,
-                texts.PAIR_NOTICE_MENTOR_CHANGED.format(mentor=_name(loaded.mentor, contact=True)),
-            )
-        return
-    await PICKER.set(state, data)
-    await answer_quietly(callback)
-    text, markup = await render_picker(session, actor, purpose, data)
-    await edit(callback, text, markup)
-
-
-@handlers.callback_query(
-    StateFilter(PairWizard.mentees), PairWizardCb.filter(F.step == PairWizardStep.MENTEES_DONE)
-)
-async def mentees_done(
-    callback: CallbackQuery, state: FSMContext, session: AsyncSession, actor: Actor
-) -> None:
-    actor.require_curator()
-    if not (await PICKER.get(state)).get("mentee_ids"):
-        raise ValidationFailed(texts.PAIR_NEEDS_MENTEE)
-    await state.set_state(PairWizard.form)
-    await answer_quietly(callback)
-    await edit(callback, texts.PAIR_WIZARD_FORM, keyboards.forms())
-
-
-@handlers.callback_query(
-    StateFilter(PairWizard.form), PairWizardCb.filter(F.step == PairWizardStep.FORM)
-)
-async def form_chosen(
-    callback: CallbackQuery, callback_data: PairWizardCb, state: FSMContext, actor: Actor
-) -> None:
-    actor.require_curator()
-    form = _parse(MentorshipForm, callback_data.value)
-    data = await PICKER.get(state)
-    pairs.check_form(form, len(data.get("mentee_ids", [])))
-    await PICKER.update(state, {"form": form})
-    await state.set_state(PairWizard.model)
-    await answer_quietly(callback)
-    await edit(callback, texts.PAIR_WIZARD_MODEL, keyboards.role_models())
-
-
-@handlers.callback_query(
-    StateFilter(PairWizard.model), PairWizardCb.filter(F.step == PairWizardStep.MODEL)
-)
-async def model_chosen(
-    callback: CallbackQuery, callback_data: PairWizardCb, state: FSMContext, actor: Actor
-) -> None:
-    actor.require_curator()
-    model = _parse(RoleModel, callback_data.value)
-    await PICKER.update(state, {"model": model})
-    await state.set_state(PairWizard.period)
-    await answer_quietly(callback)
-    await edit(callback, texts.PAIR_WIZARD_PERIOD, keyboards.periods())
-
-
-async def _summary(session: AsyncSession, actor: Actor, data: PickerData) -> str:
-    mentor = await pairs.check_mentor(session, actor, data["mentor_id"])
-    mentees = [await pairs.check_mentee(session, actor, item) for item in data["mentee_ids"]]
-    return texts.PAIR_WIZARD_CONFIRM.format(
-        mentor=_name(mentor),
-        mentees=", ".join(_name(mentee) for mentee in mentees),
-        form=FORM_NAMES[data["form"]],
-        model=ROLE_MODEL_NAMES[data["model"]],
-        months=data["months"],
-    )
-
-
-async def _period_chosen(session: AsyncSession, actor: Actor, state: FSMContext, raw: str) -> str:
-    actor.require_curator()
-    if not raw.strip().isdigit():
-        raise ValidationFailed(texts.PAIR_BAD_PERIOD)
-    months = int(raw)
-    pairs.check_period(months)
-    data = await PICKER.update(state, {"months": months})
-    await state.set_state(PairWizard.confirm)
-    return await _summary(session, actor, data)
-
-
-@handlers.callback_query(
-    StateFilter(PairWizard.period), PairWizardCb.filter(F.step == PairWizardStep.PERIOD)
-)
-async def period_button(
-    callback: CallbackQuery,
-    callback_data: PairWizardCb,
-    state: FSMContext,
-    session: AsyncSession,
-    actor: Actor,
-) -> None:
-    summary = await _period_chosen(session, actor, state, callback_data.value)
-    await answer_quietly(callback)
-    await edit(callback, summary, keyboards.pair_confirm())
-
-
-@handlers.message(StateFilter(PairWizard.period), ANSWER)
-async def period_typed(
-    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
-) -> None:
-    summary = await _period_chosen(session, actor, state, message.text or "")
-    await message.answer(summary, reply_markup=keyboards.pair_confirm())
-
-
-@handlers.callback_query(
-    StateFilter(PairWizard.confirm), PairWizardCb.filter(F.step == PairWizardStep.CONFIRM)
-)
-async def confirmed(
-    callback: CallbackQuery, state: FSMContext, session: AsyncSession, actor: Actor
-) -> None:
-    data = await PICKER.get(state)
-    loaded = await pairs.create_pair(
-        session,
-        actor,
-        mentor_id=data["mentor_id"],
-        mentee_ids=data["mentee_ids"],
-        form=data["form"],
-        role_model=data["model"],
-        months=data["months"],
-    )
-    await state.clear()
-    await answer_quietly(callback, texts.PAIR_CREATED)
-    text, markup = await render_card(session, actor, loaded)
-    await edit(callback, text, markup)
-    await notify_new_pair(session, loaded)
-
-
-def _parse(enum: type[Choice], value: str) -> Choice:
-    try:
-        return enum(value)
-    except ValueError:
-        raise ValidationFailed(texts.PAIR_WIZARD_EXPIRED) from None
+    return texts.PAIRS_FILTERS.get(only) or KIND_NAMES[MentorshipKind(only)]
 
 
 # --- lists and the card -----------------------------------------------------------------------
@@ -496,14 +268,16 @@ async def render_unpaired(
     page = await pairs.unpaired_mentees(session, actor, page_number)
     if not page.total:
         return texts.UNPAIRED_EMPTY, None
-    names = "\n".join(
-        f"{page.first + offset}. {esc(person.full_name)}"
-        for offset, person in enumerate(page.items)
-    )
+    types = await staff.mentee_types_of(session, [person.id for person in page.items])
+    lines = []
+    for offset, person in enumerate(page.items):
+        kinds = sorted(MENTEE_TYPE_NAMES[kind].lower() for kind in types.get(person.id, ()))
+        about = f" — {', '.join(kinds)}" if kinds else ""
+        lines.append(f"{page.first + offset}. {esc(person.full_name)}{about}")
     text = texts.UNPAIRED_HEADER.format(
-        total=page.total, page=page.number + 1, pages=page.pages, names=names
+        total=page.total, page=page.number + 1, pages=page.pages, names="\n".join(lines)
     )
-    return text, keyboards.unpaired(page)
+    return text, keyboards.unpaired(page, [(p.id, p.full_name) for p in page.items])
 
 
 @handlers.message(Command("unpaired"))
@@ -533,7 +307,7 @@ async def open_pair(
 ) -> None:
     loaded = await pairs.get_pair(session, actor, callback_data.pair_id)
     person = actor.require_person()
-    if person.id != loaded.mentor.id and person.id not in {m.id for m in loaded.mentees}:
+    if person.id not in {p.id for p in loaded.people}:
         await audit.record(
             session,
             actor,
@@ -547,24 +321,87 @@ async def open_pair(
     await edit(callback, text, markup)
 
 
-# --- changes by the curator -------------------------------------------------------------------
+# --- the pair's life: pause, the curator's message, completion, an early stop -----------------
 
 
-@handlers.callback_query(PairCb.filter(F.action == PairAction.CHANGE_MENTOR))
-async def ask_new_mentor(
+async def _tell_everyone(session: AsyncSession, loaded: pairs.PairView, text: str) -> int:
+    reached = 0
+    for person in loaded.people:
+        reached += await deliver(session, person, text, keyboards.open_pair(loaded.pair.id))
+    return reached
+
+
+@handlers.callback_query(PairCb.filter(F.action == PairAction.PAUSE))
+async def ask_pause_reason(
     callback: CallbackQuery,
     callback_data: PairCb,
     state: FSMContext,
     session: AsyncSession,
     actor: Actor,
 ) -> None:
-    await pairs.active_managed_pair(session, actor, callback_data.pair_id)
+    loaded = await pairs.managed_pair(session, actor, callback_data.pair_id)
+    pairs.require_working(loaded.pair)
+    data: PairNoteData = {"pair_id": callback_data.pair_id}
+    prompt = texts.PAIR_ASK_PAUSE_REASON
+    await ask_for_text(callback, state, PairChange.pause_reason, prompt, PAIR_NOTE, data)
+
+
+@handlers.message(StateFilter(PairChange.pause_reason), ANSWER)
+async def pause_reason_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    pair_id = (await PAIR_NOTE.get(state, "pair_id"))["pair_id"]
+    loaded = await pair_life.pause(session, actor, pair_id, message.text)
     await state.clear()
-    await state.set_state(PairChange.new_mentor)
-    data: PickerData = {"pair_id": callback_data.pair_id, "query": "", "page": 0}
-    await PICKER.set(state, data)
-    text, markup = await render_picker(session, actor, PickPurpose.NEW_MENTOR, data)
-    await send(callback, text, markup)
+    await message.answer(texts.PAIR_PAUSED)
+    text, markup = await render_card(session, actor, loaded)
+    await message.answer(text, reply_markup=markup)
+    notice = texts.PAIR_NOTICE_PAUSED.format(
+        pair=pair_title(loaded), reason=esc(message.text or "")
+    )
+    for person in loaded.people:
+        await deliver(session, person, notice)
+
+
+@handlers.callback_query(PairCb.filter(F.action == PairAction.RESUME))
+async def resume(
+    callback: CallbackQuery, callback_data: PairCb, session: AsyncSession, actor: Actor
+) -> None:
+    loaded = await pair_life.resume(session, actor, callback_data.pair_id)
+    await answer_quietly(callback, texts.PAIR_RESUMED)
+    text, markup = await render_card(session, actor, loaded)
+    await edit(callback, text, markup)
+    notice = texts.PAIR_NOTICE_RESUMED.format(pair=pair_title(loaded))
+    for person in loaded.people:
+        await deliver(session, person, notice)
+
+
+@handlers.callback_query(PairCb.filter(F.action == PairAction.MESSAGE))
+async def ask_message(
+    callback: CallbackQuery,
+    callback_data: PairCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
+) -> None:
+    await pair_life.check_can_message(session, actor, callback_data.pair_id)
+    data: PairNoteData = {"pair_id": callback_data.pair_id}
+    await ask_for_text(callback, state, PairChange.message, texts.PAIR_ASK_MESSAGE, PAIR_NOTE, data)
+
+
+@handlers.message(StateFilter(PairChange.message), ANSWER)
+async def message_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    pair_id = (await PAIR_NOTE.get(state, "pair_id"))["pair_id"]
+    loaded = await pair_life.check_can_message(session, actor, pair_id)
+    text = pair_life.curator_message(message.text)
+    await state.clear()
+    notice = texts.PAIR_MESSAGE_NOTICE.format(
+        name=esc(actor.require_person().full_name), id=pair_id, text=esc(text)
+    )
+    reached = await _tell_everyone(session, loaded, notice)
+    await message.answer(texts.PAIR_MESSAGE_SENT.format(count=reached))
 
 
 @handlers.callback_query(PairCb.filter(F.action == PairAction.COMPLETE))
@@ -577,6 +414,13 @@ async def ask_complete(
     )
 
 
+async def ask_reflections(session: AsyncSession, loaded: pairs.PairView) -> None:
+    """The pair is complete: each participant is asked for satisfaction and a reflection."""
+    notice = texts.PAIR_NOTICE_COMPLETED.format(pair=pair_title(loaded))
+    for person in loaded.people:
+        await deliver(session, person, notice, keyboards.reflection_scores(loaded.pair.id))
+
+
 @handlers.callback_query(PairCb.filter(F.action == PairAction.COMPLETE_YES))
 async def complete(
     callback: CallbackQuery, callback_data: PairCb, session: AsyncSession, actor: Actor
@@ -585,9 +429,7 @@ async def complete(
     await answer_quietly(callback)
     text, markup = await render_card(session, actor, loaded)
     await edit(callback, text, markup)
-    notice = texts.PAIR_NOTICE_COMPLETED.format(pair=pair_title(loaded))
-    for person in (loaded.mentor, *loaded.mentees):
-        await deliver(session, person, notice, keyboards.reflection_scores(loaded.pair.id))
+    await ask_reflections(session, loaded)
 
 
 @handlers.callback_query(PairCb.filter(F.action == PairAction.STOP))
@@ -608,7 +450,7 @@ async def ask_stop_reason(
 async def stop_reason_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
-    pair_id = (await PAIR_NOTE.get(state))["pair_id"]
+    pair_id = (await PAIR_NOTE.get(state, "pair_id"))["pair_id"]
     loaded = await pairs.finish_pair(session, actor, pair_id, completed=False, reason=message.text)
     await state.clear()
     text, markup = await render_card(session, actor, loaded)
@@ -616,7 +458,7 @@ async def stop_reason_typed(
     notice = texts.PAIR_NOTICE_STOPPED.format(
         pair=pair_title(loaded), reason=esc(loaded.pair.stop_reason or "")
     )
-    for person in (loaded.mentor, *loaded.mentees):
+    for person in loaded.people:
         await deliver(session, person, notice)
 
 
@@ -656,7 +498,7 @@ async def ask_reflection_score(
 async def reflection_typed(
     message: Message, state: FSMContext, session: AsyncSession, actor: Actor
 ) -> None:
-    data = await PAIR_NOTE.get(state)
+    data = await PAIR_NOTE.get(state, "pair_id", "score")
     await pairs.record_final_reflection(
         session, actor, data["pair_id"], data["score"], message.text
     )

@@ -63,7 +63,7 @@ def render_profile(person: Person) -> tuple[str, InlineKeyboardMarkup]:
         roles=role_list(person.role_set),
         share=YES if person.share_contact else NO,
     )
-    return text, keyboards.profile(person.share_contact)
+    return text, keyboards.profile(person.id, person.share_contact, person.role_set)
 
 
 @handlers.message(Command("profile"))

@@ -18,16 +18,26 @@ from typing_extensions import TypedDict
 from bot.callbacks.registration import ConsentCb, KeepCb
 from bot.commands import apply_chat_commands
 from bot.dialogue import Dialogue, Step, TypedChoice, typed_choice
+from bot.keyboards import proposals as proposal_keyboards
 from bot.keyboards import registration as keyboards
 from bot.keyboards.common import cancel
 from bot.keyboards.menu import main_menu
 from bot.replies import Say, anew, in_place
 from bot.routing import Handlers
-from bot.services import people, validation
+from bot.services import people, proposals, staff, validation
 from bot.services.access import Actor
 from bot.services.errors import DomainError
 from bot.texts import registration as texts
-from bot.texts.vocabulary import ROLE_NAMES, ROLE_NAMES_GENITIVE, esc, role_list
+from bot.texts import staff as staff_texts
+from bot.texts.vocabulary import (
+    MENTEE_TYPE_NAMES,
+    ROLE_NAMES,
+    ROLE_NAMES_GENITIVE,
+    esc,
+    role_list,
+)
+from handlers.proposals import proposal_for
+from models.enums import Role
 
 handlers = Handlers("registration")
 
@@ -331,4 +341,17 @@ async def _register(
         organization=esc(person.organization.name),
         roles=role_list(person.role_set),
     )
+    if Role.MENTEE in person.role_set:
+        kinds = await staff.ensure_suggested_types(session, person)
+        named = ", ".join(MENTEE_TYPE_NAMES[kind].lower() for kind in sorted(kinds))
+        done += staff_texts.MENTEE_TYPES_AFTER_REGISTRATION.format(
+            types=named or staff_texts.TEACHER_NOTHING
+        )
     await say(done, main_menu(person.role_set, actor.is_admin))
+    waiting = await proposals.waiting_for(session, person)
+    for loaded in waiting:
+        await bot.send_message(
+            actor.telegram_id,
+            await proposal_for(session, loaded, person),
+            reply_markup=proposal_keyboards.answer(loaded.pair.id),
+        )

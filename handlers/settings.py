@@ -30,17 +30,20 @@ def render(organization: Organization) -> tuple[str, InlineKeyboardMarkup]:
         name=esc(organization.name),
         hours=organization.help_escalation_hours,
         days=organization.no_meeting_nudge_days,
+        stalled=organization.stalled_days,
         quiet=REMINDERS_QUIET.format(start=start, end=end) if quiet else REMINDERS_QUIET_OFF,
     )
     markup = keyboards.org_settings(
         {
             OrgSetting.ESCALATION_HOURS: organization.help_escalation_hours,
             OrgSetting.NUDGE_DAYS: organization.no_meeting_nudge_days,
+            OrgSetting.STALLED_DAYS: organization.stalled_days,
             OrgSetting.QUIET: quiet,
         },
         {
             OrgSetting.ESCALATION_HOURS: organizations.ESCALATION_HOURS_CHOICES,
             OrgSetting.NUDGE_DAYS: organizations.NUDGE_DAYS_CHOICES,
+            OrgSetting.STALLED_DAYS: organizations.STALLED_DAYS_CHOICES,
             OrgSetting.QUIET: organizations.QUIET_CHOICES,
         },
     )

@@ -9,7 +9,11 @@ from models.mentorship import (
     Meeting,
     MeetingParticipant,
     Pair,
+    PairAnswer,
     PairMember,
+    PairMentor,
+    PairNote,
+    PairPause,
     Programme,
     ProgrammeActivity,
     SelfAssessment,
@@ -17,7 +21,14 @@ from models.mentorship import (
     meeting_difficulties,
 )
 from models.outbox import AuditEntry, Notification, NotificationPreference
-from models.people import Invite, Organization, Person, PersonRole
+from models.people import (
+    Invite,
+    MentorArea,
+    Organization,
+    Person,
+    PersonMenteeType,
+    PersonRole,
+)
 from models.support import Feedback, HelpMessage, HelpRequest
 
 __all__ = [
@@ -32,12 +43,18 @@ __all__ = [
     "Invite",
     "Meeting",
     "MeetingParticipant",
+    "MentorArea",
     "Notification",
     "NotificationPreference",
     "Organization",
     "Pair",
+    "PairAnswer",
     "PairMember",
+    "PairMentor",
+    "PairNote",
+    "PairPause",
     "Person",
+    "PersonMenteeType",
     "PersonRole",
     "Programme",
     "ProgrammeActivity",

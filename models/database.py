@@ -81,15 +81,45 @@ def alembic_config(database_url: str | None = None) -> Config:
     return config
 
 
-def _upgrade(connection: Connection) -> None:
+def _upgrade(connection: Connection, revision: str) -> None:
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": MIGRATION_LOCK_ID})
     config = alembic_config()
     config.attributes["connection"] = connection
-    command.upgrade(config, "head")
+    command.upgrade(config, revision)
 
 
-async def upgrade_database(engine: AsyncEngine) -> None:
-    """Bring the schema to the newest migration (idempotent; safe for concurrent instances)."""
+def _upgrade_sqlite(connection: Connection, revision: str) -> None:
+    """SQLite changes a table by building it anew (Alembic's batch mode), and dropping the old
+    one with foreign keys on would delete, through ON DELETE CASCADE, every row referring to it:
+    a pair's members, a person's everything. So the upgrade runs with foreign keys off — a
+    pragma that works only outside a transaction — and every reference is checked before it is
+    committed."""
+    raw = connection.connection.dbapi_connection
+    assert raw is not None
+
+    def pragma(statement: str) -> None:
+        cursor = raw.cursor()
+        cursor.execute(statement)
+        cursor.close()
+
+    pragma("PRAGMA foreign_keys=OFF")
+    try:
+        with connection.begin():
+            _upgrade(connection, revision)
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"the upgrade left broken references: {broken[:5]}")
+    finally:
+        pragma("PRAGMA foreign_keys=ON")
+
+
+async def upgrade_database(engine: AsyncEngine, revision: str = "head") -> None:
+    """Bring the schema to the newest migration (or to `revision`); idempotent, and safe for
+    instances starting at once."""
+    if engine.dialect.name == "sqlite":
+        async with engine.connect() as connection:
+            await connection.run_sync(_upgrade_sqlite, revision)
+        return
     async with engine.begin() as connection:
-        await connection.run_sync(_upgrade)
+        await connection.run_sync(_upgrade, revision)

@@ -43,7 +43,27 @@ class AssessmentStage(StrEnum):
     END = "end"
 
 
+class MenteeType(StrEnum):
+    """Who a mentee is (seed 000 §1.1): the reasons a teacher is given a mentor."""
+
+    YOUNG_SPECIALIST = "young_specialist"
+    NEW_TO_SCHOOL = "new_to_school"
+    NEW_ROLE = "new_role"  # mastering a new technology or a new position
+    NO_PEDAGOGICAL_EDUCATION = "no_pedagogical_education"
+
+
 class MentorshipForm(StrEnum):
+    """The form: the role situation of the pair (seed 001 §4.1.5) — who mentors whom."""
+
+    TEACHER_TEACHER = "teacher_teacher"
+    HEAD_TEACHER = "head_teacher"
+    EMPLOYER_STUDENT = "employer_student"
+    OTHER = "other"
+
+
+class MentorshipKind(StrEnum):
+    """The kind: how the mentoring is done (seed 001 §4.1.5)."""
+
     TRADITIONAL = "traditional"
     GROUP = "group"
     SHORT_TERM = "short_term"
@@ -54,18 +74,28 @@ class MentorshipForm(StrEnum):
 
 
 class RoleModel(StrEnum):
+    """Role models of the «учитель – учитель» form (seed 002)."""
+
     EXPERIENCED_YOUNG = "experienced_young"
-    HEAD_TEACHER = "head_teacher"
-    TEACHER_TEACHER = "teacher_teacher"
+    LEADER_STRUGGLING = "leader_struggling"
     INNOVATOR_CONSERVATIVE = "innovator_conservative"
     SUBJECT_EXPERT_NOVICE = "subject_expert_novice"
+    PEER = "peer"
     OTHER = "other"
 
 
 class PairStatus(StrEnum):
+    PROPOSED = "proposed"  # waiting for the mentor and every mentee to accept
     ACTIVE = "active"
+    PAUSED = "paused"
     COMPLETED = "completed"
     STOPPED = "stopped"
+    DECLINED = "declined"  # a proposal someone declined
+
+
+class NoteVisibility(StrEnum):
+    PRIVATE = "private"  # the author only
+    CURATOR = "curator"  # the author and the curator
 
 
 class ProgrammeStage(StrEnum):

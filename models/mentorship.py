@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Column,
     Date,
@@ -32,6 +33,8 @@ from models.enums import (
     MeetingFormat,
     MeetingStatus,
     MentorshipForm,
+    MentorshipKind,
+    NoteVisibility,
     PairStatus,
     ProgrammeStage,
     ProgrammeStatus,
@@ -91,25 +94,86 @@ class SelfAssessment(TimestampMixin, Base):
 
 
 class Pair(TimestampMixin, Base):
-    """A mentorship pair or group: one mentor, one or more mentees (`PairMember`)."""
+    """A mentorship pair or group: one mentor, one or more mentees (`PairMember`).
+
+    Proposed by the curator, it becomes active when the mentor and every mentee accept. A
+    speed pair has no end date (it is one meeting), nor has a situational one (it lives with
+    the help request it was formed for, `HelpRequest.pair_id`)."""
 
     __tablename__ = "pairs"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
     mentor_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    kind: Mapped[MentorshipKind] = mapped_column(enum_column(MentorshipKind))
     form: Mapped[MentorshipForm] = mapped_column(enum_column(MentorshipForm))
     role_model: Mapped[RoleModel] = mapped_column(enum_column(RoleModel))
     status: Mapped[PairStatus] = mapped_column(enum_column(PairStatus), default=PairStatus.ACTIVE)
     starts_on: Mapped[date] = mapped_column(Date)
-    ends_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
     stop_reason: Mapped[str | None] = mapped_column(Text)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # when the curator was told the pair has stalled; cleared by the pair's next meeting
+    stalled_flagged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
 
     members: Mapped[list[PairMember]] = relationship(
         back_populates="pair", lazy="selectin", cascade="all, delete-orphan"
     )
+
+
+class PairAnswer(Base):
+    """A participant's answer to a proposed pair: accepted, or declined with a reason; waiting
+    while `accepted` is None."""
+
+    __tablename__ = "pair_answers"
+    __table_args__ = (UniqueConstraint("pair_id", "person_id", name="uq_pair_answers_entry"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pair_id: Mapped[int] = mapped_column(ForeignKey("pairs.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    accepted: Mapped[bool | None] = mapped_column(Boolean)
+    reason: Mapped[str | None] = mapped_column(Text)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class PairMentor(Base):
+    """Who mentored the pair when: a row per mentor, the current one without `until`."""
+
+    __tablename__ = "pair_mentors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pair_id: Mapped[int] = mapped_column(ForeignKey("pairs.id", ondelete="CASCADE"), index=True)
+    mentor_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    since: Mapped[datetime] = mapped_column(UTCDateTime())
+    until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class PairPause(Base):
+    """A pause of a pair with its reason; open while `resumed_at` is None."""
+
+    __tablename__ = "pair_pauses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pair_id: Mapped[int] = mapped_column(ForeignKey("pairs.id", ondelete="CASCADE"), index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    paused_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    resumed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    paused_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+
+
+class PairNote(TimestampMixin, Base):
+    """A participant's own note on a pair: for the author only, or (a mentor's) also for the
+    curator. Nobody else ever sees it."""
+
+    __tablename__ = "pair_notes"
+    __table_args__ = (Index("ix_pair_notes_pair_author", "pair_id", "author_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pair_id: Mapped[int] = mapped_column(ForeignKey("pairs.id", ondelete="CASCADE"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    visibility: Mapped[NoteVisibility] = mapped_column(enum_column(NoteVisibility))
+    text: Mapped[str] = mapped_column(Text)
 
 
 class PairMember(TimestampMixin, Base):
@@ -242,6 +306,8 @@ class Meeting(TimestampMixin, Base):
     agreements: Mapped[str | None] = mapped_column(Text)
     logged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    # the pair's mentor at the time: meetings count for who led them, after a change too
+    mentor_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
 
     participants: Mapped[list[MeetingParticipant]] = relationship(
         back_populates="meeting", lazy="selectin", cascade="all, delete-orphan"

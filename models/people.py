@@ -1,24 +1,27 @@
-"""Organisations, people, their roles and the invite links that bring them in."""
+"""Organisations, people (the school's whole staff: mentee types, mentors' profiles, who left),
+their roles and the invite links that bring them in."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     ForeignKey,
     Index,
     Integer,
     SmallInteger,
     String,
+    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from models.base import Base, TimestampMixin, UTCDateTime, enum_column
-from models.enums import Role
+from models.enums import DifficultyCategory, MenteeType, Role
 
 
 class Organization(TimestampMixin, Base):
@@ -39,6 +42,8 @@ class Organization(TimestampMixin, Base):
     # Hours without a mentor taking a help request before the curator is told.
     help_escalation_hours: Mapped[int] = mapped_column(SmallInteger, default=4)
     no_meeting_nudge_days: Mapped[int] = mapped_column(SmallInteger, default=14)
+    # Days without a meeting or a programme step before a pair is flagged to the curator.
+    stalled_days: Mapped[int] = mapped_column(SmallInteger, default=30)
     quiet_hours_start: Mapped[int] = mapped_column(SmallInteger, default=21)
     quiet_hours_end: Mapped[int] = mapped_column(SmallInteger, default=8)
     created_by_telegram_id: Mapped[int | None] = mapped_column(BigInteger)
@@ -80,6 +85,16 @@ class Person(TimestampMixin, Base):
     erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Identity of a row imported from a staff list, so a second import creates nothing twice.
     import_key: Mapped[str | None] = mapped_column(String(64))
+    # The day the teacher left the organisation: kept with their history, out of the counts.
+    left_on: Mapped[date | None] = mapped_column(Date)
+    # A mentee's own request to mentorship, in their words.
+    mentee_request: Mapped[str | None] = mapped_column(Text)
+    # A mentor's profile for matching: how many mentees at once (None: the default), whether
+    # they agree to mentor in the school year of `mentor_willing_on`, subjects they help with.
+    mentor_capacity: Mapped[int | None] = mapped_column(SmallInteger)
+    mentor_willing: Mapped[bool | None] = mapped_column(Boolean)
+    mentor_willing_on: Mapped[date | None] = mapped_column(Date)
+    help_subjects: Mapped[str | None] = mapped_column(String(300))
 
     organization: Mapped[Organization] = relationship(lazy="joined")
     roles: Mapped[list[PersonRole]] = relationship(
@@ -94,6 +109,30 @@ class Person(TimestampMixin, Base):
     @property
     def role_set(self) -> frozenset[Role]:
         return frozenset(item.role for item in self.roles)
+
+
+class PersonMenteeType(Base):
+    """One of the reasons a teacher is a mentee (a young specialist, new to the school, …)."""
+
+    __tablename__ = "person_mentee_types"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    )
+    type: Mapped[MenteeType] = mapped_column(enum_column(MenteeType), primary_key=True)
+
+
+class MentorArea(Base):
+    """A category of professional difficulties a mentor helps with."""
+
+    __tablename__ = "mentor_areas"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    )
+    category: Mapped[DifficultyCategory] = mapped_column(
+        enum_column(DifficultyCategory), primary_key=True
+    )
 
 
 class PersonRole(TimestampMixin, Base):

@@ -31,9 +31,9 @@ from sqlalchemy import Table, insert, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.services.help_requests import working_deadline
-from bot.services.pairs import PERIOD_CHOICES, add_months
+from bot.services.pairs import PERIOD_CHOICES, add_months, has_programme
 from bot.texts.goals import GOAL_CONFIRMED_NOTE
-from bot.texts.vocabulary import FORM_NAMES, ROLE_NAMES
+from bot.texts.vocabulary import KIND_NAMES, ROLE_NAMES
 from models import (
     Base,
     Difficulty,
@@ -44,10 +44,14 @@ from models import (
     HelpRequest,
     Meeting,
     MeetingParticipant,
+    MentorArea,
     Organization,
     Pair,
+    PairAnswer,
     PairMember,
+    PairMentor,
     Person,
+    PersonMenteeType,
     PersonRole,
     Programme,
     ProgrammeActivity,
@@ -66,7 +70,9 @@ from models.enums import (
     HelpStatus,
     MeetingFormat,
     MeetingStatus,
+    MenteeType,
     MentorshipForm,
+    MentorshipKind,
     PairStatus,
     ProgrammeStage,
     ProgrammeStatus,
@@ -79,6 +85,8 @@ TELEGRAM_ID_BASE = 1_000_000  # person id N gets telegram_id TELEGRAM_ID_BASE + 
 REGION = "Тверская область"
 CHUNK = 20_000  # rows per INSERT statement
 MENTOR_SHARE = 0.3  # of the teachers, i.e. everyone but the curator
+NO_ROLE_SHARE = 0.25  # of the teachers: on the staff, in no pair, not in the bot
+NEW_TO_SCHOOL_EVERY = 3  # one mentee in three is also new to the school
 UNPAIRED_EVERY = 8  # one mentee in eight still waits for a pair
 MEETING_STEP_DAYS = (13, 17)  # a pair meets about every other week
 MEETING_TIMES = (time(14, 0), time(14, 30), time(15, 0), time(15, 30), time(16, 0), time(17, 0))
@@ -87,9 +95,10 @@ END_DIAGNOSIS_DAYS = 30  # mentees rate themselves again this close to the end o
 
 # Tables in the order their rows are inserted (every foreign key points backwards).
 TABLES: tuple[Any, ...] = (
-    Organization, Person, PersonRole, Pair, PairMember, Programme, Difficulty, ProgrammeActivity,
-    SelfAssessment, Meeting, MeetingParticipant, meeting_difficulties, meeting_activities, Goal,
-    GoalProgress, HelpRequest, HelpMessage, Feedback,
+    Organization, Person, PersonRole, PersonMenteeType, MentorArea, Pair, PairMember,
+    PairAnswer, PairMentor, Programme, Difficulty, ProgrammeActivity, SelfAssessment, Meeting,
+    MeetingParticipant, meeting_difficulties, meeting_activities, Goal, GoalProgress,
+    HelpRequest, HelpMessage, Feedback,
 )  # fmt: skip
 
 
@@ -337,6 +346,7 @@ HELP_THANKS = "Спасибо! Попробую сегодня и напишу, 
 class _Kind:
     """A kind of pair the school forms, and what its work is about."""
 
+    kind: MentorshipKind
     form: MentorshipForm
     role_model: RoleModel
     mentees: int  # a group alternates between this and one fewer
@@ -351,7 +361,8 @@ class _Kind:
 # Pairs are formed from these in turn, so every school with five pairs has every kind.
 KINDS = (
     _Kind(
-        MentorshipForm.TRADITIONAL,
+        MentorshipKind.TRADITIONAL,
+        MentorshipForm.TEACHER_TEACHER,
         RoleModel.EXPERIENCED_YOUNG,
         1,
         (DifficultyCategory.METHODOLOGICAL, DifficultyCategory.PSYCHOLOGICAL),
@@ -362,8 +373,9 @@ KINDS = (
         MeetingFormat.OFFLINE,
     ),
     _Kind(
-        MentorshipForm.GROUP,
-        RoleModel.TEACHER_TEACHER,
+        MentorshipKind.GROUP,
+        MentorshipForm.TEACHER_TEACHER,
+        RoleModel.LEADER_STRUGGLING,
         3,
         (DifficultyCategory.REGULATORY, DifficultyCategory.DIGITAL),
         "Освоить обновлённые ФГОС и электронный журнал: рабочие программы и отчётность",
@@ -373,7 +385,8 @@ KINDS = (
         MeetingFormat.OFFLINE,
     ),
     _Kind(
-        MentorshipForm.REVERSE,
+        MentorshipKind.REVERSE,
+        MentorshipForm.TEACHER_TEACHER,
         RoleModel.INNOVATOR_CONSERVATIVE,
         1,
         (DifficultyCategory.DIGITAL,),
@@ -384,7 +397,8 @@ KINDS = (
         MeetingFormat.OFFLINE,
     ),
     _Kind(
-        MentorshipForm.SHORT_TERM,
+        MentorshipKind.SHORT_TERM,
+        MentorshipForm.TEACHER_TEACHER,
         RoleModel.SUBJECT_EXPERT_NOVICE,
         1,
         (DifficultyCategory.SUBJECT, DifficultyCategory.METHODOLOGICAL),
@@ -395,8 +409,9 @@ KINDS = (
         MeetingFormat.OFFLINE,
     ),
     _Kind(
-        MentorshipForm.VIRTUAL,
-        RoleModel.TEACHER_TEACHER,
+        MentorshipKind.VIRTUAL,
+        MentorshipForm.TEACHER_TEACHER,
+        RoleModel.PEER,
         1,
         (DifficultyCategory.EXTRACURRICULAR, DifficultyCategory.PSYCHOLOGICAL),
         "Классное руководство: родительские собрания и внеурочная деятельность",
@@ -442,16 +457,17 @@ def generate(
     timezone: str = "Europe/Moscow",
     now: datetime | None = None,
 ) -> Dataset:
-    """`organizations` schools of `teachers` people each (a curator, 30 % mentors, the rest
-    mentees) with `months` (1–12) of history before `today`, a local day of `timezone`.
+    """`organizations` schools of `teachers` people in mentorship each (a curator, 30 % mentors,
+    the rest mentees), and a quarter as many again on the staff with no role in it, with
+    `months` (1–12) of history before `today`, a local day of `timezone`.
 
     `now` is the moment the data is looked at: the newest help request was asked an hour before
     it. By default it is 08:00 of `today`, so that the rows depend on the arguments alone; pass
     the current time when loading a database to use at once."""
     if organizations < 1 or teachers < 3:
         raise ValueError("at least one organisation of three people: a curator, a mentor, a mentee")
-    if not 1 <= months <= max(PERIOD_CHOICES):
-        raise ValueError(f"months of history: 1 to {max(PERIOD_CHOICES)}, as long as a pair lasts")
+    if not 1 <= months <= LONGEST:
+        raise ValueError(f"months of history: 1 to {LONGEST}, as long as a pair lasts")
     zone = ZoneInfo(timezone)
     start = add_months(today, -months)
     clock = _Clock(
@@ -571,7 +587,9 @@ class _Name:
         return f"{'со' if double or surname[0] == 'Щ' else 'с'} {self.short('instrumental')}"
 
 
-_PLAIN_FORMS = frozenset({MentorshipForm.TRADITIONAL, MentorshipForm.GROUP})
+_PLAIN_KINDS = frozenset({MentorshipKind.TRADITIONAL, MentorshipKind.GROUP})
+PROGRAMME_PERIODS = PERIOD_CHOICES[MentorshipKind.TRADITIONAL]
+LONGEST = max(PROGRAMME_PERIODS)
 
 
 def _position(subject: str) -> str:
@@ -583,9 +601,9 @@ def _capitalised_lower(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _form_label(form: MentorshipForm) -> str:
+def _kind_label(kind: MentorshipKind) -> str:
     """«реверсивная» from «Реверсивная», «краткосрочная» from «Краткосрочная (целеполагающая)»."""
-    return FORM_NAMES[form].split(" (")[0].lower()
+    return KIND_NAMES[kind].split(" (")[0].lower()
 
 
 _T = TypeVar("_T")
@@ -703,6 +721,8 @@ class _Generator:
         roles = [Role.CURATOR] + [Role.MENTOR] * mentor_count
         roles += [Role.MENTEE] * (teachers - len(roles))
         members = self.people_of(organization_id, roles)
+        taken = {member.name.full for member in members}
+        self.staff_without_role(organization_id, round(teachers * NO_ROLE_SHARE), taken)
         curator = members[0]
         mentors = [m for m in members if m.role is Role.MENTOR]
         mentees = [m for m in members if m.role is Role.MENTEE]
@@ -717,6 +737,8 @@ class _Generator:
         for mentee in mentees:
             if mentee.id not in paired:
                 self.waiting_difficulty(organization_id, mentee)
+        self.mentee_types(mentees)
+        self.mentor_profiles(pairs)
         self.help_requests(organization_id, pairs, teachers)
         self.people.extend(self.describe(organization_id, member) for member in members)
 
@@ -747,11 +769,58 @@ class _Generator:
                 share_contact=False,
                 consent_at=created,  # registered: agreed to the processing of personal data
                 is_active=True,
+                mentor_willing=None,
+                mentor_willing_on=None,
                 created_at=created,
             )
             self.add(PersonRole, person_id=person_id, role=role, created_at=created)
             members.append(_Member(person_id, self.rows[Person][-1], name, role))
         return members
+
+    def staff_without_role(self, organization_id: int, count: int, names: set[str]) -> None:
+        """The rest of the staff, from the school's list: in the base (and the share of
+        teachers involved), in no pair, never in the bot; named unlike anyone else there."""
+        for _ in range(count):
+            name = self.name(names, set(SURNAMES))  # any surname: only full names must differ
+            subject = self.pick(SUBJECTS)
+            self.add(
+                Person,
+                organization_id=organization_id,
+                telegram_id=None,
+                full_name=name.full,
+                search_name=name.full.casefold(),
+                position=_position(subject),
+                subject=subject,
+                experience_years=self.between(*DEFAULT_MENTOR_YEARS),
+                share_contact=False,
+                consent_at=None,
+                is_active=True,
+                mentor_willing=None,
+                mentor_willing_on=None,
+                created_at=self.clock.at(self.clock.founded, time(9, 30)),
+            )
+
+    def mentee_types(self, mentees: list[_Member]) -> None:
+        """Up to three years' experience: a young specialist; one in three new to the school."""
+        for number, mentee in enumerate(mentees):
+            if mentee.row["experience_years"] <= 3:
+                self.link_type(mentee, MenteeType.YOUNG_SPECIALIST)
+            if number % NEW_TO_SCHOOL_EVERY == 0:
+                self.link_type(mentee, MenteeType.NEW_TO_SCHOOL)
+
+    def link_type(self, mentee: _Member, kind: MenteeType) -> None:
+        self.rows[PersonMenteeType].append({"person_id": mentee.id, "type": kind})
+
+    def mentor_profiles(self, pairs: list[_Pair]) -> None:
+        """A mentor helps with what their pairs work on, and agreed to mentor this year."""
+        areas: dict[int, set[DifficultyCategory]] = {}
+        for pair in pairs:
+            areas.setdefault(pair.mentor.id, set()).update(pair.kind.focus)
+            pair.mentor.row["mentor_willing"] = True
+            pair.mentor.row["mentor_willing_on"] = self.clock.today
+        for person_id, categories in areas.items():
+            for category in sorted(categories):
+                self.rows[MentorArea].append({"person_id": person_id, "category": category})
 
     def name(self, names: set[str], surnames: set[str]) -> _Name:
         """A name nobody in the school has yet; while the surnames last (in the demo school
@@ -830,24 +899,38 @@ class _Generator:
             if kind.same_subject:
                 mentee.row["subject"] = mentor.row["subject"]
                 mentee.row["position"] = mentor.row["position"]
-        starts_on, ends_on = self.period()
+        starts_on, ends_on = self.period(kind.kind)
         created = self.clock.at(starts_on, time(10, 0))
         pair_id = self.add(
             Pair,
             organization_id=organization_id,
             mentor_id=mentor.id,
+            kind=kind.kind,
             form=kind.form,
             role_model=kind.role_model,
             status=PairStatus.ACTIVE,
             starts_on=starts_on,
             ends_on=ends_on,
+            stalled_flagged_at=None,
             created_by_id=curator.id,
             created_at=created,
         )
         for mentee in mentees:
             self.add(PairMember, pair_id=pair_id, mentee_id=mentee.id, created_at=created)
-        label = "" if kind.form in _PLAIN_FORMS else f" ({_form_label(kind.form)})"
-        if kind.form is MentorshipForm.GROUP:
+        # proposed by the curator the day before, accepted by everyone
+        proposed = created - timedelta(days=1)
+        for person in (mentor, *mentees):
+            self.add(
+                PairAnswer,
+                pair_id=pair_id,
+                person_id=person.id,
+                accepted=True,
+                reason=None,
+                answered_at=proposed + timedelta(hours=self.between(1, 20)),
+            )
+        self.add(PairMentor, pair_id=pair_id, mentor_id=mentor.id, since=created, until=None)
+        label = "" if kind.kind in _PLAIN_KINDS else f" ({_kind_label(kind.kind)})"
+        if kind.kind is MentorshipKind.GROUP:
             mentor.links.append(f"группа из {len(mentees)} наставляемых")
             for mentee in mentees:
                 mentee.links.append(f"группа {mentor.name.short('genitive')}")
@@ -856,16 +939,20 @@ class _Generator:
             mentees[0].links.append(f"пара {mentor.name.with_()}{label}")
         return _Pair(pair_id, index, kind, mentor, mentees, starts_on, ends_on, created)
 
-    def period(self) -> tuple[date, date]:
+    def period(self, kind: MentorshipKind) -> tuple[date, date]:
         """When a pair runs: from a few weeks before the months of history (or, for a year of
-        history, from its first fortnight) for 3–12 months, always past today."""
+        history, from its first fortnight) for 3–12 months, always past today; a short-term
+        pair for its three months, begun in the last weeks."""
+        if not has_programme(kind):
+            starts_on = self.clock.today - timedelta(days=self.between(28, 56))
+            return starts_on, add_months(starts_on, max(PERIOD_CHOICES[kind]))
         start = self.clock.history_start
-        longer = [m for m in PERIOD_CHOICES if m >= self.clock.months + 2]
+        longer = [m for m in PROGRAMME_PERIODS if m >= self.clock.months + 2]
         if longer:
             starts_on = start - timedelta(days=self.between(0, 27))
             return starts_on, add_months(starts_on, self.pick(longer))
         starts_on = start + timedelta(days=self.between(1, 14))
-        return starts_on, add_months(starts_on, max(PERIOD_CHOICES))
+        return starts_on, add_months(starts_on, LONGEST)
 
     # --- difficulties, programme, self-diagnosis ----------------------------------------------
 
@@ -933,6 +1020,8 @@ class _Generator:
         """The mentor's programme for the pair, written in its first days, and its roadmap
         across the whole period: past steps done (in the school's first programme, and every
         sixth after it, the latest one is overdue instead), the rest planned."""
+        if not has_programme(pair.kind.kind):  # a short-term pair works on goals alone
+            return
         created = pair.created + timedelta(days=1)
         pair.programme_id = self.add(
             Programme,
@@ -1035,7 +1124,7 @@ class _Generator:
         self.add(
             SelfAssessment,
             person_id=mentee.id,
-            programme_id=pair.programme_id,
+            programme_id=pair.programme_id or None,
             stage=stage,
             category=category,
             score=score,
@@ -1157,6 +1246,7 @@ class _Generator:
             agreements=self.pick(AGREEMENTS) if held else None,
             logged_at=logged,
             created_by_id=pair.mentor.id,
+            mentor_id=pair.mentor.id,
             created_at=created,
         )
 

@@ -21,6 +21,7 @@ from models import (
     Organization,
     Pair,
     PairMember,
+    PairMentor,
     Person,
     PersonRole,
     Programme,
@@ -33,6 +34,7 @@ from models.enums import (
     MeetingFormat,
     MeetingStatus,
     MentorshipForm,
+    MentorshipKind,
     PairStatus,
     Role,
     RoleModel,
@@ -137,22 +139,27 @@ async def make_pair(
     organization_id: int,
     mentor_id: int,
     *mentee_ids: int,
-    form: MentorshipForm = MentorshipForm.TRADITIONAL,
+    kind: MentorshipKind = MentorshipKind.TRADITIONAL,
     status: PairStatus = PairStatus.ACTIVE,
+    starts_on: date = date(2026, 9, 1),
+    ends_on: date | None = date(2027, 5, 31),
 ) -> int:
+    """An accepted pair (or group) with its mentor's history begun."""
     async with factory() as session, session.begin():
         pair = Pair(
             organization_id=organization_id,
             mentor_id=mentor_id,
-            form=form,
+            kind=kind,
+            form=MentorshipForm.TEACHER_TEACHER,
             role_model=RoleModel.EXPERIENCED_YOUNG,
             status=status,
-            starts_on=date(2026, 9, 1),
-            ends_on=date(2027, 5, 31),
+            starts_on=starts_on,
+            ends_on=ends_on,
             members=[PairMember(mentee_id=mentee_id) for mentee_id in mentee_ids],
         )
         session.add(pair)
         await session.flush()
+        session.add(PairMentor(pair_id=pair.id, mentor_id=mentor_id, since=pair.created_at))
         return pair.id
 
 
@@ -208,8 +215,11 @@ async def make_meeting(
     status: MeetingStatus = MeetingStatus.SCHEDULED,
 ) -> int:
     async with factory() as session, session.begin():
+        pair = await session.get(Pair, pair_id)
+        assert pair is not None
         meeting = Meeting(
             pair_id=pair_id,
+            mentor_id=pair.mentor_id,
             starts_at=starts_at,
             format=MeetingFormat.OFFLINE,
             topic=topic,

@@ -18,6 +18,8 @@ class MenuAction(StrEnum):
     NEW_PAIR = "new_pair"
     PAIRS = "pairs"
     UNPAIRED = "unpaired"
+    TEACHERS = "teachers"
+    PROPOSALS = "proposals"
     IMPORT = "import"
     INVITE = "invite"
     INVITES = "invites"

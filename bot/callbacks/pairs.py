@@ -24,15 +24,35 @@ class PickCb(CallbackData, prefix="pick1"):
 
 class PairWizardStep(StrEnum):
     MENTEES_DONE = "mentees_done"
+    KIND = "kind"
     FORM = "form"
     MODEL = "model"
+    REQUEST = "request"
+    START = "start"
     PERIOD = "period"
     CONFIRM = "confirm"
 
 
-class PairWizardCb(CallbackData, prefix="pw1"):
+class PairWizardCb(CallbackData, prefix="pw2"):
     step: PairWizardStep
-    value: str = ""  # the form's or the role model's code, or the months
+    # the kind's, form's or role model's code, the request's id, the start day (YYYYMMDD) or
+    # the months
+    value: str = ""
+
+
+class SuggestCb(CallbackData, prefix="sug1"):
+    """The ranked mentors for a mentee; `everyone` shows those at capacity too."""
+
+    mentee_id: int
+    everyone: bool = False
+    toggle: bool = False  # pressed in the suggestions themselves: they change in place
+
+
+class SuggestPickCb(CallbackData, prefix="sugp1"):
+    """A suggested mentor chosen: the wizard goes on with this mentor and mentee."""
+
+    mentee_id: int
+    mentor_id: int
 
 
 class PairAction(StrEnum):
@@ -42,6 +62,9 @@ class PairAction(StrEnum):
     COMPLETE_YES = "complete_yes"
     STOP = "stop"
     REFLECT = "reflect"
+    PAUSE = "pause"
+    RESUME = "resume"
+    MESSAGE = "message"
 
 
 class PairCb(CallbackData, prefix="pair1"):
@@ -53,8 +76,7 @@ class PairCb(CallbackData, prefix="pair1"):
 class PairsPageCb(CallbackData, prefix="pairs2"):
     page: int
     mine: bool = False
-    # "" | "quiet" (no meetings for 14 days) | "overdue" (overdue goals) | a form's code
-    # | "m<mentor id>"
+    # "" | "stalled" | "overdue" (overdue goals) | a status's or a kind's code | "m<mentor id>"
     only: str = ""
 
 

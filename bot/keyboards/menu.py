@@ -17,11 +17,12 @@ from bot.texts import monitoring as monitoring_texts
 from bot.texts import organizations as organizations_texts
 from bot.texts import pairs as pairs_texts
 from bot.texts import profile as profile_texts
+from bot.texts import proposals as proposals_texts
 from bot.texts import reminders as reminders_texts
+from bot.texts import staff as staff_texts
 from bot.texts.diagnostics import BUTTON_SELF_CHECK
 from bot.texts.menu import BUTTON_HELP
 from bot.texts.settings import BUTTON_ORG_SETTINGS
-from bot.texts.staff import BUTTON_IMPORT
 from models.enums import Role
 
 
@@ -64,7 +65,11 @@ def main_menu(roles: frozenset[Role], is_admin: bool) -> InlineKeyboardMarkup:
         )
         builder.row(
             button(pairs_texts.BUTTON_UNPAIRED, MenuCb(action=MenuAction.UNPAIRED)),
-            button(BUTTON_IMPORT, MenuCb(action=MenuAction.IMPORT)),
+            button(proposals_texts.BUTTON_PROPOSALS, MenuCb(action=MenuAction.PROPOSALS)),
+        )
+        builder.row(
+            button(staff_texts.BUTTON_TEACHERS, MenuCb(action=MenuAction.TEACHERS)),
+            button(staff_texts.BUTTON_IMPORT, MenuCb(action=MenuAction.IMPORT)),
         )
         builder.row(button(invites_texts.BUTTON_INVITE, MenuCb(action=MenuAction.INVITE)))
         builder.row(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
@@ -10,6 +13,7 @@ from bot.callbacks.diagnostics import SelfCheckViewCb
 from bot.callbacks.difficulties import DifficultyListCb
 from bot.callbacks.goals import PairGoalsAction, PairGoalsCb
 from bot.callbacks.meetings import PairMeetingsAction, PairMeetingsCb
+from bot.callbacks.pair_notes import NotesAction, NotesCb
 from bot.callbacks.pairs import (
     PairAction,
     PairCb,
@@ -19,18 +23,21 @@ from bot.callbacks.pairs import (
     PickCb,
     PickPurpose,
     ReflectionScoreCb,
+    SuggestCb,
+    SuggestPickCb,
     UnpairedPageCb,
 )
 from bot.callbacks.programmes import ProgrammeAction, ProgrammeCb
-from bot.keyboards.common import MENTEE_BUTTONS, button, numbered, pager
+from bot.keyboards.common import LABEL_LENGTH, MENTEE_BUTTONS, button, numbered, pager
 from bot.services.pagination import Page
-from bot.services.pairs import PERIOD_CHOICES
 from bot.texts import common as common_texts
 from bot.texts import goals as goals_texts
+from bot.texts import matching as matching_texts
 from bot.texts import meetings as meetings_texts
+from bot.texts import pair_notes as notes_texts
 from bot.texts import pairs as pairs_texts
 from bot.texts import programmes as programmes_texts
-from bot.texts.vocabulary import FORM_NAMES, ROLE_MODEL_NAMES
+from bot.texts.vocabulary import FORM_NAMES, KIND_NAMES, ROLE_MODEL_NAMES, shorten
 from models import Person
 
 
@@ -73,6 +80,10 @@ def _choices(step: PairWizardStep, labels: dict[str, str]) -> InlineKeyboardMark
     return builder.as_markup()
 
 
+def kinds() -> InlineKeyboardMarkup:
+    return _choices(PairWizardStep.KIND, {kind.value: label for kind, label in KIND_NAMES.items()})
+
+
 def forms() -> InlineKeyboardMarkup:
     return _choices(PairWizardStep.FORM, {form.value: label for form, label in FORM_NAMES.items()})
 
@@ -83,9 +94,19 @@ def role_models() -> InlineKeyboardMarkup:
     )
 
 
-def periods() -> InlineKeyboardMarkup:
+def requests(choices: list[tuple[int, str]]) -> InlineKeyboardMarkup:
+    return _choices(
+        PairWizardStep.REQUEST, {str(request_id): label for request_id, label in choices}
+    )
+
+
+def starts(days: list[tuple[date, str]]) -> InlineKeyboardMarkup:
+    return _choices(PairWizardStep.START, {f"{day:%Y%m%d}": label for day, label in days})
+
+
+def periods(choices: tuple[int, ...]) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
-    for months in PERIOD_CHOICES:
+    for months in choices:
         builder.button(
             text=pairs_texts.BUTTON_PERIOD.format(months=months),
             callback_data=PairWizardCb(step=PairWizardStep.PERIOD, value=str(months)),
@@ -101,6 +122,22 @@ def pair_confirm() -> InlineKeyboardMarkup:
             [button(common_texts.BUTTON_CANCEL, CancelCb())],
         ]
     )
+
+
+def suggestions(
+    mentee_id: int, mentors: list[tuple[int, str]], *, everyone: bool
+) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for number, (mentor_id, name) in enumerate(mentors, start=1):
+        builder.row(
+            button(
+                f"{number}. {shorten(name, LABEL_LENGTH)}",
+                SuggestPickCb(mentee_id=mentee_id, mentor_id=mentor_id),
+            )
+        )
+    toggle = matching_texts.BUTTON_FITTING if everyone else matching_texts.BUTTON_EVERYONE
+    builder.row(button(toggle, SuggestCb(mentee_id=mentee_id, everyone=not everyone, toggle=True)))
+    return builder.as_markup()
 
 
 def pairs_list(
@@ -124,42 +161,61 @@ def pairs_list(
     return builder.as_markup()
 
 
-def unpaired(page: Page[object]) -> InlineKeyboardMarkup | None:
-    builder = InlineKeyboardBuilder()
-    pager(builder, page, lambda number: UnpairedPageCb(page=number))
-    return builder.as_markup() if page.pages > 1 else None
+def unpaired(page: Page[object], mentees: list[tuple[int, str]]) -> InlineKeyboardMarkup:
+    """A mentee a line: opens the ranked mentors for them."""
+    return numbered(
+        page,
+        [(name, SuggestCb(mentee_id=mentee_id)) for mentee_id, name in mentees],
+        lambda number: UnpairedPageCb(page=number),
+    ).as_markup()
+
+
+@dataclass(frozen=True, slots=True)
+class CardButtons:
+    """What the pair's card offers the one looking at it."""
+
+    programme: bool  # the pair's kind has a personalised programme
+    work: bool  # meetings and goals: a pair that is or was working
+    notes: bool  # a participant's own notes, or the curator's view of the mentor's
+    see_mentees: bool
+    reflect: bool
+    manage: bool  # the curator's changes of a working pair
+    paused: bool
 
 
 def pair_card(
-    pair_id: int,
-    mentees: list[tuple[int, str]],
-    *,
-    manage: bool,
-    see_mentees: bool,
-    reflect: bool,
+    pair_id: int, mentees: list[tuple[int, str]], offers: CardButtons
 ) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
-    builder.row(
-        button(
-            programmes_texts.BUTTON_PROGRAMME,
-            ProgrammeCb(action=ProgrammeAction.OPEN, pair_id=pair_id),
+    if offers.programme:
+        builder.row(
+            button(
+                programmes_texts.BUTTON_PROGRAMME,
+                ProgrammeCb(action=ProgrammeAction.OPEN, pair_id=pair_id),
+            )
         )
-    )
-    builder.row(
-        button(
-            meetings_texts.BUTTON_MEETINGS,
-            PairMeetingsCb(action=PairMeetingsAction.LIST, pair_id=pair_id),
-        ),
-        button(goals_texts.BUTTON_GOALS, PairGoalsCb(action=PairGoalsAction.LIST, pair_id=pair_id)),
-    )
-    if reflect:
+    if offers.work:
+        builder.row(
+            button(
+                meetings_texts.BUTTON_MEETINGS,
+                PairMeetingsCb(action=PairMeetingsAction.LIST, pair_id=pair_id),
+            ),
+            button(
+                goals_texts.BUTTON_GOALS, PairGoalsCb(action=PairGoalsAction.LIST, pair_id=pair_id)
+            ),
+        )
+    if offers.notes:
+        builder.row(
+            button(notes_texts.BUTTON_NOTES, NotesCb(action=NotesAction.LIST, pair_id=pair_id))
+        )
+    if offers.reflect:
         builder.row(
             button(
                 pairs_texts.BUTTON_FINAL_REFLECTION,
                 PairCb(action=PairAction.REFLECT, pair_id=pair_id),
             )
         )
-    if see_mentees:
+    if offers.see_mentees:
         for mentee_id, name in mentees[:MENTEE_BUTTONS]:
             short = name.split(" ")[0]
             builder.row(
@@ -172,12 +228,21 @@ def pair_card(
                     SelfCheckViewCb(mentee_id=mentee_id),
                 ),
             )
-    if manage:
+    if offers.manage:
+        builder.row(
+            button(
+                pairs_texts.BUTTON_MESSAGE_BOTH,
+                PairCb(action=PairAction.MESSAGE, pair_id=pair_id),
+            )
+        )
         builder.row(
             button(
                 pairs_texts.BUTTON_CHANGE_MENTOR,
                 PairCb(action=PairAction.CHANGE_MENTOR, pair_id=pair_id),
-            )
+            ),
+            button(pairs_texts.BUTTON_RESUME, PairCb(action=PairAction.RESUME, pair_id=pair_id))
+            if offers.paused
+            else button(pairs_texts.BUTTON_PAUSE, PairCb(action=PairAction.PAUSE, pair_id=pair_id)),
         )
         builder.row(
             button(
@@ -186,6 +251,20 @@ def pair_card(
             button(pairs_texts.BUTTON_STOP, PairCb(action=PairAction.STOP, pair_id=pair_id)),
         )
     return builder.as_markup()
+
+
+def stalled(pair_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [
+                button(
+                    pairs_texts.BUTTON_MESSAGE_BOTH,
+                    PairCb(action=PairAction.MESSAGE, pair_id=pair_id),
+                )
+            ],
+            [button(pairs_texts.BUTTON_OPEN_PAIR, PairCb(action=PairAction.OPEN, pair_id=pair_id))],
+        ]
+    )
 
 
 def confirm_complete(pair_id: int) -> InlineKeyboardMarkup:

@@ -4,14 +4,20 @@ and the checks every command and callback makes on the server."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.errors import AccessDenied
 from bot.texts import common as texts
-from models import Pair, PairMember, Person
+from models import Pair, PairMember, Person, utcnow
 from models.enums import PairStatus, Role
+
+
+def _today(person: Person) -> date:
+    return utcnow().astimezone(ZoneInfo(person.organization.timezone)).date()
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +48,13 @@ class Actor:
         return self.person
 
     def require_role(self, role: Role) -> Person:
+        """The person in this role, on the staff: a teacher who left keeps only their own
+        data (/my_data, /delete_me), not the role."""
         person = self.require_person()
         if role not in person.role_set:
             raise AccessDenied(texts.ACCESS_ROLE_ONLY[role])
+        if person.left_on is not None and person.left_on <= _today(person):
+            raise AccessDenied(texts.ACCESS_LEFT)
         return person
 
     def require_curator(self) -> Person:

@@ -18,10 +18,10 @@ from bot.services.errors import AccessDenied, NotFound, ValidationFailed
 from bot.services.pagination import Page, paginate
 from bot.texts import goals as texts
 from bot.texts.meetings import MEETING_BAD_PARTICIPANTS
-from bot.texts.pairs import PAIR_NO_MENTEES, PAIR_NOT_ACTIVE
+from bot.texts.pairs import PAIR_NO_MENTEES
 from bot.texts.validation import VALIDATION_DATE_PAST
 from models import Difficulty, Goal, GoalProgress, Person, Programme, ProgrammeActivity, utcnow
-from models.enums import GoalStatus, PairStatus
+from models.enums import GoalStatus
 
 TITLE_MAX = 300
 TEXT_MAX = 1000
@@ -86,8 +86,7 @@ def parse_progress(text: str | None) -> ProgressReport:
 
 async def _active_pair(session: AsyncSession, actor: Actor, pair_id: int) -> pairs.PairView:
     loaded = await pairs.get_pair(session, actor, pair_id)
-    if loaded.pair.status is not PairStatus.ACTIVE:
-        raise ValidationFailed(PAIR_NOT_ACTIVE)
+    pairs.require_working(loaded.pair)
     return loaded
 
 
@@ -135,7 +134,7 @@ async def due_date(session: AsyncSession, actor: Actor, pair_id: int, text: str 
 def _within_pair(loaded: pairs.PairView, due_on: date, today: date) -> date:
     if due_on < today:
         raise ValidationFailed(VALIDATION_DATE_PAST)
-    if due_on > loaded.pair.ends_on:
+    if loaded.pair.ends_on is not None and due_on > loaded.pair.ends_on:
         raise ValidationFailed(
             texts.GOAL_AFTER_PAIR.format(ends=loaded.pair.ends_on.strftime("%d.%m.%Y"))
         )

@@ -31,7 +31,7 @@ from models import (
     PersonRole,
     utcnow,
 )
-from models.enums import HelpStatus, PairStatus, Role, Urgency
+from models.enums import HelpStatus, MentorshipKind, PairStatus, Role, Urgency
 
 TEXT_MAX = 3000
 WORKDAY_START = time(8, 0)
@@ -99,6 +99,8 @@ async def _mentee_pair(session: AsyncSession, mentee_id: int) -> Pair | None:
             PairMember.mentee_id == mentee_id,
             PairMember.left_at.is_(None),
             Pair.status == PairStatus.ACTIVE,
+            # a situational pair has its own one request; a speed one is one meeting
+            Pair.kind.not_in([MentorshipKind.SITUATIONAL, MentorshipKind.SPEED]),
         )
         .order_by(Pair.created_at.desc(), Pair.id.desc())
         .limit(1)
@@ -263,8 +265,21 @@ async def close(session: AsyncSession, actor: Actor, request_id: int) -> Request
     view.request.status = HelpStatus.CLOSED
     view.request.closed_at = utcnow()
     view.request.closed_by_id = person.id
+    await _end_its_situational_pair(session, view.request)
     await session.flush()
     return view
+
+
+async def _end_its_situational_pair(session: AsyncSession, request: HelpRequest) -> None:
+    """A situational pair lives with its request: closed, the pair is complete (or, still a
+    proposal, no longer needed)."""
+    pair = await session.get(Pair, request.pair_id) if request.pair_id else None
+    if pair is None or pair.kind is not MentorshipKind.SITUATIONAL:
+        return
+    if pair.status in pairs.LIVE_STATUSES:
+        pairs.close(pair, completed=True)
+    elif pair.status is PairStatus.PROPOSED:
+        pair.status, pair.finished_at = PairStatus.DECLINED, utcnow()
 
 
 async def mark_helped(

@@ -18,7 +18,7 @@ from bot.services.access import Actor
 from bot.services.errors import AccessDenied, NotFound, ValidationFailed
 from bot.services.pagination import Page, paginate
 from bot.texts import meetings as texts
-from bot.texts.pairs import PAIR_BAD_SCORE, PAIR_NO_MENTEES, PAIR_NOT_ACTIVE
+from bot.texts.pairs import PAIR_BAD_SCORE, PAIR_NO_MENTEES
 from models import (
     Difficulty,
     Meeting,
@@ -37,7 +37,7 @@ from models.enums import (
     DifficultyStatus,
     MeetingFormat,
     MeetingStatus,
-    PairStatus,
+    MentorshipKind,
     Role,
 )
 
@@ -89,8 +89,7 @@ async def _pair_as_mentor(session: AsyncSession, actor: Actor, pair_id: int) -> 
     loaded = await pairs.get_pair(session, actor, pair_id)
     if actor.require_person().id != loaded.mentor.id:
         raise AccessDenied(texts.MEETING_MENTOR_ONLY)
-    if loaded.pair.status is not PairStatus.ACTIVE:
-        raise ValidationFailed(PAIR_NOT_ACTIVE)
+    pairs.require_working(loaded.pair)
     if not loaded.mentees:
         raise ValidationFailed(PAIR_NO_MENTEES)
     return loaded
@@ -149,6 +148,7 @@ async def schedule(
     loaded = await _pair_as_mentor(session, actor, pair_id)
     mentees = _chosen_mentees(loaded, mentee_ids)
     when(loaded, starts_at, utcnow())
+    await _one_meeting_of_speed(session, loaded)
     meeting = Meeting(
         pair_id=pair_id,
         starts_at=starts_at,
@@ -157,11 +157,26 @@ async def schedule(
         topic=topic(topic_text),
         status=MeetingStatus.SCHEDULED,
         created_by_id=loaded.mentor.id,
+        mentor_id=loaded.mentor.id,
         participants=[MeetingParticipant(person_id=mentee.id) for mentee in mentees],
     )
     session.add(meeting)
     await session.flush()
     return MeetingView(meeting=meeting, pair=loaded, participants=mentees)
+
+
+async def _one_meeting_of_speed(session: AsyncSession, loaded: pairs.PairView) -> None:
+    """A speed pair is one meeting: another is refused while one is planned or was held."""
+    if loaded.pair.kind is not MentorshipKind.SPEED:
+        return
+    taken = await session.scalar(
+        select(Meeting.id).where(
+            Meeting.pair_id == loaded.pair.id,
+            Meeting.status.in_([MeetingStatus.SCHEDULED, MeetingStatus.HELD]),
+        )
+    )
+    if taken is not None:
+        raise ValidationFailed(texts.MEETING_SPEED_ONE)
 
 
 async def get(session: AsyncSession, actor: Actor, meeting_id: int) -> MeetingView:
@@ -333,6 +348,9 @@ async def _record(session: AsyncSession, view: MeetingView, report: Report) -> N
         await session.execute(insert(meeting_difficulties), difficulties)
     if activities:
         await session.execute(insert(meeting_activities), activities)
+    if view.pair.pair.kind is MentorshipKind.SPEED:  # its one meeting held: the pair is done
+        pairs.close(view.pair.pair, completed=True)
+        await session.flush()
 
 
 async def log_held(
@@ -369,6 +387,7 @@ async def record_past(
     loaded = await _pair_as_mentor(session, actor, pair_id)
     mentees = _chosen_mentees(loaded, mentee_ids)
     when(loaded, starts_at, utcnow(), past=True)
+    await _one_meeting_of_speed(session, loaded)
     meeting = Meeting(
         pair_id=pair_id,
         starts_at=starts_at,
@@ -376,6 +395,7 @@ async def record_past(
         topic=topic(topic_text),
         status=MeetingStatus.SCHEDULED,
         created_by_id=loaded.mentor.id,
+        mentor_id=loaded.mentor.id,
         participants=[
             MeetingParticipant(person_id=mentee.id, attendance=Attendance.CONFIRMED)
             for mentee in mentees

@@ -52,6 +52,7 @@ from models import (
     Pair,
     PairMember,
     Person,
+    PersonMenteeType,
     PersonRole,
     Programme,
     ProgrammeActivity,
@@ -66,7 +67,8 @@ from models.enums import (
     GoalStatus,
     HelpStatus,
     MeetingStatus,
-    MentorshipForm,
+    MenteeType,
+    MentorshipKind,
     PairStatus,
     Role,
 )
@@ -138,11 +140,13 @@ def custom_period(text: str | None) -> Period:
 class Figures:
     """The indicators of one organisation (or of the whole scope) for one period."""
 
-    teachers: int = 0
-    involved: int = 0
+    teachers: int = 0  # the staff of the period: everyone not left before it began
+    involved: int = 0  # of them, in a pair or group of the period, as mentor or mentee
     mentors: int = 0
     mentees: int = 0
-    pairs_by_form: dict[MentorshipForm, int] = field(default_factory=dict)
+    young_specialists: int = 0
+    young_with_mentor: int = 0  # young specialists mentored in a pair of the period
+    pairs_by_kind: dict[MentorshipKind, int] = field(default_factory=dict)
     meetings_held: int = 0
     pairs_without_meetings: int = 0
     goals_reached: int = 0
@@ -164,11 +168,17 @@ class Figures:
 
     @property
     def active_pairs(self) -> int:
-        return sum(self.pairs_by_form.values())
+        return sum(self.pairs_by_kind.values())
 
     @property
     def share(self) -> float:
+        """Вовлечено: participants / all teachers of the staff."""
         return self.involved / self.teachers if self.teachers else 0.0
+
+    @property
+    def young_share(self) -> float | None:
+        """Young specialists with a mentor / all young specialists (None: there are none)."""
+        return self.young_with_mentor / self.young_specialists if self.young_specialists else None
 
     @property
     def meetings_per_pair_month(self) -> float:
@@ -216,9 +226,10 @@ def _in(column: Any, scope: Sequence[int] | None) -> ColumnElement[bool]:
 
 
 def _active_pairs(scope: Sequence[int] | None, start: datetime, end_day: date) -> Any:
-    """Pairs that worked at some time in the period."""
+    """Pairs that worked at some time in the period (a proposal never accepted did not)."""
     return and_(
         _in(Pair.organization_id, scope),
+        Pair.status.not_in([PairStatus.PROPOSED, PairStatus.DECLINED]),
         Pair.starts_on <= end_day,
         or_(Pair.finished_at.is_(None), Pair.finished_at >= start),
     )
@@ -282,7 +293,7 @@ async def summary(
     start, end = chosen.bounds(timezone)
     names = await organization_names(session, scope)
     figures = {organization: Figures() for organization in names}
-    tally = _Tally(session, scope, start, end, chosen.end, today, figures)
+    tally = _Tally(session, scope, start, end, chosen.start, chosen.end, today, figures)
     await tally.people()
     by_month = await tally.pairs_and_meetings()
     await tally.goals_and_activities()
@@ -307,6 +318,7 @@ class _Tally:
     scope: Sequence[int] | None
     start: datetime
     end: datetime  # the instant after the period
+    start_day: date  # the period's first day
     end_day: date  # the period's last day
     today: date
     figures: dict[int, Figures]
@@ -342,17 +354,40 @@ class _Tally:
                 for name, value in zip(names, values, strict=True):
                     setattr(self.figures[organization], name, value or 0)
 
+    @property
+    def on_staff(self) -> Any:
+        """Teachers of the period's staff: not erased, not left before it began."""
+        return and_(
+            _in(Person.organization_id, self.scope),
+            Person.erased_at.is_(None),
+            or_(Person.left_on.is_(None), Person.left_on > self.start_day),
+        )
+
     async def people(self) -> None:
-        teacher = exists().where(
-            PersonRole.person_id == Person.id, PersonRole.role.in_([Role.MENTOR, Role.MENTEE])
+        young = exists().where(
+            PersonMenteeType.person_id == Person.id,
+            PersonMenteeType.type == MenteeType.YOUNG_SPECIALIST,
+        )
+        mentored = exists().where(
+            PairMember.mentee_id == Person.id,
+            PairMember.pair_id == Pair.id,
+            self.active,
+            or_(PairMember.left_at.is_(None), PairMember.left_at >= self.start),
         )
         self.put(
             await self.rows(
-                select(Person.organization_id, func.count(Person.id))
-                .where(_in(Person.organization_id, self.scope), Person.erased_at.is_(None), teacher)
+                select(
+                    Person.organization_id,
+                    func.count(Person.id),
+                    _count_if(young),
+                    _count_if(and_(young, mentored)),
+                )
+                .where(self.on_staff)
                 .group_by(Person.organization_id)
             ),
             "teachers",
+            "young_specialists",
+            "young_with_mentor",
         )
         # Everyone who worked in a pair of the period, once per organisation, with whether they
         # mentored and whether they were mentored: the three head counts in one pass.
@@ -398,11 +433,11 @@ class _Tally:
         meetings by month."""
         without_meetings = ~exists().where(Meeting.pair_id == Pair.id, self.held_in_period)
         for organization, form, count, idle in await self.rows(
-            select(Pair.organization_id, Pair.form, func.count(), _count_if(without_meetings))
+            select(Pair.organization_id, Pair.kind, func.count(), _count_if(without_meetings))
             .where(self.active)
-            .group_by(Pair.organization_id, Pair.form)
+            .group_by(Pair.organization_id, Pair.kind)
         ):
-            self.figures[organization].pairs_by_form[form] = count
+            self.figures[organization].pairs_by_kind[form] = count
             self.figures[organization].pairs_without_meetings += idle
         # Meetings are the biggest table: reached from the pairs of the scope through the
         # (pair, status, start) index, never scanned by time alone; counted once, by
@@ -634,6 +669,8 @@ def _total(parts: list[Figures]) -> Figures:
         "involved",
         "mentors",
         "mentees",
+        "young_specialists",
+        "young_with_mentor",
         "meetings_held",
         "pairs_without_meetings",
         "goals_reached",
@@ -650,7 +687,7 @@ def _total(parts: list[Figures]) -> Figures:
     ]
     for name in counters:
         setattr(total, name, sum(getattr(part, name) for part in parts))
-    for name in ("pairs_by_form", "difficulties_new", "difficulties_open", "difficulties_overcome"):
+    for name in ("pairs_by_kind", "difficulties_new", "difficulties_open", "difficulties_overcome"):
         merged: dict[Any, int] = defaultdict(int)
         for part in parts:
             for key, value in getattr(part, name).items():
@@ -686,13 +723,14 @@ async def mentor_load(
         .where(
             Person.organization_id == curator.organization_id,
             Person.erased_at.is_(None),
+            or_(Person.left_on.is_(None), Person.left_on > today),
             PersonRole.role == Role.MENTOR,
         )
         .order_by(Person.full_name, Person.id),
         page,
     )
     ids = [mentor.id for mentor in mentors.items]
-    active = and_(Pair.mentor_id.in_(ids), Pair.status == PairStatus.ACTIVE)
+    active = and_(Pair.mentor_id.in_(ids), Pair.status.in_([PairStatus.ACTIVE, PairStatus.PAUSED]))
 
     async def counts(statement: Any) -> dict[int, int]:
         return dict((await session.execute(statement)).all())
@@ -706,15 +744,14 @@ async def mentor_load(
         .where(active, PairMember.left_at.is_(None))
         .group_by(Pair.mentor_id)
     )
-    meetings = await counts(
-        select(Pair.mentor_id, func.count(Meeting.id))
-        .join(Pair, Pair.id == Meeting.pair_id)
+    meetings = await counts(  # by who led them: a pair's earlier mentor keeps theirs
+        select(Meeting.mentor_id, func.count(Meeting.id))
         .where(
-            Pair.mentor_id.in_(ids),
+            Meeting.mentor_id.in_(ids),
             Meeting.status == MeetingStatus.HELD,
             Meeting.starts_at >= now - timedelta(days=LOAD_DAYS),
         )
-        .group_by(Pair.mentor_id)
+        .group_by(Meeting.mentor_id)
     )
     requests = await counts(
         select(Pair.mentor_id, func.count(HelpRequest.id))

@@ -1,5 +1,6 @@
-"""Mentorship pairs and groups: forming them (mentor, mentees, form, role model, period),
-finding teachers by name, who is not yet paired, changing the mentor, and finishing a pair
+"""Mentorship pairs and groups: the rules of each kind (who, how many, how long), proposing a
+pair (it becomes active when every participant accepts: `proposals`), finding teachers by name,
+who is not yet paired, changing the mentor (who mentored when is kept), and finishing a pair
 (completed with final reflections, or stopped early with a reason)."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import ColumnElement, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import validation
@@ -20,20 +21,57 @@ from bot.services.pagination import Page, paginate
 from bot.texts import pairs as texts
 from bot.texts.common import ACCESS_MENTOR_ONLY, ACCESS_OTHER_ORGANIZATION
 from bot.texts.vocabulary import ROLE_NAMES
-from models import Feedback, Goal, Meeting, Pair, PairMember, Person, PersonRole, utcnow
+from models import (
+    Feedback,
+    Goal,
+    HelpRequest,
+    Meeting,
+    Pair,
+    PairAnswer,
+    PairMember,
+    PairMentor,
+    Person,
+    PersonRole,
+    Programme,
+    ProgrammeActivity,
+    utcnow,
+)
 from models.enums import (
+    ActivityStatus,
     FeedbackKind,
     GoalStatus,
+    HelpStatus,
     MeetingStatus,
     MentorshipForm,
+    MentorshipKind,
     PairStatus,
     Role,
     RoleModel,
 )
 
-PERIOD_MONTHS = range(3, 13)
-PERIOD_CHOICES = (3, 6, 9, 12)
-ONE_TO_ONE_FORMS = frozenset({MentorshipForm.TRADITIONAL, MentorshipForm.REVERSE})
+# a personalised programme lasts 3 to 12 months; a short-term pair works on goals for weeks
+PROGRAMME_KINDS = frozenset(
+    {
+        MentorshipKind.TRADITIONAL,
+        MentorshipKind.GROUP,
+        MentorshipKind.REVERSE,
+        MentorshipKind.VIRTUAL,
+    }
+)
+PERIODS = {kind: range(3, 13) for kind in PROGRAMME_KINDS} | {
+    MentorshipKind.SHORT_TERM: range(1, 4)
+}
+PERIOD_CHOICES = dict.fromkeys(PROGRAMME_KINDS, (3, 6, 9, 12)) | {
+    MentorshipKind.SHORT_TERM: (1, 2, 3)
+}
+ONE_TO_ONE_KINDS = frozenset(
+    {MentorshipKind.TRADITIONAL, MentorshipKind.REVERSE, MentorshipKind.SITUATIONAL}
+)
+# the working statuses: a pair that has a mentor, though it may rest for a while
+LIVE_STATUSES = (PairStatus.ACTIVE, PairStatus.PAUSED)
+# …and those that still hold the people: a proposal waits for them
+HOLDING_STATUSES = (PairStatus.PROPOSED, *LIVE_STATUSES)
+START_AHEAD_DAYS = 365
 REASON_MAX = 1000
 
 
@@ -44,6 +82,10 @@ class PairView:
     pair: Pair
     mentor: Person
     mentees: list[Person]
+
+    @property
+    def people(self) -> list[Person]:
+        return [self.mentor, *self.mentees]
 
 
 def add_months(start: date, months: int) -> date:
@@ -59,17 +101,43 @@ def local_today(timezone: str, now: datetime | None = None) -> date:
     return (now or utcnow()).astimezone(ZoneInfo(timezone)).date()
 
 
+def is_staff(person: Person, on: date) -> bool:
+    """Whether the teacher is on the staff that day (not left, not erased)."""
+    return person.erased_at is None and (person.left_on is None or person.left_on > on)
+
+
+def require_working(pair: Pair) -> None:
+    """An active pair: refused, saying why, while it waits for answers, rests, or is over."""
+    if pair.status is PairStatus.ACTIVE:
+        return
+    reason = {
+        PairStatus.PROPOSED: texts.PAIR_NOT_ACCEPTED_YET,
+        PairStatus.PAUSED: texts.PAIR_PAUSED_NOW,
+    }.get(pair.status, texts.PAIR_NOT_ACTIVE)
+    raise ValidationFailed(reason)
+
+
+def has_programme(kind: MentorshipKind) -> bool:
+    return kind in PROGRAMME_KINDS
+
+
 PICKER_SIZE = 20  # names a page of the people picker, each a row of its own
+
+
+def on_staff(today: date) -> list[ColumnElement[bool]]:
+    """Conditions on `Person`: on the staff today."""
+    return [Person.erased_at.is_(None), or_(Person.left_on.is_(None), Person.left_on > today)]
 
 
 async def search_people(
     session: AsyncSession, actor: Actor, role: Role, query: str | None, page: int
 ) -> Page[Person]:
-    """Teachers of the curator's organisation with this role, optionally by part of the name."""
+    """Teachers of the curator's organisation with this role, on the staff, optionally by part
+    of the name."""
     curator = actor.require_curator()
     conditions = [
         Person.organization_id == curator.organization_id,
-        Person.erased_at.is_(None),
+        *on_staff(local_today(curator.organization.timezone)),
         exists().where(PersonRole.person_id == Person.id, PersonRole.role == role),
     ]
     if query:
@@ -79,36 +147,38 @@ async def search_people(
     return await paginate(session, statement, page, PICKER_SIZE)
 
 
-async def unpaired_mentees(session: AsyncSession, actor: Actor, page: int) -> Page[Person]:
-    """Mentees of the organisation in no active pair or group: who still needs a mentor."""
-    curator = actor.require_curator()
-    in_active_pair = exists().where(
+def mentee_in(statuses: Sequence[PairStatus]) -> Any:
+    """Condition on `Person`: a mentee (still a member) of a pair in one of these statuses."""
+    return exists().where(
         PairMember.mentee_id == Person.id,
         PairMember.left_at.is_(None),
         PairMember.pair_id == Pair.id,
-        Pair.status == PairStatus.ACTIVE,
+        Pair.status.in_(statuses),
     )
+
+
+async def unpaired_mentees(session: AsyncSession, actor: Actor, page: int) -> Page[Person]:
+    """Mentees on the staff in no active, paused or proposed pair: who still needs a mentor."""
+    curator = actor.require_curator()
     statement = (
         select(Person)
         .where(
             Person.organization_id == curator.organization_id,
-            Person.erased_at.is_(None),
+            *on_staff(local_today(curator.organization.timezone)),
             exists().where(PersonRole.person_id == Person.id, PersonRole.role == Role.MENTEE),
-            ~in_active_pair,
+            ~mentee_in(HOLDING_STATUSES),
         )
         .order_by(Person.full_name, Person.id)
     )
     return await paginate(session, statement, page)
 
 
-async def _member_of(
-    session: AsyncSession, organization_id: int, person_id: int, role: Role
-) -> Person:
+async def _member_of(session: AsyncSession, curator: Person, person_id: int, role: Role) -> Person:
     person = await session.get(Person, person_id)
     if (
         person is None
-        or person.erased_at is not None
-        or person.organization_id != organization_id
+        or person.organization_id != curator.organization_id
+        or not is_staff(person, local_today(curator.organization.timezone))
         or role not in person.role_set
     ):
         raise ValidationFailed(texts.PAIR_PERSON_NOT_AVAILABLE.format(role=ROLE_NAMES[role]))
@@ -116,54 +186,111 @@ async def _member_of(
 
 
 async def check_mentor(session: AsyncSession, actor: Actor, person_id: int) -> Person:
-    curator = actor.require_curator()
-    return await _member_of(session, curator.organization_id, person_id, Role.MENTOR)
+    return await _member_of(session, actor.require_curator(), person_id, Role.MENTOR)
 
 
 async def check_mentee(session: AsyncSession, actor: Actor, person_id: int) -> Person:
-    curator = actor.require_curator()
-    return await _member_of(session, curator.organization_id, person_id, Role.MENTEE)
+    return await _member_of(session, actor.require_curator(), person_id, Role.MENTEE)
 
 
-def check_form(form: MentorshipForm, mentee_count: int) -> None:
+def check_kind(kind: MentorshipKind, mentee_count: int) -> None:
     if mentee_count < 1:
         raise ValidationFailed(texts.PAIR_NEEDS_MENTEE)
-    if form in ONE_TO_ONE_FORMS and mentee_count != 1:
+    if kind in ONE_TO_ONE_KINDS and mentee_count != 1:
         raise ValidationFailed(texts.PAIR_ONE_TO_ONE)
-    if form is MentorshipForm.GROUP and mentee_count < 2:
+    if kind is MentorshipKind.GROUP and mentee_count < 2:
         raise ValidationFailed(texts.PAIR_GROUP_NEEDS_TWO)
 
 
-def check_period(months: int) -> None:
-    if months not in PERIOD_MONTHS:
-        raise ValidationFailed(texts.PAIR_BAD_PERIOD)
+def check_period(kind: MentorshipKind, months: int | None) -> None:
+    """A period in the kind's bounds; none for a speed or situational pair."""
+    allowed = PERIODS.get(kind)
+    if allowed is None:
+        if months is not None:
+            raise ValidationFailed(texts.PAIR_NO_PERIOD)
+        return
+    if months not in allowed:
+        raise ValidationFailed(
+            texts.PAIR_BAD_PERIOD.format(low=allowed.start, high=allowed.stop - 1)
+        )
 
 
-async def create_pair(
-    session: AsyncSession,
-    actor: Actor,
-    *,
-    mentor_id: int,
-    mentee_ids: Sequence[int],
-    form: MentorshipForm,
-    role_model: RoleModel,
-    months: int,
-) -> PairView:
+def check_start(starts_on: date, today: date) -> date:
+    if starts_on < today:
+        raise ValidationFailed(texts.PAIR_START_PAST)
+    if starts_on > today + timedelta(days=START_AHEAD_DAYS):
+        raise ValidationFailed(texts.PAIR_START_FAR)
+    return starts_on
+
+
+async def mentees_held(session: AsyncSession, mentor_ids: Sequence[int]) -> dict[int, int]:
+    """How many mentees each mentor has in active, paused or proposed pairs: their load."""
+    rows = await session.execute(
+        select(Pair.mentor_id, func.count(PairMember.mentee_id.distinct()))
+        .join(PairMember, PairMember.pair_id == Pair.id)
+        .where(
+            Pair.mentor_id.in_(mentor_ids),
+            Pair.status.in_(HOLDING_STATUSES),
+            PairMember.left_at.is_(None),
+        )
+        .group_by(Pair.mentor_id)
+    )
+    return {mentor: int(count) for mentor, count in rows.all()}
+
+
+async def open_requests_of(session: AsyncSession, mentee_id: int) -> list[HelpRequest]:
+    """A mentee's help requests not closed and not yet in a situational pair."""
+    situational = select(Pair.id).where(Pair.kind == MentorshipKind.SITUATIONAL)
+    return list(
+        await session.scalars(
+            select(HelpRequest)
+            .where(
+                HelpRequest.mentee_id == mentee_id,
+                HelpRequest.status != HelpStatus.CLOSED,
+                or_(HelpRequest.pair_id.is_(None), HelpRequest.pair_id.not_in(situational)),
+            )
+            .order_by(HelpRequest.created_at, HelpRequest.id)
+        )
+    )
+
+
+async def situational_request_id(session: AsyncSession, pair_id: int) -> int | None:
+    """The help request a situational pair was formed for."""
+    return await session.scalar(select(HelpRequest.id).where(HelpRequest.pair_id == pair_id))
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """What the curator proposes: who, the kind, form and role model, when and for how long."""
+
+    mentor_id: int
+    mentee_ids: Sequence[int]
+    kind: MentorshipKind
+    form: MentorshipForm
+    role_model: RoleModel
+    starts_on: date
+    months: int | None = None
+    request_id: int | None = None  # a situational pair's help request
+
+
+async def propose(session: AsyncSession, actor: Actor, proposal: Proposal) -> PairView:
+    """A new pair waiting for the mentor's and every mentee's consent (`proposals.answer`)."""
     curator = actor.require_curator()
-    mentor = await check_mentor(session, actor, mentor_id)
-    unique_ids = list(dict.fromkeys(mentee_ids))
+    mentor = await check_mentor(session, actor, proposal.mentor_id)
+    unique_ids = list(dict.fromkeys(proposal.mentee_ids))
     mentees = [await check_mentee(session, actor, mentee_id) for mentee_id in unique_ids]
     if mentor.id in unique_ids:
         raise ValidationFailed(texts.PAIR_MENTOR_IS_MENTEE)
-    check_form(form, len(mentees))
-    check_period(months)
+    check_kind(proposal.kind, len(mentees))
+    check_period(proposal.kind, proposal.months)
+    check_start(proposal.starts_on, local_today(curator.organization.timezone))
     duplicate = await session.scalar(
         select(Person.full_name)
         .join(PairMember, PairMember.mentee_id == Person.id)
         .join(Pair, Pair.id == PairMember.pair_id)
         .where(
             Pair.mentor_id == mentor.id,
-            Pair.status == PairStatus.ACTIVE,
+            Pair.status.in_(HOLDING_STATUSES),
             PairMember.left_at.is_(None),
             PairMember.mentee_id.in_(unique_ids),
         )
@@ -171,20 +298,40 @@ async def create_pair(
     )
     if duplicate is not None:
         raise ValidationFailed(texts.PAIR_ALREADY_EXISTS.format(name=duplicate))
-    starts_on = local_today(curator.organization.timezone)
+    request = await _situational_request(session, proposal, mentees)
     pair = Pair(
         organization_id=curator.organization_id,
         mentor_id=mentor.id,
-        form=form,
-        role_model=role_model,
-        starts_on=starts_on,
-        ends_on=add_months(starts_on, months),
+        kind=proposal.kind,
+        form=proposal.form,
+        role_model=proposal.role_model,
+        status=PairStatus.PROPOSED,
+        starts_on=proposal.starts_on,
+        ends_on=add_months(proposal.starts_on, proposal.months) if proposal.months else None,
         created_by_id=curator.id,
         members=[PairMember(mentee_id=mentee.id) for mentee in mentees],
     )
     session.add(pair)
     await session.flush()
+    session.add_all(PairAnswer(pair_id=pair.id, person_id=p.id) for p in (mentor, *mentees))
+    if request is not None:
+        request.pair_id = pair.id
+    await session.flush()
     return PairView(pair=pair, mentor=mentor, mentees=sorted(mentees, key=_by_name))
+
+
+async def _situational_request(
+    session: AsyncSession, proposal: Proposal, mentees: list[Person]
+) -> HelpRequest | None:
+    """A situational pair is formed for one open help request of its mentee."""
+    if proposal.kind is not MentorshipKind.SITUATIONAL:
+        if proposal.request_id is not None:
+            raise ValidationFailed(texts.PAIR_REQUEST_ONLY_SITUATIONAL)
+        return None
+    open_ids = {request.id: request for request in await open_requests_of(session, mentees[0].id)}
+    if proposal.request_id not in open_ids:
+        raise ValidationFailed(texts.PAIR_SITUATIONAL_NEEDS_REQUEST)
+    return open_ids[proposal.request_id]
 
 
 def _by_name(person: Person) -> str:
@@ -212,7 +359,7 @@ async def get_pair(session: AsyncSession, actor: Actor, pair_id: int) -> PairVie
     if pair.organization_id != person.organization_id:
         raise AccessDenied(ACCESS_OTHER_ORGANIZATION)
     loaded = await view(session, pair)
-    is_participant = person.id == pair.mentor_id or person.id in {m.id for m in loaded.mentees}
+    is_participant = person.id in {p.id for p in loaded.people}
     if not is_participant and Role.CURATOR not in person.role_set:
         raise AccessDenied(texts.PAIR_NOT_YOURS)
     return loaded
@@ -224,49 +371,77 @@ async def managed_pair(session: AsyncSession, actor: Actor, pair_id: int) -> Pai
     return await get_pair(session, actor, pair_id)
 
 
-QUIET_DAYS = 14
-
-
-async def list_pairs(session: AsyncSession, actor: Actor, page: int, only: str = "") -> Page[Pair]:
-    """The curator's pairs, active first, optionally only: with no meeting for 14 days,
-    with overdue goals, of one form, or of one mentor (`m<id>`)."""
-    curator = actor.require_curator()
-    statement = select(Pair).where(Pair.organization_id == curator.organization_id)
-    statement = statement.where(*pair_filter(only, curator.organization.timezone))
-    statement = statement.order_by(
-        Pair.status != PairStatus.ACTIVE, Pair.created_at.desc(), Pair.id.desc()
-    )
-    return await paginate(session, statement, page)
-
-
-def pair_filter(only: str, timezone: str) -> list[Any]:
+def pair_filter(only: str, timezone: str, stalled_days: int) -> list[Any]:
     now = utcnow()
+    today = local_today(timezone, now)
     if not only:
         return []
-    if only == "quiet":
-        recent = exists().where(
-            Meeting.pair_id == Pair.id,
-            Meeting.status != MeetingStatus.CANCELLED,
-            Meeting.starts_at >= now - timedelta(days=QUIET_DAYS),
-        )
-        return [Pair.status == PairStatus.ACTIVE, ~recent]
+    if only == "stalled":
+        return stalled_conditions(now, stalled_days)
     if only == "overdue":
         overdue = exists().where(
             Goal.pair_id == Pair.id,
             Goal.status == GoalStatus.OPEN,
-            Goal.due_on < local_today(timezone, now),
+            Goal.due_on < today,
         )
         return [Pair.status == PairStatus.ACTIVE, overdue]
     if only.startswith("m") and only[1:].isdigit():
         return [Pair.mentor_id == int(only[1:])]
     try:
-        return [Pair.form == MentorshipForm(only)]
+        status = PairStatus(only)
+    except ValueError:
+        pass
+    else:
+        return [Pair.status == status]
+    try:
+        return [Pair.kind == MentorshipKind(only)]
     except ValueError:
         raise ValidationFailed(texts.PAIR_BAD_FILTER) from None
 
 
+def stalled_conditions(now: datetime, days: int) -> list[Any]:
+    """Conditions on `Pair`: active, begun `days` or more days ago, with no meeting held or
+    planned and no programme step done since `days` days ago."""
+    since = now - timedelta(days=days)
+    recent_meeting = exists().where(
+        Meeting.pair_id == Pair.id,
+        or_(
+            Meeting.status == MeetingStatus.SCHEDULED,
+            (Meeting.status == MeetingStatus.HELD) & (Meeting.starts_at >= since),
+        ),
+    )
+    recent_step = exists().where(
+        Programme.pair_id == Pair.id,
+        ProgrammeActivity.programme_id == Programme.id,
+        ProgrammeActivity.status == ActivityStatus.DONE,
+        ProgrammeActivity.done_at >= since,
+    )
+    return [
+        Pair.status == PairStatus.ACTIVE,
+        Pair.starts_on <= since.date(),
+        ~recent_meeting,
+        ~recent_step,
+    ]
+
+
+async def list_pairs(session: AsyncSession, actor: Actor, page: int, only: str = "") -> Page[Pair]:
+    """The curator's pairs, working ones first, optionally only: stalled, with overdue goals,
+    of one status, of one kind, or of one mentor (`m<id>`)."""
+    curator = actor.require_curator()
+    organization = curator.organization
+    statement = select(Pair).where(Pair.organization_id == curator.organization_id)
+    statement = statement.where(
+        *pair_filter(only, organization.timezone, organization.stalled_days)
+    )
+    statement = statement.order_by(
+        Pair.status.not_in(LIVE_STATUSES), Pair.created_at.desc(), Pair.id.desc()
+    )
+    return await paginate(session, statement, page)
+
+
 async def list_my_pairs(session: AsyncSession, actor: Actor, page: int) -> Page[Pair]:
-    """Pairs and groups the acting mentor leads or the acting mentee belongs to."""
+    """Pairs and groups the acting mentor leads or the acting mentee belongs to (proposals
+    declined are not theirs to keep)."""
     person = actor.require_person()
     if not person.role_set & {Role.MENTOR, Role.MENTEE}:
         raise AccessDenied(ACCESS_MENTOR_ONLY)
@@ -275,8 +450,11 @@ async def list_my_pairs(session: AsyncSession, actor: Actor, page: int) -> Page[
     )
     statement = (
         select(Pair)
-        .where(or_(Pair.mentor_id == person.id, Pair.id.in_(as_mentee)))
-        .order_by(Pair.status != PairStatus.ACTIVE, Pair.created_at.desc(), Pair.id.desc())
+        .where(
+            or_(Pair.mentor_id == person.id, Pair.id.in_(as_mentee)),
+            Pair.status != PairStatus.DECLINED,
+        )
+        .order_by(Pair.status.not_in(LIVE_STATUSES), Pair.created_at.desc(), Pair.id.desc())
     )
     return await paginate(session, statement, page)
 
@@ -304,14 +482,13 @@ async def my_active_pairs(
         member.mentee_id for pair in found for member in pair.members if member.left_at is None
     }
     known = await names(session, people)
-    return [
-        (
-            pair.id,
-            f"{known.get(pair.mentor_id, '')} → "
-            + ", ".join(known.get(m.mentee_id, "") for m in pair.members if m.left_at is None),
-        )
-        for pair in found
-    ]
+    return [(pair.id, title(pair, known)) for pair in found]
+
+
+def title(pair: Pair, known: dict[int, str]) -> str:
+    """«mentor → mentees» of a pair, from the names of its people."""
+    mentees = ", ".join(known.get(m.mentee_id, "") for m in pair.members if m.left_at is None)
+    return f"{known.get(pair.mentor_id, '')} → {mentees}"
 
 
 async def names(session: AsyncSession, person_ids: set[int]) -> dict[int, str]:
@@ -322,17 +499,18 @@ async def names(session: AsyncSession, person_ids: set[int]) -> dict[int, str]:
 
 
 async def active_managed_pair(session: AsyncSession, actor: Actor, pair_id: int) -> PairView:
-    """A pair the curator may still change: of their organisation and still active."""
+    """A pair the curator may still change: of their organisation, active or paused."""
     loaded = await managed_pair(session, actor, pair_id)
-    if loaded.pair.status is not PairStatus.ACTIVE:
-        raise ValidationFailed(texts.PAIR_NOT_ACTIVE)
+    if loaded.pair.status not in LIVE_STATUSES:
+        require_working(loaded.pair)
     return loaded
 
 
 async def change_mentor(
     session: AsyncSession, actor: Actor, pair_id: int, mentor_id: int
 ) -> tuple[PairView, Person]:
-    """Give the pair a new mentor; returns the pair and the previous mentor."""
+    """Give the pair a new mentor; returns the pair and the previous mentor. Who mentored when
+    is kept: meetings so far stay counted for the previous one."""
     loaded = await active_managed_pair(session, actor, pair_id)
     mentor = await check_mentor(session, actor, mentor_id)
     if mentor.id == loaded.mentor.id:
@@ -340,9 +518,29 @@ async def change_mentor(
     if mentor.id in {mentee.id for mentee in loaded.mentees}:
         raise ValidationFailed(texts.PAIR_MENTOR_IS_MENTEE)
     previous = loaded.mentor
+    now = utcnow()
+    current = await session.scalar(
+        select(PairMentor).where(PairMentor.pair_id == pair_id, PairMentor.until.is_(None))
+    )
+    if current is not None:
+        current.until = now
+    session.add(PairMentor(pair_id=pair_id, mentor_id=mentor.id, since=now))
     loaded.pair.mentor_id = mentor.id
     await session.flush()
     return PairView(pair=loaded.pair, mentor=mentor, mentees=loaded.mentees), previous
+
+
+async def mentor_history(
+    session: AsyncSession, pair_id: int
+) -> list[tuple[str, datetime, datetime | None]]:
+    """(mentor, since, until) of the pair, oldest first."""
+    rows = await session.execute(
+        select(Person.full_name, PairMentor.since, PairMentor.until)
+        .join(Person, Person.id == PairMentor.mentor_id)
+        .where(PairMentor.pair_id == pair_id)
+        .order_by(PairMentor.since, PairMentor.id)
+    )
+    return [(name, since, until) for name, since, until in rows.all()]
 
 
 async def finish_pair(
@@ -355,14 +553,19 @@ async def finish_pair(
 ) -> PairView:
     """Complete a pair (its participants then give final reflections) or stop it early."""
     loaded = await active_managed_pair(session, actor, pair_id)
-    if completed:
-        loaded.pair.status = PairStatus.COMPLETED
-    else:
-        loaded.pair.status = PairStatus.STOPPED
-        loaded.pair.stop_reason = validation.short_text(reason, field="Причина", maximum=REASON_MAX)
-    loaded.pair.finished_at = utcnow()
+    close(loaded.pair, completed=completed, reason=reason)
     await session.flush()
     return loaded
+
+
+def close(pair: Pair, *, completed: bool, reason: str | None = None) -> None:
+    """The pair ends: completed, or stopped early with its reason."""
+    if completed:
+        pair.status = PairStatus.COMPLETED
+    else:
+        pair.status = PairStatus.STOPPED
+        pair.stop_reason = validation.short_text(reason, field="Причина", maximum=REASON_MAX)
+    pair.finished_at = utcnow()
 
 
 async def check_can_reflect(session: AsyncSession, actor: Actor, pair_id: int, score: int) -> None:

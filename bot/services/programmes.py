@@ -16,13 +16,12 @@ from bot.services.access import Actor, require_mentee_visible
 from bot.services.errors import AccessDenied, NotFound, ValidationFailed
 from bot.services.reminders.kinds import Kind
 from bot.texts import programmes as texts
-from bot.texts.pairs import PAIR_NOT_ACTIVE, PAIR_NOT_YOURS
+from bot.texts.pairs import PAIR_NOT_YOURS
 from models import Difficulty, Feedback, Person, Programme, ProgrammeActivity, utcnow
 from models.enums import (
     ActivityStatus,
     DifficultyStatus,
     FeedbackKind,
-    PairStatus,
     ProgrammeStatus,
 )
 
@@ -86,8 +85,9 @@ async def as_mentor(session: AsyncSession, actor: Actor, pair_id: int) -> Progra
     current = await view(session, actor, pair_id)
     if actor.require_person().id != current.pair.mentor.id:
         raise AccessDenied(texts.PROGRAMME_MENTOR_ONLY)
-    if current.pair.pair.status is not PairStatus.ACTIVE:
-        raise ValidationFailed(PAIR_NOT_ACTIVE)
+    pairs.require_working(current.pair.pair)
+    if not pairs.has_programme(current.pair.pair.kind):
+        raise ValidationFailed(texts.PROGRAMME_NOT_FOR_KIND)
     return current
 
 
@@ -192,7 +192,7 @@ async def check_difficulty(
 async def due_date(session: AsyncSession, actor: Actor, pair_id: int, text: str | None) -> date:
     current = await view(session, actor, pair_id)
     due_on = validation.future_date(text, current.today)
-    if due_on > current.pair.pair.ends_on:
+    if current.pair.pair.ends_on is not None and due_on > current.pair.pair.ends_on:
         raise ValidationFailed(
             texts.PROGRAMME_DUE_AFTER_END.format(
                 ends=current.pair.pair.ends_on.strftime("%d.%m.%Y")
@@ -281,8 +281,7 @@ async def check_can_finish(
     participants = {current.pair.mentor.id} | {m.id for m in current.pair.mentees}
     if actor.require_person().id not in participants:
         raise AccessDenied(PAIR_NOT_YOURS)
-    if current.pair.pair.status is not PairStatus.ACTIVE:
-        raise ValidationFailed(PAIR_NOT_ACTIVE)
+    pairs.require_working(current.pair.pair)
     if activity.status is not ActivityStatus.PLANNED:
         raise ValidationFailed(texts.ACTIVITY_ALREADY_DONE)
     return activity

@@ -1,13 +1,13 @@
-"""Importing a staff list: a curator's .xlsx or .csv of teachers (ФИО, должность, предмет, стаж,
-роль, and optionally a phone or e-mail) becomes people of the organisation, each with a
-personal one-use invite link. Every row is checked and reported; a teacher already imported
-(or registered) under the same name is not created twice, so the same file can be sent again."""
+"""Importing a staff list: a curator's .xlsx or .csv of the whole staff (ФИО, должность,
+предмет, стаж, роль — empty for a teacher with no role in mentorship — and optionally a phone
+or e-mail) becomes people of the organisation, each mentor and mentee with a personal one-use
+invite link. Every row is checked and reported; a teacher already imported (or registered)
+under the same name is not created twice, so the same file can be sent again."""
 
 from __future__ import annotations
 
 import contextlib
 import csv
-import hashlib
 import io
 import re
 from collections.abc import Iterator
@@ -21,9 +21,10 @@ from bot.services import validation
 from bot.services.access import Actor
 from bot.services.errors import DomainError, ValidationFailed
 from bot.services.invites import deep_link, personal_invite, usable_personal_invite
+from bot.services.staff import import_key, suggested_types
 from bot.texts import staff as texts
 from bot.texts.vocabulary import ROLE_NAMES
-from models import Invite, Person, PersonRole, utcnow
+from models import Invite, Person, PersonMenteeType, PersonRole, utcnow
 from models.enums import Role
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -56,7 +57,7 @@ class BadFile(DomainError):
 
 @dataclass
 class ImportReport:
-    created: list[tuple[Person, Invite]] = field(default_factory=list)
+    created: list[Person] = field(default_factory=list)
     links: list[tuple[Person, Invite]] = field(default_factory=list)  # new and renewed
     roles_added: int = 0
     skipped: list[tuple[int, str]] = field(default_factory=list)  # row, name
@@ -123,10 +124,6 @@ def _columns(header: list[str]) -> dict[str, int] | None:
     return found if "name" in found else None
 
 
-def import_key(full_name: str) -> str:
-    return hashlib.sha256(full_name.casefold().encode()).hexdigest()[:32]
-
-
 def _contact(raw: str) -> tuple[str | None, str | None]:
     value = raw.strip()
     if not value:
@@ -167,9 +164,10 @@ async def import_staff(
 
         try:
             full_name = validation.full_name(cell("name"))
-            role = ROLE_WORDS.get(cell("role").casefold())
-            if role is None:
-                raise ValidationFailed(texts.IMPORT_BAD_ROLE.format(role=cell("role") or "—"))
+            role_word = cell("role").strip().casefold()
+            role = ROLE_WORDS.get(role_word)
+            if role_word and role is None:  # no role at all: a teacher of the staff base
+                raise ValidationFailed(texts.IMPORT_BAD_ROLE.format(role=cell("role")))
             position = validation.short_text(cell("position"), field="Должность")
             subject = validation.short_text(cell("subject"), field="Предмет")
             years = validation.experience_years(cell("experience"))
@@ -179,7 +177,7 @@ async def import_staff(
             report.outcomes.append((number, cell("name"), f"{texts.IMPORT_ERROR}: {error.message}"))
             continue
         key = import_key(full_name)
-        duplicate_key = f"{key}:{role.value}"
+        duplicate_key = f"{key}:{role.value if role else ''}"
         if duplicate_key in seen:
             reason = texts.IMPORT_DUPLICATE.format(row=seen[duplicate_key])
             report.errors.append((number, reason))
@@ -194,7 +192,7 @@ async def import_staff(
             )
         )
         if existing is not None:
-            if role in existing.role_set:
+            if role is None or role in existing.role_set:
                 report.skipped.append((number, full_name))
                 report.outcomes.append((number, full_name, texts.IMPORT_SKIPPED))
             else:
@@ -202,7 +200,10 @@ async def import_staff(
                 report.roles_added += 1
                 report.outcomes.append((number, full_name, texts.IMPORT_ROLE_ADDED))
             listed = any(person.id == existing.id for person, _ in report.links)
-            if existing.telegram_id is None and not listed:
+            role = role or next(
+                (r for r in (Role.MENTOR, Role.MENTEE) if r in existing.role_set), None
+            )
+            if existing.telegram_id is None and not listed and role is not None:
                 # not joined yet: the link again (a new one once it expired), so importing
                 # the list again is how a curator gets links lost or out of date
                 invite = await usable_personal_invite(session, existing, now)
@@ -220,15 +221,21 @@ async def import_staff(
             phone=phone,
             email=email,
             import_key=key,
-            roles=[PersonRole(role=role)],
+            roles=[PersonRole(role=role)] if role else [],
         )
         session.add(person)
         await session.flush()
+        report.created.append(person)
+        report.outcomes.append((number, full_name, texts.IMPORT_CREATED))
+        if role is None:
+            continue
+        if role is Role.MENTEE:
+            session.add_all(
+                PersonMenteeType(person_id=person.id, type=kind) for kind in suggested_types(person)
+            )
         invite = personal_invite(actor, curator, person, role, now)
         session.add(invite)
-        report.created.append((person, invite))
         report.links.append((person, invite))
-        report.outcomes.append((number, full_name, texts.IMPORT_CREATED))
     await session.flush()
     return report
 

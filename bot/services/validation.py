@@ -165,6 +165,17 @@ def clock_time(text: str | None) -> time:
     return time(hour, minute)
 
 
+def past_date(text: str | None, today: date) -> date:
+    """A day typed as 25.12.2026, 25.12.26 or 25.12 (the last such day), today or earlier."""
+    match = _DATE.match(_clean(text))
+    if not match:
+        raise ValidationFailed(texts.VALIDATION_DATE)
+    result = _calendar_day(match, today, past=True)
+    if result > today:
+        raise ValidationFailed(texts.VALIDATION_DATE_FUTURE)
+    return result
+
+
 def _day(text: str, today: date, *, past: bool) -> date:
     word = text.casefold()
     if word in _RELATIVE_DAYS:

@@ -119,7 +119,7 @@ async def build(
             select(
                 Organization.name,
                 Pair.id,
-                Pair.form,
+                Pair.kind,
                 Pair.role_model,
                 mentor.full_name,
                 mentee.full_name,

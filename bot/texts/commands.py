@@ -32,6 +32,10 @@ COMMAND_PAIRS = "Пары и группы"
 
 COMMAND_UNPAIRED = "Наставляемые без пары"
 
+COMMAND_PROPOSALS = "Предложения пар: ждут, приняты, отклонены"
+
+COMMAND_TEACHERS = "База педагогов"
+
 COMMAND_MY_PAIRS = "Мои пары и группы"
 
 COMMAND_IMPORT = "Импорт списка педагогов"

@@ -25,6 +25,11 @@ ACCESS_MENTEE_ONLY = "Это действие доступно только на
 
 ACCESS_MENTOR_ONLY = "Это действие доступно только наставнику."
 
+ACCESS_LEFT = (
+    "Вы отмечены как выбывший из организации: работа в системе наставничества закрыта. "
+    "Ваши данные — /my_data, удалить их — /delete_me. Ошибка? Напишите куратору."
+)
+
 ACCESS_ROLE_ONLY = {
     Role.CURATOR: ACCESS_CURATOR_ONLY,
     Role.MENTOR: ACCESS_MENTOR_ONLY,

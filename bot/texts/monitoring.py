@@ -16,7 +16,7 @@ SUMMARY_REGION = "все организации ({count})"
 
 SUMMARY_BODY = (
     "\n\n<b>Участники.</b> Педагогов: {teachers}; вовлечено в наставничество: {involved} "
-    "({share} %, целевой ориентир — 70 %): наставников {mentors}, наставляемых {mentees}."
+    "({share} %, целевой ориентир — 70 %): наставников {mentors}, наставляемых {mentees}.{young}"
     "\n<b>Пары и группы:</b> {pairs}{forms}."
     "\n<b>Встречи:</b> проведено {held} ({per_pair_month} на пару в месяц); пар без встреч за "
     "период: {without}."
@@ -42,6 +42,8 @@ SUMMARY_REGION_LINE = (
     "\n• <b>{name}</b>: вовлечено {share} %, пар {pairs}, встреч {held}, запросов {requests}, "
     "просрочено целей {overdue}"
 )
+
+SUMMARY_YOUNG = " Молодых специалистов с наставником: {mentored} из {young} ({share} %)."
 
 SUMMARY_REGION_HEADER = "\n\n<b>По организациям:</b>"
 

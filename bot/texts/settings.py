@@ -1,4 +1,4 @@
-"""/settings: the organisation's escalation, nudge and quiet hours."""
+"""/settings: the organisation's escalation, nudge, stalled pairs and quiet hours."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ ORG_SETTINGS = (
     "• Запрос о помощи передаётся куратору, если наставник не взял его за <b>{hours} рабочих ч</b> "
     "(рабочее время — пн–пт, 08:00–18:00).\n"
     "• Наставнику напоминаем о встрече, если её не было <b>{days} дн.</b>\n"
+    "• ⚠️ Пара застоялась, если <b>{stalled} дн.</b> не было ни встреч, ни шагов программы: "
+    "куратор получает сообщение.\n"
     "• Тихие часы организации (ничего не присылаем, всё ждёт утра): <b>{quiet}</b>; каждый может "
     "выбрать свои в /reminders."
 )
@@ -20,6 +22,7 @@ ORG_BAD_SETTING = "Выберите значение кнопкой."
 ORG_SETTING_BUTTONS: dict[str, Callable[[int], str]] = {
     "escalation_hours": lambda value: f"{value} ч",
     "nudge_days": lambda value: f"{value} дн.",
+    "stalled_days": lambda value: f"⚠️ {value} дн.",
     "quiet": lambda value: f"🌙 {value // 100:02d}–{value % 100:02d}" if value else "🌙 нет",
 }
 

@@ -22,6 +22,8 @@ VALIDATION_NO_SUCH_DATE = "Такой даты нет: {date}. Проверьт�
 
 VALIDATION_DATE_PAST = "Эта дата уже прошла. Укажите сегодняшнюю или будущую."
 
+VALIDATION_DATE_FUTURE = "Эта дата ещё не наступила. Укажите сегодняшнюю или прошедшую."
+
 VALIDATION_TIME = "Не понял время. Напишите его так: 15:30."
 
 VALIDATION_MOMENT = (

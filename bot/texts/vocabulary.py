@@ -19,7 +19,9 @@ from models.enums import (
     HelpStatus,
     MeetingFormat,
     MeetingStatus,
+    MenteeType,
     MentorshipForm,
+    MentorshipKind,
     PairStatus,
     Role,
     RoleModel,
@@ -59,6 +61,18 @@ def fit(head: str, parts: list[str], *, keep_last: bool = False) -> str:
 
 # a day as it is called from another: 0 is «today»
 DAYS_AHEAD = {0: "Сегодня", 1: "Завтра", 2: "Послезавтра"}
+
+
+def plural(count: int, one: str, few: str, many: str) -> str:
+    """The Russian noun form for a count: 1 затруднение, 2 затруднения, 5 затруднений."""
+    tens, units = count % 100, count % 10
+    if 11 <= tens <= 14:
+        return many
+    if units == 1:
+        return one
+    if 2 <= units <= 4:
+        return few
+    return many
 
 
 def local_time(moment: datetime, timezone: str) -> str:
@@ -137,29 +151,48 @@ DIFFICULTY_STATUS_ICONS = {
     DifficultyStatus.OVERCOME: "🟢",
 }
 
+KIND_NAMES = {
+    MentorshipKind.TRADITIONAL: "Традиционная («один на один»)",
+    MentorshipKind.GROUP: "Групповая",
+    MentorshipKind.SHORT_TERM: "Краткосрочная (целеполагающая)",
+    MentorshipKind.REVERSE: "Реверсивная",
+    MentorshipKind.SITUATIONAL: "Ситуационная",
+    MentorshipKind.SPEED: "Скоростная",
+    MentorshipKind.VIRTUAL: "Виртуальная",
+}
+
 FORM_NAMES = {
-    MentorshipForm.TRADITIONAL: "Традиционная («один на один»)",
-    MentorshipForm.GROUP: "Групповая",
-    MentorshipForm.SHORT_TERM: "Краткосрочная (целеполагающая)",
-    MentorshipForm.REVERSE: "Реверсивная",
-    MentorshipForm.SITUATIONAL: "Ситуационная",
-    MentorshipForm.SPEED: "Скоростная",
-    MentorshipForm.VIRTUAL: "Виртуальная",
+    MentorshipForm.TEACHER_TEACHER: "Педагог – педагог",
+    MentorshipForm.HEAD_TEACHER: "Руководитель ОО – педагог",
+    MentorshipForm.EMPLOYER_STUDENT: "Работодатель – студент",
+    MentorshipForm.OTHER: "Другая",
 }
 
 ROLE_MODEL_NAMES = {
     RoleModel.EXPERIENCED_YOUNG: "Опытный учитель – молодой специалист",
-    RoleModel.HEAD_TEACHER: "Руководитель – учитель",
-    RoleModel.TEACHER_TEACHER: "Учитель – учитель",
+    RoleModel.LEADER_STRUGGLING: (
+        "Лидер педагогического сообщества – педагог, испытывающий проблемы"
+    ),
     RoleModel.INNOVATOR_CONSERVATIVE: "Педагог-новатор – консервативный педагог",
     RoleModel.SUBJECT_EXPERT_NOVICE: "Опытный предметник – неопытный предметник",
+    RoleModel.PEER: "Равный – равному",
     RoleModel.OTHER: "Другая",
 }
 
 PAIR_STATUS_NAMES = {
+    PairStatus.PROPOSED: "ждёт согласия участников",
     PairStatus.ACTIVE: "действует",
+    PairStatus.PAUSED: "на паузе",
     PairStatus.COMPLETED: "завершена",
     PairStatus.STOPPED: "прекращена досрочно",
+    PairStatus.DECLINED: "отклонена",
+}
+
+MENTEE_TYPE_NAMES = {
+    MenteeType.YOUNG_SPECIALIST: "Молодой специалист",
+    MenteeType.NEW_TO_SCHOOL: "Новый в коллективе",
+    MenteeType.NEW_ROLE: "Осваивает новую технологию или должность",
+    MenteeType.NO_PEDAGOGICAL_EDUCATION: "Без педагогического образования",
 }
 
 LIST_MORE = "…и ещё {more}."
@@ -243,8 +276,10 @@ ACTIVITY_STATUS_NAMES = {
 
 WORKBOOK_LABELS: dict[type, dict[Any, str]] = {
     Role: ROLE_NAMES,
+    MentorshipKind: KIND_NAMES,
     MentorshipForm: FORM_NAMES,
     RoleModel: ROLE_MODEL_NAMES,
+    MenteeType: MENTEE_TYPE_NAMES,
     PairStatus: PAIR_STATUS_NAMES,
     ActivityStatus: ACTIVITY_STATUS_NAMES,
     MeetingFormat: MEETING_FORMAT_NAMES,

@@ -27,7 +27,7 @@ from handlers.help_requests import HelpChat, HelpForm
 from handlers.registration import Registration
 from handlers.staff import StaffImport
 from models import Goal, Meeting, utcnow
-from models.enums import MeetingStatus, MentorshipForm, Role
+from models.enums import MeetingStatus, MentorshipKind, Role
 from tests.dialogs import open_invite, reply, users
 from tests.factories import (
     make_difficulty,
@@ -117,7 +117,7 @@ async def test_a_meeting_and_a_goal_typed_from_start_to_end(running_bot, session
         for user_id, name in ((MENTEE, "Новикова Ира"), (STRANGER, "Зайцев Пётр"))
     ]
     pair_id = await make_pair(
-        session_factory, organization_id, mentor_id, *mentee_ids, form=MentorshipForm.GROUP
+        session_factory, organization_id, mentor_id, *mentee_ids, kind=MentorshipKind.GROUP
     )
     await make_difficulty(session_factory, mentee_ids[0], "Не успеваю проверять тетради")
     mentor, mentee, _ = await users(telegram, MENTOR, MENTEE, STRANGER)
@@ -193,7 +193,7 @@ async def test_a_new_command_ends_the_wizard_in_progress(running_bot, session_fa
     await curator.send("/new_pair")
     picker = await reply(curator)
     await curator.press(picker, "Орлова Вера")  # a mentor chosen: something is half-entered
-    assert "Шаг 2 из 5" in (await reply(curator)).text
+    assert "наставляемые" in (await reply(curator)).text
     await curator.send("/invites")
     assert (await reply(curator)).text == common_texts.DIALOGUE_INTERRUPTED
     await reply(curator)  # the invites

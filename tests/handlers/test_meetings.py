@@ -16,7 +16,7 @@ from bot.texts import validation as validation_texts
 from bot.texts.vocabulary import WEEKDAY_SHORT
 from fakes.telegram import FakeUser
 from models import Meeting, MeetingParticipant, utcnow
-from models.enums import Attendance, MeetingFormat, MeetingStatus, MentorshipForm, Role
+from models.enums import Attendance, MeetingFormat, MeetingStatus, MentorshipKind, Role
 from scheduler.jobs import plan_reminders
 from scheduler.sender import Sender
 from tests.dialogs import reply, users
@@ -48,8 +48,8 @@ async def setup(factory, *, group: bool = False) -> tuple[int, list[int]]:
             )
         )
     await make_person(factory, organization_id, OUTSIDER, Role.MENTOR, full_name="Белов Иван")
-    form = MentorshipForm.GROUP if group else MentorshipForm.TRADITIONAL
-    pair_id = await make_pair(factory, organization_id, mentor_id, *mentee_ids, form=form)
+    kind = MentorshipKind.GROUP if group else MentorshipKind.TRADITIONAL
+    pair_id = await make_pair(factory, organization_id, mentor_id, *mentee_ids, kind=kind)
     return pair_id, mentee_ids
 
 

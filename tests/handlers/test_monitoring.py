@@ -14,7 +14,7 @@ from bot.callbacks.monitoring import SummaryAction, SummaryCb
 from bot.services.monitoring import PeriodKind
 from bot.texts import monitoring as texts
 from bot.texts.common import ACCESS_ADMIN_ONLY, ACCESS_CURATOR_ONLY
-from bot.texts.reports import FINAL_INVOLVED, FINAL_TEACHERS, FINAL_TITLE
+from bot.texts.reports import FINAL_INVOLVED, FINAL_TEACHERS, FINAL_TITLE, FINAL_YOUNG
 from bot.texts.vocabulary import category_short
 from models.enums import DifficultyCategory
 from tests.conftest import ADMIN_ID
@@ -38,7 +38,8 @@ async def test_curator_summary_charts_and_workbook(running_bot, session_factory,
     await curator.send("01.10.2026-31.10.2026")
     october = await reply(curator)
     assert "Период: 01.10.2026 — 31.10.2026" in october.text
-    assert "вовлечено в наставничество: 5 (83 %" in october.text
+    assert "Педагогов: 9; вовлечено в наставничество: 5 (56 %" in october.text
+    assert "Молодых специалистов с наставником: 1 из 2 (50 %)" in october.text
     assert "проведено 2 (1.0 на пару в месяц); пар без встреч за период: 1" in october.text
     assert "медиана до первого ответа — 35 мин" in october.text
     assert "оценка встреч 4.5 из 5" in october.text
@@ -125,7 +126,7 @@ async def test_pair_filters_mentor_load_and_difficulties(running_bot, session_fa
 
     await curator.send("/pairs")
     listing = await reply(curator)
-    assert "Без встреч 14 дней" in listing.buttons()
+    assert "Застоявшиеся" in listing.buttons()
     await curator.press(listing, "Просроченные цели")
     overdue = await reply(curator)
     assert "Отбор: есть просроченные цели" in overdue.text
@@ -182,5 +183,6 @@ async def test_final_analytic_report_to_print_and_sign(running_bot, session_fact
     assert "/ Завуч Ольга /" in paragraphs
     assert len(document.inline_shapes) == 3  # meetings, difficulties, self-diagnosis
     first_table = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
-    assert first_table[1] == [FINAL_TEACHERS, "6"]
-    assert first_table[2] == [FINAL_INVOLVED, "5 (83 %)"]
+    assert first_table[1] == [FINAL_TEACHERS, "10"]  # one left in September: still counted
+    assert first_table[2] == [FINAL_INVOLVED, "5 (50 %)"]
+    assert first_table[5] == [FINAL_YOUNG, "1 из 2 (50 %)"]

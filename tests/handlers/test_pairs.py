@@ -1,22 +1,27 @@
-"""Pairs and groups over the real bot: the curator's wizard with search and pages, notices to
-the participants, lists, the card, changing the mentor, completing with reflections, stopping
-early, and every refusal."""
+"""Pairs and groups over the real bot: the curator's wizard with search and pages, the kinds'
+rules, a planned start, the proposal both sides accept, lists, the card, changing the mentor
+(who mentored when is kept), completing with reflections, stopping early, and every refusal."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from sqlalchemy import select
 
 from bot.callbacks.pairs import PairAction, PairCb, PickCb, PickPurpose, ReflectionScoreCb
+from bot.services.pairs import local_today
 from bot.texts import common as common_texts
 from bot.texts import pairs as texts
+from bot.texts import proposals as proposal_texts
 from bot.texts.goals import BUTTON_GOALS
 from bot.texts.meetings import BUTTON_MEETINGS
+from bot.texts.pair_notes import BUTTON_NOTES
 from bot.texts.profile import BUTTON_DELETE_YES
 from bot.texts.programmes import BUTTON_PROGRAMME
-from bot.texts.validation import VALIDATION_SEARCH_TOO_SHORT
-from bot.texts.vocabulary import ERASED_PERSON, FORM_NAMES
-from models import Feedback, Pair, Person
-from models.enums import MentorshipForm, PairStatus, Role
+from bot.texts.validation import VALIDATION_DATE_PAST, VALIDATION_SEARCH_TOO_SHORT
+from bot.texts.vocabulary import ERASED_PERSON, FORM_NAMES, KIND_NAMES, ROLE_MODEL_NAMES
+from models import Feedback, Pair, PairMentor, Person
+from models.enums import MentorshipForm, MentorshipKind, PairStatus, Role, RoleModel
 from tests.dialogs import reply, users
 from tests.factories import make_organization, make_pair, make_person
 
@@ -37,7 +42,9 @@ async def school(factory) -> int:
     return organization_id
 
 
-async def test_curator_forms_a_pair_and_both_are_told(running_bot, session_factory, telegram):
+async def test_curator_proposes_a_pair_and_it_starts_when_both_accept(
+    running_bot, session_factory, telegram
+):
     await school(session_factory)
     curator, mentor, mentee = await users(telegram, CURATOR, MENTOR, MENTEE)
 
@@ -54,30 +61,56 @@ async def test_curator_forms_a_pair_and_both_are_told(running_bot, session_facto
     mentees = await reply(curator)
     assert "✅ Новикова Ира" in mentees.buttons()
     await curator.press(mentees, "Готово (1)")
+    kinds = await reply(curator)
+    assert kinds.buttons()[:-1] == list(KIND_NAMES.values())
+    await curator.press(kinds, KIND_NAMES[MentorshipKind.TRADITIONAL])
     forms = await reply(curator)
-    await curator.press(forms, FORM_NAMES[MentorshipForm.TRADITIONAL])
+    assert forms.buttons()[:-1] == list(FORM_NAMES.values())
+    await curator.press(forms, FORM_NAMES[MentorshipForm.TEACHER_TEACHER])
     models = await reply(curator)
+    assert ROLE_MODEL_NAMES[RoleModel.LEADER_STRUGGLING] in models.buttons()
     await curator.press(models, "Опытный учитель – молодой специалист")
+    starts = await reply(curator)
+    await curator.press(starts, texts.PAIR_START_TODAY)
     periods = await reply(curator)
+    assert periods.buttons()[:4] == ["3 мес.", "6 мес.", "9 мес.", "12 мес."]
     await curator.press(periods, "6 мес.")
     summary = await reply(curator)
-    assert "Срок: 6 мес." in summary.text
+    assert "Срок: 6 мес." in summary.text and "примут предложение" in summary.text
     await curator.press(summary, texts.BUTTON_CREATE)
+    assert (await curator.callback_answer())["text"] == texts.PAIR_PROPOSED
     card = await reply(curator)
-    assert "Пара №" in card.text and "действует" in card.text
-    assert "Наставник: Орлова Вера (@orlova_v)" in card.text
+    assert "Пара №" in card.text and "ждёт согласия участников" in card.text
+    assert "Согласие: ⏳ Орлова Вера, ⏳ Новикова Ира" in card.text
+    # nothing to work on until both agree; the mentee's difficulties can be looked at
+    assert card.buttons() == ["Затруднения: Новикова", "Самодиагностика: Новикова"]
 
-    mentor_notice = await reply(mentor)
-    assert "Вы назначены наставником" in mentor_notice.text
-    assert "Новикова Ира" in mentor_notice.text
-    mentee_notice = await reply(mentee)
-    assert "Вам назначен наставник: Орлова Вера (@orlova_v)" in mentee_notice.text
+    proposal = await reply(mentee)
+    assert "наставник — Орлова Вера (@orlova_v)" in proposal.text
+    assert proposal.buttons() == [proposal_texts.BUTTON_ACCEPT, proposal_texts.BUTTON_DECLINE]
+    await mentee.press(proposal, proposal_texts.BUTTON_ACCEPT)
+    assert "Ждём ответа: Орлова Вера" in (await reply(mentee)).text
+    assert "Новикова Ира принял(а) предложение" in (await reply(curator)).text
     async with session_factory() as session:
         pair = await session.scalar(select(Pair))
-    assert pair is not None and pair.form is MentorshipForm.TRADITIONAL
+    assert pair is not None and pair.status is PairStatus.PROPOSED
+
+    offer = await reply(mentor)
+    assert "быть наставником" in offer.text and "Новикова Ира" in offer.text
+    await mentor.press(offer, proposal_texts.BUTTON_ACCEPT)
+    assert (await reply(mentor)).text == proposal_texts.PROPOSAL_ACCEPTED_ALL
+    assert "Ваш наставник — Орлова Вера (@orlova_v)" in (await reply(mentee)).text
+    assert "начала работу" in (await reply(curator)).text
+    async with session_factory() as session:
+        pair = await session.scalar(select(Pair))
+        history = list(await session.scalars(select(PairMentor)))
+    assert pair is not None and pair.status is PairStatus.ACTIVE
+    assert pair.kind is MentorshipKind.TRADITIONAL and pair.form is MentorshipForm.TEACHER_TEACHER
+    assert pair.ends_on is not None
     assert (pair.ends_on.year * 12 + pair.ends_on.month) - (
         pair.starts_on.year * 12 + pair.starts_on.month
     ) == 6
+    assert [(entry.mentor_id, entry.until) for entry in history] == [(pair.mentor_id, None)]
 
     await mentor.send("/my_pairs")
     mine = await reply(mentor)
@@ -90,15 +123,11 @@ async def test_curator_forms_a_pair_and_both_are_told(running_bot, session_facto
     mentee_list = await reply(mentee)
     await mentee.press_line(mentee_list, 1)
     mentee_card = await reply(mentee)
-    # a mentee sees the programme, not the other mentees' data
-    assert mentee_card.buttons() == [
-        BUTTON_PROGRAMME,
-        BUTTON_MEETINGS,
-        BUTTON_GOALS,
-    ]
+    # a mentee sees the programme and their own notes, not the other mentees' data
+    assert mentee_card.buttons() == [BUTTON_PROGRAMME, BUTTON_MEETINGS, BUTTON_GOALS, BUTTON_NOTES]
 
 
-async def test_group_rules_and_period_validation(running_bot, session_factory, telegram):
+async def test_kinds_rules_periods_and_a_planned_start(running_bot, session_factory, telegram):
     await school(session_factory)
     (curator,) = await users(telegram, CURATOR)
     await curator.send("/new_pair")
@@ -109,27 +138,47 @@ async def test_group_rules_and_period_validation(running_bot, session_factory, t
     await curator.press(step, "Зайцев Пётр")
     step = await reply(curator)
     await curator.press(step, "Готово (2)")
-    forms = await reply(curator)
-    await curator.press(forms, FORM_NAMES[MentorshipForm.TRADITIONAL])
+    kinds = await reply(curator)
+    await curator.press(kinds, KIND_NAMES[MentorshipKind.TRADITIONAL])
     assert (await curator.callback_answer())["text"] == texts.PAIR_ONE_TO_ONE
-    await curator.press(forms, FORM_NAMES[MentorshipForm.GROUP])
-    await curator.press(await reply(curator), "Учитель – учитель")
+    await curator.send("групповое")  # typed
+    assert "форма наставничества" in (await reply(curator)).text
+    await curator.send("руководитель оо педагог")
+    starts = await reply(curator)
+    assert "начало" in starts.text  # no role model asked for a head teacher's form
+    await curator.send("01.01.2020")
+    assert (await reply(curator)).text == VALIDATION_DATE_PAST
+    planned = local_today("Europe/Moscow") + timedelta(days=40)
+    await curator.send(planned.strftime("%d.%m.%Y"))
     await reply(curator)
     await curator.send("15")
-    assert (await reply(curator)).text == texts.PAIR_BAD_PERIOD
+    assert (await reply(curator)).text == texts.PAIR_BAD_PERIOD.format(low=3, high=12)
     await curator.send("9")
     summary = await reply(curator)
-    await curator.press(summary, texts.BUTTON_CREATE)
+    assert f"Начало: {planned:%d.%m.%Y}" in summary.text and "Срок: 9 мес." in summary.text
+    await curator.send("предложить")
+    await reply(curator)
     card = await reply(curator)
     assert "Группа №" in card.text and "Зайцев Пётр, Новикова Ира" in card.text
+    async with session_factory() as session:
+        group = await session.scalar(select(Pair))
+    assert group is not None and group.kind is MentorshipKind.GROUP
+    assert group.form is MentorshipForm.HEAD_TEACHER and group.role_model is RoleModel.OTHER
+    assert group.starts_on == planned
 
     await curator.send("/new_pair")  # the same mentor and mentee again
     await curator.press(await reply(curator), "Орлова Вера")
     await curator.press(await reply(curator), "Новикова Ира")
     await curator.press(await reply(curator), "Готово (1)")
-    await curator.press(await reply(curator), FORM_NAMES[MentorshipForm.SITUATIONAL])
-    await curator.press(await reply(curator), "Другая")
-    await curator.press(await reply(curator), "3 мес.")
+    kinds = await reply(curator)
+    await curator.press(kinds, KIND_NAMES[MentorshipKind.SITUATIONAL])  # no help request
+    assert (await curator.callback_answer())["text"] == texts.PAIR_SITUATIONAL_NEEDS_REQUEST
+    await curator.press(kinds, KIND_NAMES[MentorshipKind.SHORT_TERM])
+    await curator.press(await reply(curator), FORM_NAMES[MentorshipForm.OTHER])
+    await curator.press(await reply(curator), texts.PAIR_START_TOMORROW)
+    periods = await reply(curator)
+    assert periods.buttons()[:3] == ["1 мес.", "2 мес.", "3 мес."]  # a short-term pair
+    await curator.press(periods, "2 мес.")
     summary = await reply(curator)
     await curator.press(summary, texts.BUTTON_CREATE)
     answer = await curator.callback_answer()
@@ -177,9 +226,18 @@ async def test_change_mentor_complete_and_reflect(running_bot, session_factory, 
         BUTTON_PROGRAMME,
         BUTTON_MEETINGS,
         BUTTON_GOALS,
+        BUTTON_NOTES,
         "Затруднения: Новикова",
         "Самодиагностика: Новикова",
     ]
+    # who mentored when is kept: the card names both, the history has both
+    assert "Наставники пары: Орлова Вера (" in done.text and "Белов Иван (" in done.text
+    async with session_factory() as session:
+        history = [
+            (entry.mentor_id, entry.until is None)
+            for entry in await session.scalars(select(PairMentor).order_by(PairMentor.id))
+        ]
+    assert history == [(ids[MENTOR], False), (ids[OTHER_MENTOR], True)]
     request = await reply(mentee)
     assert "Программа наставничества завершена" in request.text
     await mentee.press(request, "4")

@@ -24,7 +24,15 @@ from models import (
     Person,
     utcnow,
 )
-from models.enums import DifficultyCategory, MeetingFormat, MentorshipForm, Role, RoleModel, Urgency
+from models.enums import (
+    DifficultyCategory,
+    MeetingFormat,
+    MentorshipForm,
+    MentorshipKind,
+    Role,
+    RoleModel,
+    Urgency,
+)
 from tests.dialogs import reply
 from tests.factories import count, get_person, make_invite, make_organization, make_person
 
@@ -124,7 +132,8 @@ async def test_delete_me_erases_and_keeps_placeholders(running_bot, session_fact
         pair = Pair(
             organization_id=organization_id,
             mentor_id=mentor_id,
-            form=MentorshipForm.TRADITIONAL,
+            kind=MentorshipKind.TRADITIONAL,
+            form=MentorshipForm.TEACHER_TEACHER,
             role_model=RoleModel.EXPERIENCED_YOUNG,
             starts_on=date(2026, 9, 1),
             ends_on=date(2027, 5, 31),
@@ -135,6 +144,7 @@ async def test_delete_me_erases_and_keeps_placeholders(running_bot, session_fact
         session.add(
             Meeting(
                 pair_id=pair.id,
+                mentor_id=mentor_id,
                 starts_at=utcnow(),
                 format=MeetingFormat.OFFLINE,
                 topic="Первая встреча",

@@ -24,6 +24,7 @@ from bot.services import (
     validation,
 )
 from bot.services.access import Actor
+from bot.services.pairs import has_programme
 from bot.services.reminders import planning
 from bot.services.reminders.kinds import Kind
 from bot.texts.vocabulary import ROLE_NAMES
@@ -33,9 +34,13 @@ from models import (
     HelpRequest,
     Meeting,
     MeetingParticipant,
+    MentorArea,
     Pair,
+    PairAnswer,
     PairMember,
+    PairMentor,
     Person,
+    PersonMenteeType,
     PersonRole,
     Programme,
     ProgrammeActivity,
@@ -50,7 +55,9 @@ from models.enums import (
     GoalStatus,
     HelpStatus,
     MeetingStatus,
+    MenteeType,
     MentorshipForm,
+    MentorshipKind,
     Role,
     Urgency,
 )
@@ -96,8 +103,14 @@ def test_demo_school_people_are_registered_users(day: date | None) -> None:
     )
     telegram_ids = [p.telegram_id for p in dataset.people]
     assert len(set(telegram_ids)) == len(telegram_ids) == 12
-    people_rows = rows(dataset, Person)
+    people_rows = [row for row in rows(dataset, Person) if row["telegram_id"] is not None]
     assert {demo.TELEGRAM_ID_BASE + row["id"] for row in people_rows} == set(telegram_ids)
+    # the rest of the staff: in the base, with no role, not in the bot
+    staff_only = [row for row in rows(dataset, Person) if row["telegram_id"] is None]
+    assert len(staff_only) == 3
+    assert all(row["consent_at"] is None and row["position"] for row in staff_only)
+    named = {row["full_name"] for row in rows(dataset, Person)}
+    assert len(named) == 15
     roles = {row["person_id"]: row["role"] for row in rows(dataset, PersonRole)}
     by_telegram = {p.telegram_id: p for p in dataset.people}
     for row in people_rows:
@@ -118,14 +131,29 @@ def test_demo_school_history_is_complete_and_consistent(day: date | None) -> Non
     dataset, today, now = demo_school(day)
     pair_rows = rows(dataset, Pair)
     members = Counter(row["pair_id"] for row in rows(dataset, PairMember))
-    forms = {row["form"] for row in pair_rows}
-    assert {MentorshipForm.TRADITIONAL, MentorshipForm.GROUP} <= forms
-    assert forms & {MentorshipForm.REVERSE, MentorshipForm.VIRTUAL, MentorshipForm.SHORT_TERM}
+    forms = {row["kind"] for row in pair_rows}
+    assert {MentorshipKind.TRADITIONAL, MentorshipKind.GROUP} <= forms
+    assert forms & {MentorshipKind.REVERSE, MentorshipKind.VIRTUAL, MentorshipKind.SHORT_TERM}
     assert len({row["role_model"] for row in pair_rows}) >= 3
     for row in pair_rows:
         size = members[row["id"]]
-        assert 2 <= size <= 3 if row["form"] is MentorshipForm.GROUP else size == 1
+        assert 2 <= size <= 3 if row["kind"] is MentorshipKind.GROUP else size == 1
         assert row["starts_on"] < today - timedelta(days=27) < today < row["ends_on"]
+        assert row["form"] is MentorshipForm.TEACHER_TEACHER
+    with_programme = {row["id"] for row in pair_rows if has_programme(row["kind"])}
+    assert {row["pair_id"] for row in rows(dataset, Programme)} == with_programme
+    # every pair was proposed and accepted by everyone, and has its mentor's history
+    answers = Counter(row["pair_id"] for row in rows(dataset, PairAnswer) if row["accepted"])
+    assert answers == {pair_id: size + 1 for pair_id, size in members.items()}
+    assert {row["pair_id"] for row in rows(dataset, PairMentor)} == set(members)
+    young = {
+        row["person_id"]
+        for row in rows(dataset, PersonMenteeType)
+        if row["type"] is MenteeType.YOUNG_SPECIALIST
+    }
+    by_id = {row["id"]: row for row in rows(dataset, Person)}
+    assert young and all(by_id[person]["experience_years"] <= 3 for person in young)
+    assert rows(dataset, MentorArea)
     for row in rows(dataset, Programme):
         assert today - timedelta(days=62) <= row["starts_on"] <= today - timedelta(days=28)
 
@@ -137,6 +165,9 @@ def test_demo_school_history_is_complete_and_consistent(day: date | None) -> Non
     unlogged = 0
     for row in meeting_rows:
         assert participants[row["id"]] == members[row["pair_id"]]
+        assert row["mentor_id"] == next(
+            p["mentor_id"] for p in pair_rows if p["id"] == row["pair_id"]
+        )
         if row["status"] is MeetingStatus.SCHEDULED and row["starts_at"] < now:
             # over, its report not given yet: the mentor is asked for it at once
             assert now - timedelta(days=2) < row["starts_at"] <= now - timedelta(hours=2)
@@ -226,7 +257,9 @@ async def test_demo_school_loads_and_the_services_read_it(
         month = monitoring.Period(today - timedelta(days=31), today, monitoring.PeriodKind.CUSTOM)
         summary = await monitoring.summary(session, [organization_id], month, TIMEZONE, today)
         figures = summary.by_organization[organization_id]
-        assert figures.teachers == 11 and figures.active_pairs == 5
+        # the whole staff: 12 in mentorship and 3 with no role in it
+        assert figures.teachers == 15 and figures.involved == 10 and figures.active_pairs == 5
+        assert figures.share < 0.7
         assert figures.meetings_held > 0 and figures.rating_count > 0
         assert figures.goals_open > 0 and figures.goals_overdue > 0
         assert figures.activities_overdue == 1 and figures.requests >= 2
@@ -241,7 +274,11 @@ async def test_demo_school_loads_and_the_services_read_it(
 
         history = await meetings.history(session, mentor, 0)
         assert history.total > 0
-        pair_id = next(p.id for p in listed.items if p.mentor_id == mentor.require_person().id)
+        pair_id = next(
+            p.id
+            for p in listed.items
+            if p.mentor_id == mentor.require_person().id and has_programme(p.kind)
+        )
         programme = await programmes.view(session, mentor, pair_id)
         assert programme.programme is not None and programme.progress().total >= 3
         assert (await goals.list_goals(session, mentor, pair_id, 0)).total >= 2
@@ -284,9 +321,9 @@ async def test_a_region_of_three_schools_keeps_the_proportions(
         summary = await monitoring.summary(session, None, period, TIMEZONE, today)
     assert sorted(summary.by_organization) == [1, 2, 3]
     for figures in summary.by_organization.values():
-        assert figures.teachers == 39 and figures.active_pairs == 12
+        assert figures.teachers == 50 and figures.active_pairs == 12
         assert figures.meetings_held > 12 and figures.goals_reached > 0
-        assert set(figures.pairs_by_form) >= {MentorshipForm.GROUP, MentorshipForm.REVERSE}
+        assert set(figures.pairs_by_kind) >= {MentorshipKind.GROUP, MentorshipKind.REVERSE}
 
 
 def test_same_arguments_same_rows() -> None:

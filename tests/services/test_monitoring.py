@@ -20,6 +20,7 @@ from models import (
     Pair,
     PairMember,
     Person,
+    PersonMenteeType,
     PersonRole,
     Programme,
     ProgrammeActivity,
@@ -35,7 +36,9 @@ from models.enums import (
     HelpStatus,
     MeetingFormat,
     MeetingStatus,
+    MenteeType,
     MentorshipForm,
+    MentorshipKind,
     PairStatus,
     Role,
     RoleModel,
@@ -69,11 +72,12 @@ class School:
         await self.session.flush()
         return person
 
-    async def pair(self, mentor: Person, *mentees: Person, form: MentorshipForm) -> Pair:
+    async def pair(self, mentor: Person, *mentees: Person, kind: MentorshipKind) -> Pair:
         pair = Pair(
             organization_id=self.organization.id,
             mentor_id=mentor.id,
-            form=form,
+            kind=kind,
+            form=MentorshipForm.TEACHER_TEACHER,
             role_model=RoleModel.EXPERIENCED_YOUNG,
             status=PairStatus.ACTIVE,
             starts_on=date(2026, 9, 1),
@@ -88,6 +92,7 @@ class School:
         self.session.add(
             Meeting(
                 pair_id=pair.id,
+                mentor_id=pair.mentor_id,
                 starts_at=when,
                 format=MeetingFormat.OFFLINE,
                 topic="Встреча",
@@ -119,9 +124,20 @@ async def build(
         e1 = await first.person("Новикова Ира", Role.MENTEE, telegram_id=tg())
         e2 = await first.person("Зайцев Пётр", Role.MENTEE, telegram_id=tg())
         e3 = await first.person("Ким Анна", Role.MENTEE, telegram_id=tg())
-        await first.person("Петров Лев", Role.MENTEE)  # on the staff list, no pair yet
-        one = await first.pair(mentor_one, e1, form=MentorshipForm.TRADITIONAL)
-        group = await first.pair(mentor_two, e2, e3, form=MentorshipForm.GROUP)
+        waiting = await first.person("Петров Лев", Role.MENTEE)  # on the staff list, no pair yet
+        await first.person("Сидорова Мария")  # on the staff, no role in mentorship
+        gone = await first.person("Уволенный Илья", Role.MENTOR)
+        gone.left_on = date(2026, 9, 15)  # left before October: not of its staff
+        leaving = await first.person("Ушедшая Нина")
+        leaving.left_on = date(2026, 10, 20)  # left during October: still of its staff
+        session.add_all(
+            PersonMenteeType(person_id=person.id, type=MenteeType.YOUNG_SPECIALIST)
+            for person in (e1, waiting)
+        )
+        one = await first.pair(mentor_one, e1, kind=MentorshipKind.TRADITIONAL)
+        group = await first.pair(mentor_two, e2, e3, kind=MentorshipKind.GROUP)
+        proposal = await first.pair(mentor_one, waiting, kind=MentorshipKind.TRADITIONAL)
+        proposal.status = PairStatus.PROPOSED  # not accepted yet: no pair of the period
         first.meeting(one, at(5), MeetingStatus.HELD, **{str(e1.id): 4})
         first.meeting(one, at(20), MeetingStatus.HELD, **{str(e1.id): 5})
         first.meeting(one, at(2, 11), MeetingStatus.HELD)  # November: outside
@@ -193,7 +209,7 @@ async def build(
             )  # fmt: skip
         other_mentor = await other.person("Другой Наставник", Role.MENTOR)
         other_mentee = await other.person("Другая Наставляемая", Role.MENTEE)
-        other_pair = await other.pair(other_mentor, other_mentee, form=MentorshipForm.TRADITIONAL)
+        other_pair = await other.pair(other_mentor, other_mentee, kind=MentorshipKind.TRADITIONAL)
         other.meeting(other_pair, at(6), MeetingStatus.HELD, **{str(other_mentee.id): 1})
         await session.flush()
         return {
@@ -210,9 +226,13 @@ async def test_the_known_school(session_factory):
     async with session_factory() as session:
         current = await monitoring.summary(session, [ids["first"]], OCTOBER, MOSCOW, TODAY)
     school = current.total
-    assert (school.teachers, school.involved, school.mentors, school.mentees) == (6, 5, 2, 3)
-    assert round(school.share, 3) == 0.833
-    assert school.pairs_by_form == {MentorshipForm.TRADITIONAL: 1, MentorshipForm.GROUP: 1}
+    # the staff of October: the curator, 2 mentors, 4 mentees, one with no role, one who left
+    # in October (one who left in September is not counted); 5 of them in pairs
+    assert (school.teachers, school.involved, school.mentors, school.mentees) == (9, 5, 2, 3)
+    assert round(school.share, 3) == 0.556
+    assert (school.young_specialists, school.young_with_mentor) == (2, 1)
+    assert school.young_share == 0.5
+    assert school.pairs_by_kind == {MentorshipKind.TRADITIONAL: 1, MentorshipKind.GROUP: 1}
     assert (school.meetings_held, school.pairs_without_meetings) == (2, 1)
     assert current.per_pair_month(school) == 1.0  # 2 meetings / 2 pairs / 1 month
     assert (school.goals_reached, school.goals_open, school.goals_overdue) == (1, 2, 1)
@@ -255,7 +275,7 @@ async def test_the_region_side_by_side(session_factory):
     assert region.by_organization[ids["first"]].meetings_held == 2
     assert region.total.meetings_held == 3
     assert region.total.rating == (4 + 5 + 1) / 3
-    assert region.total.teachers == 8
+    assert region.total.teachers == 11  # 9 in the first school, 2 in the other
 
 
 def test_periods() -> None:

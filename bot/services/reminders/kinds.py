@@ -26,6 +26,7 @@ class Kind(StrEnum):
     CURATOR_WEEKLY = "curator_weekly"
     PROGRAMME_ENDING = "programme_ending"
     STAFF_LIST = "staff_list"
+    PAIR_STALLED = "pair_stalled"
     # what someone did that concerns this person (a new pair, a passed request, a reply):
     # rendered when it happened, sent at once
     NOTICE = "notice"
@@ -62,6 +63,7 @@ CATEGORY: dict[Kind, Category | None] = {
     Kind.CURATOR_WEEKLY: Category.DIGESTS,
     Kind.PROGRAMME_ENDING: Category.NUDGES,
     Kind.STAFF_LIST: Category.NUDGES,
+    Kind.PAIR_STALLED: Category.NUDGES,
     Kind.NOTICE: None,
     Kind.PROGRAMME_UPDATE: Category.ACTIVITIES,
 }

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services import pair_life
 from bot.services.outbox import Draft
 from bot.services.reminders.kinds import Kind
 from models import (
@@ -111,6 +112,7 @@ async def plan(session: AsyncSession, now: datetime) -> list[Draft]:
         _weekly,
         _programme_endings,
         _staff_lists,
+        _stalled_pairs,
     ):
         drafts.extend(await planner(session, window))
     return drafts
@@ -359,6 +361,7 @@ async def _people_with_role(session: AsyncSession, organization_id: int, role: R
             .where(
                 Person.organization_id == organization_id,
                 Person.erased_at.is_(None),
+                Person.left_on.is_(None),
                 PersonRole.role == role,
             )
         )
@@ -421,6 +424,7 @@ async def _programme_endings(session: AsyncSession, window: Window) -> list[Draf
     )
     drafts = []
     for pair, timezone in rows.all():
+        assert pair.ends_on is not None  # the query takes pairs ending in the window
         fire = at_local(pair.ends_on - PROGRAMME_END_NOTICE, MORNING, timezone)
         if fire not in window:
             continue
@@ -440,6 +444,26 @@ async def _staff_lists(session: AsyncSession, window: Window) -> list[Draft]:
                 continue
             for curator in await _people_with_role(session, organization.id, Role.CURATOR):
                 drafts.append(_draft(Kind.STAFF_LIST, organization.id, str(year), curator, fire))
+    return drafts
+
+
+async def _stalled_pairs(session: AsyncSession, window: Window) -> list[Draft]:
+    """A pair stalled for its organisation's N days, told to the curators once every N days
+    while it stays so (the pair keeps when it was flagged)."""
+    drafts = []
+    for pair, days in await pair_life.newly_stalled(session, window.now):
+        for curator in await _people_with_role(session, pair.organization_id, Role.CURATOR):
+            drafts.append(
+                _draft(
+                    Kind.PAIR_STALLED,
+                    pair.id,
+                    window.now,
+                    curator,
+                    window.now,
+                    pair_id=pair.id,
+                    days=days,
+                )
+            )
     return drafts
 
 
