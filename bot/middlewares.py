@@ -1,6 +1,7 @@
 """Dispatcher middlewares: the database unit of work of an update (and the sending, once it is
-committed, of the notices it queued), and the acting user (`Actor`); and the Bot's request
-middleware that commits that unit of work before the update talks to Telegram."""
+committed, of the notices it queued), and the acting user (`Actor`, with the gate that leaves a
+teacher who left only their own data); and the Bot's request middleware that commits that unit
+of work before the update talks to Telegram."""
 
 from __future__ import annotations
 
@@ -16,18 +17,21 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.fsm.context import FSMContext
 from aiogram.methods import TelegramMethod
 from aiogram.methods.base import Response, TelegramType
-from aiogram.types import CallbackQuery, Message, TelegramObject, User
+from aiogram.types import CallbackQuery, Message, TelegramObject, Update, User
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import delivery
-from bot.callbacks.menu import MenuCb
+from bot.callbacks.menu import MenuAction, MenuCb
+from bot.callbacks.profile import DeleteMeCb
 from bot.dialogue import step_of
+from bot.replies import notify
 from bot.services import people
 from bot.services.access import Actor
 from bot.services.errors import DatabaseUnavailable
-from bot.texts.common import DIALOGUE_INTERRUPTED
+from bot.texts.common import ACCESS_LEFT, DIALOGUE_INTERRUPTED
+from bot.texts.vocabulary import esc
 
 logger = logging.getLogger(__name__)
 
@@ -136,13 +140,43 @@ class ActorMiddleware(BaseMiddleware):
             person = await people.find_by_telegram_id(session, user.id)
             if person is not None and not person.is_active:
                 person.is_active = True
-            data["actor"] = Actor(
+            actor = Actor(
                 telegram_id=user.id,
                 person=person,
                 is_admin=user.id in self.admin_ids,
                 username=user.username,
             )
+            data["actor"] = actor
+            inner = event.event if isinstance(event, Update) else event
+            if actor.left and not _open_to_those_who_left(inner):
+                await _refuse(inner, ACCESS_LEFT)
+                return None
         return await handler(event, data)
+
+
+# What a teacher who left may still do: see the menu and help, take or erase their own data.
+OPEN_TO_THOSE_WHO_LEFT = frozenset({"start", "help", "my_data", "delete_me", "cancel"})
+
+
+def _open_to_those_who_left(event: TelegramObject) -> bool:
+    if isinstance(event, Message):
+        text = event.text or ""
+        command = text[1:].split(maxsplit=1)[0].split("@")[0].casefold() if text[:1] == "/" else ""
+        return command in OPEN_TO_THOSE_WHO_LEFT
+    if isinstance(event, CallbackQuery):
+        pressed = event.data or ""
+        return pressed.startswith(f"{DeleteMeCb.__prefix__}:") or pressed in {
+            MenuCb(action=MenuAction.MY_DATA).pack(),
+            MenuCb(action=MenuAction.HELP).pack(),
+        }
+    return True  # the chat member updates: a blocked bot is recorded for anyone
+
+
+async def _refuse(event: TelegramObject, text: str) -> None:
+    if isinstance(event, CallbackQuery):
+        await notify(event, text)
+    elif isinstance(event, Message):
+        await event.answer(esc(text))
 
 
 class DialogueInterruption(BaseMiddleware):

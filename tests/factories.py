@@ -76,6 +76,8 @@ async def make_person(
     telegram_id: int | None,
     *roles: Role,
     full_name: str = "Петрова Анна Сергеевна",
+    subject: str = "Математика",
+    experience_years: int = 12,
 ) -> int:
     """A teacher who joined (a Telegram id), or one of a staff list who has not yet (None)."""
     async with factory() as session, session.begin():
@@ -84,8 +86,8 @@ async def make_person(
             telegram_id=telegram_id,
             full_name=full_name,
             position="Учитель",
-            subject="Математика",
-            experience_years=12,
+            subject=subject,
+            experience_years=experience_years,
             consent_at=utcnow() if telegram_id is not None else None,
             roles=[PersonRole(role=role) for role in roles],
         )

@@ -12,6 +12,8 @@ from bot.callbacks.staff import (
     NewTeacherRoleCb,
     TeacherAction,
     TeacherCb,
+    TeachersAction,
+    TeachersCb,
     TeachersPageCb,
 )
 from bot.keyboards.common import button, numbered
@@ -48,13 +50,8 @@ def teachers(
     lists.adjust(4)
     builder.attach(lists)
     builder.row(
-        button(
-            texts.BUTTON_TEACHER_SEARCH,
-            TeacherCb(action=TeacherAction.OPEN, person_id=0, value="search"),
-        ),
-        button(
-            texts.BUTTON_TEACHER_NEW, TeacherCb(action=TeacherAction.OPEN, person_id=0, value="new")
-        ),
+        button(texts.BUTTON_TEACHER_SEARCH, TeachersCb(action=TeachersAction.SEARCH)),
+        button(texts.BUTTON_TEACHER_NEW, TeachersCb(action=TeachersAction.NEW)),
     )
     return builder.as_markup()
 

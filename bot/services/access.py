@@ -29,7 +29,16 @@ class Actor:
 
     @property
     def roles(self) -> frozenset[Role]:
-        return self.person.role_set if self.person else frozenset()
+        """The person's roles; none for a teacher who left (they keep only their own data)."""
+        return self.person.role_set if self.person and not self.left else frozenset()
+
+    @property
+    def left(self) -> bool:
+        """A teacher marked as having left the organisation."""
+        person = self.person
+        return (
+            person is not None and person.left_on is not None and person.left_on <= _today(person)
+        )
 
     @property
     def is_registered(self) -> bool:
@@ -53,7 +62,7 @@ class Actor:
         person = self.require_person()
         if role not in person.role_set:
             raise AccessDenied(texts.ACCESS_ROLE_ONLY[role])
-        if person.left_on is not None and person.left_on <= _today(person):
+        if self.left:
             raise AccessDenied(texts.ACCESS_LEFT)
         return person
 

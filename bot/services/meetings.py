@@ -96,8 +96,11 @@ async def _pair_as_mentor(session: AsyncSession, actor: Actor, pair_id: int) -> 
 
 
 async def check_can_plan(session: AsyncSession, actor: Actor, pair_id: int) -> pairs.PairView:
-    """Only the mentor of an active pair or group plans and records its meetings."""
-    return await _pair_as_mentor(session, actor, pair_id)
+    """Only the mentor of an active pair or group plans and records its meetings (a speed
+    pair's one meeting only)."""
+    loaded = await _pair_as_mentor(session, actor, pair_id)
+    await _one_meeting_of_speed(session, loaded)
+    return loaded
 
 
 def _chosen_mentees(loaded: pairs.PairView, mentee_ids: Sequence[int]) -> list[Person]:

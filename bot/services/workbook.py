@@ -105,11 +105,12 @@ async def build(
                 Person.position,
                 Person.subject,
                 Person.experience_years,
-                PersonRole.role,
+                PersonRole.role,  # empty: on the staff, with no role in mentorship
                 Person.created_at,
+                Person.left_on,
             )
             .join(Organization, Organization.id == Person.organization_id)
-            .join(PersonRole, PersonRole.person_id == Person.id)
+            .outerjoin(PersonRole, PersonRole.person_id == Person.id)
             .where(_in(Person.organization_id, scope), Person.erased_at.is_(None))
             .order_by(Organization.name, Person.full_name),
         ),
@@ -120,6 +121,7 @@ async def build(
                 Organization.name,
                 Pair.id,
                 Pair.kind,
+                Pair.form,
                 Pair.role_model,
                 mentor.full_name,
                 mentee.full_name,

@@ -292,5 +292,12 @@ def test_the_steps_are_all_declared() -> None:
         "ActivityForm",
         "SelfCheck",
         "InviteSearch",
+        "MentorChange",
+        "PairChange",
+        "ProposalDecline",
+        "NoteForm",
+        "TeacherForm",
+        "TeacherEdit",
+        "TeacherSearch",
     } <= groups
     assert registration_texts.EXPECT_CONSENT and help_texts.EXPECT_TEXT

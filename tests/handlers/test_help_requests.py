@@ -189,6 +189,10 @@ async def test_curator_sets_escalation_hours(running_bot, session_factory, teleg
     assert "не было 14 дн." in changed.text and "Тихие часы организации" in changed.text
     await curator.press(changed, "21 дн.")
     changed = await reply(curator)
+    assert "Пара застоялась, если 30 дн." in changed.text
+    await curator.press(changed, "⚠️ 45 дн.")
+    changed = await reply(curator)
+    assert "Пара застоялась, если 45 дн." in changed.text
     await curator.press(changed, "🌙 22–07")
     assert "22:00–07:00" in (await reply(curator)).text
     await curator.press_data(
@@ -200,5 +204,5 @@ async def test_curator_sets_escalation_hours(running_bot, session_factory, teleg
     async with session_factory() as session:
         organization = await session.scalar(select(Organization))
     assert organization is not None and organization.help_escalation_hours == 8
-    assert organization.no_meeting_nudge_days == 21
+    assert organization.no_meeting_nudge_days == 21 and organization.stalled_days == 45
     assert (organization.quiet_hours_start, organization.quiet_hours_end) == (22, 7)
