@@ -64,17 +64,7 @@ async def answer(
 ) -> ProposalView:
     """The acting person's answer to a proposal made to them. Everyone accepted: the pair is
     active (a situational pair takes its help request). Someone declined: it is over."""
-    person = actor.require_person()
-    pair = await session.get(Pair, pair_id)
-    own = await session.scalar(
-        select(PairAnswer).where(PairAnswer.pair_id == pair_id, PairAnswer.person_id == person.id)
-    )
-    if pair is None or own is None:
-        raise AccessDenied(texts.PROPOSAL_NOT_YOURS)
-    if pair.status is not PairStatus.PROPOSED:
-        raise ValidationFailed(texts.PROPOSAL_CLOSED)
-    if own.accepted is not None:
-        raise ValidationFailed(texts.PROPOSAL_ANSWERED)
+    pair, own = await _waiting_for_actor(session, actor, pair_id)
     now = utcnow()
     own.accepted, own.answered_at = accept, now
     if not accept:
@@ -111,8 +101,10 @@ async def _release_request(session: AsyncSession, pair: Pair) -> None:
             request.pair_id = None
 
 
-async def check_can_decline(session: AsyncSession, actor: Actor, pair_id: int) -> None:
-    """Before asking for the reason: the proposal is the actor's and still waits for them."""
+async def _waiting_for_actor(
+    session: AsyncSession, actor: Actor, pair_id: int
+) -> tuple[Pair, PairAnswer]:
+    """The proposal and the actor's answer to it: theirs, still open, not answered yet."""
     person = actor.require_person()
     pair = await session.get(Pair, pair_id)
     own = await session.scalar(
@@ -124,6 +116,12 @@ async def check_can_decline(session: AsyncSession, actor: Actor, pair_id: int) -
         raise ValidationFailed(texts.PROPOSAL_CLOSED)
     if own.accepted is not None:
         raise ValidationFailed(texts.PROPOSAL_ANSWERED)
+    return pair, own
+
+
+async def check_can_decline(session: AsyncSession, actor: Actor, pair_id: int) -> None:
+    """Before asking for the reason: the proposal is the actor's and still waits for them."""
+    await _waiting_for_actor(session, actor, pair_id)
 
 
 LIST_STATUSES = {

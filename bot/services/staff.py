@@ -10,8 +10,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import ColumnElement, delete, exists, select, update
+from sqlalchemy import ColumnElement, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import matching, pairs, validation
@@ -376,23 +377,26 @@ def left_day(text: str | None, today: date) -> date:
 # --- mentee types and request; a mentor's profile ---------------------------------------------
 
 
+async def _toggle(
+    session: AsyncSession, row: PersonMenteeType | MentorArea, current: frozenset[Any]
+) -> frozenset[Any]:
+    """Add the person's mark (a mentee type, a mentor's area), or take it off if they had it."""
+    value = row.type if isinstance(row, PersonMenteeType) else row.category
+    if value in current:
+        await session.delete(await session.merge(row))
+        await session.flush()
+        return current - {value}
+    session.add(row)
+    await session.flush()
+    return current | {value}
+
+
 async def toggle_mentee_type(
     session: AsyncSession, actor: Actor, person_id: int, kind: MenteeType
 ) -> frozenset[MenteeType]:
     person = await _mentee(session, actor, person_id)
     current = (await mentee_types_of(session, [person.id])).get(person.id, frozenset())
-    if kind in current:
-        await session.execute(
-            delete(PersonMenteeType).where(
-                PersonMenteeType.person_id == person.id, PersonMenteeType.type == kind
-            )
-        )
-        result = current - {kind}
-    else:
-        session.add(PersonMenteeType(person_id=person.id, type=kind))
-        result = current | {kind}
-    await session.flush()
-    return result
+    return await _toggle(session, PersonMenteeType(person_id=person.id, type=kind), current)
 
 
 async def set_mentee_request(
@@ -441,18 +445,7 @@ async def toggle_area(
 ) -> frozenset[DifficultyCategory]:
     person = await _mentor(session, actor, person_id)
     current = await areas_of(session, person.id)
-    if category in current:
-        await session.execute(
-            delete(MentorArea).where(
-                MentorArea.person_id == person.id, MentorArea.category == category
-            )
-        )
-        result = current - {category}
-    else:
-        session.add(MentorArea(person_id=person.id, category=category))
-        result = current | {category}
-    await session.flush()
-    return result
+    return await _toggle(session, MentorArea(person_id=person.id, category=category), current)
 
 
 async def set_help_subjects(
