@@ -26,6 +26,8 @@ ROLE_COMMANDS = {
         BotCommand(command="unpaired", description=texts.COMMAND_UNPAIRED),
         BotCommand(command="proposals", description=texts.COMMAND_PROPOSALS),
         BotCommand(command="teachers", description=texts.COMMAND_TEACHERS),
+        BotCommand(command="documents", description=texts.COMMAND_DOCUMENTS),
+        BotCommand(command="roadmap", description=texts.COMMAND_ROADMAP),
         BotCommand(command="import", description=texts.COMMAND_IMPORT),
         BotCommand(command="invite", description=texts.COMMAND_INVITE),
         BotCommand(command="invites", description=texts.COMMAND_INVITES),

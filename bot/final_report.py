@@ -1,6 +1,7 @@
 """The final analytic report (итоговый аналитический отчёт) of a school year as a Word document
 (.docx) a curator can print and sign: the monitoring's indicators, tables by form and by
-category of difficulty, the charts, room for conclusions, and the signature line."""
+category of difficulty, the charts, the school's roadmap with what was done, room for
+conclusions, and the signature line."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
 from bot import charts
+from bot.documents import roadmap as roadmap_document
 from bot.services.monitoring import Figures, Summary
 from bot.texts import reports as texts
 from bot.texts.monitoring import SUMMARY_NONE
 from bot.texts.vocabulary import KIND_NAMES, category_short
+from models import RoadmapEvent
 
 
 def _table(document: object, header: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
@@ -33,7 +36,13 @@ def _score(value: float | None) -> str:
     return f"{value:.1f}" if value is not None else "—"
 
 
-def build(current: Summary, scope_name: str, curator: str) -> bytes:
+def build(
+    current: Summary,
+    scope_name: str,
+    curator: str,
+    roadmap: list[tuple[RoadmapEvent, str | None]] | None = None,
+) -> bytes:
+    """The report; with `roadmap` (one organisation's events of the year), its section too."""
     figures: Figures = current.total
     chosen = current.period
     document = Document()
@@ -139,6 +148,9 @@ def build(current: Summary, scope_name: str, curator: str) -> bytes:
                 for key, name in current.organizations.items()
             ],
         )
+    if roadmap is not None:
+        document.add_heading(texts.FINAL_ROADMAP, level=2)
+        roadmap_document.add_table(document, roadmap)
     document.add_heading(texts.FINAL_CONCLUSIONS, level=2)
     for _ in range(6):
         document.add_paragraph("_" * 80)

@@ -7,6 +7,7 @@ from handlers import (
     common,
     diagnostics,
     difficulties,
+    documents,
     errors,
     fallback,
     goals,
@@ -36,6 +37,7 @@ def get_routers() -> list[Router]:
         errors.handlers.router(),
         staff.handlers.router(),  # before `common`: this dialogue expects a file, not text
         help_requests.handlers.router(),  # before `common`: takes photos and documents too
+        documents.handlers.router(),  # before `common`: the adopted regulation is a file
         common.handlers.router(),  # /cancel and non-text answers work in every dialogue
         registration.handlers.router(),
         menu.handlers.router(),

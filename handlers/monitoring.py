@@ -20,7 +20,7 @@ from bot.dialogue import Step
 from bot.keyboards import monitoring as keyboards
 from bot.replies import answer_quietly, ask_for_text, edit, send
 from bot.routing import Handlers
-from bot.services import audit, monitoring, pairs, workbook
+from bot.services import audit, monitoring, pairs, roadmap, workbook
 from bot.services.access import Actor
 from bot.services.monitoring import Figures, Period, PeriodKind, Summary
 from bot.settings import Settings
@@ -289,7 +289,12 @@ async def _final_report_file(
     else:
         scope_name = next(iter(current.organizations.values()), "")
     signer = actor.person.full_name if actor.person else ""
-    content = final_report.build(current, scope_name, signer)
+    scope = monitoring.scope_of(actor)
+    events = None
+    if scope is not None and len(scope) == 1:
+        year = pairs.school_year(chosen.start)
+        events = await roadmap.of_year(session, scope[0], year)
+    content = final_report.build(current, scope_name, signer, events)
     name = f"final_report_{chosen.start:%Y}_{chosen.end:%Y}.docx"
     return BufferedInputFile(content, filename=name), FINAL_CAPTION.format(**_span(chosen))
 

@@ -1,15 +1,16 @@
 """The personalised programme of a pair: its card with the roadmap and progress, the mentor's
 aim and activities (title, difficulty, due date, expected result), marking an activity done,
-the mentees' reflections, and mentees' proposals to change the programme."""
+the mentees' reflections, mentees' proposals to change the programme; the curator's approval
+of a draft, and the programme as a document for the mentor and the curator."""
 
 from datetime import date
 from typing import Required
 
-from aiogram import F
+from aiogram import Bot, F
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 from typing_extensions import TypedDict
 
@@ -22,11 +23,12 @@ from bot.callbacks.programmes import (
 )
 from bot.delivery import deliver
 from bot.dialogue import Dialogue, NotWhatTheStepTakes, Step, typed_choice
+from bot.documents import programme as programme_document
 from bot.keyboards import programmes as keyboards
 from bot.keyboards.common import cancel
 from bot.replies import Say, anew, answer_quietly, ask_for_text, edit, in_place, send
 from bot.routing import Handlers
-from bot.services import programmes
+from bot.services import pairs, programmes
 from bot.services.access import Actor
 from bot.texts import programmes as texts
 from bot.texts.vocabulary import (
@@ -37,8 +39,8 @@ from bot.texts.vocabulary import (
     shorten,
 )
 from handlers.pairs import pair_title
-from models import ProgrammeActivity
-from models.enums import ActivityStatus
+from models import Programme, ProgrammeActivity
+from models.enums import ActivityStatus, ProgrammeStatus, Role
 
 handlers = Handlers("programmes")
 
@@ -86,6 +88,14 @@ def _state_of(activity: ProgrammeActivity, current: programmes.ProgrammeView) ->
     return "overdue" if programmes.is_overdue(activity, current.today) else "due"
 
 
+def _approval(programme: Programme, timezone: str) -> str:
+    if programme.status is ProgrammeStatus.DRAFT or programme.approved_at is None:
+        return texts.PROGRAMME_DRAFT_STATE
+    return texts.PROGRAMME_APPROVED_STATE.format(
+        day=pairs.local_today(timezone, programme.approved_at).strftime("%d.%m.%Y")
+    )
+
+
 def render_programme(
     actor: Actor, current: programmes.ProgrammeView
 ) -> tuple[str, InlineKeyboardMarkup]:
@@ -99,6 +109,8 @@ def render_programme(
         mentor=person.id == pair.mentor.id,
         mentee=person.id in {mentee.id for mentee in pair.mentees},
         exists=current.programme is not None,
+        curator=Role.CURATOR in person.role_set,
+        draft=current.programme is not None and current.programme.status is ProgrammeStatus.DRAFT,
     )
     if current.programme is None:
         return texts.PROGRAMME_NONE.format(pair=title), markup
@@ -118,6 +130,7 @@ def render_programme(
         pair=title,
         starts=current.programme.starts_on.strftime("%d.%m.%Y"),
         ends=current.programme.ends_on.strftime("%d.%m.%Y"),
+        approval=_approval(current.programme, person.organization.timezone),
         aim=esc(current.programme.aim),
         done=progress.done,
         total=progress.total,
@@ -176,6 +189,40 @@ async def _show_programme(
     current = await programmes.view(session, actor, pair_id)
     text, markup = render_programme(actor, current)
     await message.answer(text, reply_markup=markup)
+
+
+@handlers.callback_query(ProgrammeCb.filter(F.action == ProgrammeAction.APPROVE))
+async def approve(
+    callback: CallbackQuery, callback_data: ProgrammeCb, session: AsyncSession, actor: Actor
+) -> None:
+    current = await programmes.approve(session, actor, callback_data.pair_id)
+    await answer_quietly(callback, texts.PROGRAMME_APPROVED_NOW)
+    notice = texts.PROGRAMME_APPROVED_NOTICE.format(pair=pair_title(current.pair))
+    for person in current.pair.people:
+        await deliver(session, person, notice)
+    text, markup = render_programme(
+        actor, await programmes.view(session, actor, callback_data.pair_id)
+    )
+    await edit(callback, text, markup)
+
+
+@handlers.callback_query(ProgrammeCb.filter(F.action == ProgrammeAction.DOCUMENT))
+async def programme_file(
+    callback: CallbackQuery,
+    callback_data: ProgrammeCb,
+    session: AsyncSession,
+    actor: Actor,
+    bot: Bot,
+) -> None:
+    data = await programmes.document(session, actor, callback_data.pair_id)
+    await answer_quietly(callback)
+    await bot.send_document(
+        callback.from_user.id,
+        BufferedInputFile(
+            programme_document.build(data), filename=f"programme_{callback_data.pair_id}.docx"
+        ),
+        caption=texts.PROGRAMME_FILE_CAPTION.format(pair=pair_title(data.current.pair)),
+    )
 
 
 @handlers.callback_query(ProgrammeCb.filter(F.action == ProgrammeAction.AIM))

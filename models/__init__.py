@@ -2,6 +2,7 @@
 every table on `Base.metadata` (Alembic and the tests rely on that)."""
 
 from models.base import Base, utcnow
+from models.documents import Order, OrderItem, Regulation, RoadmapEvent
 from models.mentorship import (
     Difficulty,
     Goal,
@@ -46,6 +47,8 @@ __all__ = [
     "MentorArea",
     "Notification",
     "NotificationPreference",
+    "Order",
+    "OrderItem",
     "Organization",
     "Pair",
     "PairAnswer",
@@ -58,6 +61,8 @@ __all__ = [
     "PersonRole",
     "Programme",
     "ProgrammeActivity",
+    "Regulation",
+    "RoadmapEvent",
     "SelfAssessment",
     "meeting_activities",
     "meeting_difficulties",

@@ -168,3 +168,40 @@ class NotificationStatus(StrEnum):
     SENT = "sent"
     CANCELLED = "cancelled"
     FAILED = "failed"
+
+
+class OrderKind(StrEnum):
+    FIXING = "fixing"  # pairs fixed (закрепление наставнических пар)
+    CHANGES = "changes"  # a new mentor, an early end
+
+
+class OrderAction(StrEnum):
+    FIXED = "fixed"
+    MENTOR_CHANGED = "mentor_changed"
+    ENDED = "ended"
+
+
+class RoadmapEventKind(StrEnum):
+    """Events of a school's roadmap of the mentorship system (seed 004)."""
+
+    MENTOR_TRAINING = "mentor_training"
+    SEMINAR = "seminar"
+    OPEN_LESSON = "open_lesson"
+    CONTEST = "contest"
+    COUNCIL = "council"
+    OTHER = "other"
+
+
+class RoadmapAudience(StrEnum):
+    """Who is invited to a roadmap event."""
+
+    MENTORS = "mentors"
+    MENTEES = "mentees"
+    EVERYONE = "everyone"  # every mentor and mentee
+    NOBODY = "nobody"
+
+
+class RoadmapStatus(StrEnum):
+    PLANNED = "planned"
+    DONE = "done"
+    CANCELLED = "cancelled"

@@ -113,8 +113,12 @@ class Pair(TimestampMixin, Base):
     ends_on: Mapped[date | None] = mapped_column(Date)
     stop_reason: Mapped[str | None] = mapped_column(Text)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    # when the curator was told the pair has stalled; cleared by the pair's next meeting
+    # when the curator was last told the pair has stalled
     stalled_flagged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # the order that fixed the pair (приказ о закреплении); None until there is one
+    fixed_by_order_id: Mapped[int | None] = mapped_column(
+        ForeignKey("orders.id", ondelete="SET NULL")
+    )
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
 
     members: Mapped[list[PairMember]] = relationship(
@@ -205,6 +209,7 @@ class Programme(TimestampMixin, Base):
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
     approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
 
 
 class ProgrammeActivity(TimestampMixin, Base):

@@ -12,6 +12,8 @@ class ProgrammeAction(StrEnum):
     AIM = "aim"
     ADD = "add"  # an activity
     PROPOSE = "propose"  # a mentee's proposal to change the programme
+    APPROVE = "approve"  # the curator's
+    DOCUMENT = "document"  # the printed programme
 
 
 class ProgrammeCb(CallbackData, prefix="prog1"):

@@ -21,7 +21,14 @@ from bot.texts.vocabulary import shorten
 
 
 def programme(
-    pair_id: int, activities: list[tuple[int, str]], *, mentor: bool, mentee: bool, exists: bool
+    pair_id: int,
+    activities: list[tuple[int, str]],
+    *,
+    mentor: bool,
+    mentee: bool,
+    exists: bool,
+    curator: bool = False,
+    draft: bool = False,
 ) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for number, (activity_id, title) in enumerate(activities, start=1):
@@ -49,6 +56,16 @@ def programme(
                 ProgrammeCb(action=ProgrammeAction.PROPOSE, pair_id=pair_id),
             )
         )
+    if exists:
+        row = []
+        if curator and draft:
+            approve = ProgrammeCb(action=ProgrammeAction.APPROVE, pair_id=pair_id)
+            row.append(button(programmes_texts.BUTTON_PROGRAMME_APPROVE, approve))
+        if curator or mentor:
+            document = ProgrammeCb(action=ProgrammeAction.DOCUMENT, pair_id=pair_id)
+            row.append(button(programmes_texts.BUTTON_PROGRAMME_FILE, document))
+        if row:
+            builder.row(*row)
     builder.row(button(common_texts.BUTTON_BACK, PairCb(action=PairAction.OPEN, pair_id=pair_id)))
     return builder.as_markup()
 

@@ -124,16 +124,11 @@ def _weigh(mentee: MenteeFacts, mentor: MentorFacts) -> Suggestion:
     return Suggestion(mentor.person_id, mentor.name, round(score, 3), reasons, offered)
 
 
-def school_year(day: date) -> int:
-    """The first calendar year of the school year of `day` (September to August)."""
-    return day.year if day.month >= 9 else day.year - 1
-
-
 def willing_now(person: Person, today: date) -> bool | None:
     """A mentor's answer for this school year; None when given in an earlier one or never."""
     if person.mentor_willing is None or person.mentor_willing_on is None:
         return None
-    if school_year(person.mentor_willing_on) != school_year(today):
+    if pairs.school_year(person.mentor_willing_on) != pairs.school_year(today):
         return None
     return person.mentor_willing
 

@@ -101,6 +101,11 @@ def local_today(timezone: str, now: datetime | None = None) -> date:
     return (now or utcnow()).astimezone(ZoneInfo(timezone)).date()
 
 
+def school_year(day: date) -> int:
+    """The first calendar year of the school year of `day` (September to August)."""
+    return day.year if day.month >= 9 else day.year - 1
+
+
 def is_staff(person: Person, on: date) -> bool:
     """Whether the teacher is on the staff that day (not left, not erased)."""
     return person.erased_at is None and (person.left_on is None or person.left_on > on)

@@ -17,12 +17,24 @@ from bot.services.errors import AccessDenied, NotFound, ValidationFailed
 from bot.services.reminders.kinds import Kind
 from bot.texts import programmes as texts
 from bot.texts.pairs import PAIR_NOT_YOURS
-from models import Difficulty, Feedback, Person, Programme, ProgrammeActivity, utcnow
+from models import (
+    Difficulty,
+    Feedback,
+    Person,
+    PersonRole,
+    Programme,
+    ProgrammeActivity,
+    SelfAssessment,
+    utcnow,
+)
 from models.enums import (
     ActivityStatus,
+    AssessmentStage,
+    DifficultyCategory,
     DifficultyStatus,
     FeedbackKind,
     ProgrammeStatus,
+    Role,
 )
 
 AIM_MAX = 1000
@@ -141,17 +153,131 @@ async def set_aim(session: AsyncSession, actor: Actor, pair_id: int, aim: str | 
         programme = Programme(
             pair_id=pair.id,
             aim=text,
-            status=ProgrammeStatus.ACTIVE,
+            status=ProgrammeStatus.DRAFT,
             starts_on=pair.starts_on,
             ends_on=pair.ends_on,
         )
         session.add(programme)
     else:
         programme.aim = text
+        _back_to_draft(programme)
     await session.flush()
     template = texts.PROGRAMME_CHANGE_CREATED if created else texts.PROGRAMME_CHANGE_AIM
     await tell_the_others(session, actor, current, template.format(aim=text))
     return programme
+
+
+def _back_to_draft(programme: Programme) -> None:
+    """A new aim is a new programme to approve: the curator's approval no longer holds."""
+    if programme.status is ProgrammeStatus.ACTIVE:
+        programme.status = ProgrammeStatus.DRAFT
+        programme.approved_at = None
+        programme.approved_by_id = None
+
+
+async def approve(session: AsyncSession, actor: Actor, pair_id: int) -> ProgrammeView:
+    """The curator approves the pair's draft programme (draft → approved, with the day)."""
+    curator = actor.require_curator()
+    current = await view(session, actor, pair_id)
+    programme = current.programme
+    if programme is None:
+        raise ValidationFailed(texts.PROGRAMME_NOT_YET)
+    if programme.status is not ProgrammeStatus.DRAFT:
+        raise ValidationFailed(texts.PROGRAMME_ALREADY_APPROVED)
+    programme.status = ProgrammeStatus.ACTIVE
+    programme.approved_at = utcnow()
+    programme.approved_by_id = curator.id
+    await session.flush()
+    return current
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeDocument:
+    """What the printed programme holds."""
+
+    organization: str
+    curator: str | None
+    current: ProgrammeView
+    approved_on: date | None
+    difficulties: list[tuple[str, Difficulty]]  # the mentee's name, the difficulty
+    self_checks: list[tuple[str, DifficultyCategory, int | None, int | None]]
+    activity_difficulties: dict[int, str]  # activity id: the difficulty it addresses
+
+
+async def document(session: AsyncSession, actor: Actor, pair_id: int) -> ProgrammeDocument:
+    """The programme as a document, for the pair's mentor or the organisation's curator."""
+    current = await view(session, actor, pair_id)
+    person = actor.require_person()
+    if person.id != current.pair.mentor.id:
+        actor.require_curator()
+    programme = current.programme
+    if programme is None:
+        raise ValidationFailed(texts.PROGRAMME_NOT_YET)
+    mentees = {mentee.id: mentee.full_name for mentee in current.pair.mentees}
+    found = await session.scalars(
+        select(Difficulty)
+        .where(Difficulty.mentee_id.in_(mentees))
+        .order_by(Difficulty.mentee_id, Difficulty.created_at, Difficulty.id)
+    )
+    difficulties = [(mentees[item.mentee_id], item) for item in found]
+    by_id = {item.id: item.description for _, item in difficulties}
+    scores: dict[tuple[int, DifficultyCategory], dict[AssessmentStage, int]] = {}
+    for entry in await session.scalars(
+        select(SelfAssessment)
+        .where(
+            SelfAssessment.person_id.in_(mentees),
+            (SelfAssessment.programme_id == programme.id) | SelfAssessment.programme_id.is_(None),
+        )
+        .order_by(SelfAssessment.programme_id.is_not(None))  # the programme's own win
+    ):
+        scores.setdefault((entry.person_id, entry.category), {})[entry.stage] = entry.score
+    self_checks = [
+        (
+            mentees[mentee_id],
+            category,
+            stages.get(AssessmentStage.START),
+            stages.get(AssessmentStage.END),
+        )
+        for (mentee_id, category), stages in sorted(
+            scores.items(),
+            key=lambda item: (mentees[item[0][0]], list(DifficultyCategory).index(item[0][1])),
+        )
+    ]
+    approver = (
+        await session.get(Person, programme.approved_by_id) if programme.approved_by_id else None
+    )
+    if approver is None and Role.CURATOR in person.role_set:
+        approver = person
+    timezone = person.organization.timezone
+    return ProgrammeDocument(
+        organization=person.organization.name,
+        curator=approver.full_name if approver else await _curator_name(session, person),
+        current=current,
+        approved_on=(
+            pairs.local_today(timezone, programme.approved_at) if programme.approved_at else None
+        ),
+        difficulties=difficulties,
+        self_checks=self_checks,
+        activity_difficulties={
+            activity.id: by_id[activity.difficulty_id]
+            for activity in current.activities
+            if activity.difficulty_id in by_id
+        },
+    )
+
+
+async def _curator_name(session: AsyncSession, person: Person) -> str | None:
+    return await session.scalar(
+        select(Person.full_name)
+        .join(PersonRole, PersonRole.person_id == Person.id)
+        .where(
+            Person.organization_id == person.organization_id,
+            PersonRole.role == Role.CURATOR,
+            Person.erased_at.is_(None),
+        )
+        .order_by(Person.id)
+        .limit(1)
+    )
 
 
 async def mentee_difficulties(

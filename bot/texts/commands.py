@@ -35,6 +35,8 @@ COMMAND_UNPAIRED = "Наставляемые без пары"
 COMMAND_PROPOSALS = "Предложения пар: ждут, приняты, отклонены"
 
 COMMAND_TEACHERS = "База педагогов"
+COMMAND_DOCUMENTS = "Документы: приказы, положение, дорожная карта"
+COMMAND_ROADMAP = "Дорожная карта наставничества"
 
 COMMAND_MY_PAIRS = "Мои пары и группы"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 PROGRAMME_CARD = (
-    "<b>Персонализированная программа</b> · {pair}\nПериод: {starts} — {ends}\n"
+    "<b>Персонализированная программа</b> · {pair}\nПериод: {starts} — {ends}\n{approval}\n"
     "<b>Цель:</b> {aim}\n\n<b>Дорожная карта</b> — выполнено {done} из {total}, "
     "в плане {due}, просрочено {overdue}:\n{activities}"
 )
@@ -118,3 +118,14 @@ PROGRAMME_CHANGE_AIM = "изменена цель программы: «{aim}»"
 PROGRAMME_CHANGE_ADDED = "добавлено мероприятие «{title}», срок {due}"
 PROGRAMME_CHANGE_DONE = "{name} отметил(а) выполненным «{title}»: {result}"
 PROGRAMME_CHANGE_REFLECTION = "{name} написал(а) рефлексию по «{title}»"
+
+PROGRAMME_DRAFT_STATE = "📝 Проект: ждёт утверждения куратором"
+PROGRAMME_APPROVED_STATE = "✅ Утверждена куратором {day}"
+PROGRAMME_ALREADY_APPROVED = (
+    "Программа уже утверждена. После изменения цели она снова станет проектом."
+)
+PROGRAMME_APPROVED_NOW = "Программа утверждена."
+PROGRAMME_APPROVED_NOTICE = "✅ Куратор утвердил персонализированную программу: {pair}."
+PROGRAMME_FILE_CAPTION = "Персонализированная программа наставничества: {pair}"
+BUTTON_PROGRAMME_APPROVE = "✅ Утвердить"
+BUTTON_PROGRAMME_FILE = "📄 Документ"
