@@ -183,9 +183,11 @@ async def new_order(
     await send(callback, prompt, keyboards.order_number(number))
 
 
-async def _number_chosen(say: Say, state: FSMContext, actor: Actor, number: str | None) -> None:
+async def _number_chosen(
+    say: Say, state: FSMContext, session: AsyncSession, actor: Actor, number: str | None
+) -> None:
     data = await ORDER.get(state, "kind")
-    data["number"] = orders.order_number(number)
+    data["number"] = await orders.free_number(session, actor, number)
     await ORDER.set(state, data)
     await state.set_state(OrderForm.day)
     await say(
@@ -196,14 +198,20 @@ async def _number_chosen(say: Say, state: FSMContext, actor: Actor, number: str 
 
 @handlers.callback_query(StateFilter(OrderForm.number), OrderNumberCb.filter())
 async def number_pressed(
-    callback: CallbackQuery, callback_data: OrderNumberCb, state: FSMContext, actor: Actor
+    callback: CallbackQuery,
+    callback_data: OrderNumberCb,
+    state: FSMContext,
+    session: AsyncSession,
+    actor: Actor,
 ) -> None:
-    await _number_chosen(in_place(callback), state, actor, callback_data.number)
+    await _number_chosen(in_place(callback), state, session, actor, callback_data.number)
 
 
 @handlers.message(StateFilter(OrderForm.number), ANSWER)
-async def number_typed(message: Message, state: FSMContext, actor: Actor) -> None:
-    await _number_chosen(anew(message), state, actor, message.text)
+async def number_typed(
+    message: Message, state: FSMContext, session: AsyncSession, actor: Actor
+) -> None:
+    await _number_chosen(anew(message), state, session, actor, message.text)
 
 
 async def _order_dated(

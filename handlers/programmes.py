@@ -96,6 +96,10 @@ def _approval(programme: Programme, timezone: str) -> str:
     )
 
 
+def _is_draft(current: programmes.ProgrammeView) -> bool:
+    return current.programme is not None and current.programme.status is ProgrammeStatus.DRAFT
+
+
 def render_programme(
     actor: Actor, current: programmes.ProgrammeView
 ) -> tuple[str, InlineKeyboardMarkup]:
@@ -110,7 +114,7 @@ def render_programme(
         mentee=person.id in {mentee.id for mentee in pair.mentees},
         exists=current.programme is not None,
         curator=Role.CURATOR in person.role_set,
-        draft=current.programme is not None and current.programme.status is ProgrammeStatus.DRAFT,
+        draft=_is_draft(current),
     )
     if current.programme is None:
         return texts.PROGRAMME_NONE.format(pair=title), markup

@@ -12,10 +12,13 @@ echo "== mypy"
 .venv/bin/mypy .
 
 # Debian packages the tests use: headless Chromium for the sandbox's browser tests (skipped
-# without it) and faketime for the runs at another hour.
+# without it), faketime for the runs at another hour, and LibreOffice (Writer) with poppler to
+# convert each document to PDF and render a page of it.
 packages=()
 [ -x /usr/bin/chromedriver ] || packages+=(chromium chromium-driver)
 command -v faketime >/dev/null || packages+=(faketime)
+command -v soffice >/dev/null || packages+=(libreoffice-writer)
+command -v pdftoppm >/dev/null || packages+=(poppler-utils)
 if [ "${#packages[@]}" -gt 0 ]; then
     echo "== installing ${packages[*]}"
     sudo=""

@@ -12,7 +12,7 @@ from datetime import date
 
 from docx import Document as new_document
 from docx.document import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -54,6 +54,15 @@ def start(organization: str, *, landscape: bool = False) -> Document:
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _page_number(footer)
     return document
+
+
+def landscape_section(document: Document) -> None:
+    """Go on from a new page turned landscape (for a wide table), with the same margins."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21)
+    section.left_margin, section.right_margin = Cm(2), Cm(2)
+    section.top_margin, section.bottom_margin = Cm(3), Cm(1.5)
 
 
 def _page_number(paragraph: Paragraph) -> None:
@@ -107,10 +116,8 @@ def paragraph(document: Document, text: str, *, justify: bool = True) -> Paragra
     return added
 
 
-def right(document: Document, text: str, *, new_page: bool = False) -> None:
-    added = document.add_paragraph(text)
-    added.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    added.paragraph_format.page_break_before = new_page
+def right(document: Document, text: str) -> None:
+    document.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def table(
@@ -140,6 +147,9 @@ def table(
             for run in cell.paragraphs[0].runs:
                 run.font.size = TABLE_FONT_SIZE
     if widths:
+        grid.autofit = False
+        for column, width in zip(grid.columns, widths, strict=True):
+            column.width = Cm(width)
         for row in grid.rows:
             for cell, width in zip(row.cells, widths, strict=True):
                 cell.width = Cm(width)

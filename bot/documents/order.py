@@ -65,13 +65,14 @@ def build(order: OrderDocument) -> bytes:
     document.add_paragraph(texts.ORDER_ACQUAINTED)
     document.add_paragraph(f"{common.BLANK} / {common.filled(order.curator)} /")
     appendix = texts.ORDER_APPENDIX.format(day=common.day(order.dated_on), number=order.number)
-    common.right(document, appendix, new_page=True)
+    common.landscape_section(document)
+    common.right(document, appendix)
     if not order.lines:
         common.paragraph(document, texts.ORDER_EMPTY)
     elif order.kind is OrderKind.FIXING:
         rows = [_fixed_row(number, line) for number, line in enumerate(order.lines, start=1)]
-        common.table(document, texts.ORDER_FIX_HEADER, rows, (0.8, 3.2, 3.6, 2.4, 2.2, 2.6, 2.5))
+        common.table(document, texts.ORDER_FIX_HEADER, rows, (1, 4.5, 5.2, 3.8, 3, 4.5, 3.2))
     else:
         rows = [_change_row(number, line) for number, line in enumerate(order.lines, start=1)]
-        common.table(document, texts.ORDER_CHANGES_HEADER, rows, (0.8, 6, 3, 3.6, 2.6))
+        common.table(document, texts.ORDER_CHANGES_HEADER, rows, (1, 9.5, 4.5, 6, 4))
     return common.to_bytes(document)

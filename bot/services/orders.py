@@ -133,10 +133,19 @@ async def _taken(session: AsyncSession, organization_id: int, number: str, year:
 
 
 def order_number(text: str | None) -> str:
-    number = validation.short_text(text, field="Номер приказа", maximum=NUMBER_MAX)
-    number = number.removeprefix("№").strip()
-    if not _NUMBER.match(number):
+    number = " ".join((text or "").split()).removeprefix("№").strip()
+    if len(number) > NUMBER_MAX or not _NUMBER.match(number):
         raise ValidationFailed(texts.ORDER_BAD_NUMBER)
+    return number
+
+
+async def free_number(session: AsyncSession, actor: Actor, text: str | None) -> str:
+    """The typed number, valid and not taken this year (checked again for the order's date)."""
+    curator = actor.require_curator()
+    number = order_number(text)
+    year = pairs.local_today(curator.organization.timezone).year
+    if await _taken(session, curator.organization_id, number, year):
+        raise ValidationFailed(texts.ORDER_NUMBER_TAKEN.format(number=number, year=year))
     return number
 
 
