@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from datetime import timedelta
+from typing import Any
 
 from docx import Document
 from sqlalchemy import select
@@ -57,7 +58,7 @@ def today_text() -> str:
     return local_today("Europe/Moscow").strftime("%d.%m.%Y")
 
 
-async def school(factory):
+async def school(factory: Any) -> Any:
     """A curator, two mentors, two mentees: a traditional pair and a group."""
     organization_id = await make_organization(factory, SCHOOL)
     ids = {
@@ -99,12 +100,12 @@ async def school(factory):
     return organization_id, pair_id, group_id, ids
 
 
-async def hub(user):
+async def hub(user: Any) -> Any:
     await user.send("/documents")
     return await reply(user)
 
 
-async def make_order(user, button: str, number: str | None = None):
+async def make_order(user: Any, button: str, number: str | None = None) -> Any:
     """Through the hub: the order's number (the proposed one, or typed) and «Сегодня»."""
     await user.press(await hub(user), button)
     prompt = await reply(user)
@@ -220,7 +221,7 @@ async def test_the_order_of_changes(running_bot, session_factory, telegram):
     assert "изменений для приказа — 0" in (await hub(curator)).text
 
 
-async def open_programme(user, pair_id: int):
+async def open_programme(user: Any, pair_id: int) -> Any:
     await user.send("/start")
     menu = await reply(user)
     data = ProgrammeCb(action=ProgrammeAction.OPEN, pair_id=pair_id).pack()
