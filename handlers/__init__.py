@@ -37,7 +37,7 @@ def get_routers() -> list[Router]:
         errors.handlers.router(),
         staff.handlers.router(),  # before `common`: this dialogue expects a file, not text
         help_requests.handlers.router(),  # before `common`: takes photos and documents too
-        documents.handlers.router(),  # before `common`: the adopted regulation is a file
+        documents.uploads.router(),  # before `common`: the adopted regulation is a file
         common.handlers.router(),  # /cancel and non-text answers work in every dialogue
         registration.handlers.router(),
         menu.handlers.router(),
@@ -50,6 +50,7 @@ def get_routers() -> list[Router]:
         pair_notes.handlers.router(),
         teachers.handlers.router(),
         programmes.handlers.router(),
+        documents.handlers.router(),
         meetings.handlers.router(),
         goals.handlers.router(),
         settings.handlers.router(),

@@ -40,14 +40,19 @@ from bot.routing import Handlers
 from bot.services import orders, pairs, regulations, roadmap
 from bot.services.access import Actor
 from bot.texts import documents as texts
-from bot.texts.vocabulary import esc
+from bot.texts.vocabulary import esc, shorten
 from models import Order, RoadmapEvent
 from models.enums import OrderKind, RoadmapAudience, RoadmapEventKind, RoadmapStatus
 
 handlers = Handlers("documents")
+# The adopted regulation comes as a file: its step is tried before `common`, which answers
+# anything but text in a dialogue; the typed steps come after it, so that «Отмена» cancels.
+uploads = Handlers("documents_uploads")
 
 ANSWER = F.text & ~F.text.startswith("/")
 EVENTS_SHOWN = 15
+TITLE_SHOWN = 80
+PLANNED_BUTTONS = 20
 
 
 class OrderForm(StatesGroup):
@@ -225,7 +230,11 @@ async def _order_dated(
 ) -> None:
     data = await ORDER.get(state, "kind", "number")
     dated_on = orders.order_date(actor, text)
-    order = await orders.create(session, actor, data["kind"], data["number"], dated_on)
+    try:
+        order = await orders.create(session, actor, data["kind"], data["number"], dated_on)
+    except orders.NumberTaken:  # in the year of that date: the number is asked again
+        await state.set_state(OrderForm.number)
+        raise
     await state.clear()
     count = len((await orders.document(session, actor, order.id)).lines)
     await say(texts.ORDER_SAVED.format(number=esc(order.number), day=_day(dated_on), count=count))
@@ -294,7 +303,7 @@ async def ask_regulation(callback: CallbackQuery, state: FSMContext, actor: Acto
     await send(callback, texts.REGULATION_ASK_FILE, cancel())
 
 
-@handlers.message(StateFilter(RegulationForm.file), F.document)
+@uploads.message(StateFilter(RegulationForm.file), F.document)
 async def regulation_file(message: Message, state: FSMContext, actor: Actor) -> None:
     document = message.document
     assert document is not None  # the filter lets only documents in
@@ -335,7 +344,7 @@ def _event_line(event: RoadmapEvent, responsible: str | None) -> str:
     return texts.ROADMAP_LINE.format(
         icon=texts.ROADMAP_ICONS[event.status],
         day=_day(event.on_date),
-        title=esc(event.title),
+        title=esc(shorten(event.title, TITLE_SHOWN)),
         kind=texts.EVENT_KIND_NAMES[event.kind],
         responsible=(
             texts.ROADMAP_LINE_RESPONSIBLE.format(name=esc(responsible)) if responsible else ""
@@ -354,7 +363,8 @@ async def render_roadmap(session: AsyncSession, actor: Actor) -> tuple[str, list
         next=plan.first_year + 1,
         events="\n".join(lines) or texts.ROADMAP_NO_EVENTS,
     )
-    return text, [event for event, _ in shown]
+    planned = [event for event, _ in plan.events if event.status is RoadmapStatus.PLANNED]
+    return text, planned[:PLANNED_BUTTONS]
 
 
 @handlers.message(Command("roadmap"))
@@ -583,7 +593,10 @@ async def result_typed(
 async def cancel_event(
     callback: CallbackQuery, callback_data: EventCb, session: AsyncSession, actor: Actor
 ) -> None:
-    await roadmap.cancel(session, actor, callback_data.event_id)
+    event = await roadmap.cancel(session, actor, callback_data.event_id)
+    notice = texts.ROADMAP_CANCELLED_NOTICE.format(title=esc(event.title), day=_day(event.on_date))
+    for person in await roadmap.invitees(session, actor, event):
+        await deliver(session, person, notice)
     await answer_quietly(callback, texts.ROADMAP_CANCELLED)
     text, planned = await render_event(session, actor, callback_data.event_id)
     await edit(callback, text, keyboards.event(callback_data.event_id, planned=planned))

@@ -44,8 +44,12 @@ class OrderItem(Base):
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
     pair_id: Mapped[int] = mapped_column(ForeignKey("pairs.id", ondelete="CASCADE"))
     action: Mapped[OrderAction] = mapped_column(enum_column(OrderAction))
-    # the mentor the item names (for a change: the new one), kept as the order said it
+    # what the order said of the pair, so that a reprint says the same: the mentor (for a
+    # change: the new one), the mentees and the period
     mentor_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    mentee_names: Mapped[str] = mapped_column(Text)
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
 
 
 class Regulation(Base):

@@ -18,7 +18,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from models import Base, Meeting, Pair, PairMentor, PersonMenteeType
+from models import Base, Meeting, Pair, PairMentor, PersonMenteeType, Programme
 from models.database import (
     MIGRATIONS,
     alembic_config,
@@ -26,7 +26,14 @@ from models.database import (
     create_session_factory,
     upgrade_database,
 )
-from models.enums import MenteeType, MentorshipForm, MentorshipKind, PairStatus, RoleModel
+from models.enums import (
+    MenteeType,
+    MentorshipForm,
+    MentorshipKind,
+    PairStatus,
+    ProgrammeStatus,
+    RoleModel,
+)
 
 
 def test_migration_files_sort_in_the_order_they_apply() -> None:
@@ -99,6 +106,10 @@ INSERT INTO pair_members (id, pair_id, mentee_id, created_at) VALUES
     (1, 1, 2, :now), (2, 2, 2, :now), (3, 2, 3, :now), (4, 3, 3, :now);
 INSERT INTO meetings (id, pair_id, starts_at, format, topic, status, created_at) VALUES
     (1, 1, :now, 'offline', 'Первая', 'held', :now);
+INSERT INTO programmes (id, pair_id, aim, stage, status, starts_on, ends_on, approved_at,
+    created_at)
+    VALUES (1, 1, 'Цель', 'work', 'active', '2026-09-01', '2027-05-31', NULL, :now),
+    (2, 2, 'Цель', 'work', 'active', '2025-09-01', '2026-05-31', :now, :now);
 """
 
 
@@ -117,6 +128,7 @@ async def test_existing_pairs_are_migrated_not_lost(blank_engine: AsyncEngine) -
         pairs = {pair.id: pair for pair in await session.scalars(select(Pair))}
         history = list(await session.scalars(select(PairMentor).order_by(PairMentor.pair_id)))
         meeting = await session.get(Meeting, 1)
+        programmes = list(await session.scalars(select(Programme).order_by(Programme.id)))
         types = set(
             (await session.execute(select(PersonMenteeType.person_id, PersonMenteeType.type))).all()
         )
@@ -132,5 +144,10 @@ async def test_existing_pairs_are_migrated_not_lost(blank_engine: AsyncEngine) -
         (3, 1, None),
     ]
     assert meeting is not None and meeting.mentor_id == 1
+    # a programme active from its first aim but never approved is a draft to approve
+    assert [programme.status for programme in programmes] == [
+        ProgrammeStatus.DRAFT,
+        ProgrammeStatus.ACTIVE,
+    ]
     # a mentee with up to three years' experience is taken for a young specialist
     assert types == {(2, MenteeType.YOUNG_SPECIALIST)}

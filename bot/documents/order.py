@@ -7,37 +7,34 @@ from bot.documents import common
 from bot.services.orders import OrderDocument, OrderLine
 from bot.texts import documents as texts
 from bot.texts.vocabulary import label
-from models.enums import OrderAction, OrderKind
+from models.enums import OrderKind
 
 
 def _period(line: OrderLine) -> str:
-    pair = line.pair.pair
-    if pair.ends_on is None:
-        return f"с {common.day(pair.starts_on)}"
-    return f"{common.day(pair.starts_on)} – {common.day(pair.ends_on)}"
+    if line.ends_on is None:
+        return f"с {common.day(line.starts_on)}"
+    return f"{common.day(line.starts_on)} – {common.day(line.ends_on)}"
 
 
 def _fixed_row(number: int, line: OrderLine) -> list[object]:
-    pair = line.pair.pair
     return [
         number,
-        line.pair.mentor.full_name,
-        ", ".join(mentee.full_name for mentee in line.pair.mentees) or common.BLANK,
-        label(pair.kind),
-        label(pair.form),
-        label(pair.role_model),
+        common.filled(line.mentor),
+        common.filled(", ".join(line.mentees)),
+        label(line.kind),
+        label(line.form),
+        label(line.role_model),
         _period(line),
     ]
 
 
 def _change_row(number: int, line: OrderLine) -> list[object]:
-    mentees = ", ".join(mentee.full_name for mentee in line.pair.mentees) or common.BLANK
-    mentor = line.pair.mentor.full_name if line.action is OrderAction.MENTOR_CHANGED else ""
+    mentees = common.filled(", ".join(line.mentees))
     return [
         number,
-        f"№ {line.pair.pair.id}: {mentees}",
+        f"№ {line.pair_id}: {mentees}",
         texts.ORDER_CHANGE_NAMES[line.action],
-        mentor,
+        common.filled(line.mentor),
         common.day(line.since),
     ]
 

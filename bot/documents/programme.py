@@ -84,10 +84,10 @@ def build(data: ProgrammeDocument) -> bytes:
         (
             number,
             activity.title,
-            data.activity_difficulties.get(activity.id, ""),
+            common.filled(data.activity_difficulties.get(activity.id)),
             common.day(activity.due_on),
-            activity.expected_result or "",
-            activity.result or "",
+            common.filled(activity.expected_result),
+            common.filled(activity.result),
             texts.PROGRAMME_MARKS[activity.status.value],
         )
         for number, activity in enumerate(current.activities, start=1)

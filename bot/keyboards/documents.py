@@ -27,7 +27,7 @@ from bot.texts import common as common_texts
 from bot.texts import documents as texts
 from bot.texts.vocabulary import shorten
 from models import Order, RoadmapEvent
-from models.enums import OrderKind, RoadmapStatus
+from models.enums import OrderKind
 
 LABEL_LENGTH = 40
 
@@ -95,10 +95,9 @@ def orders(found: list[Order]) -> InlineKeyboardMarkup:
 
 def roadmap(events: list[RoadmapEvent]) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
-    for event in events:
-        if event.status is RoadmapStatus.PLANNED:
-            label = f"{event.on_date:%d.%m} {shorten(event.title, LABEL_LENGTH)}"
-            builder.row(button(label, EventCb(action=EventAction.OPEN, event_id=event.id)))
+    for event in events:  # the planned ones, to mark done or cancel
+        label = f"{event.on_date:%d.%m} {shorten(event.title, LABEL_LENGTH)}"
+        builder.row(button(label, EventCb(action=EventAction.OPEN, event_id=event.id)))
     builder.row(
         button(texts.BUTTON_EVENT_ADD, DocumentsCb(action=DocumentsAction.EVENT_ADD)),
         button(texts.BUTTON_ROADMAP_FILE, DocumentsCb(action=DocumentsAction.ROADMAP_FILE)),

@@ -17,7 +17,14 @@ from bot.services.access import Actor
 from bot.services.errors import NotFound, ValidationFailed
 from bot.texts import documents as texts
 from models import Order, OrderItem, Pair, PairMentor, Person
-from models.enums import OrderAction, OrderKind, PairStatus
+from models.enums import (
+    MentorshipForm,
+    MentorshipKind,
+    OrderAction,
+    OrderKind,
+    PairStatus,
+    RoleModel,
+)
 
 NUMBER_MAX = 32
 _NUMBER = re.compile(r"^[0-9A-Za-zА-Яа-яЁё][0-9A-Za-zА-Яа-яЁё/\-. ]*$")
@@ -28,9 +35,36 @@ ORDERS_SHOWN = 10
 class OrderLine:
     """A pair as an order names it: fixed (with its period), or changed on a day."""
 
-    pair: pairs.PairView
+    pair_id: int
+    kind: MentorshipKind
+    form: MentorshipForm
+    role_model: RoleModel
+    mentor: str
+    mentees: list[str]
+    starts_on: date
+    ends_on: date | None
     action: OrderAction
     since: date | None = None  # for a change: the day it took effect
+
+
+def _line(view: pairs.PairView, action: OrderAction, since: date | None = None) -> OrderLine:
+    pair = view.pair
+    return OrderLine(
+        pair_id=pair.id,
+        kind=pair.kind,
+        form=pair.form,
+        role_model=pair.role_model,
+        mentor=view.mentor.full_name,
+        mentees=[mentee.full_name for mentee in view.mentees],
+        starts_on=pair.starts_on,
+        ends_on=pair.ends_on,
+        action=action,
+        since=since,
+    )
+
+
+class NumberTaken(ValidationFailed):
+    """The order's number is used already in the year of its date."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +86,16 @@ def _last_named_mentor(items: list[OrderItem]) -> dict[int, int | None]:
     return named
 
 
-async def pending(session: AsyncSession, actor: Actor, kind: OrderKind) -> list[OrderLine]:
+async def pending(
+    session: AsyncSession, actor: Actor, kind: OrderKind, *, lock: bool = False
+) -> list[tuple[Pair, OrderLine]]:
     """What an order of this kind would list now: working pairs no order fixed; or, of the
     pairs fixed, those whose mentor changed since an order named them and those stopped
-    early that no order ended."""
+    early that no order ended. With `lock` (recording the order), the pairs are locked on
+    PostgreSQL, so two curators recording at once cannot list the same pair twice."""
     curator = actor.require_curator()
     if kind is OrderKind.FIXING:
-        found = await session.scalars(
+        statement = (
             select(Pair)
             .where(
                 Pair.organization_id == curator.organization_id,
@@ -67,42 +104,42 @@ async def pending(session: AsyncSession, actor: Actor, kind: OrderKind) -> list[
             )
             .order_by(Pair.starts_on, Pair.id)
         )
-        return [OrderLine(await pairs.view(session, pair), OrderAction.FIXED) for pair in found]
-    fixed = list(
-        await session.scalars(
-            select(Pair)
-            .where(
-                Pair.organization_id == curator.organization_id,
-                Pair.fixed_by_order_id.is_not(None),
-            )
-            .order_by(Pair.starts_on, Pair.id)
+        found = list(await session.scalars(statement.with_for_update() if lock else statement))
+        return [(pair, _line(await pairs.view(session, pair), OrderAction.FIXED)) for pair in found]
+    statement = (
+        select(Pair)
+        .where(
+            Pair.organization_id == curator.organization_id,
+            Pair.fixed_by_order_id.is_not(None),
         )
+        .order_by(Pair.starts_on, Pair.id)
     )
+    fixed = list(await session.scalars(statement.with_for_update() if lock else statement))
     items = list(
         await session.scalars(
             select(OrderItem)
             .join(Order, Order.id == OrderItem.order_id)
             .where(OrderItem.pair_id.in_([pair.id for pair in fixed]))
-            .order_by(Order.dated_on, Order.id, OrderItem.id)
+            .order_by(Order.id, OrderItem.id)  # as recorded: a back-dated order is still later
         )
     )
     named = _last_named_mentor(items)
     ended = {item.pair_id for item in items if item.action is OrderAction.ENDED}
     timezone = curator.organization.timezone
-    lines: list[OrderLine] = []
+    lines: list[tuple[Pair, OrderLine]] = []
     for pair in fixed:
         if pair.status in pairs.LIVE_STATUSES and named.get(pair.id) != pair.mentor_id:
             since = await session.scalar(
                 select(func.max(PairMentor.since)).where(PairMentor.pair_id == pair.id)
             )
             day = pairs.local_today(timezone, since) if since is not None else None
-            lines.append(
-                OrderLine(await pairs.view(session, pair), OrderAction.MENTOR_CHANGED, day)
-            )
+            view = await pairs.view(session, pair)
+            lines.append((pair, _line(view, OrderAction.MENTOR_CHANGED, day)))
         elif pair.status is PairStatus.STOPPED and pair.id not in ended:
             finished = pair.finished_at
             day = pairs.local_today(timezone, finished) if finished is not None else None
-            lines.append(OrderLine(await pairs.view(session, pair), OrderAction.ENDED, day))
+            view = await pairs.view(session, pair)
+            lines.append((pair, _line(view, OrderAction.ENDED, day)))
     return lines
 
 
@@ -170,8 +207,8 @@ async def create(
     curator = actor.require_curator()
     number = order_number(number_text)
     if await _taken(session, curator.organization_id, number, dated_on.year):
-        raise ValidationFailed(texts.ORDER_NUMBER_TAKEN.format(number=number, year=dated_on.year))
-    lines = await pending(session, actor, kind)
+        raise NumberTaken(texts.ORDER_NUMBER_TAKEN.format(number=number, year=dated_on.year))
+    lines = await pending(session, actor, kind, lock=True)
     if not lines:
         raise ValidationFailed(texts.ORDER_NOTHING[kind])
     order = Order(
@@ -183,17 +220,20 @@ async def create(
     )
     session.add(order)
     await session.flush()
-    for line in lines:
+    for pair, line in lines:
         session.add(
             OrderItem(
                 order_id=order.id,
-                pair_id=line.pair.pair.id,
+                pair_id=pair.id,
                 action=line.action,
-                mentor_id=line.pair.mentor.id,
+                mentor_id=pair.mentor_id,
+                mentee_names="\n".join(line.mentees),
+                starts_on=line.starts_on,
+                ends_on=line.ends_on,
             )
         )
         if line.action is OrderAction.FIXED:
-            line.pair.pair.fixed_by_order_id = order.id
+            pair.fixed_by_order_id = order.id
     await session.flush()
     return order
 
@@ -220,22 +260,20 @@ async def get(session: AsyncSession, actor: Actor, order_id: int) -> Order:
 
 
 async def document(session: AsyncSession, actor: Actor, order_id: int) -> OrderDocument:
-    """An order as recorded, for its document; only the organisation's curator gets it."""
+    """An order as recorded (what it said of each pair then), for its document; only the
+    organisation's curator gets it."""
     curator = actor.require_curator()
     order = await get(session, actor, order_id)
-    items = list(
-        await session.scalars(
-            select(OrderItem).where(OrderItem.order_id == order.id).order_by(OrderItem.id)
-        )
+    rows = await session.execute(
+        select(OrderItem, Pair, Person.full_name)
+        .join(Pair, Pair.id == OrderItem.pair_id)
+        .outerjoin(Person, Person.id == OrderItem.mentor_id)
+        .where(OrderItem.order_id == order.id)
+        .order_by(OrderItem.id)
     )
     timezone = curator.organization.timezone
     lines = []
-    for item in items:
-        pair = await session.get(Pair, item.pair_id)
-        assert pair is not None
-        view = await pairs.view(session, pair)
-        mentor = await session.get(Person, item.mentor_id) if item.mentor_id else None
-        shown = pairs.PairView(pair=pair, mentor=mentor or view.mentor, mentees=view.mentees)
+    for item, pair, mentor in rows.all():
         since = None
         if item.action is OrderAction.ENDED and pair.finished_at is not None:
             since = pairs.local_today(timezone, pair.finished_at)
@@ -246,7 +284,20 @@ async def document(session: AsyncSession, actor: Actor, order_id: int) -> OrderD
                 )
             )
             since = pairs.local_today(timezone, changed) if changed is not None else None
-        lines.append(OrderLine(shown, item.action, since))
+        lines.append(
+            OrderLine(
+                pair_id=pair.id,
+                kind=pair.kind,
+                form=pair.form,
+                role_model=pair.role_model,
+                mentor=mentor or "",
+                mentees=[name for name in item.mentee_names.split("\n") if name],
+                starts_on=item.starts_on,
+                ends_on=item.ends_on,
+                action=item.action,
+                since=since,
+            )
+        )
     return OrderDocument(
         organization=curator.organization.name,
         curator=curator.full_name,

@@ -213,6 +213,8 @@ async def document(session: AsyncSession, actor: Actor, pair_id: int) -> Program
     programme = current.programme
     if programme is None:
         raise ValidationFailed(texts.PROGRAMME_NOT_YET)
+    for mentee in current.pair.mentees:  # their difficulties and self-diagnosis are in it
+        await require_mentee_visible(session, actor, mentee)
     mentees = {mentee.id: mentee.full_name for mentee in current.pair.mentees}
     found = await session.scalars(
         select(Difficulty)

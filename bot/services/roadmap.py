@@ -52,13 +52,37 @@ def title(text: str | None) -> str:
     return validation.short_text(text, field="Название мероприятия", maximum=TITLE_MAX)
 
 
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The days a roadmap holds: its school year, and in August the days left of the
+    current one too (schools draw the coming year's roadmap up in August)."""
+
+    first_year: int  # the school year the roadmap is for, from September of this year
+    first: date
+    last: date
+
+
+def span(today: date) -> Span:
+    current = pairs.school_year(today)
+    year = current + (1 if today.month == 8 else 0)
+    return Span(first_year=year, first=date(current, 9, 1), last=date(year + 1, 8, 31))
+
+
 def event_day(actor: Actor, text: str | None) -> date:
-    """The event's day: today or later, within the school year it is planned in."""
+    """The event's day, within the roadmap's days: ahead (planned) or passed (an event held
+    that is recorded after it)."""
     today = _today(actor)
-    day = validation.future_date(text, today)
-    year = pairs.school_year(today)
-    if pairs.school_year(day) != year:
-        raise ValidationFailed(texts.ROADMAP_OUTSIDE_YEAR.format(year=year, next=year + 1))
+    days = span(today)
+    day = validation.calendar_date(text, today)
+    if not days.first <= day <= days.last:
+        raise ValidationFailed(
+            texts.ROADMAP_OUTSIDE_YEAR.format(
+                year=days.first_year,
+                next=days.first_year + 1,
+                first=days.first.strftime("%d.%m.%Y"),
+                last=days.last.strftime("%d.%m.%Y"),
+            )
+        )
     return day
 
 
@@ -192,15 +216,16 @@ async def cancel(session: AsyncSession, actor: Actor, event_id: int) -> RoadmapE
 
 
 async def of_year(
-    session: AsyncSession, organization_id: int, first_year: int
+    session: AsyncSession, organization_id: int, first_year: int, first: date | None = None
 ) -> list[tuple[RoadmapEvent, str | None]]:
-    """The organisation's events of the school year beginning in September of `first_year`."""
+    """The organisation's events of the school year beginning in September of `first_year`
+    (from `first` on, when given)."""
     rows = await session.execute(
         select(RoadmapEvent, Person.full_name)
         .outerjoin(Person, Person.id == RoadmapEvent.responsible_id)
         .where(
             RoadmapEvent.organization_id == organization_id,
-            RoadmapEvent.on_date >= date(first_year, 9, 1),
+            RoadmapEvent.on_date >= (first or date(first_year, 9, 1)),
             RoadmapEvent.on_date < date(first_year + 1, 9, 1),
         )
         .order_by(RoadmapEvent.on_date, RoadmapEvent.id)
@@ -209,12 +234,12 @@ async def of_year(
 
 
 async def view(session: AsyncSession, actor: Actor) -> RoadmapView:
-    """The roadmap of the current school year, for the curator."""
+    """The roadmap of its days (`span`), for the curator."""
     curator = actor.require_curator()
-    year = pairs.school_year(_today(actor))
+    days = span(_today(actor))
     return RoadmapView(
         organization=curator.organization.name,
         curator=curator.full_name,
-        first_year=year,
-        events=await of_year(session, curator.organization_id, year),
+        first_year=days.first_year,
+        events=await of_year(session, curator.organization_id, days.first_year, days.first),
     )

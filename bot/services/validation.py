@@ -154,6 +154,14 @@ _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 _DAY_AND_TIME = re.compile(r"^(?:в\s+)?(.+?)\s+(?:в\s+)?(\d{1,2}[:.]\d{2})$")
 
 
+def calendar_date(text: str | None, today: date) -> date:
+    """A day typed as 25.12.2026, 25.12.26 or 25.12 (the next such day), past or future."""
+    match = _DATE.match(_clean(text))
+    if not match:
+        raise ValidationFailed(texts.VALIDATION_DATE)
+    return _calendar_day(match, today, past=False)
+
+
 def clock_time(text: str | None) -> time:
     """A time of day typed as 15:30 or 15.30."""
     match = _TIME.match(_clean(text))

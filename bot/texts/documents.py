@@ -217,7 +217,7 @@ ORDER_NOTHING = {
 }
 ORDER_NOT_FOUND = "Приказ не найден."
 ROADMAP_OUTSIDE_YEAR = (
-    "Дорожная карта — на {year}/{next} учебный год: укажите дату до 31.08.{next}."
+    "Дорожная карта — на {year}/{next} учебный год: укажите дату с {first} по {last}."
 )
 ROADMAP_NOT_STAFF = "Этого педагога нет в коллективе организации."
 ROADMAP_EVENT_NOT_FOUND = "Мероприятие не найдено."
@@ -318,6 +318,7 @@ EVENT_NO_RESPONSIBLE = "не назначен"
 ROADMAP_ASK_RESULT = "Напишите <b>результат</b> мероприятия: что сделано, сколько участников."
 ROADMAP_DONE = "✅ Мероприятие отмечено проведённым."
 ROADMAP_CANCELLED = "Мероприятие отменено."
+ROADMAP_CANCELLED_NOTICE = "✖️ Мероприятие «{title}» ({day}) отменено."
 ROADMAP_FILE_CAPTION = "Дорожная карта на {year}/{next} учебный год"
 
 EXPECT_ORDER_NUMBER = "номер приказа — кнопкой с предложенным номером или текстом"

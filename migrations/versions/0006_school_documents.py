@@ -1,6 +1,6 @@
 """the school's documents: orders fixing pairs (and their changes) with the pairs they name,
 the adopted regulation, the school's roadmap events; who approved a programme, and the order
-that fixed a pair
+that fixed a pair; programmes never approved become drafts
 
 Revision ID: 0006
 Revises: 8c2d3e4f5a61
@@ -182,6 +182,9 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("mentor_id", sa.Integer(), nullable=True),
+        sa.Column("mentee_names", sa.Text(), nullable=False),
+        sa.Column("starts_on", sa.Date(), nullable=False),
+        sa.Column("ends_on", sa.Date(), nullable=True),
         sa.ForeignKeyConstraint(
             ["mentor_id"],
             ["people.id"],
@@ -222,6 +225,10 @@ def upgrade() -> None:
             ["id"],
             ondelete="SET NULL",
         )
+    # Programmes were active from their first aim; one the curator never approved is a draft.
+    op.execute(
+        "UPDATE programmes SET status = 'draft' WHERE status = 'active' AND approved_at IS NULL"
+    )
 
 
 def downgrade() -> None:

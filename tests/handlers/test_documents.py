@@ -22,12 +22,12 @@ from bot.documents import roadmap as roadmap_document
 from bot.services.orders import OrderDocument
 from bot.services.pairs import local_today
 from bot.services.regulations import RegulationTemplate
-from bot.services.roadmap import RoadmapView
+from bot.services.roadmap import RoadmapView, span
 from bot.texts import documents as texts
 from bot.texts import programmes as programme_texts
 from bot.texts import reports as report_texts
-from bot.texts.common import ACCESS_ROLE_ONLY
-from bot.texts.validation import VALIDATION_DATE, VALIDATION_DATE_PAST, VALIDATION_NO_SUCH_DATE
+from bot.texts.common import ACCESS_ROLE_ONLY, CANCELLED
+from bot.texts.validation import VALIDATION_DATE, VALIDATION_NO_SUCH_DATE
 from models import Order, Pair, PairMentor, Programme, ProgrammeActivity, RoadmapEvent, utcnow
 from models.enums import (
     MentorshipForm,
@@ -36,6 +36,7 @@ from models.enums import (
     PairStatus,
     ProgrammeStatus,
     RoadmapAudience,
+    RoadmapEventKind,
     RoadmapStatus,
     Role,
 )
@@ -132,6 +133,10 @@ async def test_the_order_fixing_pairs(running_bot, session_factory, telegram):
     assert texts.BUTTON_ORDER_NUMBER.format(number="1") in prompt.buttons()
     await curator.send("!!")
     assert (await reply(curator)).text == texts.ORDER_BAD_NUMBER
+    await curator.send("Отмена")  # typed, it cancels: it is not taken for a number
+    assert (await reply(curator)).text == CANCELLED
+    await curator.press(await hub(curator), texts.BUTTON_ORDER_FIXING)
+    await reply(curator)
     await curator.send("№ 15-н")
     await reply(curator)
     await curator.send("31.02.2026")
@@ -362,7 +367,7 @@ async def test_the_regulation_template_and_the_adopted_one(running_bot, session_
 
 
 async def test_the_roadmap(running_bot, session_factory, telegram):
-    await school(session_factory)
+    organization_id, *_ = await school(session_factory)
     curator, mentor, mentee, other = await users(telegram, CURATOR, MENTOR, MENTEE, OTHER_MENTOR)
     await curator.send("/roadmap")
     card = await reply(curator)
@@ -374,7 +379,13 @@ async def test_the_roadmap(running_bot, session_factory, telegram):
     await curator.send("Семинар «Адаптация <молодого> педагога»")
     await reply(curator)
     await curator.send("01.01.2020")
-    assert (await reply(curator)).text == VALIDATION_DATE_PAST
+    days = span(local_today("Europe/Moscow"))
+    assert (await reply(curator)).text == texts.ROADMAP_OUTSIDE_YEAR.format(
+        year=days.first_year,
+        next=days.first_year + 1,
+        first=days.first.strftime("%d.%m.%Y"),
+        last=days.last.strftime("%d.%m.%Y"),
+    )
     await curator.send(today_text())
     asked = await reply(curator)
     assert texts.BUTTON_RESPONSIBLE_ME in asked.buttons()
@@ -423,6 +434,24 @@ async def test_the_roadmap(running_bot, session_factory, telegram):
     assert report_texts.FINAL_ROADMAP in paragraphs
     cells = {cell.text for table in report.tables for row in table.rows for cell in row.cells}
     assert "Семинар «Адаптация <молодого> педагога»" in cells
+
+    # an event cancelled: who was invited is told
+    async with session_factory() as session, session.begin():
+        planned = RoadmapEvent(
+            organization_id=organization_id,
+            kind=RoadmapEventKind.OPEN_LESSON,
+            title="Открытый урок",
+            on_date=local_today("Europe/Moscow"),
+            audience=RoadmapAudience.MENTEES,
+        )
+        session.add(planned)
+    await curator.press_data(
+        back.message_id, EventCb(action=EventAction.OPEN, event_id=planned.id).pack()
+    )
+    await curator.press(await reply(curator), texts.BUTTON_EVENT_CANCEL)
+    assert (await curator.callback_answer())["text"] == texts.ROADMAP_CANCELLED
+    assert "«Открытый урок»" in (await reply(mentee)).text
+    await mentor.expect_no_message()
 
     await mentor.send("/roadmap")
     assert (await reply(mentor)).text == ACCESS_ROLE_ONLY[Role.CURATOR]
