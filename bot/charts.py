@@ -12,10 +12,11 @@ matplotlib.use("Agg")  # no display: draw into memory
 
 from matplotlib import pyplot
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from bot.services.monitoring import DifficultyTrend, Figures
 from bot.texts import monitoring as texts
-from bot.texts.vocabulary import category_short
+from bot.texts.vocabulary import category_short, month_label
 from models.enums import DifficultyCategory
 
 SIZE = (8, 4.5)
@@ -31,12 +32,22 @@ def _png(figure: Figure) -> bytes:
 
 
 def _bars(
-    axes: Any, positions: range, upper: list[Any], lower: list[Any], labels: tuple[str, str]
+    axes: Any,
+    positions: range,
+    upper: list[Any],
+    lower: list[Any],
+    labels: tuple[str, str],
+    colors: tuple[str, str] = COLORS,
 ) -> None:
-    """Two horizontal bars per category, with a legend."""
-    axes.barh([p + 0.2 for p in positions], upper, height=0.4, color=COLORS[0], label=labels[0])
-    axes.barh([p - 0.2 for p in positions], lower, height=0.4, color=COLORS[1], label=labels[1])
+    """Two horizontal bars per category, with a legend naming the two series."""
+    axes.barh([p + 0.2 for p in positions], upper, height=0.4, color=colors[0], label=labels[0])
+    axes.barh([p - 0.2 for p in positions], lower, height=0.4, color=colors[1], label=labels[1])
     axes.legend()
+
+
+def _counts(axis: Any) -> None:
+    """Whole numbers on an axis of counts."""
+    axis.set_major_locator(MaxNLocator(integer=True))
 
 
 def difficulties(figures: Figures) -> bytes | None:
@@ -51,14 +62,8 @@ def difficulties(figures: Figures) -> bytes | None:
     positions = range(len(categories))
     new = [figures.difficulties_new.get(c, 0) for c in categories]
     still_open = [figures.difficulties_open.get(c, 0) for c in categories]
-    axes.barh([p + 0.2 for p in positions], new, height=0.4, color=COLORS[0], label=texts.CHART_NEW)
-    axes.barh(
-        [p - 0.2 for p in positions],
-        still_open,
-        height=0.4,
-        color=COLORS[1],
-        label=texts.CHART_OPEN,
-    )
+    _bars(axes, positions, new, still_open, (texts.CHART_NEW, texts.CHART_OPEN))
+    _counts(axes.xaxis)
     axes.set_yticks(list(positions), [category_short(c) for c in categories])
     axes.set_title(texts.CHART_DIFFICULTIES)
     return _png(figure)
@@ -69,7 +74,8 @@ def meetings(by_month: dict[str, int]) -> bytes | None:
         return None
     figure, axes = pyplot.subplots(figsize=SIZE)
     months = list(by_month)
-    axes.bar(months, [by_month[m] for m in months], color=COLORS[0])
+    axes.bar([month_label(m) for m in months], [by_month[m] for m in months], color=COLORS[0])
+    _counts(axes.yaxis)
     axes.set_title(texts.CHART_MEETINGS)
     axes.tick_params(axis="x", rotation=45)
     return _png(figure)
@@ -83,12 +89,8 @@ def self_check(figures: Figures) -> bytes | None:
     positions = range(len(categories))
     before = [figures.self_check[c][0] for c in categories]
     after = [figures.self_check[c][1] for c in categories]
-    axes.barh(
-        [p + 0.2 for p in positions], before, height=0.4, color=COLORS[1], label=texts.CHART_START
-    )
-    axes.barh(
-        [p - 0.2 for p in positions], after, height=0.4, color=COLORS[0], label=texts.CHART_END
-    )
+    labels = (texts.CHART_START, texts.CHART_END)
+    _bars(axes, positions, before, after, labels, (COLORS[1], COLORS[0]))
     axes.set_yticks(list(positions), [category_short(c) for c in categories])
     axes.set_xlim(0, 5)
     axes.set_title(texts.CHART_SELF_CHECK)
@@ -102,7 +104,9 @@ def difficulty_trend(trend: DifficultyTrend) -> bytes | None:
     for category in DifficultyCategory:
         if category in trend.new:
             counts = [trend.new[category].get(month, 0) for month in trend.months]
-            axes.plot(trend.months, counts, marker="o", label=category_short(category))
+            months = [month_label(month) for month in trend.months]
+            axes.plot(months, counts, marker="o", label=category_short(category))
+    _counts(axes.yaxis)
     axes.set_title(texts.CHART_TREND)
     axes.legend(fontsize="small")
     return _png(figure)

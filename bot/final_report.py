@@ -6,22 +6,27 @@ conclusions, and the signature line."""
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
 from bot import charts
+from bot.documents import common
 from bot.documents import roadmap as roadmap_document
 from bot.services.monitoring import Figures, Summary
+from bot.services.pair_results import PairResult
 from bot.texts import reports as texts
 from bot.texts.monitoring import SUMMARY_NONE
-from bot.texts.vocabulary import KIND_NAMES, category_short
+from bot.texts.vocabulary import KIND_NAMES, PAIR_STATUS_NAMES, category_short, decimal
 from models import RoadmapEvent
 
 
-def _table(document: object, header: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
-    table = document.add_table(rows=1, cols=len(header))  # type: ignore[attr-defined]
+def _table(document: Any, header: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
+    table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     for cell, title in zip(table.rows[0].cells, header, strict=True):
         cell.text = title
@@ -33,22 +38,56 @@ def _table(document: object, header: tuple[str, ...], rows: list[tuple[object, .
 
 
 def _score(value: float | None) -> str:
-    return f"{value:.1f}" if value is not None else "—"
+    return decimal(value) if value is not None else SUMMARY_NONE
+
+
+@dataclass(frozen=True, slots=True)
+class OrganizationSections:
+    """What the report of one organisation adds to the figures: its roadmap of the year and
+    the list of its pairs with their results."""
+
+    roadmap: list[tuple[RoadmapEvent, str | None]]
+    pairs: list[PairResult]
+
+
+def _pairs_table(document: Any, found: list[PairResult]) -> None:
+    rows: list[tuple[object, ...]] = [
+        (
+            number,
+            result.mentor,
+            ", ".join(result.mentees),
+            KIND_NAMES[result.kind].split(" (")[0],
+            f"{result.starts_on:%d.%m.%Y} – {result.ends_on:%d.%m.%Y}"
+            if result.ends_on
+            else f"с {result.starts_on:%d.%m.%Y}",
+            PAIR_STATUS_NAMES[result.status],
+            result.meetings_held,
+            f"{result.steps_done} из {result.steps_total}" if result.steps_total else "",
+        )
+        for number, result in enumerate(found, start=1)
+    ]
+    if not rows:
+        document.add_paragraph(texts.FINAL_NO_PAIRS)
+        return
+    common.table(document, texts.FINAL_PAIRS_HEADER, rows, (1, 4.2, 5.2, 3.4, 4.3, 2.6, 2, 3))
 
 
 def build(
     current: Summary,
     scope_name: str,
     curator: str,
-    roadmap: list[tuple[RoadmapEvent, str | None]] | None = None,
+    made_on: date,
+    sections: OrganizationSections | None = None,
 ) -> bytes:
-    """The report; with `roadmap` (one organisation's events of the year), its section too."""
+    """The report made on `made_on`; for one organisation (`sections`) with its roadmap and
+    its pairs too."""
     figures: Figures = current.total
     chosen = current.period
     document = Document()
     style = document.styles["Normal"]
     style.font.name = "Times New Roman"
     style.font.size = Pt(12)
+    common.approval(document, texts.FINAL_DIRECTOR, None, None)
     title = document.add_heading(texts.FINAL_TITLE, level=1)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     document.add_paragraph(
@@ -56,6 +95,7 @@ def build(
             scope=scope_name, start=f"{chosen.start:%d.%m.%Y}", end=f"{chosen.end:%d.%m.%Y}"
         )
     ).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.add_paragraph(texts.FINAL_MADE.format(day=f"{made_on:%d.%m.%Y}"))
 
     document.add_heading(texts.FINAL_PARTICIPANTS, level=2)
     _table(
@@ -86,7 +126,7 @@ def build(
         texts.FINAL_INDICATOR_HEADER,
         [
             (texts.FINAL_MEETINGS, figures.meetings_held),
-            (texts.FINAL_MEETINGS_PER_PAIR, f"{current.per_pair_month(figures):.1f}"),
+            (texts.FINAL_MEETINGS_PER_PAIR, decimal(current.per_pair_month(figures))),
             (texts.FINAL_PAIRS_WITHOUT, figures.pairs_without_meetings),
             (texts.FINAL_GOALS_REACHED, figures.goals_reached),
             (texts.FINAL_GOALS_OVERDUE, figures.goals_overdue),
@@ -102,7 +142,11 @@ def build(
     if meetings:
         document.add_picture(io.BytesIO(meetings), width=Cm(16))
     document.add_heading(texts.FINAL_DIFFICULTIES, level=2)
-    categories = figures.difficulties_new.keys() | figures.difficulties_open.keys()
+    categories = (
+        figures.difficulties_new.keys()
+        | figures.difficulties_open.keys()
+        | figures.difficulties_overcome.keys()
+    )
     _table(
         document,
         texts.FINAL_DIFFICULTY_HEADER,
@@ -125,10 +169,10 @@ def build(
         document,
         texts.FINAL_SELF_CHECK_HEADER,
         [
-            (category_short(category), f"{before:.1f}", f"{after:.1f}")
+            (category_short(category), decimal(before), decimal(after))
             for category, (before, after) in sorted(figures.self_check.items())
         ]
-        or [(SUMMARY_NONE, "—", "—")],
+        or [(SUMMARY_NONE, "", "")],
     )
     self_check = charts.self_check(figures)
     if self_check:
@@ -148,9 +192,13 @@ def build(
                 for key, name in current.organizations.items()
             ],
         )
-    if roadmap is not None:
+    if sections is not None:  # the wide tables on landscape pages
+        common.landscape_section(document)
+        document.add_heading(texts.FINAL_PAIRS, level=2)
+        _pairs_table(document, sections.pairs)
         document.add_heading(texts.FINAL_ROADMAP, level=2)
-        roadmap_document.add_table(document, roadmap)
+        roadmap_document.add_table(document, sections.roadmap)
+        common.portrait_section(document)
     document.add_heading(texts.FINAL_CONCLUSIONS, level=2)
     for _ in range(6):
         document.add_paragraph("_" * 80)

@@ -20,7 +20,7 @@ from bot.dialogue import Step
 from bot.keyboards import monitoring as keyboards
 from bot.replies import answer_quietly, ask_for_text, edit, send
 from bot.routing import Handlers
-from bot.services import audit, monitoring, pairs, roadmap, workbook
+from bot.services import audit, monitoring, pair_results, pairs, roadmap, workbook
 from bot.services.access import Actor
 from bot.services.monitoring import Figures, Period, PeriodKind, Summary
 from bot.settings import Settings
@@ -30,6 +30,7 @@ from bot.texts.vocabulary import (
     KIND_NAMES,
     LIST_MORE,
     category_short,
+    decimal,
     esc,
     fit,
     local_time,
@@ -81,7 +82,11 @@ async def _summary(
 
 
 def _score(value: float | None) -> str:
-    return texts.SUMMARY_SCORE.format(value=value) if value is not None else texts.SUMMARY_NONE
+    return (
+        texts.SUMMARY_SCORE.format(value=decimal(value))
+        if value is not None
+        else texts.SUMMARY_NONE
+    )
 
 
 def _minutes(value: float | None) -> str:
@@ -89,7 +94,7 @@ def _minutes(value: float | None) -> str:
         return texts.SUMMARY_NONE
     if value < 90:
         return texts.SUMMARY_MINUTES.format(minutes=round(value))
-    return texts.SUMMARY_HOURS.format(hours=value / 60)
+    return texts.SUMMARY_HOURS.format(hours=decimal(value / 60))
 
 
 def _young(figures: Figures) -> str:
@@ -110,7 +115,7 @@ def _body(current: Summary, figures: Figures) -> str:
     top = sorted(figures.difficulties_new.items(), key=lambda item: -item[1])[:TOP_CATEGORIES]
     self_check = "; ".join(
         texts.SUMMARY_SELF_CHECK_ITEM.format(
-            category=category_short(category), before=before, after=after
+            category=category_short(category), before=decimal(before), after=decimal(after)
         )
         for category, (before, after) in sorted(figures.self_check.items())
     )
@@ -124,7 +129,7 @@ def _body(current: Summary, figures: Figures) -> str:
         pairs=figures.active_pairs,
         forms=f" ({forms})" if forms else "",
         held=figures.meetings_held,
-        per_pair_month=f"{current.per_pair_month(figures):.1f}",
+        per_pair_month=decimal(current.per_pair_month(figures)),
         without=figures.pairs_without_meetings,
         reached=figures.goals_reached,
         open=figures.goals_open,
@@ -290,11 +295,15 @@ async def _final_report_file(
         scope_name = next(iter(current.organizations.values()), "")
     signer = actor.person.full_name if actor.person else ""
     scope = monitoring.scope_of(actor)
-    events = None
+    timezone = _timezone(actor, settings)
+    sections = None
     if scope is not None and len(scope) == 1:
-        year = pairs.school_year(chosen.start)
-        events = await roadmap.of_year(session, scope[0], year)
-    content = final_report.build(current, scope_name, signer, events)
+        sections = final_report.OrganizationSections(
+            roadmap=await roadmap.of_year(session, scope[0], pairs.school_year(chosen.start)),
+            pairs=await pair_results.of_period(session, scope[0], chosen, timezone),
+        )
+    made_on = pairs.local_today(timezone)
+    content = final_report.build(current, scope_name, signer, made_on, sections)
     name = f"final_report_{chosen.start:%Y}_{chosen.end:%Y}.docx"
     return BufferedInputFile(content, filename=name), FINAL_CAPTION.format(**_span(chosen))
 
@@ -335,24 +344,28 @@ async def file_command(
 
 
 @handlers.message(Command("audit"))
-async def audit_command(message: Message, session: AsyncSession, actor: Actor) -> None:
+async def audit_command(
+    message: Message, session: AsyncSession, actor: Actor, settings: Settings
+) -> None:
     entries = await audit.latest(session, actor)
     if not entries:
         await message.answer(texts.AUDIT_EMPTY)
         return
-    names = await pairs.names(
-        session, {entry.actor_person_id for entry in entries if entry.actor_person_id}
-    )
-    lines = [texts.AUDIT_HEADER]
-    for entry in entries:
-        who = names.get(entry.actor_person_id or 0) or str(entry.actor_telegram_id)
+    lines = [texts.AUDIT_HEADER.format(timezone=settings.timezone)]
+    for line in entries:
+        # each in its organisation's local time; the region's zone for what has none
+        timezone = line.timezone or settings.timezone
         lines.append(
             texts.AUDIT_LINE.format(
-                when=local_time(entry.created_at, "UTC"),
-                who=esc(who),
-                action=texts.AUDIT_ACTIONS.get(entry.action, entry.action),
-                organization=entry.organization_id or "—",
-                details=esc(entry.details or ""),
+                when=local_time(line.entry.created_at, timezone),
+                who=esc(line.who),
+                action=texts.AUDIT_ACTIONS.get(line.entry.action, line.entry.action),
+                organization=(
+                    texts.AUDIT_ORGANIZATION.format(name=esc(line.organization))
+                    if line.organization
+                    else ""
+                ),
+                details=esc(line.entry.details or ""),
             )
         )
     await message.answer(fit(lines[0], lines[1:]))

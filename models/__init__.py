@@ -3,6 +3,15 @@ every table on `Base.metadata` (Alembic and the tests rely on that)."""
 
 from models.base import Base, utcnow
 from models.documents import Order, OrderItem, Regulation, RoadmapEvent
+from models.effect import (
+    Achievement,
+    PulseCheck,
+    Recognition,
+    SurveyAnswer,
+    SurveyQuestion,
+    SurveyResponse,
+    SurveySetting,
+)
 from models.mentorship import (
     Difficulty,
     Goal,
@@ -33,6 +42,7 @@ from models.people import (
 from models.support import Feedback, HelpMessage, HelpRequest
 
 __all__ = [
+    "Achievement",
     "AuditEntry",
     "Base",
     "Difficulty",
@@ -61,9 +71,15 @@ __all__ = [
     "PersonRole",
     "Programme",
     "ProgrammeActivity",
+    "PulseCheck",
+    "Recognition",
     "Regulation",
     "RoadmapEvent",
     "SelfAssessment",
+    "SurveyAnswer",
+    "SurveyQuestion",
+    "SurveyResponse",
+    "SurveySetting",
     "meeting_activities",
     "meeting_difficulties",
     "utcnow",

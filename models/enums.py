@@ -205,3 +205,46 @@ class RoadmapStatus(StrEnum):
     PLANNED = "planned"
     DONE = "done"
     CANCELLED = "cancelled"
+
+
+class AchievementKind(StrEnum):
+    """What a teacher achieved (seed 004's portfolio of a young specialist)."""
+
+    OPEN_LESSON = "open_lesson"
+    CONTEST = "contest"
+    PUBLICATION = "publication"
+    COURSE = "course"
+    CATEGORY = "category"  # a qualification category obtained
+
+
+class AchievementLevel(StrEnum):
+    SCHOOL = "school"
+    MUNICIPAL = "municipal"
+    REGIONAL = "regional"
+    FEDERAL = "federal"
+    INTERNATIONAL = "international"
+
+
+class RecognitionKind(StrEnum):
+    """How a mentor's work was recognised (seed 000 §2.4)."""
+
+    THANKS = "thanks"  # благодарность
+    DIPLOMA = "diploma"  # грамота
+    NOMINATION = "nomination"  # «Почётный наставник» and the like
+
+
+class SurveyAudience(StrEnum):
+    MENTEE = "mentee"
+    MENTOR = "mentor"
+
+
+class SurveyMilestone(StrEnum):
+    START = "start"
+    MIDDLE = "middle"
+    END = "end"
+
+
+class QuestionKind(StrEnum):
+    SCALE = "scale"  # 1–5
+    CHOICE = "choice"
+    TEXT = "text"

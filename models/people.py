@@ -44,6 +44,8 @@ class Organization(TimestampMixin, Base):
     no_meeting_nudge_days: Mapped[int] = mapped_column(SmallInteger, default=14)
     # Days without a meeting or a programme step before a pair is flagged to the curator.
     stalled_days: Mapped[int] = mapped_column(SmallInteger, default=30)
+    # every how many days a mentee is asked how the work goes (0: never)
+    pulse_days: Mapped[int] = mapped_column(SmallInteger, default=14)
     quiet_hours_start: Mapped[int] = mapped_column(SmallInteger, default=21)
     quiet_hours_end: Mapped[int] = mapped_column(SmallInteger, default=8)
     created_by_telegram_id: Mapped[int | None] = mapped_column(BigInteger)

@@ -65,6 +65,15 @@ def landscape_section(document: Document) -> None:
     section.top_margin, section.bottom_margin = Cm(3), Cm(1.5)
 
 
+def portrait_section(document: Document) -> None:
+    """Go on from a new page in portrait again, after a landscape one."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin, section.right_margin = Cm(3), Cm(1.5)
+    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
+
+
 def _page_number(paragraph: Paragraph) -> None:
     """A PAGE field: Word and LibreOffice put the page's number there."""
     run = paragraph.add_run()

@@ -3,11 +3,13 @@ workbook) is written down — who, what, when — and admins read it with /audit
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.access import Actor
-from models import AuditEntry
+from models import AuditEntry, Organization, Person
 
 SHOWN = 30
 
@@ -36,12 +38,45 @@ async def record(
     await session.flush()
 
 
-async def latest(session: AsyncSession, actor: Actor) -> list[AuditEntry]:
+@dataclass(frozen=True, slots=True)
+class Line:
+    """An entry as the log shows it: who by name, the organisation by name and its time zone."""
+
+    entry: AuditEntry
+    who: str
+    organization: str | None
+    timezone: str | None
+
+
+async def latest(session: AsyncSession, actor: Actor) -> list[Line]:
     actor.require_admin()
-    return list(
+    entries = list(
         await session.scalars(
             select(AuditEntry)
             .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
             .limit(SHOWN)
         )
     )
+    people = dict(
+        (
+            await session.execute(
+                select(Person.id, Person.full_name).where(
+                    Person.id.in_({entry.actor_person_id for entry in entries})
+                )
+            )
+        ).all()
+    )
+    organizations = {
+        row.id: (row.name, row.timezone)
+        for row in await session.execute(
+            select(Organization.id, Organization.name, Organization.timezone).where(
+                Organization.id.in_({entry.organization_id for entry in entries})
+            )
+        )
+    }
+    lines = []
+    for entry in entries:
+        name, timezone = organizations.get(entry.organization_id or 0, (None, None))
+        who = people.get(entry.actor_person_id or 0) or str(entry.actor_telegram_id or "")
+        lines.append(Line(entry, who, name, timezone))
+    return lines

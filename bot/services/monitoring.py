@@ -200,9 +200,18 @@ class Summary:
     by_organization: dict[int, Figures]
     total: Figures
     meetings_by_month: dict[str, int]
+    today: date | None = None  # the day it was made: a period ending later counts months so far
+
+    @property
+    def months_so_far(self) -> int:
+        """The months of the period up to today's (all of them for a period in the past)."""
+        end = self.period.end if self.today is None else min(self.period.end, self.today)
+        if end < self.period.start:
+            return 1
+        return (end.year - self.period.start.year) * 12 + end.month - self.period.start.month + 1
 
     def per_pair_month(self, figures: Figures) -> float:
-        return figures.meetings_per_pair_month / max(self.period.months, 1)
+        return figures.meetings_per_pair_month / self.months_so_far
 
 
 # --- who may see what -------------------------------------------------------------------------
@@ -306,7 +315,7 @@ async def summary(
         await _median_first_answer(session, tally.requests_in_period, tally.dialect, grouped=False)
     ).get(0)
     total.self_check = self_check
-    return Summary(chosen, names, tally.figures, total, by_month)
+    return Summary(chosen, names, tally.figures, total, by_month, today)
 
 
 @dataclass

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -39,6 +39,8 @@ from models import (
 )
 
 MAX_WIDTH = 60
+DATE_FORMAT = "DD.MM.YYYY"
+DATETIME_FORMAT = "DD.MM.YYYY HH:MM"
 
 
 def _in(column: Any, scope: Sequence[int] | None) -> Any:
@@ -72,15 +74,24 @@ def _sheet(
             if isinstance(value, str) and value.startswith("="):
                 # what people typed is text, never a formula
                 sheet.cell(row=row_number, column=column).data_type = "s"
+            elif isinstance(value, date):  # one format for every date: 01.09.2026 (and time)
+                moment = isinstance(value, datetime)
+                sheet.cell(row=row_number, column=column).number_format = (
+                    DATETIME_FORMAT if moment else DATE_FORMAT
+                )
         for index, value in enumerate(values):
             widths[index] = max(widths[index], min(len(str(value or "")), MAX_WIDTH))
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width + 2
-        if isinstance(rows[0][index - 1] if rows else None, datetime):
-            for cell in sheet[get_column_letter(index)][1:]:
-                cell.number_format = "DD.MM.YYYY HH:MM"
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
+    # printed: landscape A4, as wide as the page, the header row on every page
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
 
 
 async def build(

@@ -32,11 +32,11 @@ SUMMARY_BODY = (
 
 SUMMARY_TOP = "; чаще всего: {categories}"
 
-SUMMARY_NONE = "—"
+SUMMARY_NONE = "нет данных"
 
-SUMMARY_SCORE = "{value:.1f} из 5"
+SUMMARY_SCORE = "{value} из 5"
 
-SUMMARY_SELF_CHECK_ITEM = "{category} {before:.1f} → {after:.1f}"
+SUMMARY_SELF_CHECK_ITEM = "{category} {before} → {after}"
 
 SUMMARY_REGION_LINE = (
     "\n• <b>{name}</b>: вовлечено {share} %, пар {pairs}, встреч {held}, запросов {requests}, "
@@ -59,7 +59,7 @@ SUMMARY_BAD_PERIOD = (
 
 SUMMARY_MINUTES = "{minutes} мин"
 
-SUMMARY_HOURS = "{hours:.1f} ч"
+SUMMARY_HOURS = "{hours} ч"
 
 CHART_DIFFICULTIES = "Затруднения по категориям"
 
@@ -85,9 +85,12 @@ WORKBOOK_CAPTION = "Выгрузка мониторинга за период {s
 
 AUDIT_EMPTY = "Журнал доступа к персональным данным пуст."
 
-AUDIT_HEADER = "🔎 <b>Журнал доступа к данным</b> (последние записи, время UTC):"
+AUDIT_HEADER = (
+    "🔎 <b>Журнал доступа к данным</b> (последние записи; время организации, без неё — {timezone}):"
+)
 
-AUDIT_LINE = "\n{when} · {who} · {action} · организация {organization} {details}"
+AUDIT_LINE = "\n{when} · {who} · {action}{organization} {details}"
+AUDIT_ORGANIZATION = " · {name}"
 
 AUDIT_ACTIONS = {
     "workbook": "выгрузка Excel",

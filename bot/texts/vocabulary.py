@@ -63,6 +63,20 @@ def fit(head: str, parts: list[str], *, keep_last: bool = False) -> str:
 DAYS_AHEAD = {0: "Сегодня", 1: "Завтра", 2: "Послезавтра"}
 
 
+MONTH_SHORT = ("янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """A number as Russian text writes it: «4,3»."""
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def month_label(month: str) -> str:
+    """«сен 2026» for the month "2026-09"."""
+    year, number = month.split("-")
+    return f"{MONTH_SHORT[int(number) - 1]} {year}"
+
+
 def plural(count: int, one: str, few: str, many: str) -> str:
     """The Russian noun form for a count: 1 затруднение, 2 затруднения, 5 затруднений."""
     tens, units = count % 100, count % 10

@@ -6,19 +6,32 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from docx import Document
 from openpyxl import load_workbook
 
 from bot.callbacks.monitoring import SummaryAction, SummaryCb
+from bot.services import monitoring
 from bot.services.monitoring import PeriodKind
+from bot.services.pairs import local_today
 from bot.texts import monitoring as texts
 from bot.texts.common import ACCESS_ADMIN_ONLY, ACCESS_CURATOR_ONLY
-from bot.texts.reports import FINAL_INVOLVED, FINAL_TEACHERS, FINAL_TITLE, FINAL_YOUNG
+from bot.texts.reports import (
+    FINAL_INVOLVED,
+    FINAL_PAIRS,
+    FINAL_ROADMAP,
+    FINAL_TEACHERS,
+    FINAL_TITLE,
+    FINAL_YOUNG,
+)
 from bot.texts.vocabulary import category_short
+from models import utcnow
 from models.enums import DifficultyCategory
 from tests.conftest import ADMIN_ID
 from tests.dialogs import reply, users
+from tests.printed import joined, printed
 from tests.services.test_monitoring import build
 
 CURATOR, MENTOR = 3001, 3002
@@ -40,10 +53,10 @@ async def test_curator_summary_charts_and_workbook(running_bot, session_factory,
     assert "Период: 01.10.2026 — 31.10.2026" in october.text
     assert "Педагогов: 9; вовлечено в наставничество: 5 (56 %" in october.text
     assert "Молодых специалистов с наставником: 1 из 2 (50 %)" in october.text
-    assert "проведено 2 (1.0 на пару в месяц); пар без встреч за период: 1" in october.text
+    assert "проведено 2 (1,0 на пару в месяц); пар без встреч за период: 1" in october.text
     assert "медиана до первого ответа — 35 мин" in october.text
-    assert "оценка встреч 4.5 из 5" in october.text
-    assert "Методические 2.5 → 3.5" in october.text
+    assert "оценка встреч 4,5 из 5" in october.text
+    assert "Методические 2,5 → 3,5" in october.text
     assert "Школа №2" not in october.text
 
     await curator.press(october, texts.BUTTON_CHARTS)
@@ -70,6 +83,11 @@ async def test_curator_summary_charts_and_workbook(running_bot, session_factory,
     assert meetings.freeze_panes == "A2" and meetings.auto_filter.ref
     assert meetings.max_row == 4  # October's three, the cancelled one too
     assert meetings["C2"].value.hour == 15  # 12:00 UTC is 15:00 in Moscow
+    assert meetings["C2"].number_format == "DD.MM.YYYY HH:MM"
+    # it prints: landscape A4 as wide as the page, the header row on every page
+    for sheet in book.worksheets:
+        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.print_title_rows == "$1:$1"
     statuses = [row[5] for row in meetings.iter_rows(min_row=2, values_only=True)]
     assert statuses == ["состоялась", "отменена", "состоялась"]
     descriptions = [row[3] for row in book["Затруднения"].iter_rows(min_row=2, values_only=True)]
@@ -138,7 +156,10 @@ async def test_pair_filters_mentor_load_and_difficulties(running_bot, session_fa
     assert "Наставник: Белов Иван" in (await reply(curator)).text
     (admin,) = await users(telegram, ADMIN_ID)
     await admin.send("/audit")
-    assert "Завуч Ольга · карточка пары · организация 1" in (await reply(admin)).text
+    log = (await reply(admin)).text
+    assert "Завуч Ольга · карточка пары · Школа №1" in log  # names, not ids
+    moscow = utcnow().astimezone(ZoneInfo("Europe/Moscow"))
+    assert f"{moscow:%d.%m.%Y %H}:" in log or f"{moscow - timedelta(minutes=1):%d.%m.%Y %H}:" in log
 
     await curator.send("/mentor")
     load = await reply(curator)
@@ -186,3 +207,28 @@ async def test_final_analytic_report_to_print_and_sign(running_bot, session_fact
     assert first_table[1] == [FINAL_TEACHERS, "10"]  # one left in September: still counted
     assert first_table[2] == [FINAL_INVOLVED, "5 (50 %)"]
     assert first_table[5] == [FINAL_YOUNG, "1 из 2 (50 %)"]
+    # every category the period touched, the overcome-only ones too: the column adds up
+    difficulties = next(
+        table for table in document.tables if table.rows[0].cells[0].text == "Категория"
+    )
+    overcome = sum(int(row.cells[3].text) for row in difficulties.rows[1:])
+    async with session_factory() as session:
+        autumn_figures = await monitoring.summary(
+            session, None, monitoring.custom_period("01.09.2026-31.10.2026"), "Europe/Moscow",
+            local_today("Europe/Moscow"),
+        )  # fmt: skip
+    assert overcome == sum(autumn_figures.total.difficulties_overcome.values())
+
+    text = joined(printed(sent.document["content"], "final_report").text)
+    for expected in (
+        "УТВЕРЖДАЮ",
+        f"Отчёт составлен {local_today('Europe/Moscow'):%d.%m.%Y}",
+        "Средняя оценка встреч (1–5) 4,5",
+        FINAL_PAIRS,
+        "Орлова Вера",
+        "Белов Иван",
+        FINAL_ROADMAP,
+        "Мероприятия не запланированы",
+    ):
+        assert expected in text, expected
+    assert "— —" not in text and "None" not in text

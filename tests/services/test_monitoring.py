@@ -251,6 +251,18 @@ async def test_the_known_school(session_factory):
     assert list(current.organizations.values()) == ["Школа №1"]
 
 
+async def test_meetings_per_pair_month_count_the_months_so_far(session_factory):
+    ids = await build(session_factory)
+    year = monitoring.period(monitoring.PeriodKind.YEAR, TODAY)  # 01.09.2026–31.08.2027
+    async with session_factory() as session:
+        current = await monitoring.summary(session, [ids["first"]], year, MOSCOW, TODAY)
+        past = await monitoring.summary(session, [ids["first"]], OCTOBER, MOSCOW, TODAY)
+    school = current.total
+    assert current.months_so_far == 3  # September to November: not the months to come
+    assert current.per_pair_month(school) == school.meetings_held / school.active_pairs / 3
+    assert past.months_so_far == 1
+
+
 async def test_an_empty_school_and_an_empty_period(session_factory):
     ids = await build(session_factory)
     async with session_factory() as session:
