@@ -19,10 +19,12 @@ from bot.keyboards.help_requests import help_request
 from bot.keyboards.meetings import meeting_held, meeting_rating, open_meeting
 from bot.keyboards.pairs import open_pair, stalled
 from bot.keyboards.programmes import open_programme
+from bot.keyboards.pulse import steps as pulse_steps
 from bot.services import pairs
 from bot.services.reminders import digests, relevance
 from bot.services.reminders.kinds import Kind
 from bot.texts import notices as texts
+from bot.texts import pulse as pulse_texts
 from bot.texts.help_requests import HELP_ESCALATED_NOTICE
 from bot.texts.pairs import PAIR_STALLED_NOTICE
 from bot.texts.vocabulary import (
@@ -320,6 +322,19 @@ async def _pair_stalled(
     return Notice(text, stalled(pair.id))
 
 
+async def _pulse(
+    session: AsyncSession,
+    _notification: Notification,
+    _person: Person,
+    _now: datetime,
+    subject: tuple[Pair, date],
+) -> Notice:
+    pair, day = subject
+    mentor = await _names(session, [pair.mentor_id])
+    text = pulse_texts.PULSE_QUESTION.format(mentor=mentor, pair=pair.id)
+    return Notice(text, pulse_steps(pair.id, day))
+
+
 async def _notice(
     _session: AsyncSession, notification: Notification, _person: Person, _now: datetime, _: bool
 ) -> Notice:
@@ -357,6 +372,7 @@ REMINDERS: dict[Kind, Reminder[Any]] = {
     Kind.PROGRAMME_ENDING: Reminder(relevance.active_pair, _programme_ending),
     Kind.STAFF_LIST: Reminder(relevance.always, _staff_list),
     Kind.PAIR_STALLED: Reminder(relevance.active_pair, _pair_stalled),
+    Kind.PULSE: Reminder(relevance.pulse_due, _pulse),
     Kind.NOTICE: Reminder(relevance.always, _notice),
     Kind.PROGRAMME_UPDATE: Reminder(relevance.active_pair, _programme_update),
 }

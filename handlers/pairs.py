@@ -22,15 +22,17 @@ from bot.dialogue import Dialogue, Step
 from bot.keyboards import pairs as keyboards
 from bot.replies import answer_quietly, ask_for_text, edit, send
 from bot.routing import Handlers
-from bot.services import audit, pair_life, pairs, proposals, staff
+from bot.services import audit, pair_life, pairs, proposals, pulse, staff
 from bot.services.access import Actor
 from bot.texts import pairs as texts
+from bot.texts.pulse import PULSE_TREND
 from bot.texts.vocabulary import (
     FORM_NAMES,
     KIND_NAMES,
     MENTEE_TYPE_NAMES,
     PAIR_STATUS_NAMES,
     ROLE_MODEL_NAMES,
+    decimal,
     esc,
     shorten,
 )
@@ -165,6 +167,9 @@ async def render_card(
         )
     if pair.stop_reason:
         text += texts.PAIR_CARD_STOP_REASON.format(reason=esc(pair.stop_reason))
+    trend = await pulse.trend(session, pair.id)
+    if trend:
+        text += PULSE_TREND.format(trend=" → ".join(decimal(mean) for mean in trend))
     for name, score, reflection in await pairs.final_reflections(session, pair.id):
         text += texts.PAIR_CARD_REFLECTION.format(
             name=esc(name), score=score, text=esc(shorten(reflection, 300))

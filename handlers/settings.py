@@ -31,6 +31,11 @@ def render(organization: Organization) -> tuple[str, InlineKeyboardMarkup]:
         hours=organization.help_escalation_hours,
         days=organization.no_meeting_nudge_days,
         stalled=organization.stalled_days,
+        pulse=(
+            texts.PULSE_EVERY.format(days=organization.pulse_days)
+            if organization.pulse_days
+            else texts.PULSE_NEVER
+        ),
         quiet=REMINDERS_QUIET.format(start=start, end=end) if quiet else REMINDERS_QUIET_OFF,
     )
     markup = keyboards.org_settings(
@@ -38,12 +43,14 @@ def render(organization: Organization) -> tuple[str, InlineKeyboardMarkup]:
             OrgSetting.ESCALATION_HOURS: organization.help_escalation_hours,
             OrgSetting.NUDGE_DAYS: organization.no_meeting_nudge_days,
             OrgSetting.STALLED_DAYS: organization.stalled_days,
+            OrgSetting.PULSE_DAYS: organization.pulse_days,
             OrgSetting.QUIET: quiet,
         },
         {
             OrgSetting.ESCALATION_HOURS: organizations.ESCALATION_HOURS_CHOICES,
             OrgSetting.NUDGE_DAYS: organizations.NUDGE_DAYS_CHOICES,
             OrgSetting.STALLED_DAYS: organizations.STALLED_DAYS_CHOICES,
+            OrgSetting.PULSE_DAYS: organizations.PULSE_DAYS_CHOICES,
             OrgSetting.QUIET: organizations.QUIET_CHOICES,
         },
     )

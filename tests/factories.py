@@ -56,7 +56,10 @@ async def make_organization(
     timezone: str = "Europe/Moscow",
     *,
     quiet_hours: tuple[int, int] = NO_QUIET_HOURS,
+    pulse_days: int = 0,
 ) -> int:
+    """An organisation of the tests: no quiet hours and no pulse check-ins unless the test is
+    about them (either would add messages at times a test does not choose)."""
     async with factory() as session, session.begin():
         organization = Organization(
             name=name,
@@ -64,6 +67,7 @@ async def make_organization(
             region="Тверская область",
             quiet_hours_start=quiet_hours[0],
             quiet_hours_end=quiet_hours[1],
+            pulse_days=pulse_days,
         )
         session.add(organization)
         await session.flush()

@@ -67,12 +67,14 @@ class OrgSetting(StrEnum):
     ESCALATION_HOURS = "escalation_hours"
     NUDGE_DAYS = "nudge_days"
     STALLED_DAYS = "stalled_days"
+    PULSE_DAYS = "pulse_days"
     QUIET = "quiet"  # the quiet hours, as start * 100 + end
 
 
 ESCALATION_HOURS_CHOICES = (1, 2, 4, 8, 24)
 NUDGE_DAYS_CHOICES = (7, 14, 21, 30)
 STALLED_DAYS_CHOICES = (21, 30, 45, 60)
+PULSE_DAYS_CHOICES = (7, 14, 28, 0)  # 0: mentees are not asked
 # quiet hours as start * 100 + end: 21–08 is 2108; 0 means none
 QUIET_CHOICES = (2108, 2207, 2009, 0)
 
@@ -88,7 +90,8 @@ async def update_setting(
     """The curator changes one setting of their organisation to one of the offered values:
     how long a help request waits before escalation, after how many days without a meeting
     the mentor is nudged, after how many days without a meeting or a programme step a pair is
-    flagged to the curator as stalled, and the organisation's quiet hours."""
+    flagged to the curator as stalled, every how many days mentees are asked how the work
+    goes, and the organisation's quiet hours."""
     organization = await own_organization(actor)
     if field is OrgSetting.ESCALATION_HOURS and value in ESCALATION_HOURS_CHOICES:
         organization.help_escalation_hours = value
@@ -96,6 +99,8 @@ async def update_setting(
         organization.no_meeting_nudge_days = value
     elif field is OrgSetting.STALLED_DAYS and value in STALLED_DAYS_CHOICES:
         organization.stalled_days = value
+    elif field is OrgSetting.PULSE_DAYS and value in PULSE_DAYS_CHOICES:
+        organization.pulse_days = value
     elif field is OrgSetting.QUIET and value in QUIET_CHOICES:
         organization.quiet_hours_start, organization.quiet_hours_end = divmod(value, 100)
     else:

@@ -1,4 +1,4 @@
-"""/settings: the organisation's escalation, nudge, stalled pairs and quiet hours."""
+"""/settings: the organisation's escalation, nudge, stalled pairs, pulse and quiet hours."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ ORG_SETTINGS = (
     "• Наставнику напоминаем о встрече, если её не было <b>{days} дн.</b>\n"
     "• ⚠️ Пара застоялась, если <b>{stalled} дн.</b> не было ни встреч, ни шагов программы: "
     "куратор получает сообщение.\n"
+    "• 💬 Наставляемых спрашиваем «как идёт работа с наставником?»: <b>{pulse}</b>.\n"
     "• Тихие часы организации (ничего не присылаем, всё ждёт утра): <b>{quiet}</b>; каждый может "
     "выбрать свои в /reminders."
 )
@@ -23,7 +24,11 @@ ORG_SETTING_BUTTONS: dict[str, Callable[[int], str]] = {
     "escalation_hours": lambda value: f"{value} ч",
     "nudge_days": lambda value: f"{value} дн.",
     "stalled_days": lambda value: f"⚠️ {value} дн.",
+    "pulse_days": lambda value: f"💬 {value} дн." if value else "💬 нет",
     "quiet": lambda value: f"🌙 {value // 100:02d}–{value % 100:02d}" if value else "🌙 нет",
 }
+
+PULSE_EVERY = "каждые {days} дн."
+PULSE_NEVER = "не спрашиваем"
 
 BUTTON_ORG_SETTINGS = "⚙️ Настройки"

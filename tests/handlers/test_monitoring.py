@@ -87,7 +87,8 @@ async def test_curator_summary_charts_and_workbook(running_bot, session_factory,
     # it prints: landscape A4 as wide as the page, the header row on every page
     for sheet in book.worksheets:
         assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
-        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.print_title_rows == "$1:$1"
+        fit = sheet.sheet_properties.pageSetUpPr
+        assert fit is not None and fit.fitToPage and sheet.print_title_rows == "$1:$1"
     statuses = [row[5] for row in meetings.iter_rows(min_row=2, values_only=True)]
     assert statuses == ["состоялась", "отменена", "состоялась"]
     descriptions = [row[3] for row in book["Затруднения"].iter_rows(min_row=2, values_only=True)]

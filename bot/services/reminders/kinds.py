@@ -27,6 +27,7 @@ class Kind(StrEnum):
     PROGRAMME_ENDING = "programme_ending"
     STAFF_LIST = "staff_list"
     PAIR_STALLED = "pair_stalled"
+    PULSE = "pulse"  # «как идёт работа с наставником?»
     # what someone did that concerns this person (a new pair, a passed request, a reply):
     # rendered when it happened, sent at once
     NOTICE = "notice"
@@ -64,6 +65,7 @@ CATEGORY: dict[Kind, Category | None] = {
     Kind.PROGRAMME_ENDING: Category.NUDGES,
     Kind.STAFF_LIST: Category.NUDGES,
     Kind.PAIR_STALLED: Category.NUDGES,
+    Kind.PULSE: Category.NUDGES,
     Kind.NOTICE: None,
     Kind.PROGRAMME_UPDATE: Category.ACTIVITIES,
 }

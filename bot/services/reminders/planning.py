@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services import pair_life
+from bot.services import pair_life, pulse
 from bot.services.outbox import Draft
 from bot.services.reminders.kinds import Kind
 from models import (
@@ -113,6 +113,7 @@ async def plan(session: AsyncSession, now: datetime) -> list[Draft]:
         _programme_endings,
         _staff_lists,
         _stalled_pairs,
+        _pulses,
     ):
         drafts.extend(await planner(session, window))
     return drafts
@@ -464,6 +465,36 @@ async def _stalled_pairs(session: AsyncSession, window: Window) -> list[Draft]:
                     days=days,
                 )
             )
+    return drafts
+
+
+PULSE_TIME = time(15, 0)  # after the lessons
+
+
+async def _pulses(session: AsyncSession, window: Window) -> list[Draft]:
+    """Each mentee of an active pair, asked how the work goes every N days of the pair."""
+    first, last = _days_around(window)
+    drafts = []
+    day = first
+    while day <= last:
+        for pair, timezone in await pulse.pairs_asked_on(session, day):
+            fire = at_local(day, PULSE_TIME, timezone)
+            if fire not in window:
+                continue
+            for member in pair.members:
+                if member.left_at is None:
+                    drafts.append(
+                        _draft(
+                            Kind.PULSE,
+                            pair.id,
+                            day,
+                            member.mentee_id,
+                            fire,
+                            pair_id=pair.id,
+                            day=day.isoformat(),
+                        )
+                    )
+        day += timedelta(days=1)
     return drafts
 
 

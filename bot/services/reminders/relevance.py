@@ -5,7 +5,7 @@ to drop it."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,6 +22,7 @@ from models import (
     Pair,
     Programme,
     ProgrammeActivity,
+    PulseCheck,
 )
 from models.enums import (
     ActivityStatus,
@@ -136,6 +137,26 @@ async def active_pair(
 ) -> Pair | None:
     pair = await session.get(Pair, notification.payload.get("pair_id"))
     return pair if pair is not None and pair.status is PairStatus.ACTIVE else None
+
+
+async def pulse_due(
+    session: AsyncSession, notification: Notification, _now: datetime
+) -> tuple[Pair, date] | None:
+    """The pair still active, the mentee still in it, and that day not answered yet."""
+    pair = await active_pair(session, notification, _now)
+    day = date.fromisoformat(notification.payload.get("day", ""))
+    if pair is None or notification.person_id not in {
+        member.mentee_id for member in pair.members if member.left_at is None
+    }:
+        return None
+    answered = await session.scalar(
+        select(PulseCheck.id).where(
+            PulseCheck.pair_id == pair.id,
+            PulseCheck.mentee_id == notification.person_id,
+            PulseCheck.due_on == day,
+        )
+    )
+    return (pair, day) if answered is None else None
 
 
 async def always(_session: AsyncSession, _notification: Notification, _now: datetime) -> bool:
