@@ -44,6 +44,7 @@ ROLE_COMMANDS = {
         BotCommand(command="meetings", description=texts.COMMAND_MEETINGS),
         BotCommand(command="goals", description=texts.COMMAND_GOALS),
         BotCommand(command="requests", description=texts.COMMAND_REQUESTS),
+        BotCommand(command="achievements", description=texts.COMMAND_ACHIEVEMENTS),
     ),
     Role.MENTEE: (
         BotCommand(command="new_difficulty", description=texts.COMMAND_NEW_DIFFICULTY),
@@ -53,6 +54,7 @@ ROLE_COMMANDS = {
         BotCommand(command="meetings", description=texts.COMMAND_MEETINGS),
         BotCommand(command="goals", description=texts.COMMAND_GOALS),
         BotCommand(command="need_help", description=texts.COMMAND_NEED_HELP),
+        BotCommand(command="achievements", description=texts.COMMAND_ACHIEVEMENTS),
         BotCommand(command="requests", description=texts.COMMAND_REQUESTS),
     ),
 }

@@ -136,6 +136,12 @@ def build(
             (texts.FINAL_MEDIAN, _score(figures.first_answer_median_minutes)),
             (texts.FINAL_RATING, _score(figures.rating)),
             (texts.FINAL_SATISFACTION, _score(figures.satisfaction)),
+            (texts.FINAL_CATEGORIES, figures.categories_obtained),
+            (texts.FINAL_CONTESTS, figures.contest_participants),
+            (
+                texts.FINAL_YOUNG_RETAINED,
+                f"{figures.young_retained} из {figures.young_year_on}",
+            ),
         ],
     )
     meetings = charts.meetings(current.meetings_by_month)

@@ -4,6 +4,7 @@ router can belong to one dispatcher only), in the order they must be tried."""
 from aiogram import Router
 
 from handlers import (
+    achievements,
     common,
     diagnostics,
     difficulties,
@@ -39,6 +40,7 @@ def get_routers() -> list[Router]:
         staff.handlers.router(),  # before `common`: this dialogue expects a file, not text
         help_requests.handlers.router(),  # before `common`: takes photos and documents too
         documents.uploads.router(),  # before `common`: the adopted regulation is a file
+        achievements.uploads.router(),  # before `common`: a diploma comes as a file
         common.handlers.router(),  # /cancel and non-text answers work in every dialogue
         registration.handlers.router(),
         menu.handlers.router(),
@@ -50,6 +52,7 @@ def get_routers() -> list[Router]:
         proposals.handlers.router(),
         pair_notes.handlers.router(),
         pulse.handlers.router(),
+        achievements.handlers.router(),
         teachers.handlers.router(),
         programmes.handlers.router(),
         documents.handlers.router(),

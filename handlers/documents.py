@@ -15,6 +15,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 from typing_extensions import TypedDict
 
+from bot.callbacks.common import TodayCb
 from bot.callbacks.documents import (
     AudienceCb,
     DocumentsAction,
@@ -26,7 +27,6 @@ from bot.callbacks.documents import (
     OrderFileCb,
     OrderNumberCb,
     ResponsibleCb,
-    TodayCb,
 )
 from bot.delivery import deliver
 from bot.dialogue import Dialogue, Step, TypedChoice

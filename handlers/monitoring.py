@@ -152,6 +152,10 @@ def _body(current: Summary, figures: Figures) -> str:
         rating=_score(figures.rating),
         satisfaction=_score(figures.satisfaction),
         self_check=self_check or texts.SUMMARY_NONE,
+        categories=figures.categories_obtained,
+        contests=figures.contest_participants,
+        young_year_on=figures.young_year_on,
+        young_retained=figures.young_retained,
     )
 
 

@@ -186,6 +186,9 @@ async def render_card(
         reflect=participant and pair.status is PairStatus.COMPLETED,
         manage=curator and pair.status in pairs.LIVE_STATUSES,
         paused=pair.status is PairStatus.PAUSED,
+        mentor_id=loaded.mentor.id,
+        statement=worked and (curator or person.id == loaded.mentor.id),
+        recognize=worked and curator,
     )
     markup = keyboards.pair_card(
         pair.id, [(mentee.id, mentee.full_name) for mentee in loaded.mentees], offers

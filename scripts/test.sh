@@ -13,12 +13,14 @@ echo "== mypy"
 
 # Debian packages the tests use: headless Chromium for the sandbox's browser tests (skipped
 # without it), faketime for the runs at another hour, and LibreOffice (Writer) with poppler to
-# convert each document to PDF and render a page of it.
+# convert each document to PDF and render a page of it, in Liberation Serif (the metrics of
+# Times New Roman, so pages break as they will in Word).
 packages=()
 [ -x /usr/bin/chromedriver ] || packages+=(chromium chromium-driver)
 command -v faketime >/dev/null || packages+=(faketime)
 command -v soffice >/dev/null || packages+=(libreoffice-writer)
 command -v pdftoppm >/dev/null || packages+=(poppler-utils)
+[ -d /usr/share/fonts/truetype/liberation ] || packages+=(fonts-liberation)
 if [ "${#packages[@]}" -gt 0 ]; then
     echo "== installing ${packages[*]}"
     sudo=""

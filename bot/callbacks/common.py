@@ -9,5 +9,9 @@ class CancelCb(CallbackData, prefix="cancel1"):
     pass
 
 
+class TodayCb(CallbackData, prefix="today1"):
+    """«Сегодня» for the date the current dialogue asks."""
+
+
 class SkipCb(CallbackData, prefix="skip1"):
     """«Пропустить» for an optional answer of the current dialogue."""

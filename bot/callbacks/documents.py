@@ -35,10 +35,6 @@ class OrderNumberCb(CallbackData, prefix="ordnum1"):
     number: str
 
 
-class TodayCb(CallbackData, prefix="today1"):
-    """«Сегодня» for the date the current dialogue asks."""
-
-
 class OrderFileCb(CallbackData, prefix="ordf1"):
     order_id: int
 

@@ -8,7 +8,7 @@ from datetime import date
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks.common import CancelCb
+from bot.callbacks.common import CancelCb, TodayCb
 from bot.callbacks.documents import (
     AudienceCb,
     DocumentsAction,
@@ -20,7 +20,6 @@ from bot.callbacks.documents import (
     OrderFileCb,
     OrderNumberCb,
     ResponsibleCb,
-    TodayCb,
 )
 from bot.keyboards.common import button
 from bot.texts import common as common_texts

@@ -8,6 +8,7 @@ from datetime import date
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.callbacks.achievements import PortfolioCb, RecognizeCb, StatementCb
 from bot.callbacks.common import CancelCb
 from bot.callbacks.diagnostics import SelfCheckViewCb
 from bot.callbacks.difficulties import DifficultyListCb
@@ -30,6 +31,7 @@ from bot.callbacks.pairs import (
 from bot.callbacks.programmes import ProgrammeAction, ProgrammeCb
 from bot.keyboards.common import LABEL_LENGTH, MENTEE_BUTTONS, button, numbered, pager
 from bot.services.pagination import Page
+from bot.texts import achievements as achievement_texts
 from bot.texts import common as common_texts
 from bot.texts import goals as goals_texts
 from bot.texts import matching as matching_texts
@@ -181,6 +183,9 @@ class CardButtons:
     reflect: bool
     manage: bool  # the curator's changes of a working pair
     paused: bool
+    mentor_id: int = 0
+    statement: bool = False  # the mentor's statement: for the mentor and the curator
+    recognize: bool = False  # the curator's recognition of the mentor
 
 
 def pair_card(
@@ -227,7 +232,19 @@ def pair_card(
                     pairs_texts.BUTTON_MENTEE_SELF_CHECK.format(name=short),
                     SelfCheckViewCb(mentee_id=mentee_id),
                 ),
+                button(
+                    achievement_texts.BUTTON_PORTFOLIO_OF.format(name=short),
+                    PortfolioCb(person_id=mentee_id),
+                ),
             )
+    if offers.statement:
+        builder.row(
+            button(achievement_texts.BUTTON_STATEMENT, StatementCb(mentor_id=offers.mentor_id))
+        )
+    if offers.recognize:
+        builder.row(
+            button(achievement_texts.BUTTON_RECOGNIZE, RecognizeCb(mentor_id=offers.mentor_id))
+        )
     if offers.manage:
         builder.row(
             button(

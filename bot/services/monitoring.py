@@ -42,6 +42,7 @@ from bot.services.pairs import add_months
 from bot.texts import monitoring as texts
 from bot.texts.validation import VALIDATION_DATE
 from models import (
+    Achievement,
     Difficulty,
     Feedback,
     Goal,
@@ -59,6 +60,7 @@ from models import (
     SelfAssessment,
 )
 from models.enums import (
+    AchievementKind,
     ActivityStatus,
     AssessmentStage,
     DifficultyCategory,
@@ -165,6 +167,10 @@ class Figures:
     satisfaction_sum: int = 0
     satisfaction_count: int = 0
     self_check: dict[DifficultyCategory, tuple[float, float]] = field(default_factory=dict)
+    categories_obtained: int = 0  # qualification categories obtained in the period
+    contest_participants: int = 0  # teachers who took part in a contest in the period
+    young_year_on: int = 0  # young specialists mentored in a pair begun a year before the end
+    young_retained: int = 0  # of them, still on the staff at the period's end
 
     @property
     def active_pairs(self) -> int:
@@ -309,6 +315,7 @@ async def summary(
     await tally.requests()
     await tally.difficulties()
     await tally.ratings()
+    await tally.achievements()
     self_check = await tally.self_check()
     total = _total(list(tally.figures.values()))
     total.first_answer_median_minutes = (
@@ -545,6 +552,55 @@ class _Tally:
                 if count:  # a category appears only where it has some
                     getattr(self.figures[organization], name)[category] = count
 
+    async def achievements(self) -> None:
+        """Categories obtained and contest participants of the period; the young specialists
+        mentored since a year before the period's end, and how many of them still work."""
+        in_period = and_(
+            _in(Achievement.organization_id, self.scope),
+            Achievement.on_date >= self.start_day,
+            Achievement.on_date <= self.end_day,
+        )
+        contestant = case((Achievement.kind == AchievementKind.CONTEST, Achievement.person_id))
+        self.put(
+            await self.rows(
+                select(
+                    Achievement.organization_id,
+                    _count_if(Achievement.kind == AchievementKind.CATEGORY),
+                    func.count(distinct(contestant)),
+                )
+                .where(in_period)
+                .group_by(Achievement.organization_id)
+            ),
+            "categories_obtained",
+            "contest_participants",
+        )
+        year_before = self.end_day - timedelta(days=365)
+        young = exists().where(
+            PersonMenteeType.person_id == Person.id,
+            PersonMenteeType.type == MenteeType.YOUNG_SPECIALIST,
+        )
+        mentored_then = exists().where(
+            PairMember.mentee_id == Person.id,
+            PairMember.pair_id == Pair.id,
+            Pair.starts_on <= year_before,
+            Pair.status.not_in((PairStatus.PROPOSED, PairStatus.DECLINED)),
+        )
+        still_working = or_(Person.left_on.is_(None), Person.left_on > self.end_day)
+        self.put(
+            await self.rows(
+                select(Person.organization_id, func.count(Person.id), _count_if(still_working))
+                .where(
+                    _in(Person.organization_id, self.scope),
+                    Person.erased_at.is_(None),
+                    young,
+                    mentored_then,
+                )
+                .group_by(Person.organization_id)
+            ),
+            "young_year_on",
+            "young_retained",
+        )
+
     async def ratings(self) -> None:
         """Meeting ratings of the period, and the participants' satisfaction at completion."""
         for organization, total, count in await self.rows(
@@ -693,6 +749,10 @@ def _total(parts: list[Figures]) -> Figures:
         "rating_count",
         "satisfaction_sum",
         "satisfaction_count",
+        "categories_obtained",
+        "contest_participants",
+        "young_year_on",
+        "young_retained",
     ]
     for name in counters:
         setattr(total, name, sum(getattr(part, name) for part in parts))

@@ -52,6 +52,7 @@ COMMAND_ORGS = "Все организации"
 
 COMMAND_MEETINGS = "Мои встречи"
 COMMAND_GOALS = "Краткосрочные цели"
+COMMAND_ACHIEVEMENTS = "Достижения, портфолио, справка"
 
 COMMAND_NEED_HELP = "Нужна помощь"
 

@@ -23,6 +23,7 @@ from bot.texts import help_requests as help_texts
 from bot.texts import meetings as meeting_texts
 from bot.texts import pairs as pair_texts
 from bot.texts import registration as registration_texts
+from handlers.achievements import AchievementForm, RecognitionForm
 from handlers.help_requests import HelpChat, HelpForm
 from handlers.registration import Registration
 from handlers.staff import StaffImport
@@ -40,7 +41,13 @@ from tests.factories import (
 
 CURATOR, MENTOR, MENTEE, STRANGER = 1101, 1102, 1103, 1104
 # steps that take a photo or a document as their answer
-TAKES_FILES = {HelpForm.text.state, HelpChat.message.state, StaffImport.file.state}
+TAKES_FILES = {
+    HelpForm.text.state,
+    HelpChat.message.state,
+    StaffImport.file.state,
+    AchievementForm.file.state,
+    RecognitionForm.file.state,
+}
 NEVER = (common_texts.NEED_INVITE, common_texts.UNKNOWN_INPUT, common_texts.UNEXPECTED_ERROR)
 
 

@@ -13,6 +13,7 @@ from bot.services.pairs import local_today
 from bot.texts import common as common_texts
 from bot.texts import pairs as texts
 from bot.texts import proposals as proposal_texts
+from bot.texts.achievements import BUTTON_RECOGNIZE, BUTTON_STATEMENT
 from bot.texts.goals import BUTTON_GOALS
 from bot.texts.meetings import BUTTON_MEETINGS
 from bot.texts.pair_notes import BUTTON_NOTES
@@ -83,7 +84,11 @@ async def test_curator_proposes_a_pair_and_it_starts_when_both_accept(
     assert "Пара №" in card.text and "ждёт согласия участников" in card.text
     assert "Согласие: ⏳ Орлова Вера, ⏳ Новикова Ира" in card.text
     # nothing to work on until both agree; the mentee's difficulties can be looked at
-    assert card.buttons() == ["Затруднения: Новикова", "Самодиагностика: Новикова"]
+    assert card.buttons() == [
+        "Затруднения: Новикова",
+        "Самодиагностика: Новикова",
+        "📄 Портфолио: Новикова",
+    ]
 
     proposal = await reply(mentee)
     assert "наставник — Орлова Вера (@orlova_v)" in proposal.text
@@ -229,6 +234,9 @@ async def test_change_mentor_complete_and_reflect(running_bot, session_factory, 
         BUTTON_NOTES,
         "Затруднения: Новикова",
         "Самодиагностика: Новикова",
+        "📄 Портфолио: Новикова",
+        BUTTON_STATEMENT,
+        BUTTON_RECOGNIZE,
     ]
     # who mentored when is kept: the card names both, the history has both
     assert "Наставники пары: Орлова Вера (" in done.text and "Белов Иван (" in done.text

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.services import monitoring
 from bot.services.monitoring import PeriodKind
 from models import (
+    Achievement,
     Difficulty,
     Feedback,
     Goal,
@@ -27,6 +28,7 @@ from models import (
     SelfAssessment,
 )
 from models.enums import (
+    AchievementKind,
     ActivityStatus,
     AssessmentStage,
     DifficultyCategory,
@@ -261,6 +263,46 @@ async def test_meetings_per_pair_month_count_the_months_so_far(session_factory):
     assert current.months_so_far == 3  # September to November: not the months to come
     assert current.per_pair_month(school) == school.meetings_held / school.active_pairs / 3
     assert past.months_so_far == 1
+
+
+async def test_growth_from_achievements_and_young_specialists_a_year_on(session_factory):
+    ids = await build(session_factory)
+    async with session_factory.begin() as session:
+        school = School(session, "Школа роста")
+        mentor = await school.person("Наставник Давний", Role.MENTOR)
+        stayed = await school.person("Молодая Оставшаяся", Role.MENTEE)
+        left = await school.person("Молодой Ушедший", Role.MENTEE)
+        left.left_on = date(2026, 6, 30)  # left before the end of October
+        recent = await school.person("Молодая Новая", Role.MENTEE)
+        for person in (stayed, left, recent):
+            session.add(PersonMenteeType(person_id=person.id, type=MenteeType.YOUNG_SPECIALIST))
+        long_ago = await school.pair(mentor, stayed, left, kind=MentorshipKind.GROUP)
+        long_ago.starts_on = date(2025, 9, 1)  # more than a year before 31.10.2026
+        await school.pair(mentor, recent, kind=MentorshipKind.TRADITIONAL)  # this September
+        organization_id = school.organization.id
+        for person, kind, day in (
+            (stayed, AchievementKind.CATEGORY, date(2026, 10, 5)),
+            (stayed, AchievementKind.CONTEST, date(2026, 10, 6)),
+            (stayed, AchievementKind.CONTEST, date(2026, 10, 7)),  # the same teacher again
+            (recent, AchievementKind.CONTEST, date(2026, 10, 8)),
+            (recent, AchievementKind.CATEGORY, date(2026, 9, 30)),  # before October
+        ):
+            session.add(
+                Achievement(
+                    organization_id=organization_id,
+                    person_id=person.id,
+                    kind=kind,
+                    title="Достижение",
+                    on_date=day,
+                )
+            )
+    async with session_factory() as session:
+        current = await monitoring.summary(session, [organization_id], OCTOBER, MOSCOW, TODAY)
+        known = await monitoring.summary(session, [ids["first"]], OCTOBER, MOSCOW, TODAY)
+    growth = current.total
+    assert (growth.categories_obtained, growth.contest_participants) == (1, 2)
+    assert (growth.young_year_on, growth.young_retained) == (2, 1)
+    assert (known.total.categories_obtained, known.total.young_year_on) == (0, 0)
 
 
 async def test_an_empty_school_and_an_empty_period(session_factory):
