@@ -1,5 +1,5 @@
 """Chart images of the monitoring (PNG bytes, drawn with matplotlib off-screen): difficulties
-by category, meetings per month, and the dynamics of self-diagnosis."""
+by category, meetings per month, the dynamics of self-diagnosis, and a questionnaire's scales."""
 
 from __future__ import annotations
 
@@ -15,9 +15,12 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from bot.services.monitoring import DifficultyTrend, Figures
+from bot.services.surveys import SCALE as SCALE_STEPS
+from bot.services.surveys import Results
 from bot.texts import monitoring as texts
-from bot.texts.vocabulary import category_short, month_label
-from models.enums import DifficultyCategory
+from bot.texts import surveys as survey_texts
+from bot.texts.vocabulary import category_short, month_label, shorten
+from models.enums import DifficultyCategory, QuestionKind
 
 SIZE = (8, 4.5)
 COLORS = ("#2a9d8f", "#e76f51")
@@ -109,4 +112,33 @@ def difficulty_trend(trend: DifficultyTrend) -> bytes | None:
     _counts(axes.yaxis)
     axes.set_title(texts.CHART_TREND)
     axes.legend(fontsize="small")
+    return _png(figure)
+
+
+def survey(results: Results) -> bytes | None:
+    """How many chose each step 1–5 of each scale question, a group of bars per question."""
+    scales = [r for r in results.questions if r.question.kind is QuestionKind.SCALE and r.scores]
+    if not scales:
+        return None
+    figure, axes = pyplot.subplots(figsize=SIZE)
+    width = 0.16
+    positions = range(len(scales))
+    for offset, score in enumerate(SCALE_STEPS):
+        axes.bar(
+            [p + (offset - 2) * width for p in positions],
+            [result.scores.get(score, 0) for result in scales],
+            width=width,
+            label=str(score),
+        )
+    axes.set_xticks(list(positions), [shorten(r.question.text, 28) for r in scales])
+    _counts(axes.yaxis)
+    axes.set_ylabel(survey_texts.CHART_COUNT)
+    current = results.questionnaire
+    axes.set_title(
+        survey_texts.CHART_TITLE.format(
+            audience=survey_texts.AUDIENCE_NAMES[current.audience],
+            milestone=survey_texts.MILESTONE_NAMES[current.milestone],
+        )
+    )
+    axes.legend(title="1–5")
     return _png(figure)

@@ -28,6 +28,7 @@ ROLE_COMMANDS = {
         BotCommand(command="teachers", description=texts.COMMAND_TEACHERS),
         BotCommand(command="documents", description=texts.COMMAND_DOCUMENTS),
         BotCommand(command="roadmap", description=texts.COMMAND_ROADMAP),
+        BotCommand(command="surveys", description=texts.COMMAND_SURVEYS),
         BotCommand(command="import", description=texts.COMMAND_IMPORT),
         BotCommand(command="invite", description=texts.COMMAND_INVITE),
         BotCommand(command="invites", description=texts.COMMAND_INVITES),

@@ -19,6 +19,7 @@ from bot.documents import common
 from bot.documents import roadmap as roadmap_document
 from bot.services.monitoring import Figures, Summary
 from bot.services.pair_results import PairResult
+from bot.services.surveys import Results, title_of
 from bot.texts import reports as texts
 from bot.texts.monitoring import SUMMARY_NONE
 from bot.texts.vocabulary import KIND_NAMES, PAIR_STATUS_NAMES, category_short, decimal
@@ -48,6 +49,31 @@ class OrganizationSections:
 
     roadmap: list[tuple[RoadmapEvent, str | None]]
     pairs: list[PairResult]
+    surveys: list[Results]
+
+
+def _surveys_table(document: Any, found: list[Results]) -> None:
+    rows: list[tuple[object, ...]] = []
+    for results in found:
+        current = results.questionnaire
+        if not results.invited and not results.completed:
+            continue
+        means = "; ".join(
+            f"{result.question.text} — {decimal(mean)}"
+            for result in results.questions
+            if (mean := result.mean) is not None
+        )
+        rows.append(
+            (
+                title_of(current.audience, current.milestone),
+                f"{results.completed} из {results.invited} ({round(results.rate * 100)} %)",
+                means or SUMMARY_NONE,
+            )
+        )
+    if not rows:
+        document.add_paragraph(texts.FINAL_NO_SURVEYS)
+        return
+    _table(document, texts.FINAL_SURVEYS_HEADER, rows)
 
 
 def _pairs_table(document: Any, found: list[PairResult]) -> None:
@@ -204,6 +230,8 @@ def build(
         _pairs_table(document, sections.pairs)
         document.add_heading(texts.FINAL_ROADMAP, level=2)
         roadmap_document.add_table(document, sections.roadmap)
+        document.add_heading(texts.FINAL_SURVEYS, level=2)
+        _surveys_table(document, sections.surveys)
         common.portrait_section(document)
     document.add_heading(texts.FINAL_CONCLUSIONS, level=2)
     for _ in range(6):

@@ -20,11 +20,13 @@ from bot.keyboards.meetings import meeting_held, meeting_rating, open_meeting
 from bot.keyboards.pairs import open_pair, stalled
 from bot.keyboards.programmes import open_programme
 from bot.keyboards.pulse import steps as pulse_steps
-from bot.services import pairs
+from bot.keyboards.surveys import start as survey_start
+from bot.services import pairs, surveys
 from bot.services.reminders import digests, relevance
 from bot.services.reminders.kinds import Kind
 from bot.texts import notices as texts
 from bot.texts import pulse as pulse_texts
+from bot.texts import surveys as survey_texts
 from bot.texts.help_requests import HELP_ESCALATED_NOTICE
 from bot.texts.pairs import PAIR_STALLED_NOTICE
 from bot.texts.vocabulary import (
@@ -335,6 +337,26 @@ async def _pulse(
     return Notice(text, pulse_steps(pair.id, day))
 
 
+async def _survey(
+    _session: AsyncSession,
+    notification: Notification,
+    _person: Person,
+    _now: datetime,
+    subject: tuple[Pair, surveys.Questionnaire],
+) -> Notice:
+    pair, current = subject
+    text = survey_texts.SURVEY_INVITE.format(
+        audience=survey_texts.AUDIENCE_NAMES[current.audience],
+        milestone=survey_texts.MILESTONE_NAMES[current.milestone],
+        pair=pair.id,
+        count=len(current.questions),
+        anonymous=survey_texts.SURVEY_ANONYMOUS if current.anonymous else "",
+    )
+    if notification.kind == Kind.SURVEY_REMINDER:
+        text = f"{survey_texts.SURVEY_REMIND}\n{text}"
+    return Notice(text, survey_start(pair.id, current.milestone))
+
+
 async def _notice(
     _session: AsyncSession, notification: Notification, _person: Person, _now: datetime, _: bool
 ) -> Notice:
@@ -373,6 +395,8 @@ REMINDERS: dict[Kind, Reminder[Any]] = {
     Kind.STAFF_LIST: Reminder(relevance.always, _staff_list),
     Kind.PAIR_STALLED: Reminder(relevance.active_pair, _pair_stalled),
     Kind.PULSE: Reminder(relevance.pulse_due, _pulse),
+    Kind.SURVEY: Reminder(relevance.survey_due, _survey),
+    Kind.SURVEY_REMINDER: Reminder(relevance.survey_due, _survey),
     Kind.NOTICE: Reminder(relevance.always, _notice),
     Kind.PROGRAMME_UPDATE: Reminder(relevance.active_pair, _programme_update),
 }

@@ -30,6 +30,7 @@ from handlers import (
     settings,
     staff,
     steps,
+    surveys,
     teachers,
 )
 
@@ -53,6 +54,7 @@ def get_routers() -> list[Router]:
         pair_notes.handlers.router(),
         pulse.handlers.router(),
         achievements.handlers.router(),
+        surveys.handlers.router(),
         teachers.handlers.router(),
         programmes.handlers.router(),
         documents.handlers.router(),

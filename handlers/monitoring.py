@@ -20,7 +20,7 @@ from bot.dialogue import Step
 from bot.keyboards import monitoring as keyboards
 from bot.replies import answer_quietly, ask_for_text, edit, send
 from bot.routing import Handlers
-from bot.services import audit, monitoring, pair_results, pairs, roadmap, workbook
+from bot.services import audit, monitoring, pair_results, pairs, roadmap, surveys, workbook
 from bot.services.access import Actor
 from bot.services.monitoring import Figures, Period, PeriodKind, Summary
 from bot.settings import Settings
@@ -305,6 +305,7 @@ async def _final_report_file(
         sections = final_report.OrganizationSections(
             roadmap=await roadmap.of_year(session, scope[0], pairs.school_year(chosen.start)),
             pairs=await pair_results.of_period(session, scope[0], chosen, timezone),
+            surveys=await surveys.all_results(session, scope[0], pairs.local_today(timezone)),
         )
     made_on = pairs.local_today(timezone)
     content = final_report.build(current, scope_name, signer, made_on, sections)

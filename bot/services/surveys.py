@@ -85,7 +85,7 @@ def _milestone_sql(milestone: SurveyMilestone, dialect: str) -> Any:
         return starts + START_AFTER.days
     if milestone is SurveyMilestone.END:
         return ends - END_BEFORE.days
-    return starts + (ends - starts) / 2
+    return starts + (ends - starts) // 2
 
 
 def title_of(audience: SurveyAudience, milestone: SurveyMilestone) -> str:

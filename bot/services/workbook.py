@@ -20,8 +20,10 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from bot.services import surveys
 from bot.services.monitoring import NotIndexed, Period
 from bot.texts import reports as texts
+from bot.texts import surveys as survey_texts
 from bot.texts.vocabulary import label
 from models import (
     Difficulty,
@@ -274,6 +276,10 @@ async def build(
     book.remove(book.active)
     for title, headers, statement in sheets:
         _sheet(book, title, headers, await rows(statement), zone)
+    answers = await surveys.answers_for_workbook(
+        session, list(scope) if scope is not None else None, start, end
+    )
+    _sheet(book, survey_texts.WORKBOOK_SHEET, survey_texts.WORKBOOK_HEADERS, answers, zone)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

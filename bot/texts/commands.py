@@ -37,6 +37,7 @@ COMMAND_PROPOSALS = "Предложения пар: ждут, приняты, о
 COMMAND_TEACHERS = "База педагогов"
 COMMAND_DOCUMENTS = "Документы: приказы, положение, дорожная карта"
 COMMAND_ROADMAP = "Дорожная карта наставничества"
+COMMAND_SURVEYS = "Анкеты участников и их результаты"
 
 COMMAND_MY_PAIRS = "Мои пары и группы"
 

@@ -77,6 +77,7 @@ async def test_curator_summary_charts_and_workbook(running_bot, session_factory,
         "Запросы о помощи",
         "Затруднения",
         "Оценки встреч",
+        "Анкеты",
     ]
     meetings = book["Встречи"]
     assert [cell.value for cell in meetings[1]][:3] == ["Организация", "Пара №", "Дата и время"]

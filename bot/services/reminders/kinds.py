@@ -28,6 +28,8 @@ class Kind(StrEnum):
     STAFF_LIST = "staff_list"
     PAIR_STALLED = "pair_stalled"
     PULSE = "pulse"  # «как идёт работа с наставником?»
+    SURVEY = "survey"  # a questionnaire at a programme's milestone
+    SURVEY_REMINDER = "survey_reminder"  # the same, not filled in three days later
     # what someone did that concerns this person (a new pair, a passed request, a reply):
     # rendered when it happened, sent at once
     NOTICE = "notice"
@@ -66,6 +68,8 @@ CATEGORY: dict[Kind, Category | None] = {
     Kind.STAFF_LIST: Category.NUDGES,
     Kind.PAIR_STALLED: Category.NUDGES,
     Kind.PULSE: Category.NUDGES,
+    Kind.SURVEY: Category.NUDGES,
+    Kind.SURVEY_REMINDER: Category.NUDGES,
     Kind.NOTICE: None,
     Kind.PROGRAMME_UPDATE: Category.ACTIVITIES,
 }

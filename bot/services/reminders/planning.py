@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services import pair_life, pulse
+from bot.services import pair_life, pulse, surveys
 from bot.services.outbox import Draft
 from bot.services.reminders.kinds import Kind
 from models import (
@@ -37,6 +37,7 @@ from models.enums import (
     MeetingStatus,
     PairStatus,
     Role,
+    SurveyMilestone,
 )
 
 AHEAD = timedelta(hours=36)
@@ -114,6 +115,7 @@ async def plan(session: AsyncSession, now: datetime) -> list[Draft]:
         _staff_lists,
         _stalled_pairs,
         _pulses,
+        _surveys,
     ):
         drafts.extend(await planner(session, window))
     return drafts
@@ -495,6 +497,33 @@ async def _pulses(session: AsyncSession, window: Window) -> list[Draft]:
                         )
                     )
         day += timedelta(days=1)
+    return drafts
+
+
+SURVEY_TIME = time(16, 0)
+
+
+async def _surveys(session: AsyncSession, window: Window) -> list[Draft]:
+    """Each participant of an active pair, sent the questionnaire of each milestone of its
+    programme, and reminded three days later (sent only if still not filled in then)."""
+    first, last = _days_around(window)
+    drafts: list[Draft] = []
+    for milestone in SurveyMilestone:
+        due = await surveys.pairs_due(session, milestone, first - surveys.REMIND_AFTER, last)
+        for pair, timezone, day in due:
+            people = [pair.mentor_id] + [m.mentee_id for m in pair.members if m.left_at is None]
+            for kind, fire_day in (
+                (Kind.SURVEY, day),
+                (Kind.SURVEY_REMINDER, day + surveys.REMIND_AFTER),
+            ):
+                fire = at_local(fire_day, SURVEY_TIME, timezone)
+                if fire not in window:
+                    continue
+                drafts.extend(
+                    _draft(kind, pair.id, milestone.value, person, fire, pair_id=pair.id,
+                           milestone=milestone.value)
+                    for person in people
+                )  # fmt: skip
     return drafts
 
 

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services import surveys
 from bot.services.reminders.kinds import Kind
 from bot.services.reminders.planning import quiet_since
 from models import (
@@ -31,6 +32,7 @@ from models.enums import (
     HelpStatus,
     MeetingStatus,
     PairStatus,
+    SurveyMilestone,
 )
 
 
@@ -157,6 +159,24 @@ async def pulse_due(
         )
     )
     return (pair, day) if answered is None else None
+
+
+async def survey_due(
+    session: AsyncSession, notification: Notification, _now: datetime
+) -> tuple[Pair, surveys.Questionnaire] | None:
+    """The pair still active, the person still in it, the questionnaire still sent, and not
+    filled in yet."""
+    pair = await active_pair(session, notification, _now)
+    if pair is None:
+        return None
+    audience = surveys.audience_of(pair, notification.person_id)
+    milestone = SurveyMilestone(notification.payload.get("milestone", SurveyMilestone.START))
+    if audience is None or await surveys.completed(
+        session, pair.id, notification.person_id, milestone
+    ):
+        return None
+    current = await surveys.questionnaire(session, pair.organization_id, audience, milestone)
+    return (pair, current) if current.enabled else None
 
 
 async def always(_session: AsyncSession, _notification: Notification, _now: datetime) -> bool:
