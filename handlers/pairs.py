@@ -157,7 +157,7 @@ async def render_card(
     if len(history) > 1:
         text += texts.PAIR_CARD_MENTORS.format(
             history="; ".join(
-                texts.PAIR_CARD_MENTOR_SPAN.format(
+                (texts.PAIR_CARD_MENTOR_SPAN if until else texts.PAIR_CARD_MENTOR_NOW).format(
                     name=esc(name),
                     since=_local_day(since, timezone),
                     until=_local_day(until, timezone),

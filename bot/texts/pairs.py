@@ -73,6 +73,7 @@ PAIR_CARD_NOT_STARTED = "\n🗓 Начнёт работу {starts}."
 PAIR_CARD_MENTORS = "\nНаставники пары: {history}"
 
 PAIR_CARD_MENTOR_SPAN = "{name} ({since} — {until})"
+PAIR_CARD_MENTOR_NOW = "{name} (с {since})"
 
 PAIR_CARD_ANSWERS = "\nСогласие: {answers}"
 

@@ -22,6 +22,7 @@ from bot.texts.reports import (
     FINAL_INVOLVED,
     FINAL_PAIRS,
     FINAL_ROADMAP,
+    FINAL_SURVEYS,
     FINAL_TEACHERS,
     FINAL_TITLE,
     FINAL_YOUNG,
@@ -231,6 +232,12 @@ async def test_final_analytic_report_to_print_and_sign(running_bot, session_fact
         "Белов Иван",
         FINAL_ROADMAP,
         "Мероприятия не запланированы",
+        f"{FINAL_TEACHERS} 10",
+        f"{FINAL_INVOLVED} 5 (50 %)",
+        f"{FINAL_YOUNG} 1 из 2 (50 %)",
+        FINAL_SURVEYS,
+        "наставляемых на старте 0 из 3 (0 %)",
+        "Получено квалификационных категорий 0",
     ):
         assert expected in text, expected
     assert "— —" not in text and "None" not in text

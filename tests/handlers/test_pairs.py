@@ -239,7 +239,8 @@ async def test_change_mentor_complete_and_reflect(running_bot, session_factory, 
         BUTTON_RECOGNIZE,
     ]
     # who mentored when is kept: the card names both, the history has both
-    assert "Наставники пары: Орлова Вера (" in done.text and "Белов Иван (" in done.text
+    assert "Наставники пары: Орлова Вера (" in done.text and "Белов Иван (с " in done.text
+    assert "— —" not in done.text
     async with session_factory() as session:
         history = [
             (entry.mentor_id, entry.until is None)

@@ -303,7 +303,7 @@ async def test_two_senders_never_send_twice(running_bot, session_factory, telegr
 
 async def test_instances_share_one_sending_pace_through_redis(session_factory, telegram):
     """Two senders, as on two instances, with small batches so both send at once: with the
-    pace kept in Redis (25 a second here, a margin for a loaded test machine) they stay within
+    pace kept in Redis (20 a second here, a margin for a loaded test machine) they stay within
     Telegram's 30 a second together; each alone at its pace would make twice that."""
     await make_reminded_mentees(session_factory, telegram, range(1900, 1990), "pace")
     telegram.rate_limit(30, 1)
@@ -315,7 +315,7 @@ async def test_instances_share_one_sending_pace_through_redis(session_factory, t
             Sender(
                 session_factory,
                 bot,
-                pacer=Pacer(budget=SharedBudget(redis, per_second=25, key=key)),
+                pacer=Pacer(budget=SharedBudget(redis, per_second=20, key=key)),
                 batch=5,
                 max_in_flight=10,
             )
