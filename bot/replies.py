@@ -10,7 +10,7 @@ from contextlib import suppress
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.dialogue import Data, Dialogue
 from bot.keyboards.common import cancel as cancel_keyboard
@@ -26,6 +26,15 @@ async def send(
     await answer_quietly(callback)
     assert callback.bot is not None  # set by the dispatcher on every event
     await callback.bot.send_message(callback.from_user.id, text, reply_markup=markup)
+
+
+async def send_file(callback: CallbackQuery, content: bytes, name: str, caption: str) -> None:
+    """Answer a button press with a file made for it (a document to print, say)."""
+    await answer_quietly(callback)
+    assert callback.bot is not None  # set by the dispatcher on every event
+    await callback.bot.send_document(
+        callback.from_user.id, BufferedInputFile(content, filename=name), caption=caption
+    )
 
 
 async def edit(

@@ -6,11 +6,11 @@ of a mentor from the pair's card."""
 from datetime import date
 from typing import Required
 
-from aiogram import Bot, F
+from aiogram import F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import StatesGroup
-from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram.types import CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 from typing_extensions import TypedDict
 
@@ -32,7 +32,7 @@ from bot.documents import portfolio as portfolio_document
 from bot.documents import statement as statement_document
 from bot.keyboards import achievements as keyboards
 from bot.keyboards.common import cancel
-from bot.replies import Say, anew, answer_quietly, in_place, send
+from bot.replies import Say, anew, answer_quietly, in_place, send, send_file
 from bot.routing import Handlers
 from bot.services import achievements, pairs, recognitions
 from bot.services.access import Actor
@@ -301,16 +301,13 @@ async def portfolio_file(
     callback_data: PortfolioCb,
     session: AsyncSession,
     actor: Actor,
-    bot: Bot,
 ) -> None:
     data = await achievements.portfolio(session, actor, callback_data.person_id)
-    await answer_quietly(callback)
-    await bot.send_document(
-        callback.from_user.id,
-        BufferedInputFile(
-            portfolio_document.build(data), filename=f"portfolio_{callback_data.person_id}.docx"
-        ),
-        caption=texts.PORTFOLIO_CAPTION.format(name=esc(data.mentee.full_name)),
+    await send_file(
+        callback,
+        portfolio_document.build(data),
+        f"portfolio_{callback_data.person_id}.docx",
+        texts.PORTFOLIO_CAPTION.format(name=esc(data.mentee.full_name)),
     )
 
 
@@ -320,16 +317,13 @@ async def statement_file(
     callback_data: StatementCb,
     session: AsyncSession,
     actor: Actor,
-    bot: Bot,
 ) -> None:
     data = await recognitions.statement(session, actor, callback_data.mentor_id)
-    await answer_quietly(callback)
-    await bot.send_document(
-        callback.from_user.id,
-        BufferedInputFile(
-            statement_document.build(data), filename=f"mentor_{callback_data.mentor_id}.docx"
-        ),
-        caption=texts.STATEMENT_CAPTION.format(name=esc(data.mentor.full_name)),
+    await send_file(
+        callback,
+        statement_document.build(data),
+        f"mentor_{callback_data.mentor_id}.docx",
+        texts.STATEMENT_CAPTION.format(name=esc(data.mentor.full_name)),
     )
 
 

@@ -35,7 +35,7 @@ from bot.documents import regulation as regulation_document
 from bot.documents import roadmap as roadmap_document
 from bot.keyboards import documents as keyboards
 from bot.keyboards.common import cancel
-from bot.replies import Say, anew, answer_quietly, ask_for_text, edit, in_place, send
+from bot.replies import Say, anew, answer_quietly, ask_for_text, edit, in_place, send, send_file
 from bot.routing import Handlers
 from bot.services import orders, pairs, regulations, roadmap
 from bot.services.access import Actor
@@ -283,16 +283,10 @@ async def order_file(
 
 
 @handlers.callback_query(DocumentsCb.filter(F.action == DocumentsAction.REGULATION_TEMPLATE))
-async def regulation_template(
-    callback: CallbackQuery, session: AsyncSession, actor: Actor, bot: Bot
-) -> None:
+async def regulation_template(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
     content = regulation_document.build(await regulations.template(session, actor))
-    await answer_quietly(callback)
-    await bot.send_document(
-        callback.from_user.id,
-        BufferedInputFile(content, filename="regulation_template.docx"),
-        caption=texts.REGULATION_CAPTION.format(button=texts.BUTTON_REGULATION_UPLOAD),
-    )
+    caption = texts.REGULATION_CAPTION.format(button=texts.BUTTON_REGULATION_UPLOAD)
+    await send_file(callback, content, "regulation_template.docx", caption)
 
 
 @handlers.callback_query(DocumentsCb.filter(F.action == DocumentsAction.REGULATION_UPLOAD))
@@ -384,18 +378,14 @@ async def roadmap_button(callback: CallbackQuery, session: AsyncSession, actor: 
 
 
 @handlers.callback_query(DocumentsCb.filter(F.action == DocumentsAction.ROADMAP_FILE))
-async def roadmap_file(
-    callback: CallbackQuery, session: AsyncSession, actor: Actor, bot: Bot
-) -> None:
+async def roadmap_file(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
     plan = await roadmap.view(session, actor)
-    content = roadmap_document.build(plan)
-    await answer_quietly(callback)
-    await bot.send_document(
-        callback.from_user.id,
-        BufferedInputFile(
-            content, filename=f"roadmap_{plan.first_year}_{plan.first_year + 1}.docx"
-        ),
-        caption=texts.ROADMAP_FILE_CAPTION.format(year=plan.first_year, next=plan.first_year + 1),
+    years = {"year": plan.first_year, "next": plan.first_year + 1}
+    await send_file(
+        callback,
+        roadmap_document.build(plan),
+        "roadmap_{year}_{next}.docx".format(**years),
+        texts.ROADMAP_FILE_CAPTION.format(**years),
     )
 
 

@@ -6,11 +6,11 @@ of a draft, and the programme as a document for the mentor and the curator."""
 from datetime import date
 from typing import Required
 
-from aiogram import Bot, F
+from aiogram import F
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import StatesGroup
-from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 from typing_extensions import TypedDict
 
@@ -26,7 +26,7 @@ from bot.dialogue import Dialogue, NotWhatTheStepTakes, Step, typed_choice
 from bot.documents import programme as programme_document
 from bot.keyboards import programmes as keyboards
 from bot.keyboards.common import cancel
-from bot.replies import Say, anew, answer_quietly, ask_for_text, edit, in_place, send
+from bot.replies import Say, anew, answer_quietly, ask_for_text, edit, in_place, send, send_file
 from bot.routing import Handlers
 from bot.services import pairs, programmes
 from bot.services.access import Actor
@@ -216,16 +216,13 @@ async def programme_file(
     callback_data: ProgrammeCb,
     session: AsyncSession,
     actor: Actor,
-    bot: Bot,
 ) -> None:
     data = await programmes.document(session, actor, callback_data.pair_id)
-    await answer_quietly(callback)
-    await bot.send_document(
-        callback.from_user.id,
-        BufferedInputFile(
-            programme_document.build(data), filename=f"programme_{callback_data.pair_id}.docx"
-        ),
-        caption=texts.PROGRAMME_FILE_CAPTION.format(pair=pair_title(data.current.pair)),
+    await send_file(
+        callback,
+        programme_document.build(data),
+        f"programme_{callback_data.pair_id}.docx",
+        texts.PROGRAMME_FILE_CAPTION.format(pair=pair_title(data.current.pair)),
     )
 
 

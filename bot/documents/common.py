@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from docx import Document as new_document
 from docx.document import Document
@@ -56,22 +57,29 @@ def start(organization: str, *, landscape: bool = False) -> Document:
     return document
 
 
-def landscape_section(document: Document) -> None:
-    """Go on from a new page turned landscape (for a wide table), with the same margins."""
+# A4 as (width, height) and margins (left, right, top, bottom), in cm: the binding edge keeps
+# 3 cm on either page.
+PORTRAIT = ((21.0, 29.7), (3.0, 1.5, 2.0, 2.0))
+LANDSCAPE = ((29.7, 21.0), (2.0, 2.0, 3.0, 1.5))
+
+
+def _new_section(document: Document, orientation: WD_ORIENT, layout: tuple[Any, Any]) -> None:
+    (width, height), (left, right, top, bottom) = layout
     section = document.add_section(WD_SECTION.NEW_PAGE)
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21)
-    section.left_margin, section.right_margin = Cm(2), Cm(2)
-    section.top_margin, section.bottom_margin = Cm(3), Cm(1.5)
+    section.orientation = orientation
+    section.page_width, section.page_height = Cm(width), Cm(height)
+    section.left_margin, section.right_margin = Cm(left), Cm(right)
+    section.top_margin, section.bottom_margin = Cm(top), Cm(bottom)
+
+
+def landscape_section(document: Document) -> None:
+    """Go on from a new page turned landscape, for a wide table."""
+    _new_section(document, WD_ORIENT.LANDSCAPE, LANDSCAPE)
 
 
 def portrait_section(document: Document) -> None:
     """Go on from a new page in portrait again, after a landscape one."""
-    section = document.add_section(WD_SECTION.NEW_PAGE)
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.left_margin, section.right_margin = Cm(3), Cm(1.5)
-    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
+    _new_section(document, WD_ORIENT.PORTRAIT, PORTRAIT)
 
 
 def _page_number(paragraph: Paragraph) -> None:
