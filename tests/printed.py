@@ -4,6 +4,7 @@ rendered to a PNG under tests/artifacts/ for a person to look at."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -74,5 +75,6 @@ def printed(content: bytes, name: str, *, all_pages: bool = False) -> Printed:
 
 
 def joined(text: str) -> str:
-    """The text with its layout's runs of spaces and line breaks made single spaces."""
-    return " ".join(text.split())
+    """The text with its layout's runs of spaces and line breaks made single spaces, and a
+    word broken at its hyphen across two lines («Психолого-|педагогические») made whole."""
+    return re.sub(r"-\s+", "-", " ".join(text.split()))

@@ -241,3 +241,8 @@ async def test_final_analytic_report_to_print_and_sign(running_bot, session_fact
     ):
         assert expected in text, expected
     assert "— —" not in text and "None" not in text
+    # every figure of every table, as printed: each row's cells in the PDF's text
+    for table in document.tables:
+        for row in table.rows:
+            printed_row = joined(" ".join(cell.text for cell in row.cells))
+            assert printed_row in text, printed_row
