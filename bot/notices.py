@@ -33,6 +33,7 @@ from bot.texts.vocabulary import (
     DAYS_AHEAD,
     MEETING_FORMAT_NAMES,
     age,
+    day,
     esc,
     fit,
     local_time,
@@ -72,15 +73,11 @@ class Reminder(Generic[Subject]):
     ]
 
 
-def _day(value: date) -> str:
-    return value.strftime("%d.%m.%Y")
-
-
-def _days_ahead(day: date, person: Person, now: datetime) -> str | None:
-    """«Сегодня», «Завтра», «Послезавтра» for `day` as seen now in the person's organisation;
+def _days_ahead(when: date, person: Person, now: datetime) -> str | None:
+    """«Сегодня», «Завтра», «Послезавтра» for `when` as seen now in the person's organisation;
     None for a day already past (or too far to say so)."""
     today = pairs.local_today(person.organization.timezone, now)
-    return DAYS_AHEAD.get((day - today).days)
+    return DAYS_AHEAD.get((when - today).days)
 
 
 async def _names(session: AsyncSession, ids: list[int]) -> str:
@@ -121,12 +118,12 @@ async def _meeting(
         text = texts.REMINDER_MEETING_HOUR.format(soon=soon, **facts)
         return Notice(text, open_meeting(meeting.id))
     local_day = meeting.starts_at.astimezone(ZoneInfo(timezone)).date()
-    day = _days_ahead(local_day, person, now)
-    if day is None:
+    ahead = _days_ahead(local_day, person, now)
+    if ahead is None:
         return None
     with_whom = await _with_whom(session, meeting, person)
     return Notice(
-        texts.REMINDER_MEETING_DAY.format(day=day, with_whom=with_whom, **facts),
+        texts.REMINDER_MEETING_DAY.format(day=ahead, with_whom=with_whom, **facts),
         open_meeting(meeting.id),
     )
 
@@ -153,10 +150,10 @@ def _deadline_ahead(
 ) -> Notice | None:
     """«Завтра» or «Сегодня срок …», as true when it is sent; None once the day has passed
     (the overdue reminder speaks then)."""
-    day = _days_ahead(due, person, now)
-    if day is None:
+    ahead = _days_ahead(due, person, now)
+    if ahead is None:
         return None
-    return Notice(DEADLINE_TEXTS[Kind(notification.kind)].format(day=day, title=title))
+    return Notice(DEADLINE_TEXTS[Kind(notification.kind)].format(day=ahead, title=title))
 
 
 async def _goal(
@@ -170,10 +167,10 @@ async def _goal(
     if person.id != goal.mentee_id:
         name = await _names(session, [goal.mentee_id])
         text = texts.REMINDER_GOAL_OVERDUE_MENTOR.format(
-            name=name, title=title, due=_day(goal.due_on)
+            name=name, title=title, due=day(goal.due_on)
         )
         return Notice(text, markup)
-    return Notice(texts.REMINDER_GOAL_OVERDUE.format(title=title, due=_day(goal.due_on)), markup)
+    return Notice(texts.REMINDER_GOAL_OVERDUE.format(title=title, due=day(goal.due_on)), markup)
 
 
 async def _activity(
@@ -189,7 +186,7 @@ async def _activity(
     if notification.kind in DEADLINE_TEXTS:
         ahead = _deadline_ahead(notification, person, now, title, activity.due_on)
         return Notice(ahead.text, markup) if ahead else None
-    text = texts.REMINDER_ACTIVITY_OVERDUE.format(title=title, due=_day(activity.due_on))
+    text = texts.REMINDER_ACTIVITY_OVERDUE.format(title=title, due=day(activity.due_on))
     return Notice(text, markup)
 
 
@@ -222,7 +219,7 @@ async def _no_meeting(
 ) -> Notice:
     mentees = await _names(session, [m.mentee_id for m in pair.members if m.left_at is None])
     text = texts.REMINDER_NO_MEETING.format(
-        anchor=_day(date.fromisoformat(notification.payload["anchor"])),
+        anchor=day(date.fromisoformat(notification.payload["anchor"])),
         mentees=mentees,
         pair=f"№{pair.id}",
     )
@@ -248,7 +245,7 @@ async def _digest(
             texts.REMINDER_DIGEST_GOAL.format(
                 icon="⚠️" if g.due_on < today else "🎯",
                 title=esc(shorten(g.title, 80)),
-                due=_day(g.due_on),
+                due=day(g.due_on),
             )
             for g in digest.goals
         )
@@ -291,7 +288,7 @@ async def _programme_ending(
 ) -> Notice | None:
     if pair.ends_on is None:  # made open-ended since: nothing ends
         return None
-    text = texts.REMINDER_PROGRAMME_ENDING.format(pair=f"Пара №{pair.id}", ends=_day(pair.ends_on))
+    text = texts.REMINDER_PROGRAMME_ENDING.format(pair=f"Пара №{pair.id}", ends=day(pair.ends_on))
     return Notice(text, open_pair(pair.id))
 
 
@@ -331,10 +328,10 @@ async def _pulse(
     _now: datetime,
     subject: tuple[Pair, date],
 ) -> Notice:
-    pair, day = subject
+    pair, pulse_day = subject
     mentor = await _names(session, [pair.mentor_id])
     text = pulse_texts.PULSE_QUESTION.format(mentor=mentor, pair=pair.id)
-    return Notice(text, pulse_steps(pair.id, day))
+    return Notice(text, pulse_steps(pair.id, pulse_day))
 
 
 async def _survey(

@@ -10,7 +10,7 @@ from aiogram import F
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import StatesGroup
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 from typing_extensions import TypedDict
 
@@ -38,7 +38,7 @@ from bot.services import achievements, pairs, recognitions
 from bot.services.access import Actor
 from bot.texts import achievements as texts
 from bot.texts.common import BUTTON_SKIP
-from bot.texts.vocabulary import esc
+from bot.texts.vocabulary import day, esc
 from models.enums import AchievementKind, AchievementLevel, RecognitionKind, Role
 
 handlers = Handlers("achievements")
@@ -89,10 +89,6 @@ KIND_TYPED = dict(texts.KIND_NAMES)
 RECOGNITION_TYPED = dict(texts.RECOGNITION_NAMES)
 
 
-def _day(value: date) -> str:
-    return value.strftime("%d.%m.%Y")
-
-
 # --- the list ------------------------------------------------------------------------------
 
 
@@ -104,7 +100,7 @@ async def render_list(session: AsyncSession, actor: Actor) -> str:
         details = [texts.LEVEL_NAMES[item.level]] if item.level else []
         details += [item.result] if item.result else []
         text += texts.ACHIEVEMENT_LINE.format(
-            day=_day(item.on_date),
+            day=day(item.on_date),
             kind=texts.KIND_NAMES[item.kind],
             title=esc(item.title),
             extra=texts.ACHIEVEMENT_EXTRA.format(details=esc(", ".join(details)))
@@ -119,11 +115,19 @@ async def render_list(session: AsyncSession, actor: Actor) -> str:
             text += texts.RECOGNITIONS_HEADER
         for recognition in given[: achievements.SHOWN]:
             text += texts.RECOGNITION_LINE.format(
-                day=_day(recognition.on_date),
+                day=day(recognition.on_date),
                 kind=texts.RECOGNITION_NAMES[recognition.kind],
                 title=esc(recognition.title),
             )
     return text
+
+
+def _list_markup(actor: Actor) -> InlineKeyboardMarkup:
+    return keyboards.achievements(
+        actor.require_person().id,
+        mentee=Role.MENTEE in actor.roles,
+        mentor=Role.MENTOR in actor.roles,
+    )
 
 
 @handlers.message(Command("achievements"))
@@ -132,10 +136,7 @@ async def achievements_command(
 ) -> None:
     text = await render_list(session, actor)
     await state.clear()
-    person = actor.require_person()
-    markup = keyboards.achievements(
-        person.id, mentee=Role.MENTEE in actor.roles, mentor=Role.MENTOR in actor.roles
-    )
+    markup = _list_markup(actor)
     await message.answer(text, reply_markup=markup)
 
 
@@ -228,7 +229,7 @@ async def _day_given(say: Say, state: FSMContext, actor: Actor, text: str | None
 
 
 def _today(actor: Actor) -> str:
-    return _day(pairs.local_today(actor.require_person().organization.timezone))
+    return day(pairs.local_today(actor.require_person().organization.timezone))
 
 
 @handlers.message(StateFilter(AchievementForm.day), ANSWER)
@@ -261,10 +262,7 @@ async def _save_achievement(
     await achievements.add(session, actor, draft)
     await state.clear()
     await say.note(texts.ACHIEVEMENT_SAVED)
-    person = actor.require_person()
-    markup = keyboards.achievements(
-        person.id, mentee=Role.MENTEE in actor.roles, mentor=Role.MENTOR in actor.roles
-    )
+    markup = _list_markup(actor)
     await say(await render_list(session, actor), markup)
 
 
@@ -415,7 +413,7 @@ async def _save_recognition(
     notice = texts.RECOGNITION_NOTICE.format(
         kind=texts.RECOGNITION_NAMES[recognition.kind].lower(),
         title=esc(recognition.title),
-        day=_day(recognition.on_date),
+        day=day(recognition.on_date),
     )
     await deliver(
         session,

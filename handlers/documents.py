@@ -40,7 +40,7 @@ from bot.routing import Handlers
 from bot.services import orders, pairs, regulations, roadmap
 from bot.services.access import Actor
 from bot.texts import documents as texts
-from bot.texts.vocabulary import esc, shorten
+from bot.texts.vocabulary import day, esc, shorten
 from models import Order, RoadmapEvent
 from models.enums import OrderKind, RoadmapAudience, RoadmapEventKind, RoadmapStatus
 
@@ -103,10 +103,6 @@ KIND_TYPED = dict(texts.EVENT_KIND_NAMES)
 AUDIENCE_TYPED = dict(texts.AUDIENCE_NAMES)
 
 
-def _day(value: date) -> str:
-    return value.strftime("%d.%m.%Y")
-
-
 # --- the hub -------------------------------------------------------------------------------
 
 
@@ -115,14 +111,14 @@ async def render_hub(session: AsyncSession, actor: Actor) -> tuple[str, bool]:
     adopted = await regulations.current(session, curator.organization_id)
     regulation = (
         texts.HUB_REGULATION_ADOPTED.format(
-            day=_day(adopted.adopted_on), name=esc(adopted.file_name)
+            day=day(adopted.adopted_on), name=esc(adopted.file_name)
         )
         if adopted is not None
         else texts.HUB_REGULATION_NONE
     )
     recent = await orders.recent(session, actor)
     last = (
-        texts.HUB_LAST_ORDER.format(number=esc(recent[0].number), day=_day(recent[0].dated_on))
+        texts.HUB_LAST_ORDER.format(number=esc(recent[0].number), day=day(recent[0].dated_on))
         if recent
         else texts.HUB_NO_ORDER
     )
@@ -159,13 +155,11 @@ async def hub_button(callback: CallbackQuery, session: AsyncSession, actor: Acto
 # --- orders --------------------------------------------------------------------------------
 
 
-async def _send_order(
-    bot: Bot, chat_id: int, session: AsyncSession, actor: Actor, order: Order
-) -> None:
-    content = order_document.build(await orders.document(session, actor, order.id))
+async def _send_order(bot: Bot, chat_id: int, order: Order, paper: orders.OrderDocument) -> None:
     name = f"order_{order.dated_on:%Y%m%d}_{order.id}.docx"
-    caption = texts.ORDER_CAPTION.format(number=esc(order.number), day=_day(order.dated_on))
-    await bot.send_document(chat_id, BufferedInputFile(content, filename=name), caption=caption)
+    caption = texts.ORDER_CAPTION.format(number=esc(order.number), day=day(order.dated_on))
+    content = BufferedInputFile(order_document.build(paper), filename=name)
+    await bot.send_document(chat_id, content, caption=caption)
 
 
 @handlers.callback_query(NewOrderCb.filter())
@@ -236,9 +230,10 @@ async def _order_dated(
         await state.set_state(OrderForm.number)
         raise
     await state.clear()
-    count = len((await orders.document(session, actor, order.id)).lines)
-    await say(texts.ORDER_SAVED.format(number=esc(order.number), day=_day(dated_on), count=count))
-    await _send_order(bot, chat_id, session, actor, order)
+    paper = await orders.document(session, actor, order.id)
+    count = len(paper.lines)
+    await say(texts.ORDER_SAVED.format(number=esc(order.number), day=day(dated_on), count=count))
+    await _send_order(bot, chat_id, order, paper)
 
 
 @handlers.callback_query(StateFilter(OrderForm.day), TodayCb.filter())
@@ -247,7 +242,7 @@ async def order_today(
 ) -> None:
     today = pairs.local_today(actor.require_curator().organization.timezone)
     await _order_dated(
-        in_place(callback), bot, callback.from_user.id, state, session, actor, _day(today)
+        in_place(callback), bot, callback.from_user.id, state, session, actor, day(today)
     )
 
 
@@ -275,8 +270,9 @@ async def order_file(
     bot: Bot,
 ) -> None:
     order = await orders.get(session, actor, callback_data.order_id)
+    paper = await orders.document(session, actor, order.id)
     await answer_quietly(callback)
-    await _send_order(bot, callback.from_user.id, session, actor, order)
+    await _send_order(bot, callback.from_user.id, order, paper)
 
 
 # --- the regulation ------------------------------------------------------------------------
@@ -315,7 +311,7 @@ async def regulation_day(
     adopted_on = regulations.adoption_day(actor, message.text)
     await regulations.adopt(session, actor, data["file_id"], data["file_name"], adopted_on)
     await state.clear()
-    await message.answer(texts.REGULATION_SAVED.format(day=_day(adopted_on)))
+    await message.answer(texts.REGULATION_SAVED.format(day=day(adopted_on)))
 
 
 @handlers.callback_query(DocumentsCb.filter(F.action == DocumentsAction.REGULATION_ADOPTED))
@@ -327,7 +323,7 @@ async def regulation_adopted(
     if adopted is None:
         await bot.send_message(callback.from_user.id, texts.REGULATION_NONE)
         return
-    caption = texts.REGULATION_ADOPTED_CAPTION.format(day=_day(adopted.adopted_on))
+    caption = texts.REGULATION_ADOPTED_CAPTION.format(day=day(adopted.adopted_on))
     await bot.send_document(callback.from_user.id, adopted.file_id, caption=caption)
 
 
@@ -337,7 +333,7 @@ async def regulation_adopted(
 def _event_line(event: RoadmapEvent, responsible: str | None) -> str:
     return texts.ROADMAP_LINE.format(
         icon=texts.ROADMAP_ICONS[event.status],
-        day=_day(event.on_date),
+        day=day(event.on_date),
         title=esc(shorten(event.title, TITLE_SHOWN)),
         kind=texts.EVENT_KIND_NAMES[event.kind],
         responsible=(
@@ -493,7 +489,7 @@ async def _audience_chosen(
     invitation = texts.ROADMAP_INVITATION.format(
         title=esc(event.title),
         kind=texts.EVENT_KIND_NAMES[event.kind],
-        day=_day(event.on_date),
+        day=day(event.on_date),
         responsible=(
             texts.ROADMAP_RESPONSIBLE_NOTE.format(name=esc(responsible)) if responsible else ""
         ),
@@ -535,7 +531,7 @@ async def render_event(session: AsyncSession, actor: Actor, event_id: int) -> tu
     text = texts.EVENT_CARD.format(
         title=esc(event.title),
         kind=texts.EVENT_KIND_NAMES[event.kind],
-        day=_day(event.on_date),
+        day=day(event.on_date),
         responsible=esc(responsible) if responsible else texts.EVENT_NO_RESPONSIBLE,
         audience=texts.AUDIENCE_NAMES[event.audience],
         status=texts.EVENT_STATUS_NAMES[event.status],
@@ -584,7 +580,7 @@ async def cancel_event(
     callback: CallbackQuery, callback_data: EventCb, session: AsyncSession, actor: Actor
 ) -> None:
     event = await roadmap.cancel(session, actor, callback_data.event_id)
-    notice = texts.ROADMAP_CANCELLED_NOTICE.format(title=esc(event.title), day=_day(event.on_date))
+    notice = texts.ROADMAP_CANCELLED_NOTICE.format(title=esc(event.title), day=day(event.on_date))
     for person in await roadmap.invitees(session, actor, event):
         await deliver(session, person, notice)
     await answer_quietly(callback, texts.ROADMAP_CANCELLED)

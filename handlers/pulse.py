@@ -19,7 +19,7 @@ from bot.keyboards.common import skip
 from bot.keyboards.pairs import open_pair
 from bot.replies import answer_quietly, edit
 from bot.routing import Handlers
-from bot.services import pulse
+from bot.services import pulse, staff
 from bot.services.access import Actor
 from bot.services.errors import ValidationFailed
 from bot.texts import pulse as texts
@@ -67,7 +67,7 @@ async def answered(
             mentee=esc(actor.require_person().full_name), pair=loaded.pair.id
         )
         organization = actor.require_person().organization
-        for person in [loaded.mentor, *await pulse.curators(session, organization)]:
+        for person in [loaded.mentor, *await staff.curators(session, organization)]:
             await deliver(session, person, alarm, open_pair(loaded.pair.id))
     await state.clear()
     await state.set_state(PulseForm.comment)
@@ -96,7 +96,7 @@ async def comment_typed(
         note = texts.PULSE_ALARM_COMMENT.format(
             mentee=esc(person.full_name), pair=check.pair_id, comment=esc(check.comment)
         )
-        for curator in await pulse.curators(session, person.organization):
+        for curator in await staff.curators(session, person.organization):
             await deliver(session, curator, note, open_pair(check.pair_id))
     await message.answer(texts.PULSE_COMMENT_SAVED)
 

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services import outbox, pairs, validation
+from bot.services import outbox, pairs, staff, validation
 from bot.services.access import Actor, require_mentee_visible
 from bot.services.errors import AccessDenied, NotFound, ValidationFailed
 from bot.services.reminders.kinds import Kind
@@ -21,7 +21,6 @@ from models import (
     Difficulty,
     Feedback,
     Person,
-    PersonRole,
     Programme,
     ProgrammeActivity,
     SelfAssessment,
@@ -253,7 +252,9 @@ async def document(session: AsyncSession, actor: Actor, pair_id: int) -> Program
     timezone = person.organization.timezone
     return ProgrammeDocument(
         organization=person.organization.name,
-        curator=approver.full_name if approver else await _curator_name(session, person),
+        curator=approver.full_name
+        if approver
+        else await staff.first_curator_name(session, person.organization),
         current=current,
         approved_on=(
             pairs.local_today(timezone, programme.approved_at) if programme.approved_at else None
@@ -265,20 +266,6 @@ async def document(session: AsyncSession, actor: Actor, pair_id: int) -> Program
             for activity in current.activities
             if activity.difficulty_id in by_id
         },
-    )
-
-
-async def _curator_name(session: AsyncSession, person: Person) -> str | None:
-    return await session.scalar(
-        select(Person.full_name)
-        .join(PersonRole, PersonRole.person_id == Person.id)
-        .where(
-            Person.organization_id == person.organization_id,
-            PersonRole.role == Role.CURATOR,
-            Person.erased_at.is_(None),
-        )
-        .order_by(Person.id)
-        .limit(1)
     )
 
 

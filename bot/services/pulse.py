@@ -14,8 +14,8 @@ from bot.services import pairs, validation
 from bot.services.access import Actor
 from bot.services.errors import AccessDenied, NotFound, ValidationFailed
 from bot.texts import pulse as texts
-from models import Organization, Pair, Person, PersonRole, PulseCheck, utcnow
-from models.enums import PairStatus, Role
+from models import Organization, Pair, PulseCheck, utcnow
+from models.enums import PairStatus
 
 SCORES = range(1, 6)
 VERY_HARD = 1
@@ -97,22 +97,6 @@ async def add_comment(
     check.comment = validation.short_text(text, field="Комментарий", maximum=COMMENT_MAX)
     await session.flush()
     return check
-
-
-async def curators(session: AsyncSession, organization: Organization) -> list[Person]:
-    """Who hears of a «very hard»: the organisation's curators on the staff."""
-    today = pairs.local_today(organization.timezone)
-    return list(
-        await session.scalars(
-            select(Person)
-            .join(PersonRole, PersonRole.person_id == Person.id)
-            .where(
-                Person.organization_id == organization.id,
-                PersonRole.role == Role.CURATOR,
-                *pairs.on_staff(today),
-            )
-        )
-    )
 
 
 async def trend(session: AsyncSession, pair_id: int) -> list[float]:

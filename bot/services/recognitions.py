@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services import pairs, validation
+from bot.services import pairs, staff, validation
 from bot.services.access import Actor
 from bot.services.errors import AccessDenied, NotFound
 from bot.texts import achievements as texts
@@ -174,16 +174,9 @@ async def statement(session: AsyncSession, actor: Actor, mentor_id: int) -> Ment
             Difficulty.mentee_id.in_(mentee_ids), Difficulty.status == DifficultyStatus.OVERCOME
         )
     )
-    curator = await session.scalar(
-        select(Person.full_name)
-        .join(PersonRole, PersonRole.person_id == Person.id)
-        .where(Person.organization_id == mentor.organization_id, PersonRole.role == Role.CURATOR)
-        .order_by(Person.id)
-        .limit(1)
-    )
     return MentorStatement(
         organization=mentor.organization.name,
-        curator=curator,
+        curator=await staff.first_curator_name(session, mentor.organization),
         mentor=mentor,
         made_on=pairs.local_today(mentor.organization.timezone),
         pairs=mentored,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import exists, select
+from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import pairs, validation
@@ -158,20 +158,22 @@ async def invitees(session: AsyncSession, actor: Actor, event: RoadmapEvent) -> 
     """Who the event invites: the organisation's teachers on the staff in the audience's roles,
     and the responsible one; the curator planning it is not invited."""
     curator = actor.require_curator()
-    roles = INVITED_ROLES[event.audience]
-    conditions = [
-        Person.organization_id == curator.organization_id,
-        *pairs.on_staff(_today(actor)),
-        Person.id != curator.id,
-    ]
-    in_roles = exists().where(PersonRole.person_id == Person.id, PersonRole.role.in_(roles))
+    invited: ColumnElement[bool] = exists().where(
+        PersonRole.person_id == Person.id, PersonRole.role.in_(INVITED_ROLES[event.audience])
+    )
     if event.responsible_id is not None:
-        conditions.append(in_roles | (Person.id == event.responsible_id))
-    else:
-        conditions.append(in_roles)
-    if not roles and event.responsible_id is None:
-        return []
-    return list(await session.scalars(select(Person).where(*conditions).order_by(Person.id)))
+        invited = invited | (Person.id == event.responsible_id)
+    found = await session.scalars(
+        select(Person)
+        .where(
+            Person.organization_id == curator.organization_id,
+            *pairs.on_staff(_today(actor)),
+            Person.id != curator.id,
+            invited,
+        )
+        .order_by(Person.id)
+    )
+    return list(found)
 
 
 async def get(session: AsyncSession, actor: Actor, event_id: int) -> RoadmapEvent:

@@ -25,6 +25,7 @@ from bot.texts.common import ACCESS_OTHER_ORGANIZATION
 from models import (
     Invite,
     MentorArea,
+    Organization,
     Pair,
     PairAnswer,
     PairMember,
@@ -48,6 +49,28 @@ class TeacherList(StrEnum):
     YOUNG = "young"
     NOT_JOINED = "not_joined"
     LEFT = "left"
+
+
+async def curators(session: AsyncSession, organization: Organization) -> list[Person]:
+    """The organisation's curators on the staff today, the longest-standing first."""
+    today = pairs.local_today(organization.timezone)
+    return list(
+        await session.scalars(
+            select(Person)
+            .where(
+                Person.organization_id == organization.id,
+                *pairs.on_staff(today),
+                _has_role(Role.CURATOR),
+            )
+            .order_by(Person.id)
+        )
+    )
+
+
+async def first_curator_name(session: AsyncSession, organization: Organization) -> str | None:
+    """Who signs for the organisation's mentorship on its papers."""
+    found = await curators(session, organization)
+    return found[0].full_name if found else None
 
 
 def import_key(full_name: str) -> str:

@@ -232,10 +232,13 @@ async def _answered_keys(session: AsyncSession, response_id: int) -> set[str]:
     )
 
 
-async def _step(session: AsyncSession, response: SurveyResponse) -> Step:
-    current = await questionnaire(
-        session, response.organization_id, response.audience, response.milestone
-    )
+async def _step(
+    session: AsyncSession, response: SurveyResponse, current: Questionnaire | None = None
+) -> Step:
+    if current is None:
+        current = await questionnaire(
+            session, response.organization_id, response.audience, response.milestone
+        )
     done = await _answered_keys(session, response.id)
     index = next(
         (number for number, item in enumerate(current.questions) if item.key not in done),
@@ -318,7 +321,7 @@ async def answer(
         entry.text = validation.short_text(text, field="Ответ", maximum=TEXT_MAX)
     session.add(entry)
     await session.flush()
-    following = await _step(session, response)
+    following = await _step(session, response, step.questionnaire)
     if following.question is None:
         response.completed_at = utcnow()
         await session.flush()

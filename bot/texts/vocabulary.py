@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -64,6 +64,11 @@ DAYS_AHEAD = {0: "Сегодня", 1: "Завтра", 2: "Послезавтра
 
 
 MONTH_SHORT = ("янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
+
+
+def day(value: date) -> str:
+    """A day as Russian papers write it: «01.09.2026»."""
+    return value.strftime("%d.%m.%Y")
 
 
 def decimal(value: float, digits: int = 1) -> str:
