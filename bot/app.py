@@ -13,11 +13,12 @@ from contextlib import suppress
 from aiogram import Bot, Dispatcher, F
 from aiogram.enums import ChatType
 from aiogram.filters import Command
-from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKeyBuilder
-from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
-from aiogram.fsm.storage.redis import RedisStorage
 from aiohttp import web
 from redis.asyncio import Redis
+from redis.backoff import ExponentialBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.retry import Retry
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.commands import set_default_commands
@@ -29,9 +30,11 @@ from bot.middlewares import (
     DialogueInterruption,
     InFlightMiddleware,
 )
+from bot.polling import DurablePolling
 from bot.settings import Settings
+from bot.storage import create_storage
 from bot.telegram import create_bot
-from bot.web import create_web_app
+from bot.web import create_health_app, create_web_app
 from handlers import get_routers
 from models.database import create_engine, create_session_factory, upgrade_database
 from scheduler.runner import Scheduler
@@ -39,15 +42,8 @@ from scheduler.runner import Scheduler
 logger = logging.getLogger(__name__)
 # How long a stopping instance waits for handlers already running.
 SHUTDOWN_GRACE_SECONDS = 10
-
-
-def create_storage(redis: Redis | None) -> tuple[BaseStorage, BaseEventIsolation]:
-    """Dialogue state and per-user isolation: in Redis when given (shared by instances and kept
-    over restarts), else in this process's memory."""
-    if redis is None:
-        return MemoryStorage(), SimpleEventIsolation()
-    storage = RedisStorage(redis, key_builder=DefaultKeyBuilder(with_bot_id=True))
-    return storage, storage.create_isolation()
+REDIS_TIMEOUT_SECONDS = 5
+REDIS_HEALTH_CHECK_SECONDS = 10
 
 
 def create_dispatcher(
@@ -58,7 +54,7 @@ def create_dispatcher(
 ) -> Dispatcher:
     """The Dispatcher; with a `courier` the notices an update queues are sent at once (without
     one, the scheduler's sender sends them on its next round)."""
-    storage, isolation = create_storage(redis)
+    storage, isolation = create_storage(session_factory, redis)
     dispatcher = Dispatcher(
         storage=storage,
         events_isolation=isolation,
@@ -107,12 +103,7 @@ async def run(settings: Settings) -> None:
     """Migrate the database, then serve updates until SIGTERM or SIGINT; what is running then
     is finished before the process exits."""
     engine = create_engine(settings.database_url)
-    redis = (
-        # a Redis that stops answering fails calls in seconds instead of hanging handlers
-        Redis.from_url(settings.redis_url, socket_timeout=5, socket_connect_timeout=5)
-        if settings.redis_url
-        else None
-    )
+    redis = create_redis(settings.redis_url) if settings.redis_url else None
     try:
         await upgrade_database(engine)
         bot = create_bot(settings)
@@ -121,15 +112,14 @@ async def run(settings: Settings) -> None:
         scheduler = Scheduler(session_factory, sender_bot, redis=redis)
         courier = Courier(scheduler.sender)
         dispatcher = create_dispatcher(settings, session_factory, redis, courier)
+        stop = _stop_on_signals()
         async with bot.session, sender_bot.session:
             scheduler.start()
             try:
                 if settings.bot_mode == "webhook":
-                    await _serve_webhook(settings, dispatcher, bot, engine, redis)
+                    await _serve_webhook(settings, dispatcher, bot, engine, redis, stop)
                 else:
-                    await dispatcher.start_polling(
-                        bot, allowed_updates=dispatcher.resolve_used_update_types()
-                    )
+                    await _poll(settings, dispatcher, bot, engine, redis, stop)
                 await dispatcher["in_flight"].finish(SHUTDOWN_GRACE_SECONDS)
                 await courier.finish(SHUTDOWN_GRACE_SECONDS)
             finally:
@@ -140,29 +130,74 @@ async def run(settings: Settings) -> None:
         await engine.dispose()
 
 
+def create_redis(url: str) -> Redis:
+    """The Redis client: a Redis that stops answering fails a call in seconds instead of
+    hanging handlers; a pooled connection is checked before use after a quiet spell, and a
+    call on a connection that a Redis restart closed is retried on a new one."""
+    return Redis.from_url(
+        url,
+        socket_timeout=REDIS_TIMEOUT_SECONDS,
+        socket_connect_timeout=REDIS_TIMEOUT_SECONDS,
+        health_check_interval=REDIS_HEALTH_CHECK_SECONDS,
+        retry=Retry(ExponentialBackoff(cap=1.0, base=0.1), retries=2),
+        retry_on_error=[RedisConnectionError, RedisTimeoutError],
+    )
+
+
+def _stop_on_signals() -> asyncio.Event:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for name in (signal.SIGTERM, signal.SIGINT):
+        with suppress(NotImplementedError):
+            loop.add_signal_handler(name, stop.set)
+    return stop
+
+
+async def _serve(app: web.Application, host: str, port: int) -> web.AppRunner:
+    runner = web.AppRunner(app, shutdown_timeout=SHUTDOWN_GRACE_SECONDS, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, host, port).start()
+    logger.info("Serving HTTP on %s:%s", host, port)
+    return runner
+
+
+async def _poll(
+    settings: Settings,
+    dispatcher: Dispatcher,
+    bot: Bot,
+    engine: AsyncEngine,
+    redis: Redis | None,
+    stop: asyncio.Event,
+) -> None:
+    runner = None
+    if settings.health_port:
+        app = create_health_app(dispatcher["session_factory"], engine, redis)
+        runner = await _serve(app, settings.health_host, settings.health_port)
+    polling = DurablePolling(
+        dispatcher, bot, dispatcher["session_factory"], dispatcher.resolve_used_update_types()
+    )
+    try:
+        await polling.run(stop)
+    finally:
+        if runner is not None:
+            await runner.cleanup()
+
+
 async def _serve_webhook(
     settings: Settings,
     dispatcher: Dispatcher,
     bot: Bot,
     engine: AsyncEngine,
     redis: Redis | None,
+    stop: asyncio.Event,
 ) -> None:
     app = create_web_app(settings, dispatcher, bot, engine, redis)
-    runner = web.AppRunner(app, shutdown_timeout=SHUTDOWN_GRACE_SECONDS)
-    await runner.setup()
-    site = web.TCPSite(runner, settings.webhook_host, settings.webhook_port)
-    await site.start()
+    runner = await _serve(app, settings.webhook_host, settings.webhook_port)
     await bot.set_webhook(
         settings.webhook_endpoint,
         secret_token=settings.webhook_secret,
         allowed_updates=dispatcher.resolve_used_update_types(),
     )
-    logger.info("Webhook served on %s:%s", settings.webhook_host, settings.webhook_port)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for name in (signal.SIGTERM, signal.SIGINT):
-        with suppress(NotImplementedError):
-            loop.add_signal_handler(name, stop.set)
     try:
         await stop.wait()
     finally:

@@ -18,14 +18,13 @@ from aiogram.fsm.context import FSMContext
 from aiogram.methods import TelegramMethod
 from aiogram.methods.base import Response, TelegramType
 from aiogram.types import CallbackQuery, Message, TelegramObject, Update, User
-from sqlalchemy.exc import InterfaceError, OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import delivery
 from bot.callbacks.menu import MenuAction, MenuCb
 from bot.callbacks.profile import DeleteMeCb
 from bot.dialogue import step_of
+from bot.outages import DATABASE_ERRORS
 from bot.replies import notify
 from bot.services import people
 from bot.services.access import Actor
@@ -60,8 +59,30 @@ class InFlightMiddleware(BaseMiddleware):
             await asyncio.wait(set(self._running), timeout=grace_seconds)
 
 
-# The session of the update being handled in this task, for `CommitBeforeTelegram`.
+# The session of the update being handled in this task, for `CommitBeforeTelegram` and the
+# dialogue storage.
 _unit_of_work: ContextVar[AsyncSession | None] = ContextVar("unit_of_work", default=None)
+
+
+DialogueWrite = Callable[[AsyncSession], Awaitable[None]]
+# The dialogue state written by the update being handled: not undone with its unit of work.
+_dialogue_writes: ContextVar[list[DialogueWrite] | None] = ContextVar(
+    "dialogue_writes", default=None
+)
+
+
+def current_unit_of_work() -> AsyncSession | None:
+    """The session of the update this task is handling, if any."""
+    return _unit_of_work.get()
+
+
+def keep_dialogue_write(write: DialogueWrite) -> None:
+    """Write the dialogue state again should the update's unit of work be rolled back: a step
+    that ends its dialogue and then refuses the action ends it all the same (as the state in
+    Redis or in memory would)."""
+    writes = _dialogue_writes.get()
+    if writes is not None:
+        writes.append(write)
 
 
 class DatabaseMiddleware(BaseMiddleware):
@@ -81,11 +102,13 @@ class DatabaseMiddleware(BaseMiddleware):
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         notices: list[str] = []
+        writes: list[DialogueWrite] = []
         try:
             async with self.session_factory() as session:
                 data["session"] = session
                 token = _unit_of_work.set(session)
                 queued_token = delivery.queued.set(notices)
+                writes_token = _dialogue_writes.set(writes)
                 try:
                     result = await handler(event, data)
                 except TelegramAPIError:
@@ -94,20 +117,32 @@ class DatabaseMiddleware(BaseMiddleware):
                 except BaseException:
                     await session.rollback()
                     notices.clear()  # what they announced is not saved
+                    await _write_again(session, writes)
                     raise
                 finally:
                     _unit_of_work.reset(token)
                     delivery.queued.reset(queued_token)
+                    _dialogue_writes.reset(writes_token)
                 await session.commit()
                 return result
-        except (OperationalError, InterfaceError, PoolTimeout, OSError) as error:
-            logger.warning("Database unavailable: %s", error)
+        except DATABASE_ERRORS as error:
             notices.clear()
-            raise DatabaseUnavailable from error
+            raise DatabaseUnavailable(str(error)) from error
         finally:
             courier: delivery.Courier | None = data.get("courier")
             if notices and courier is not None:
                 courier.dispatch(notices)
+
+
+async def _write_again(session: AsyncSession, writes: list[DialogueWrite]) -> None:
+    if not writes:
+        return
+    try:
+        for write in writes:
+            await write(session)
+        await session.commit()
+    except DATABASE_ERRORS:  # the error being raised says more
+        await session.rollback()
 
 
 class CommitBeforeTelegram(BaseRequestMiddleware):

@@ -36,6 +36,7 @@ HOW_TO_FIX = {
     "WEBHOOK_SECRET": "1–256 символов A-Z, a-z, 0-9, _ и -; придумайте длинную случайную строку",
     "WEBHOOK_PORT": "номер порта от 1 до 65535",
     "REDIS_URL": "например redis://127.0.0.1:6379/0",
+    "HEALTH_PORT": "номер порта от 1 до 65535 для /healthz и /metrics или 0, чтобы не открывать",
 }
 
 
@@ -62,6 +63,9 @@ class Settings(BaseSettings):
     webhook_port: int = Field(default=8080, ge=1, le=65535, alias="WEBHOOK_PORT")
     webhook_secret: str = Field(default="", alias="WEBHOOK_SECRET")
     redis_url: str = Field(default="", alias="REDIS_URL")
+    # polling mode: where /healthz and /metrics are served (0: not served)
+    health_host: str = Field(default="127.0.0.1", alias="HEALTH_HOST")
+    health_port: int = Field(default=0, ge=0, le=65535, alias="HEALTH_PORT")
 
     @field_validator("webhook_secret")
     @classmethod

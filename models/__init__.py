@@ -39,12 +39,14 @@ from models.people import (
     PersonMenteeType,
     PersonRole,
 )
+from models.runtime import DialogueState, ReceivedUpdate
 from models.support import Feedback, HelpMessage, HelpRequest
 
 __all__ = [
     "Achievement",
     "AuditEntry",
     "Base",
+    "DialogueState",
     "Difficulty",
     "Feedback",
     "Goal",
@@ -72,6 +74,7 @@ __all__ = [
     "Programme",
     "ProgrammeActivity",
     "PulseCheck",
+    "ReceivedUpdate",
     "Recognition",
     "Regulation",
     "RoadmapEvent",

@@ -29,7 +29,9 @@ from sqlalchemy.ext.asyncio import (
 import migrations
 
 MIGRATIONS = Path(migrations.__file__).resolve().parent
-SQLITE_BUSY_TIMEOUT_MS = 30_000
+SQLITE_BUSY_TIMEOUT_MS = 20_000
+POSTGRES_WAIT_SECONDS = 10
+POSTGRES_COMMAND_SECONDS = 15
 # Any constant works: it only keeps two instances from migrating the same PostgreSQL at once.
 MIGRATION_LOCK_ID = 0x6E617374
 
@@ -38,6 +40,13 @@ def create_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
     url = make_url(database_url)
     if url.get_backend_name() != "sqlite":
         kwargs.setdefault("pool_pre_ping", True)
+        # Every wait on PostgreSQL is bounded well below the update's deadline: asyncpg waits
+        # 60 s to connect and forever for an answer unless told otherwise.
+        kwargs.setdefault("pool_timeout", POSTGRES_WAIT_SECONDS)
+        kwargs.setdefault(
+            "connect_args",
+            {"timeout": POSTGRES_WAIT_SECONDS, "command_timeout": POSTGRES_COMMAND_SECONDS},
+        )
         return create_async_engine(url, **kwargs)
     if url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.app import create_dispatcher
 from bot.delivery import Courier
+from bot.polling import DurablePolling
 from bot.settings import Settings, load_settings
 from bot.telegram import create_bot
 from fakes.telegram import FakeTelegramServer
@@ -117,13 +118,11 @@ async def running_bot(
     # notices to other people are sent at once, as by the app (the scheduler is not running)
     courier = Courier(Sender(session_factory, bot))
     dispatcher = create_dispatcher(settings, session_factory, courier=courier)
+    stop = asyncio.Event()
     polling = asyncio.create_task(
-        dispatcher.start_polling(
-            bot,
-            polling_timeout=2,
-            handle_signals=False,
-            allowed_updates=dispatcher.resolve_used_update_types(),
-        )
+        DurablePolling(
+            dispatcher, bot, session_factory, dispatcher.resolve_used_update_types()
+        ).run(stop)
     )
     async with asyncio.timeout(10):
         while not any(method == "getUpdates" for method, _ in telegram.calls):
@@ -131,7 +130,8 @@ async def running_bot(
                 polling.result()
             await asyncio.sleep(0.02)
     yield RunningBot(bot=bot, dispatcher=dispatcher, telegram=telegram)
-    await dispatcher.stop_polling()
+    stop.set()
     await polling
+    await dispatcher["in_flight"].finish(10)
     await courier.finish(10)
     await bot.session.close()

@@ -23,6 +23,25 @@ class ValidationFailed(DomainError):
     """The input is not acceptable; the message says what is expected."""
 
 
-class DatabaseUnavailable(Exception):
-    """The database cannot be reached: the update is left unhandled, so that Telegram delivers
-    it again (webhook mode) once the database is back."""
+class Outage(Exception):
+    """The database or Redis cannot be reached (or answered too late): the update is left
+    unhandled and nobody is told «something went wrong»; Telegram delivers it again (webhook
+    mode) or the bot's inbox takes it again (polling) once the outage is over."""
+
+    component = "database"
+
+
+class DatabaseUnavailable(Outage):
+    """The database cannot be reached in time."""
+
+
+class RedisUnavailable(Outage):
+    """Redis cannot be reached in time."""
+
+    component = "redis"
+
+
+class UpdateTooSlow(Outage):
+    """The update was not handled within its deadline: something it waits on is stalled."""
+
+    component = "deadline"

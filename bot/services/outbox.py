@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, true, update
+from sqlalchemy import and_, func, or_, select, true, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -243,3 +243,18 @@ async def cancel_for_person(session: AsyncSession, person_id: int, reason: str) 
         .values(status=NotificationStatus.CANCELLED, last_error=reason)
         .execution_options(synchronize_session=False)
     )
+
+
+async def backlog(session: AsyncSession, now: datetime) -> tuple[int, datetime | None]:
+    """How many messages are due and not sent yet, and since when the oldest of them is due."""
+    count, oldest = (
+        await session.execute(
+            select(func.count(Notification.id), func.min(Notification.due_at)).where(
+                Notification.status.in_([NotificationStatus.PENDING, NotificationStatus.CLAIMED]),
+                Notification.due_at <= now,
+            )
+        )
+    ).one()
+    if oldest is not None and oldest.tzinfo is None:  # an aggregate is not typed by the column
+        oldest = oldest.replace(tzinfo=UTC)
+    return int(count), oldest

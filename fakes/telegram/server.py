@@ -309,6 +309,8 @@ class FakeTelegramServer:
         self._files: dict[str, tuple[bytes, str, str]] = {}
         self._file_ids = itertools.count(1)
         self._failures: dict[str, deque[ApiError]] = defaultdict(deque)
+        self._holds: dict[str, asyncio.Event] = {}
+        self.held: dict[str, int] = defaultdict(int)
         self._commands: dict[str, list[dict[str, Any]]] = {}
         self._webhook: dict[str, Any] = {}
         self._webhook_task: asyncio.Task[None] | None = None
@@ -396,6 +398,14 @@ class FakeTelegramServer:
     ) -> None:
         """Answer the next call of `method` with this error instead of doing it."""
         self._failures[method].append(ApiError(error_code, description, retry_after))
+
+    def hold(self, method: str) -> None:
+        """Keep every call of `method` waiting, unanswered and not done, until `release`
+        (`held[method]` counts the calls waiting): a bot killed meanwhile has sent nothing."""
+        self._holds[method] = asyncio.Event()
+
+    def release(self, method: str) -> None:
+        self._holds.pop(method).set()
 
     def rate_limit(
         self, global_per_second: float | None = 30, per_chat_per_second: float | None = 1
@@ -595,6 +605,13 @@ class FakeTelegramServer:
             if method is None:
                 raise NOT_FOUND
             raw, uploads = await _read_parameters(request)
+            hold = self._holds.get(method)
+            if hold is not None:
+                self.held[method] += 1
+                try:
+                    await hold.wait()
+                finally:
+                    self.held[method] -= 1
             self.calls.append((method, {**raw}))
             try:
                 params = self.spec.check_call(method, raw, uploads)

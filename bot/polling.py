@@ -1,0 +1,182 @@
+"""Long polling that loses no update to a crash: each batch from getUpdates is written to the
+inbox (`bot.services.inbox`) before the next getUpdates confirms it to Telegram, each update is
+marked handled once its handler has finished, and what is not marked — a crash, an outage — is
+handled after the restart or a few seconds later, each once. While the database is out nothing
+is confirmed: Telegram keeps the updates."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from contextlib import suppress
+from datetime import timedelta
+
+from aiogram import Bot, Dispatcher
+from aiogram.exceptions import TelegramAPIError
+from aiogram.methods import GetUpdates
+from aiogram.types import Update
+from aiogram.utils.backoff import Backoff, BackoffConfig
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot import updates
+from bot.outages import OUTAGES, as_outage
+from bot.services import inbox
+from models import utcnow
+
+logger = logging.getLogger(__name__)
+
+POLL_TIMEOUT_SECONDS = 10
+# An update left by an outage is tried again after this; so is one the inbox still holds from
+# before a restart.
+RETRY_SECONDS = 3
+RETRY_BATCH = 100
+# How many handled update ids this process remembers, so that a retry that read the inbox
+# just before one was marked does not take it again.
+REMEMBER_DONE = 10_000
+BACKOFF = BackoffConfig(min_delay=0.5, max_delay=5.0, factor=1.6, jitter=0.1)
+
+
+class DurablePolling:
+    def __init__(
+        self,
+        dispatcher: Dispatcher,
+        bot: Bot,
+        session_factory: async_sessionmaker[AsyncSession],
+        allowed_updates: list[str],
+    ) -> None:
+        self.dispatcher = dispatcher
+        self.bot = bot
+        self.session_factory = session_factory
+        self.allowed_updates = allowed_updates
+        self._in_flight: set[int] = set()
+        self._done: dict[int, None] = {}  # insertion-ordered, oldest first
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Poll until `stop` is set; the updates being handled then are the caller's to wait
+        for (`InFlightMiddleware.finish`)."""
+        await self.dispatcher.emit_startup(bot=self.bot, dispatcher=self.dispatcher)
+        retrying = asyncio.create_task(self._retry_forever(stop))
+        try:
+            await self._poll(stop)
+        finally:
+            retrying.cancel()
+            with suppress(asyncio.CancelledError):
+                await retrying
+            await self.dispatcher.emit_shutdown(bot=self.bot, dispatcher=self.dispatcher)
+
+    async def _poll(self, stop: asyncio.Event) -> None:
+        backoff = Backoff(config=BACKOFF)
+        offset: int | None = None
+        request_timeout = int(self.bot.session.timeout + POLL_TIMEOUT_SECONDS)
+        while not stop.is_set():
+            fetching = asyncio.ensure_future(
+                self.bot(
+                    GetUpdates(
+                        offset=offset,
+                        timeout=POLL_TIMEOUT_SECONDS,
+                        allowed_updates=self.allowed_updates,
+                    ),
+                    request_timeout=request_timeout,
+                )
+            )
+            stopping = asyncio.ensure_future(stop.wait())
+            await asyncio.wait({fetching, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            stopping.cancel()
+            if not fetching.done():
+                fetching.cancel()  # stopping: what was not fetched stays with Telegram
+                with suppress(asyncio.CancelledError, TelegramAPIError):
+                    await fetching
+                return
+            try:
+                batch = fetching.result()
+            except TelegramAPIError as error:
+                logger.warning("getUpdates failed (%s), again in %.1f s", error, backoff.next_delay)
+                await backoff.asleep()
+                continue
+            if not batch:
+                continue
+            try:
+                fresh = await self._store(batch)
+            except Exception as error:
+                outage = as_outage(error)
+                if outage is None:
+                    raise
+                OUTAGES.failed(f"{len(batch)} updates not taken yet", outage)
+                await backoff.asleep()
+                continue  # the same offset: Telegram gives them again
+            backoff.reset()
+            offset = batch[-1].update_id + 1
+            for update in batch:
+                if update.update_id in fresh:
+                    self._start(update)
+
+    async def _store(self, batch: list[Update]) -> set[int]:
+        rows = [
+            (update.update_id, update.model_dump(mode="json", exclude_none=True))
+            for update in batch
+        ]
+        async with self.session_factory.begin() as session:
+            return set(await inbox.store(session, self.bot.id, rows, utcnow()))
+
+    def _start(self, update: Update) -> None:
+        self._in_flight.add(update.update_id)
+        task = asyncio.create_task(self._handle(update))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _handle(self, update: Update) -> None:
+        try:
+            outcome = await updates.handle(self.dispatcher, self.bot, update)
+            await self._mark(update.update_id, done=outcome.done)
+            if outcome.done:
+                self._done[update.update_id] = None
+                if len(self._done) > REMEMBER_DONE:
+                    del self._done[next(iter(self._done))]
+        finally:
+            self._in_flight.discard(update.update_id)
+
+    async def _mark(self, update_id: int, *, done: bool) -> None:
+        try:
+            async with self.session_factory.begin() as session:
+                if done:
+                    await inbox.mark_handled(session, self.bot.id, update_id, utcnow())
+                else:
+                    await inbox.mark_attempt(session, self.bot.id, update_id)
+        except Exception as error:
+            outage = as_outage(error)
+            if outage is None:
+                raise
+            OUTAGES.failed(f"Update {update_id} not marked", outage)
+
+    async def _retry_forever(self, stop: asyncio.Event) -> None:
+        """At start, what the inbox holds from before; then every few seconds, what an outage
+        left."""
+        while not stop.is_set():
+            try:
+                await self._retry()
+            except Exception as error:
+                outage = as_outage(error)
+                if outage is None:
+                    raise
+                OUTAGES.failed("The inbox cannot be read", outage)
+            with suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), RETRY_SECONDS)
+
+    async def _retry(self) -> None:
+        now = utcnow()
+        async with self.session_factory.begin() as session:
+            rows = await inbox.unhandled(
+                session,
+                self.bot.id,
+                limit=RETRY_BATCH,
+                received_before=now - timedelta(seconds=RETRY_SECONDS),
+            )
+            waiting = [
+                Update.model_validate(row.payload, context={"bot": self.bot})
+                for row in rows
+                if row.update_id not in self._in_flight and row.update_id not in self._done
+            ]
+            await inbox.prune(session, now)
+        for update in waiting:
+            self._start(update)

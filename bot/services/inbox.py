@@ -1,0 +1,73 @@
+"""The inbox of long polling: each update fetched from Telegram is written here before the next
+getUpdates tells Telegram it was received, and marked handled when its handler has finished;
+what a crash or an outage left unhandled is taken again, each update once, in the order
+received. Handled rows are kept a day (a redelivered update is recognised) and then removed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from models import ReceivedUpdate
+
+KEEP_HANDLED = timedelta(days=1)
+
+
+async def store(
+    session: AsyncSession, bot_id: int, updates: Sequence[tuple[int, dict[str, Any]]], now: datetime
+) -> list[int]:
+    """Write the updates not written yet; returns the ids of those that are new."""
+    ids = [update_id for update_id, _ in updates]
+    known = set(
+        await session.scalars(
+            select(ReceivedUpdate.update_id).where(
+                ReceivedUpdate.bot_id == bot_id, ReceivedUpdate.update_id.in_(ids)
+            )
+        )
+    )
+    fresh = [(update_id, payload) for update_id, payload in updates if update_id not in known]
+    session.add_all(
+        ReceivedUpdate(bot_id=bot_id, update_id=update_id, payload=payload, received_at=now)
+        for update_id, payload in fresh
+    )
+    await session.flush()
+    return [update_id for update_id, _ in fresh]
+
+
+async def unhandled(
+    session: AsyncSession, bot_id: int, *, limit: int, received_before: datetime | None = None
+) -> list[ReceivedUpdate]:
+    """The updates not handled yet, oldest first (optionally only those received before)."""
+    query = select(ReceivedUpdate).where(
+        ReceivedUpdate.bot_id == bot_id, ReceivedUpdate.handled_at.is_(None)
+    )
+    if received_before is not None:
+        query = query.where(ReceivedUpdate.received_at < received_before)
+    return list(await session.scalars(query.order_by(ReceivedUpdate.update_id).limit(limit)))
+
+
+async def mark_handled(session: AsyncSession, bot_id: int, update_id: int, now: datetime) -> None:
+    await session.execute(
+        update(ReceivedUpdate)
+        .where(ReceivedUpdate.bot_id == bot_id, ReceivedUpdate.update_id == update_id)
+        .values(handled_at=now, attempts=ReceivedUpdate.attempts + 1)
+    )
+
+
+async def mark_attempt(session: AsyncSession, bot_id: int, update_id: int) -> None:
+    """An attempt that failed for an outage: the update stays to be taken again."""
+    await session.execute(
+        update(ReceivedUpdate)
+        .where(ReceivedUpdate.bot_id == bot_id, ReceivedUpdate.update_id == update_id)
+        .values(attempts=ReceivedUpdate.attempts + 1)
+    )
+
+
+async def prune(session: AsyncSession, now: datetime) -> None:
+    await session.execute(
+        delete(ReceivedUpdate).where(ReceivedUpdate.handled_at < now - KEEP_HANDLED)
+    )

@@ -1,0 +1,111 @@
+"""Where dialogue state lives: in Redis when the bot has one (shared by instances), otherwise
+in the database (`DatabaseStorage`), so that a restart of the embedded default forgets no
+half-finished dialogue. Inside an update the state is written in the update's own unit of
+work: it is saved together with what the step wrote, or not at all, and on SQLite (one
+connection per process) no second connection is needed."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from typing import Any
+
+from aiogram.fsm.state import State
+from aiogram.fsm.storage.base import (
+    BaseEventIsolation,
+    BaseStorage,
+    DefaultKeyBuilder,
+    KeyBuilder,
+    StateType,
+    StorageKey,
+)
+from aiogram.fsm.storage.memory import SimpleEventIsolation
+from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
+from redis.asyncio import Redis
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.middlewares import current_unit_of_work, keep_dialogue_write
+from models import DialogueState
+
+# Bounds below the update's own deadline (bot.middlewares.UPDATE_DEADLINE_SECONDS), so that the
+# per-user lock never expires under a running handler and waiting for it fails in time.
+LOCK_TIMEOUT_SECONDS = 90
+LOCK_WAIT_SECONDS = 10
+
+
+class DatabaseStorage(BaseStorage):
+    """aiogram's FSM storage in the bot's database (SQLite or PostgreSQL)."""
+
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        key_builder: KeyBuilder | None = None,
+    ) -> None:
+        self.session_factory = session_factory
+        self.key_builder = key_builder or DefaultKeyBuilder(with_bot_id=True)
+
+    @asynccontextmanager
+    async def _session(self) -> AsyncIterator[AsyncSession]:
+        session = current_unit_of_work()
+        if session is not None:
+            yield session
+            return
+        async with self.session_factory.begin() as own:
+            yield own
+
+    async def _row(self, session: AsyncSession, key: StorageKey) -> DialogueState | None:
+        return await session.get(DialogueState, self.key_builder.build(key))
+
+    async def _write(self, key: StorageKey, **values: Any) -> None:
+        async with self._session() as session:
+            await self._put(session, key, values)
+        if current_unit_of_work() is not None:
+            keep_dialogue_write(lambda session: self._put(session, key, values))
+
+    async def _put(self, session: AsyncSession, key: StorageKey, values: dict[str, Any]) -> None:
+        row = await self._row(session, key)
+        state = values.get("state", row.state if row is not None else None)
+        data = values.get("data", row.data if row is not None else {})
+        if state is None and not data:  # nothing to keep: no row is left behind
+            if row is not None:
+                await session.delete(row)
+        elif row is None:
+            session.add(DialogueState(key=self.key_builder.build(key), state=state, data=data))
+        else:
+            row.state, row.data = state, data
+        await session.flush()
+
+    async def set_state(self, key: StorageKey, state: StateType = None) -> None:
+        await self._write(key, state=state.state if isinstance(state, State) else state)
+
+    async def get_state(self, key: StorageKey) -> str | None:
+        async with self._session() as session:
+            row = await self._row(session, key)
+            return row.state if row is not None else None
+
+    async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
+        await self._write(key, data=dict(data))
+
+    async def get_data(self, key: StorageKey) -> dict[str, Any]:
+        async with self._session() as session:
+            row = await self._row(session, key)
+            return dict(row.data) if row is not None else {}
+
+    async def close(self) -> None:
+        pass  # the engine is the app's to close
+
+
+def create_storage(
+    session_factory: async_sessionmaker[AsyncSession], redis: Redis | None
+) -> tuple[BaseStorage, BaseEventIsolation]:
+    """Dialogue state and per-user isolation: in Redis when given (shared by instances), else
+    in the database with isolation inside this one process."""
+    if redis is None:
+        return DatabaseStorage(session_factory), SimpleEventIsolation()
+    storage = RedisStorage(redis, key_builder=DefaultKeyBuilder(with_bot_id=True))
+    isolation = RedisEventIsolation(
+        redis,
+        key_builder=storage.key_builder,
+        lock_kwargs={"timeout": LOCK_TIMEOUT_SECONDS, "blocking_timeout": LOCK_WAIT_SECONDS},
+    )
+    return storage, isolation
