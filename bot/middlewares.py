@@ -9,15 +9,18 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any
 
-from aiogram import BaseMiddleware, Bot
+from aiogram import BaseMiddleware, Bot, methods
+from aiogram.client.default import Default
 from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
 from aiogram.exceptions import TelegramAPIError
 from aiogram.fsm.context import FSMContext
 from aiogram.methods import TelegramMethod
 from aiogram.methods.base import Response, TelegramType
-from aiogram.types import CallbackQuery, Message, TelegramObject, Update, User
+from aiogram.types import CallbackQuery, InputFile, Message, TelegramObject, Update, User
+from pydantic_core import PydanticSerializationError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import delivery
@@ -26,11 +29,12 @@ from bot.callbacks.profile import DeleteMeCb
 from bot.dialogue import step_of
 from bot.outages import DATABASE_ERRORS
 from bot.replies import notify
-from bot.services import people
+from bot.services import inbox, people
 from bot.services.access import Actor
 from bot.services.errors import DatabaseUnavailable
 from bot.texts.common import ACCESS_LEFT, DIALOGUE_INTERRUPTED
 from bot.texts.vocabulary import esc
+from models.database import wrote
 
 logger = logging.getLogger(__name__)
 
@@ -145,9 +149,48 @@ async def _write_again(session: AsyncSession, writes: list[DialogueWrite]) -> No
         await session.rollback()
 
 
+@dataclass(slots=True)
+class Received:
+    """The inbox row of the update being handled in polling mode, and whether the update has
+    written anything yet (from then on each call it makes is kept in the row first)."""
+
+    bot_id: int
+    update_id: int
+    wrote: bool = False
+
+
+received_update: ContextVar[Received | None] = ContextVar("received_update", default=None)
+
+
+def journal_entry(method: TelegramMethod[Any]) -> dict[str, Any]:
+    """A Bot API call as the inbox keeps it, to be made again after a crash (a call with a
+    file to upload is named only: it cannot be made again)."""
+    name = type(method).__name__
+    fields = dict(method)
+    if any(isinstance(value, InputFile) for value in fields.values()):
+        return {"method": name}
+    # the bot's defaults (parse mode…) are left out: the call made again takes them anew
+    defaults = {key for key, value in fields.items() if isinstance(value, Default)}
+    try:
+        params = method.model_dump(mode="json", exclude_unset=True, exclude=defaults)
+    except PydanticSerializationError:
+        return {"method": name}
+    return {"method": name, "params": params}
+
+
+def call_of(entry: dict[str, Any]) -> TelegramMethod[Any] | None:
+    """The call an inbox entry keeps, or None when it cannot be made again."""
+    method = getattr(methods, entry["method"], None)
+    if method is None or "params" not in entry:
+        return None
+    return method.model_validate(entry["params"])  # type: ignore[no-any-return]
+
+
 class CommitBeforeTelegram(BaseRequestMiddleware):
     """Commits the current update's unit of work before each call to Telegram; what the handler
-    reads or writes after it runs in a new transaction, committed by `DatabaseMiddleware`."""
+    reads or writes after it runs in a new transaction, committed by `DatabaseMiddleware`.
+    In polling mode a call after writes is committed with them in the update's inbox row, so
+    that a crash before Telegram answered makes that call again instead of the handler."""
 
     async def __call__(
         self,
@@ -156,8 +199,14 @@ class CommitBeforeTelegram(BaseRequestMiddleware):
         method: TelegramMethod[TelegramType],
     ) -> Response[TelegramType]:
         session = _unit_of_work.get()
-        if session is not None and session.in_transaction():
-            await session.commit()
+        if session is not None:
+            received = received_update.get()
+            if received is not None and (received.wrote or wrote(session)):
+                received.wrote = True
+                entry = journal_entry(method)
+                await inbox.note_call(session, received.bot_id, received.update_id, entry)
+            if session.in_transaction():
+                await session.commit()
         return await make_request(bot, method)
 
 

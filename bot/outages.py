@@ -16,6 +16,7 @@ from bot.services.errors import DatabaseUnavailable, Outage, RedisUnavailable, U
 
 logger = logging.getLogger(__name__)
 
+DATABASE = "database"
 DATABASE_ERRORS = (OperationalError, InterfaceError, PoolTimeout, OSError, TimeoutError)
 
 
@@ -54,8 +55,11 @@ class OutageLog:
         self._failed[component] = self._failed.get(component, 0) + 1
         logger.warning("%s: %s unavailable (%s)", what, component, _cause(outage))
 
-    def succeeded(self) -> None:
+    def succeeded(self, *components: str) -> None:
+        """Calls of these components (all, when none is named) work again."""
         for component, since in list(self._since.items()):
+            if components and component not in components:
+                continue
             logger.warning(
                 "The %s outage is over after %.0f s: %d calls failed meanwhile",
                 component,

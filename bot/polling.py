@@ -10,6 +10,7 @@ import asyncio
 import logging
 from contextlib import suppress
 from datetime import timedelta
+from typing import Any
 
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramAPIError
@@ -19,6 +20,7 @@ from aiogram.utils.backoff import Backoff, BackoffConfig
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import updates
+from bot.middlewares import Received, call_of, received_update
 from bot.outages import OUTAGES, as_outage
 from bot.services import inbox
 from models import utcnow
@@ -119,22 +121,40 @@ class DurablePolling:
         async with self.session_factory.begin() as session:
             return set(await inbox.store(session, self.bot.id, rows, utcnow()))
 
-    def _start(self, update: Update) -> None:
+    def _start(self, update: Update, pending_call: dict[str, Any] | None = None) -> None:
         self._in_flight.add(update.update_id)
-        task = asyncio.create_task(self._handle(update))
+        task = asyncio.create_task(self._handle(update, pending_call))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _handle(self, update: Update) -> None:
+    async def _handle(self, update: Update, pending_call: dict[str, Any] | None = None) -> None:
+        token = received_update.set(Received(self.bot.id, update.update_id))
         try:
-            outcome = await updates.handle(self.dispatcher, self.bot, update)
+            if pending_call is not None:
+                outcome = await self._call_again(update.update_id, pending_call)
+            else:
+                outcome = await updates.handle(self.dispatcher, self.bot, update)
             await self._mark(update.update_id, done=outcome.done)
             if outcome.done:
                 self._done[update.update_id] = None
                 if len(self._done) > REMEMBER_DONE:
                     del self._done[next(iter(self._done))]
         finally:
+            received_update.reset(token)
             self._in_flight.discard(update.update_id)
+
+    async def _call_again(self, update_id: int, pending_call: dict[str, Any]) -> updates.Handled:
+        """The handler had written and committed before this call when the process stopped:
+        make only the call (the user's answer), not the handler again."""
+        call = call_of(pending_call)
+        if call is None:
+            logger.warning("Update %s: its %s cannot be made again", update_id, pending_call)
+            return updates.Handled(done=True)
+        try:
+            await self.bot(call)
+        except TelegramAPIError as error:
+            logger.warning("Update %s: its %s failed again: %s", update_id, call, error)
+        return updates.Handled(done=True)
 
     async def _mark(self, update_id: int, *, done: bool) -> None:
         try:
@@ -173,10 +193,10 @@ class DurablePolling:
                 received_before=now - timedelta(seconds=RETRY_SECONDS),
             )
             waiting = [
-                Update.model_validate(row.payload, context={"bot": self.bot})
+                (Update.model_validate(row.payload, context={"bot": self.bot}), row.pending_call)
                 for row in rows
                 if row.update_id not in self._in_flight and row.update_id not in self._done
             ]
             await inbox.prune(session, now)
-        for update in waiting:
-            self._start(update)
+        for update, pending_call in waiting:
+            self._start(update, pending_call)

@@ -23,6 +23,7 @@ from aiogram.methods import GetUpdates, TelegramMethod
 from aiogram.methods.base import Response, TelegramType
 from aiogram.types import LinkPreviewOptions
 
+from bot import metrics
 from bot.middlewares import CommitBeforeTelegram
 from bot.settings import Settings
 
@@ -52,6 +53,7 @@ class RetryMiddleware(BaseRequestMiddleware):
             try:
                 return await make_request(bot, method)
             except TelegramRetryAfter as error:
+                metrics.RATE_LIMITED.inc()
                 if attempt >= attempts or error.retry_after > self.max_wait:
                     raise
                 logger.warning("429 on %s, waiting %s s", method.__api_method__, error.retry_after)

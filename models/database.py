@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 
 import migrations
 
@@ -75,8 +76,37 @@ def create_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
     return engine
 
 
+class UnitOfWork(Session):
+    """A session that knows whether its transaction has written anything yet (`wrote`)."""
+
+
+WROTE = "wrote"
+
+
+@event.listens_for(UnitOfWork, "after_flush")
+def _flushed(session: Session, _context: Any) -> None:
+    session.info[WROTE] = True
+
+
+@event.listens_for(UnitOfWork, "do_orm_execute")
+def _executed(state: ORMExecuteState) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        state.session.info[WROTE] = True
+
+
+@event.listens_for(UnitOfWork, "after_transaction_end")
+def _ended(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:  # a flush's own subtransaction ends inside it
+        session.info.pop(WROTE, None)
+
+
+def wrote(session: AsyncSession) -> bool:
+    """Whether the session's current transaction has written anything."""
+    return bool(session.info.get(WROTE))
+
+
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, expire_on_commit=False)
+    return async_sessionmaker(engine, expire_on_commit=False, sync_session_class=UnitOfWork)
 
 
 def alembic_config(database_url: str | None = None) -> Config:

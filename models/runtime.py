@@ -26,7 +26,9 @@ class DialogueState(Base):
 
 class ReceivedUpdate(Base):
     """An update fetched by long polling, written before Telegram is told it was received
-    (the next getUpdates' offset) and marked handled once its handler has finished."""
+    (the next getUpdates' offset) and marked handled once its handler has finished.
+    `pending_call` is the Bot API call the handler was making when its writes were last
+    committed: after a crash it is made again instead of running the handler twice."""
 
     __tablename__ = "received_updates"
     __table_args__ = (Index("ix_received_updates_pending", "handled_at", "update_id"),)
@@ -37,3 +39,4 @@ class ReceivedUpdate(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    pending_call: Mapped[dict[str, Any] | None] = mapped_column(JSON)

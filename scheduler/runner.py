@@ -19,6 +19,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.outages import DATABASE, OUTAGES, as_outage
 from models import utcnow
 from scheduler import jobs
 from scheduler.sender import Clock, Pacer, Sender, SharedBudget
@@ -87,10 +88,16 @@ class Scheduler:
             self._running.add(task)
             try:
                 await job()
+                OUTAGES.succeeded(DATABASE)
             except asyncio.CancelledError:
                 if not self._stopping:
                     raise
                 logger.info("The scheduler stopped in the middle of %s", job.__name__)
+            except Exception as error:
+                outage = as_outage(error)
+                if outage is None:
+                    raise  # APScheduler logs it with its traceback
+                OUTAGES.failed(f"The scheduler's {job.__name__.lstrip('_')}", outage)
             finally:
                 self._running.discard(task)
 

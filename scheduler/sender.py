@@ -35,6 +35,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import notices
+from bot.outages import OUTAGES, as_outage
 from bot.services import outbox
 from bot.services.reminders import preferences
 from models import Notification, Person, utcnow
@@ -217,7 +218,10 @@ class Sender:
             for task in done:
                 if (error := task.exception()) is not None:
                     # the row stays claimed and is taken again when its lease ends
-                    logger.error("Sending a notification failed", exc_info=error)
+                    if (outage := as_outage(error)) is not None:
+                        OUTAGES.failed("Sending a notification", outage)
+                    else:
+                        logger.error("Sending a notification failed", exc_info=error)
 
     async def send_now(self, keys: list[str]) -> Stats:
         """Send these rows at once (the notices an update queued), if nobody took them yet."""

@@ -54,7 +54,18 @@ async def mark_handled(session: AsyncSession, bot_id: int, update_id: int, now: 
     await session.execute(
         update(ReceivedUpdate)
         .where(ReceivedUpdate.bot_id == bot_id, ReceivedUpdate.update_id == update_id)
-        .values(handled_at=now, attempts=ReceivedUpdate.attempts + 1)
+        .values(handled_at=now, attempts=ReceivedUpdate.attempts + 1, pending_call=None)
+    )
+
+
+async def note_call(
+    session: AsyncSession, bot_id: int, update_id: int, call: dict[str, Any]
+) -> None:
+    """The call the handler is about to make, committed with its writes."""
+    await session.execute(
+        update(ReceivedUpdate)
+        .where(ReceivedUpdate.bot_id == bot_id, ReceivedUpdate.update_id == update_id)
+        .values(pending_call=call)
     )
 
 

@@ -42,6 +42,8 @@ CAPTION_LIMIT = 1024
 CALLBACK_DATA_LIMIT = 64
 ALERT_LIMIT = 200
 SENDING_METHODS = {"sendMessage", "sendDocument", "sendPhoto"}
+# Telegram waits about a minute for a webhook to answer, then offers the update again.
+WEBHOOK_TIMEOUT_SECONDS = 60
 # Calls whose rejection is recorded in the chat they were meant for.
 CHAT_METHODS = SENDING_METHODS | {
     "editMessageText",
@@ -612,6 +614,8 @@ class FakeTelegramServer:
                     await hold.wait()
                 finally:
                     self.held[method] -= 1
+                if request.transport is None or request.transport.is_closing():
+                    return web.Response(status=499)  # the caller is gone: nothing was done
             self.calls.append((method, {**raw}))
             try:
                 params = self.spec.check_call(method, raw, uploads)
@@ -754,7 +758,7 @@ class FakeTelegramServer:
                     return update, chat
             return None
 
-        async with ClientSession(timeout=ClientTimeout(total=30)) as http:
+        async with ClientSession(timeout=ClientTimeout(total=WEBHOOK_TIMEOUT_SECONDS)) as http:
             try:
                 while True:
                     ready = next_ready()

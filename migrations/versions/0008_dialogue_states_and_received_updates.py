@@ -10,7 +10,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-
 revision: str = "0008"
 down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
@@ -34,6 +33,7 @@ def upgrade() -> None:
         sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("handled_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("pending_call", sa.JSON(), nullable=True),
         sa.PrimaryKeyConstraint("bot_id", "update_id", name=op.f("pk_received_updates")),
     )
     with op.batch_alter_table("received_updates", schema=None) as batch_op:
