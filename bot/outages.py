@@ -12,7 +12,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from bot import metrics
-from bot.services.errors import DatabaseUnavailable, Outage, RedisUnavailable, UpdateTooSlow
+from bot.services.errors import DatabaseUnavailable, Outage, RedisUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -26,8 +26,6 @@ def as_outage(error: BaseException) -> Outage | None:
         return error
     if isinstance(error, RedisError):
         return RedisUnavailable(str(error))
-    if isinstance(error, TimeoutError):
-        return UpdateTooSlow(str(error))
     if isinstance(error, DATABASE_ERRORS):
         return DatabaseUnavailable(str(error))
     return None
@@ -53,7 +51,7 @@ class OutageLog:
         metrics.BACKEND_ERRORS.labels(backend).inc()
         self._since.setdefault(component, time.monotonic())
         self._failed[component] = self._failed.get(component, 0) + 1
-        logger.warning("%s: %s unavailable (%s)", what, component, _cause(outage))
+        logger.warning("%s: %s %s (%s)", what, component, outage.symptom, _cause(outage))
 
     def succeeded(self, *components: str) -> None:
         """Calls of these components (all, when none is named) work again."""

@@ -6,8 +6,10 @@ connection per process) no second connection is needed."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import AsyncIterator, Mapping
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from typing import Any
 
 from aiogram.fsm.state import State
@@ -22,14 +24,19 @@ from aiogram.fsm.storage.base import (
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
 from redis.asyncio import Redis
+from redis.asyncio.lock import Lock
+from redis.exceptions import LockError, LockNotOwnedError, RedisError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.middlewares import current_unit_of_work, keep_dialogue_write
+from bot.updates import UPDATE_DEADLINE_SECONDS
 from models import DialogueState
 
-# Bounds below the update's own deadline (bot.middlewares.UPDATE_DEADLINE_SECONDS), so that the
-# per-user lock never expires under a running handler and waiting for it fails in time.
-LOCK_TIMEOUT_SECONDS = 90
+logger = logging.getLogger(__name__)
+
+# The per-user lock is taken inside the update's deadline, so it never expires under a running
+# handler; one left behind (Redis restarting as it was released) holds its user up only briefly.
+LOCK_TIMEOUT_SECONDS = UPDATE_DEADLINE_SECONDS + 10
 LOCK_WAIT_SECONDS = 10
 
 
@@ -95,6 +102,52 @@ class DatabaseStorage(BaseStorage):
         pass  # the engine is the app's to close
 
 
+class UserLock(RedisEventIsolation):
+    """aiogram's per-user lock in Redis, except that failing to release it (Redis restarting
+    or away) does not fail the update handled under it: it is released in the background once
+    Redis answers again, or expires, so the user is not kept waiting for the whole timeout."""
+
+    def __init__(self, redis: Redis, key_builder: KeyBuilder, lock_kwargs: dict[str, Any]) -> None:
+        super().__init__(redis, key_builder, lock_kwargs)
+        self._releasing: set[asyncio.Task[None]] = set()
+
+    @asynccontextmanager
+    async def lock(self, key: StorageKey) -> AsyncIterator[None]:
+        lock = self.redis.lock(self.key_builder.build(key, "lock"), **self.lock_kwargs)
+        if not await lock.acquire():
+            raise LockError(f"the lock of user {key.user_id} is still held")
+        token = lock.local.token
+        try:
+            yield None
+        finally:
+            try:
+                await lock.do_release(token)
+            except LockNotOwnedError:
+                logger.warning("The lock of user %s had expired before its release", key.user_id)
+            except RedisError as error:
+                logger.warning("The lock of user %s not released yet: %s", key.user_id, error)
+                task = asyncio.create_task(self._release_later(lock, token))
+                self._releasing.add(task)
+                task.add_done_callback(self._releasing.discard)
+
+    async def _release_later(self, lock: Lock, token: bytes) -> None:
+        with suppress(TimeoutError):
+            async with asyncio.timeout(LOCK_TIMEOUT_SECONDS):
+                while True:
+                    await asyncio.sleep(1)
+                    try:
+                        await lock.do_release(token)
+                    except LockNotOwnedError:
+                        return  # expired meanwhile, or Redis restarted without it
+                    except RedisError:
+                        continue
+                    return
+
+    async def close(self) -> None:
+        for task in self._releasing:
+            task.cancel()
+
+
 def create_storage(
     session_factory: async_sessionmaker[AsyncSession], redis: Redis | None
 ) -> tuple[BaseStorage, BaseEventIsolation]:
@@ -103,7 +156,7 @@ def create_storage(
     if redis is None:
         return DatabaseStorage(session_factory), SimpleEventIsolation()
     storage = RedisStorage(redis, key_builder=DefaultKeyBuilder(with_bot_id=True))
-    isolation = RedisEventIsolation(
+    isolation = UserLock(
         redis,
         key_builder=storage.key_builder,
         lock_kwargs={"timeout": LOCK_TIMEOUT_SECONDS, "blocking_timeout": LOCK_WAIT_SECONDS},

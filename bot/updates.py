@@ -16,6 +16,7 @@ from aiogram.types import Update
 
 from bot import metrics
 from bot.outages import OUTAGES, as_outage
+from bot.services.errors import UpdateTooSlow
 
 logger = logging.getLogger(__name__)
 
@@ -35,11 +36,12 @@ class Handled:
 async def handle(dispatcher: Dispatcher, bot: Bot, update: Update, **data: Any) -> Handled:
     kind = update.event_type
     started = time.perf_counter()
+    deadline = asyncio.timeout(UPDATE_DEADLINE_SECONDS)
     try:
-        async with asyncio.timeout(UPDATE_DEADLINE_SECONDS):
+        async with deadline:
             result = await dispatcher.feed_update(bot, update, **data)
     except Exception as error:
-        outage = as_outage(error)
+        outage = UpdateTooSlow() if deadline.expired() else as_outage(error)
         if outage is None:  # the errors router itself failed: nothing more can be done
             logger.exception("Update %s failed", update.update_id)
             metrics.UPDATES.labels(kind, "failed").inc()

@@ -3,10 +3,8 @@ that begins on one instance and ends on another through Redis."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 from collections.abc import AsyncIterator
-from contextlib import suppress
 
 import pytest
 from aiogram.types import Message, Update
@@ -26,6 +24,7 @@ from models.enums import Role
 from tests.conftest import TOKEN
 from tests.dialogs import reply
 from tests.factories import make_organization, make_person
+from tests.faults import FaultyProxy
 from tests.instances import free_port
 
 SECRET = "s3cret-token_for-tests"
@@ -139,52 +138,14 @@ async def test_a_dialogue_moves_between_instances_through_redis(
         await bot.session.close()
 
 
-class Switch:
-    """A TCP proxy to the database that can be cut off, as a network or a server outage."""
-
-    def __init__(self, host: str, port: int) -> None:
-        self.target = (host, port)
-        self.up = True
-        self.links: set[asyncio.StreamWriter] = set()
-
-    async def start(self) -> int:
-        self.server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
-        return int(self.server.sockets[0].getsockname()[1])
-
-    async def _pipe(self, source: asyncio.StreamReader, target: asyncio.StreamWriter) -> None:
-        with suppress(OSError, asyncio.CancelledError):
-            while data := await source.read(65536):
-                target.write(data)
-                await target.drain()
-        target.close()
-
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        if not self.up:
-            writer.close()
-            return
-        target_reader, target_writer = await asyncio.open_connection(*self.target)
-        self.links |= {writer, target_writer}
-        await asyncio.gather(self._pipe(reader, target_writer), self._pipe(target_reader, writer))
-
-    def cut(self) -> None:
-        self.up = False
-        for link in self.links:
-            link.close()
-        self.links.clear()
-
-    async def stop(self) -> None:
-        self.cut()
-        self.server.close()
-
-
 @pytest.mark.skipif(
     not os.environ.get("TEST_DATABASE_URL"), reason="needs PostgreSQL (TEST_DATABASE_URL)"
 )
 async def test_database_outage_then_recovery_loses_no_update(telegram, database_url, engine):
     url = make_url(database_url)
-    switch = Switch(url.host or "127.0.0.1", url.port or 5432)
-    port = await switch.start()
-    flaky = create_engine(url.set(port=port).render_as_string(hide_password=False))
+    switch = FaultyProxy(url.host or "127.0.0.1", url.port or 5432)
+    await switch.start()
+    flaky = create_engine(url.set(port=switch.port).render_as_string(hide_password=False))
     flaky_factory = create_session_factory(flaky)
     web_port = free_port()
     settings = load_settings(
@@ -206,13 +167,13 @@ async def test_database_outage_then_recovery_loses_no_update(telegram, database_
         async with ClientSession() as http:
             async with http.get(health) as response:
                 assert response.status == 200
-            switch.cut()
+            await switch.refuse()
             await flaky.dispose()  # pooled connections die with the network
             async with http.get(health) as response:
                 assert response.status == 503
             await user.send("/start")  # Telegram keeps offering it while the bot fails
             await user.expect_no_message(within=1.5)
-            switch.up = True
+            await switch.restore()
             async with http.get(health) as response:
                 assert response.status == 200
         assert (await reply(user)).text == NEED_INVITE  # delivered again, handled once

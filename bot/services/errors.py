@@ -29,6 +29,7 @@ class Outage(Exception):
     mode) or the bot's inbox takes it again (polling) once the outage is over."""
 
     component = "database"
+    symptom = "unavailable"
 
 
 class DatabaseUnavailable(Outage):
@@ -45,3 +46,4 @@ class UpdateTooSlow(Outage):
     """The update was not handled within its deadline: something it waits on is stalled."""
 
     component = "deadline"
+    symptom = "passed"
