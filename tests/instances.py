@@ -1,5 +1,6 @@
 """Whole bot processes (`python -m bot`) for tests and benchmarks, and the round-robin load
-balancer that several webhook instances sit behind, as they would behind nginx."""
+balancer that several webhook instances sit behind, as they would behind nginx
+(`webhook_cluster` starts both)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ import signal
 import socket
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from aiohttp import ClientConnectorError, ClientError, ClientSession, ClientTimeout, web
@@ -167,3 +170,42 @@ class RoundRobin:
             except ClientConnectorError:
                 continue  # refused: the next one; any later failure may have been handled
         return web.Response(status=502, text="no backend answered")
+
+
+@dataclass
+class Cluster:
+    balancer: RoundRobin
+    instances: list[BotProcess]
+    exit_codes: list[int | None] = field(default_factory=list)  # once stopped
+
+
+@asynccontextmanager
+async def webhook_cluster(
+    settings: Mapping[str, str], workdir: Path, count: int, secret: str
+) -> AsyncIterator[Cluster]:
+    """`count` instances in webhook mode with these settings behind a round-robin balancer,
+    each logging to its own file in `workdir`; stopped with SIGTERM at the end."""
+    ports = [free_port() for _ in range(count)]
+    balancer = RoundRobin([f"http://{HOST}:{port}" for port in ports])
+    await balancer.start()
+    webhook = {
+        "BOT_MODE": "webhook",
+        "WEBHOOK_URL": balancer.url,
+        "WEBHOOK_SECRET": secret,
+        "WEBHOOK_HOST": HOST,
+    }
+    instances = [
+        BotProcess(
+            {**settings, **webhook, "WEBHOOK_PORT": str(port)},
+            workdir,
+            log=workdir / f"bot-{port}.log",
+        )
+        for port in ports
+    ]
+    cluster = Cluster(balancer, instances)
+    try:
+        await asyncio.gather(*(instance.start() for instance in instances))
+        yield cluster
+    finally:
+        cluster.exit_codes = list(await asyncio.gather(*(i.stop() for i in instances)))
+        await balancer.stop()

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import Sequence
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
 import pytest
@@ -22,7 +22,7 @@ from models.enums import Role
 from tests.conftest import ADMIN_ID, TOKEN
 from tests.factories import make_organization, make_person
 from tests.faults import FaultyProxy
-from tests.instances import HOST, BotProcess, RoundRobin, free_port
+from tests.instances import HOST, Cluster, webhook_cluster
 
 REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
 REDIS_DB = 8
@@ -36,40 +36,18 @@ on_postgresql = pytest.mark.skipif(
 )
 
 
-@asynccontextmanager
-async def webhook_instances(
-    telegram, database_url: str, workdir: Path, redis_url: str, count: int = 2
-) -> AsyncIterator[list[BotProcess]]:
-    """`count` webhook instances sharing Redis behind a round-robin balancer."""
-    ports = [free_port() for _ in range(count)]
-    balancer = RoundRobin([f"http://{HOST}:{port}" for port in ports])
-    await balancer.start()
-    instances = [
-        BotProcess(
-            {
-                "BOT_TOKEN": TOKEN,
-                "TELEGRAM_API_URL": telegram.url,
-                "DATABASE_URL": database_url,
-                "ADMIN_IDS": str(ADMIN_ID),
-                "BOT_MODE": "webhook",
-                "WEBHOOK_URL": balancer.url,
-                "WEBHOOK_SECRET": SECRET,
-                "WEBHOOK_HOST": HOST,
-                "WEBHOOK_PORT": str(port),
-                "REDIS_URL": redis_url,
-            },
-            workdir,
-            log=workdir / f"bot-{port}.log",
-        )
-        for port in ports
-    ]
-    try:
-        await asyncio.gather(*(instance.start() for instance in instances))
-        yield instances
-    finally:
-        for instance in instances:
-            await instance.stop()
-        await balancer.stop()
+def webhook_instances(
+    telegram, database_url: str, workdir: Path, redis_url: str
+) -> AbstractAsyncContextManager[Cluster]:
+    """Two webhook instances sharing Redis behind a round-robin balancer."""
+    settings = {
+        "BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_URL": telegram.url,
+        "DATABASE_URL": database_url,
+        "ADMIN_IDS": str(ADMIN_ID),
+        "REDIS_URL": redis_url,
+    }
+    return webhook_cluster(settings, workdir, count=2, secret=SECRET)
 
 
 async def mentees(telegram, session_factory, ids: range) -> list[FakeUser]:

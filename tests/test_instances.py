@@ -17,7 +17,7 @@ from models.enums import NotificationStatus, Role
 from tests.conftest import ADMIN_ID, TOKEN
 from tests.dialogs import register_difficulty
 from tests.factories import make_organization, make_person
-from tests.instances import HOST, BotProcess, RoundRobin, free_port
+from tests.instances import webhook_cluster
 
 REDIS_URL = "redis://127.0.0.1:6379/6"
 SECRET = "instances-secret"
@@ -42,57 +42,43 @@ async def test_three_instances_share_the_work_and_repeat_nothing(
     redis = Redis.from_url(REDIS_URL)
     await redis.flushdb()
     telegram.rate_limit(30, 1)
-    ports = [free_port() for _ in range(3)]
-    balancer = RoundRobin([f"http://{HOST}:{port}" for port in ports])
-    await balancer.start()
-    instances = [
-        BotProcess(
-            {
-                "BOT_TOKEN": TOKEN,
-                "TELEGRAM_API_URL": telegram.url,
-                "DATABASE_URL": database_url,
-                "ADMIN_IDS": str(ADMIN_ID),
-                "BOT_MODE": "webhook",
-                "WEBHOOK_URL": balancer.url,
-                "WEBHOOK_SECRET": SECRET,
-                "WEBHOOK_HOST": HOST,
-                "WEBHOOK_PORT": str(port),
-                "REDIS_URL": REDIS_URL,
-            },
-            tmp_path,
-        )
-        for port in ports
-    ]
+    settings = {
+        "BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_URL": telegram.url,
+        "DATABASE_URL": database_url,
+        "ADMIN_IDS": str(ADMIN_ID),
+        "REDIS_URL": REDIS_URL,
+    }
     try:
-        await asyncio.gather(*(instance.start() for instance in instances))
-        async with session_factory.begin() as session:  # due now: all three senders race
-            await enqueue(
-                session,
-                [
-                    Draft(f"instances:{person}", person, Kind.STAFF_LIST, utcnow())
-                    for person in people[: len(REMINDED)]
-                ],
+        async with webhook_cluster(settings, tmp_path, count=3, secret=SECRET) as cluster:
+            async with session_factory.begin() as session:  # due now: all three senders race
+                await enqueue(
+                    session,
+                    [
+                        Draft(f"instances:{person}", person, Kind.STAFF_LIST, utcnow())
+                        for person in people[: len(REMINDED)]
+                    ],
+                )
+            talkers = [telegram.users[telegram_id] for telegram_id in TALKING]
+            cards = await asyncio.gather(
+                *(register_difficulty(user, f"Затруднение {user.id}") for user in talkers)
             )
-        talkers = [telegram.users[telegram_id] for telegram_id in TALKING]
-        cards = await asyncio.gather(
-            *(register_difficulty(user, f"Затруднение {user.id}") for user in talkers)
-        )
-        assert len(cards) == len(TALKING)
-        async with asyncio.timeout(60):
-            while sum(sent_by_bot(telegram, REMINDED).values()) < len(REMINDED):
-                assert all(instance.running for instance in instances)
-                await asyncio.sleep(0.1)
-        await asyncio.sleep(3)  # a second sender of the same reminder would show up by now
-        assert set(sent_by_bot(telegram, REMINDED).values()) == {1}
-        for user in talkers:
-            await user.expect_no_message(within=0.1)  # every update answered once, no more
-        assert all(count > 0 for count in balancer.forwarded.values()), balancer.forwarded
+            assert len(cards) == len(TALKING)
+            async with asyncio.timeout(60):
+                while sum(sent_by_bot(telegram, REMINDED).values()) < len(REMINDED):
+                    assert all(instance.running for instance in cluster.instances)
+                    await asyncio.sleep(0.1)
+            await asyncio.sleep(3)  # a second sender of the same reminder would show up by now
+            assert set(sent_by_bot(telegram, REMINDED).values()) == {1}
+            for user in talkers:
+                await user.expect_no_message(within=0.1)  # every update answered once, no more
+            assert all(count > 0 for count in cluster.balancer.forwarded.values()), (
+                cluster.balancer.forwarded
+            )
     finally:
-        codes = await asyncio.gather(*(instance.stop() for instance in instances))
-        await balancer.stop()
         await redis.flushdb()
         await redis.aclose()
-    assert codes == [0, 0, 0]
+    assert cluster.exit_codes == [0, 0, 0]
     async with session_factory() as session:
         left = await session.scalar(
             select(func.count(Notification.id)).where(
