@@ -27,7 +27,7 @@ from bot import delivery
 from bot.callbacks.menu import MenuAction, MenuCb
 from bot.callbacks.profile import DeleteMeCb
 from bot.dialogue import step_of
-from bot.outages import DATABASE_ERRORS
+from bot.outages import DATABASE_ERRORS, as_outage
 from bot.replies import notify
 from bot.services import inbox, people
 from bot.services.access import Actor
@@ -118,10 +118,12 @@ class DatabaseMiddleware(BaseMiddleware):
                 except TelegramAPIError:
                     await session.commit()
                     raise
-                except BaseException:
+                except BaseException as error:
                     await session.rollback()
                     notices.clear()  # what they announced is not saved
-                    await _write_again(session, writes)
+                    if isinstance(error, Exception) and as_outage(error) is None:
+                        # an outage or the deadline: the update is taken again from where it was
+                        await _write_again(session, writes)
                     raise
                 finally:
                     _unit_of_work.reset(token)
@@ -157,6 +159,7 @@ class Received:
     bot_id: int
     update_id: int
     wrote: bool = False
+    answered: bool = False  # a call kept in the row went through to Telegram
 
 
 received_update: ContextVar[Received | None] = ContextVar("received_update", default=None)
@@ -199,15 +202,21 @@ class CommitBeforeTelegram(BaseRequestMiddleware):
         method: TelegramMethod[TelegramType],
     ) -> Response[TelegramType]:
         session = _unit_of_work.get()
-        if session is not None:
-            received = received_update.get()
-            if received is not None and (received.wrote or wrote(session)):
-                received.wrote = True
-                entry = journal_entry(method)
-                await inbox.note_call(session, received.bot_id, received.update_id, entry)
-            if session.in_transaction():
-                await session.commit()
-        return await make_request(bot, method)
+        if session is None:
+            return await make_request(bot, method)
+        received = received_update.get()
+        if received is not None and (received.wrote or wrote(session)):
+            received.wrote = True
+            entry = journal_entry(method)
+            await inbox.note_call(session, received.bot_id, received.update_id, entry)
+        else:
+            received = None  # nothing written: nothing to keep, a crash runs the handler again
+        if session.in_transaction():
+            await session.commit()
+        response = await make_request(bot, method)
+        if received is not None:
+            received.answered = True
+        return response
 
 
 class ActorMiddleware(BaseMiddleware):

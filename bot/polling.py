@@ -17,6 +17,7 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.methods import GetUpdates
 from aiogram.types import Update
 from aiogram.utils.backoff import Backoff, BackoffConfig
+from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import updates
@@ -35,6 +36,8 @@ RETRY_BATCH = 100
 # How many handled update ids this process remembers, so that a retry that read the inbox
 # just before one was marked does not take it again.
 REMEMBER_DONE = 10_000
+# A stop waits this long for the updates being handled (as long as the webhook's shutdown).
+FINISH_SECONDS = 10
 BACKOFF = BackoffConfig(min_delay=0.5, max_delay=5.0, factor=1.6, jitter=0.1)
 
 
@@ -55,8 +58,8 @@ class DurablePolling:
         self._tasks: set[asyncio.Task[None]] = set()
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Poll until `stop` is set; the updates being handled then are the caller's to wait
-        for (`InFlightMiddleware.finish`)."""
+        """Poll until `stop` is set, then let the updates being handled finish and be marked
+        (within `FINISH_SECONDS`; what is cut off is taken again after the restart)."""
         await self.dispatcher.emit_startup(bot=self.bot, dispatcher=self.dispatcher)
         retrying = asyncio.create_task(self._retry_forever(stop))
         try:
@@ -65,6 +68,8 @@ class DurablePolling:
             retrying.cancel()
             with suppress(asyncio.CancelledError):
                 await retrying
+            if self._tasks:
+                await asyncio.wait(set(self._tasks), timeout=FINISH_SECONDS)
             await self.dispatcher.emit_shutdown(bot=self.bot, dispatcher=self.dispatcher)
 
     async def _poll(self, stop: asyncio.Event) -> None:
@@ -98,15 +103,19 @@ class DurablePolling:
                 continue
             if not batch:
                 continue
+            ids = {update.update_id for update in batch}
+            self._in_flight |= ids  # not for the retry loop, which may read them once stored
             try:
                 fresh = await self._store(batch)
             except Exception as error:
+                self._in_flight -= ids
                 outage = as_outage(error)
                 if outage is None:
                     raise
                 OUTAGES.failed(f"{len(batch)} updates not taken yet", outage)
                 await backoff.asleep()
                 continue  # the same offset: Telegram gives them again
+            self._in_flight -= ids - fresh
             backoff.reset()
             offset = batch[-1].update_id + 1
             for update in batch:
@@ -128,25 +137,41 @@ class DurablePolling:
         task.add_done_callback(self._tasks.discard)
 
     async def _handle(self, update: Update, pending_call: dict[str, Any] | None = None) -> None:
-        token = received_update.set(Received(self.bot.id, update.update_id))
+        received = Received(self.bot.id, update.update_id)
+        token = received_update.set(received)
         try:
             if pending_call is not None:
                 outcome = await self._call_again(update.update_id, pending_call)
             else:
                 outcome = await updates.handle(self.dispatcher, self.bot, update)
-            await self._mark(update.update_id, done=outcome.done)
-            if outcome.done:
-                self._done[update.update_id] = None
-                if len(self._done) > REMEMBER_DONE:
-                    del self._done[next(iter(self._done))]
+            # An outage after an answer went out: taking the update again would repeat that
+            # answer; what the handler wrote after it is lost instead, and said so in the log.
+            done = outcome.done or received.answered
+            if done and not outcome.done:
+                logger.warning(
+                    "Update %s answered before the outage: not taken again", update.update_id
+                )
+            if done:
+                self._remember_done(update.update_id)
+            await self._mark(update.update_id, done=done)
+        except Exception:  # the bot's own error: the row is marked or taken again later
+            logger.exception("Update %s could not be finished", update.update_id)
         finally:
             received_update.reset(token)
             self._in_flight.discard(update.update_id)
 
+    def _remember_done(self, update_id: int) -> None:
+        self._done[update_id] = None
+        if len(self._done) > REMEMBER_DONE:
+            del self._done[next(iter(self._done))]
+
     async def _call_again(self, update_id: int, pending_call: dict[str, Any]) -> updates.Handled:
         """The handler had written and committed before this call when the process stopped:
         make only the call (the user's answer), not the handler again."""
-        call = call_of(pending_call)
+        try:
+            call = call_of(pending_call)
+        except ValueError:  # not a call this version of aiogram knows
+            call = None
         if call is None:
             logger.warning("Update %s: its %s cannot be made again", update_id, pending_call)
             return updates.Handled(done=True)
@@ -178,8 +203,9 @@ class DurablePolling:
             except Exception as error:
                 outage = as_outage(error)
                 if outage is None:
-                    raise
-                OUTAGES.failed("The inbox cannot be read", outage)
+                    logger.exception("The inbox could not be read")
+                else:
+                    OUTAGES.failed("The inbox cannot be read", outage)
             with suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), RETRY_SECONDS)
 
@@ -192,11 +218,20 @@ class DurablePolling:
                 limit=RETRY_BATCH,
                 received_before=now - timedelta(seconds=RETRY_SECONDS),
             )
-            waiting = [
-                (Update.model_validate(row.payload, context={"bot": self.bot}), row.pending_call)
-                for row in rows
-                if row.update_id not in self._in_flight and row.update_id not in self._done
-            ]
+            waiting: list[tuple[Update, dict[str, Any] | None]] = []
+            for row in rows:
+                if row.update_id in self._in_flight:
+                    continue
+                if row.update_id in self._done:  # handled, but marking it failed
+                    await inbox.mark_handled(session, self.bot.id, row.update_id, now)
+                    continue
+                try:
+                    update = Update.model_validate(row.payload, context={"bot": self.bot})
+                except ValidationError:
+                    logger.exception("Update %s cannot be read: dropped", row.update_id)
+                    await inbox.mark_handled(session, self.bot.id, row.update_id, now)
+                    continue
+                waiting.append((update, row.pending_call))
             await inbox.prune(session, now)
         for update, pending_call in waiting:
             self._start(update, pending_call)
