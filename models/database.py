@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
+from sqlalchemy.pool import NullPool
 
 import migrations
 
@@ -160,5 +161,13 @@ async def upgrade_database(engine: AsyncEngine, revision: str = "head") -> None:
         async with engine.connect() as connection:
             await connection.run_sync(_upgrade_sqlite, revision)
         return
-    async with engine.begin() as connection:
-        await connection.run_sync(_upgrade, revision)
+    # Without the command timeout: an instance waits for another's migration (the advisory
+    # lock) as long as that takes.
+    migrating = create_async_engine(
+        engine.url, poolclass=NullPool, connect_args={"timeout": POSTGRES_WAIT_SECONDS}
+    )
+    try:
+        async with migrating.begin() as connection:
+            await connection.run_sync(_upgrade, revision)
+    finally:
+        await migrating.dispose()
