@@ -1,12 +1,13 @@
 """`python -m bot backup PATH` and `python -m bot restore PATH`: a consistent copy of the
 SQLite database made while the bot runs (SQLite's online backup, in one step: in WAL mode it
 reads one snapshot and never blocks the bot's writes), checked before it is kept; and its
-restore, which checks the copy first and keeps the database it replaces beside it, so that
-nothing is lost by restoring the wrong file. For PostgreSQL both say how to do it with
-pg_dump and pg_restore, which do it properly."""
+restore (with the bot stopped), which checks the copy first and keeps the database it
+replaces beside it as it was, so that nothing is lost by restoring the wrong file. For
+PostgreSQL both say how to do it with pg_dump and pg_restore, which do it properly."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
@@ -114,9 +115,11 @@ def restore(database_url: str, source: Path, now: datetime) -> tuple[Copy, Path 
         raise BackupError(postgresql_instructions(database_url))
     restored = check(source)
     kept = None
-    if database.is_file():
+    if database.is_file():  # as it is, even damaged (the reason to restore, often): unchecked
         kept = database.with_name(f"{database.stem}.before-restore-{now:%Y%m%d-%H%M%S}.db")
-        backup(database_url, kept)
+        for suffix in ("", "-wal", "-shm"):
+            if (part := Path(f"{database}{suffix}")).is_file():
+                shutil.copy2(part, f"{kept}{suffix}")
     with (
         closing(sqlite3.connect(source)) as copy,
         closing(sqlite3.connect(database)) as live,

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bot.__main__ import main
-from bot.backup import BackupError, check
+from bot.backup import BackupError, backup, check
 from bot.texts.common import NEED_INVITE
 from models.database import create_engine, create_session_factory, upgrade_database
 from models.enums import Role
@@ -63,7 +63,6 @@ async def test_a_backup_made_while_the_bot_writes_is_whole_and_restores(telegram
     session_factory = create_session_factory(engine)
     users = [telegram.add_user(user_id=user_id, first_name="Н") for user_id in REGISTERING]
     copy = tmp_path / "copies" / "school-copy.db"
-    status, out, err = -1, "", ""
     try:
         async with asyncio.timeout(30):
             while True:  # the bot makes the database and migrates it when it starts
@@ -81,20 +80,19 @@ async def test_a_backup_made_while_the_bot_writes_is_whole_and_restores(telegram
                 registered.set()
 
         registrations = asyncio.create_task(one_after_another())
-        await registered.wait()  # in the middle of them
-        status, out, err = await bot_command(database_url, tmp_path, "backup", str(copy))
+        await registered.wait()
+        # what the command does, here without the start of a process: so the copy is sure to
+        # be taken after the first registration and before the last
+        made = backup(database_url, copy)
         await registrations
     finally:
         assert await bot.stop() == 0
         await engine.dispose()
-    assert status == 0, err
-    assert "Копия базы" in out
-    assert check(copy).revision  # whole, and at this bot's schema
+    assert check(copy) == made  # whole, and at this bot's schema
     assert not copy.with_name(copy.name + ".part").exists()
     in_copy = people_in(copy)
     assert people_in(school) == len(users)
-    # taken while the registrations went on (a dozen of them take seconds, a copy a moment)
-    assert 1 <= in_copy < len(users)
+    assert 1 <= in_copy < len(users)  # taken while the registrations went on
     with closing(sqlite3.connect(copy)) as connection:  # one snapshot of every table
         (uses,) = connection.execute("SELECT uses FROM invites").fetchone()
     assert uses == in_copy
@@ -146,6 +144,28 @@ async def test_what_is_not_a_whole_copy_is_refused_and_nothing_touched(tmp_path)
         assert status == 1 and reason in err, (path, err)
     assert school.read_bytes() == before
     assert not list(school.parent.glob("*.before-restore-*"))
+
+
+async def test_a_damaged_database_is_restored_and_kept_as_it_was(tmp_path):
+    school = tmp_path / "school.db"
+    database_url = f"sqlite+aiosqlite:///{school}"
+    engine = create_engine(database_url)
+    await upgrade_database(engine)
+    await make_organization(create_session_factory(engine))
+    await engine.dispose()
+    copy = tmp_path / "copy.db"
+    status, out, err = await bot_command(database_url, tmp_path, "backup", str(copy))
+    assert status == 0 and "Копия базы" in out, err
+
+    damaged = school.read_bytes()[:4096] + b"\x00" * 100  # the header, then nothing whole
+    school.write_bytes(damaged)
+    status, out, err = await bot_command(database_url, tmp_path, "restore", str(copy))
+    assert status == 0, err
+    assert "База восстановлена" in out
+    (kept,) = tmp_path.glob("school.before-restore-*.db")
+    assert kept.read_bytes() == damaged
+    with closing(sqlite3.connect(school)) as connection:
+        assert connection.execute("SELECT count(*) FROM organizations").fetchone() == (1,)
 
 
 @pytest.mark.parametrize("command", ["backup", "restore"])
