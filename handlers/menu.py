@@ -5,16 +5,19 @@ from aiogram import Bot, F
 from aiogram.filters import Command, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks.menu import MenuAction, MenuCb
 from bot.commands import apply_chat_commands
 from bot.keyboards import menu as keyboards
 from bot.replies import send
 from bot.routing import Handlers
+from bot.services import invites
 from bot.services.access import Actor
 from bot.texts import menu as texts
-from bot.texts.common import NEED_INVITE
+from bot.texts.common import NEED_INVITE, REGISTRATION_INTERRUPTED
 from bot.texts.vocabulary import esc, role_list
+from models import utcnow
 
 handlers = Handlers("menu")
 
@@ -44,9 +47,26 @@ def help_text(actor: Actor) -> str:
     return "\n\n".join(parts)
 
 
+async def for_stranger(session: AsyncSession, actor: Actor, bot: Bot) -> str:
+    """What someone the bot does not know is told: to open again the invite they opened if
+    their registration was interrupted, else how to get one."""
+    invite = await invites.interrupted_registration(session, actor.telegram_id, utcnow())
+    if invite is None:
+        return NEED_INVITE
+    return REGISTRATION_INTERRUPTED.format(
+        organization=esc(invite.organization.name),
+        link=invites.deep_link((await bot.me()).username or "", invite.code),
+    )
+
+
 @handlers.message(CommandStart(deep_link=False))
-async def start(message: Message, state: FSMContext, actor: Actor, bot: Bot) -> None:
+async def start(
+    message: Message, state: FSMContext, actor: Actor, bot: Bot, session: AsyncSession
+) -> None:
     await state.clear()
+    if not actor.is_registered and not actor.is_admin:
+        await message.answer(await for_stranger(session, actor, bot))
+        return
     text, markup = main_menu(actor)
     if actor.is_registered or actor.is_admin:
         await apply_chat_commands(bot, message.chat.id, actor.roles, actor.is_admin)

@@ -24,7 +24,7 @@ from bot.keyboards.common import cancel
 from bot.keyboards.menu import main_menu
 from bot.replies import Say, anew, in_place
 from bot.routing import Handlers
-from bot.services import people, proposals, staff, validation
+from bot.services import invites, people, proposals, staff, validation
 from bot.services.access import Actor
 from bot.services.errors import DomainError
 from bot.texts import registration as texts
@@ -37,6 +37,7 @@ from bot.texts.vocabulary import (
     role_list,
 )
 from handlers.proposals import proposal_for
+from models import utcnow
 from models.enums import Role
 
 handlers = Handlers("registration")
@@ -113,6 +114,7 @@ async def start_with_invite(
         )
         await message.answer(question, reply_markup=keyboards.yes_no(keyboards.ROLE))
         return
+    await invites.note_opening(session, actor.telegram_id, invite, utcnow())
     await state.set_state(Registration.consent)
     welcome_role = ROLE_NAMES_GENITIVE[invite.role]
     await message.answer(
@@ -173,6 +175,7 @@ async def _consent_answer(
 ) -> None:
     if not accept:
         await state.clear()
+        await invites.forget_opening(session, actor.telegram_id)
         await say(texts.CONSENT_REFUSED, None)
         return
     data = await DIALOGUE.get(state)

@@ -33,6 +33,7 @@ from models.mentorship import (
 from models.outbox import AuditEntry, Notification, NotificationPreference
 from models.people import (
     Invite,
+    InviteOpening,
     MentorArea,
     Organization,
     Person,
@@ -54,6 +55,7 @@ __all__ = [
     "HelpMessage",
     "HelpRequest",
     "Invite",
+    "InviteOpening",
     "Meeting",
     "MeetingParticipant",
     "MentorArea",

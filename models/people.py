@@ -172,3 +172,16 @@ class Invite(TimestampMixin, Base):
     )
 
     organization: Mapped[Organization] = relationship(lazy="joined")
+
+
+class InviteOpening(Base):
+    """Who opened which invite and has not finished registering yet (kept a week at most): if
+    their dialogue is lost, they are told to open the same link again, not to ask for one."""
+
+    __tablename__ = "invite_openings"
+
+    telegram_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    invite_id: Mapped[int] = mapped_column(ForeignKey("invites.id", ondelete="CASCADE"))
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    invite: Mapped[Invite] = relationship(lazy="joined")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, select, update
+from sqlalchemy import ColumnElement, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import validation
@@ -15,7 +15,7 @@ from bot.services.access import Actor
 from bot.services.errors import DomainError, NotFound, ValidationFailed
 from bot.services.pagination import Page, paginate
 from bot.texts import invites as texts
-from models import Invite, Person, utcnow
+from models import Invite, InviteOpening, Person, utcnow
 from models.enums import Role
 
 TEACHER_ROLES = (Role.MENTOR, Role.MENTEE)
@@ -23,6 +23,8 @@ EXPIRY_DAYS_CHOICES = (1, 7, 30)
 USES_CHOICES = (1, 10, 50, 200)
 CURATOR_INVITE_DAYS = 7
 CODE_BYTES = 12  # 16 URL-safe characters; a start parameter may hold up to 64
+# How long an opened invite is remembered for a newcomer who has not finished registering.
+OPENING_KEPT = timedelta(days=7)
 
 
 class InviteUnusable(DomainError):
@@ -253,3 +255,37 @@ async def redeem_invite(session: AsyncSession, code: str, now: datetime | None =
         raise InviteUnusable(texts.INVITE_EXHAUSTED)
     await session.refresh(invite)
     return invite
+
+
+async def note_opening(
+    session: AsyncSession, telegram_id: int, invite: Invite, now: datetime
+) -> None:
+    """A newcomer opened this invite: remembered until they register (a week at most), so that
+    a registration whose dialogue is lost can be begun again by the same link."""
+    await session.execute(delete(InviteOpening).where(InviteOpening.opened_at < now - OPENING_KEPT))
+    opening = await session.get(InviteOpening, telegram_id)
+    if opening is None:
+        session.add(InviteOpening(telegram_id=telegram_id, invite_id=invite.id, opened_at=now))
+    else:
+        opening.invite_id, opening.opened_at = invite.id, now
+    await session.flush()
+
+
+async def interrupted_registration(
+    session: AsyncSession, telegram_id: int, now: datetime
+) -> Invite | None:
+    """The invite this newcomer opened lately and did not finish registering by, while it can
+    still be used."""
+    return await session.scalar(
+        select(Invite)
+        .join(InviteOpening, InviteOpening.invite_id == Invite.id)
+        .where(
+            InviteOpening.telegram_id == telegram_id,
+            InviteOpening.opened_at >= now - OPENING_KEPT,
+            *usable_conditions(now),
+        )
+    )
+
+
+async def forget_opening(session: AsyncSession, telegram_id: int) -> None:
+    await session.execute(delete(InviteOpening).where(InviteOpening.telegram_id == telegram_id))

@@ -14,7 +14,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.services import validation
 from bot.services.access import Actor
 from bot.services.errors import AccessDenied, ValidationFailed
-from bot.services.invites import InviteUnusable, find_usable_invite, redeem_invite
+from bot.services.invites import (
+    InviteUnusable,
+    find_usable_invite,
+    forget_opening,
+    redeem_invite,
+)
 from bot.texts.invites import INVITE_OTHER_ORGANIZATION, INVITE_REVOKED
 from bot.texts.profile import ERASED_TEXT, PROFILE_UNKNOWN_FIELD
 from bot.texts.registration import ALREADY_REGISTERED
@@ -142,6 +147,7 @@ async def register(
     person.subject = registration.subject
     person.experience_years = registration.experience_years
     person.consent_at = utcnow()
+    await forget_opening(session, telegram_id)
     await session.flush()
     await session.refresh(person, attribute_names=["organization", "roles"])
     return person

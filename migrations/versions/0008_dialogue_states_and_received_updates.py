@@ -1,4 +1,4 @@
-"""dialogue states and received updates
+"""dialogue states, received updates and invite openings
 
 Revision ID: 0008
 Revises: 0007
@@ -40,9 +40,23 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_received_updates_pending", ["handled_at", "update_id"], unique=False
         )
+    op.create_table(
+        "invite_openings",
+        sa.Column("telegram_id", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("invite_id", sa.Integer(), nullable=False),
+        sa.Column("opened_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["invite_id"],
+            ["invites.id"],
+            name=op.f("fk_invite_openings_invite_id_invites"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("telegram_id", name=op.f("pk_invite_openings")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("invite_openings")
     with op.batch_alter_table("received_updates", schema=None) as batch_op:
         batch_op.drop_index("ix_received_updates_pending")
 

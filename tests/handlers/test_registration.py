@@ -3,13 +3,13 @@ invites, strangers and a second role — the real bot over the fake Bot API."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from bot.texts import common as common_texts
 from bot.texts import invites as invites_texts
 from bot.texts import registration as texts
 from bot.texts.validation import VALIDATION_EXPERIENCE, VALIDATION_NAME
-from models import Invite, Person
+from models import DialogueState, Invite, InviteOpening, Person
 from models.enums import Role
 from tests.dialogs import open_invite, register, reply
 from tests.factories import count, get_person, make_invite, make_organization, make_person
@@ -219,3 +219,29 @@ async def test_invite_of_another_organization_is_refused(running_bot, session_fa
 
     assert (await reply(user)).text == invites_texts.INVITE_OTHER_ORGANIZATION
     assert await invite_uses(session_factory, code) == 0
+
+
+async def test_a_newcomer_whose_dialogue_was_lost_is_sent_back_to_their_invite(
+    running_bot, session_factory, telegram
+):
+    """Dialogue state lost (a Redis that restarted keeps nothing): the newcomer who had opened
+    an invite is not told to ask for one, but to open the same link again."""
+    organization_id = await make_organization(session_factory, name="Лицей <Звезда> & Co")
+    code = await make_invite(session_factory, organization_id, Role.MENTOR)
+    user = telegram.add_user(user_id=5061, first_name="Анна")
+    stranger = telegram.add_user(user_id=5062, first_name="Гость")
+    await user.press(await open_invite(user, code), texts.BUTTON_CONSENT_YES)
+    assert "Шаг 1 из 4" in (await reply(user)).text
+    async with session_factory.begin() as session:
+        await session.execute(delete(DialogueState))
+
+    for typed in ("Новикова Анна Павловна", "/start"):
+        await user.send(typed)
+        told = (await reply(user)).text
+        assert told != common_texts.NEED_INVITE
+        assert "Лицей <Звезда> & Co" in told and f"?start={code}" in told, told
+    await stranger.send("Здравствуйте")
+    assert (await reply(stranger)).text == common_texts.NEED_INVITE
+
+    await register(user, code)
+    assert await count(session_factory, InviteOpening) == 0  # forgotten once registered
