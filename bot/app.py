@@ -102,10 +102,14 @@ async def _on_startup(bot: Bot) -> None:
 async def run(settings: Settings) -> None:
     """Migrate the database, then serve updates until SIGTERM or SIGINT; what is running then
     is finished before the process exits."""
+    migrating = create_engine(settings.database_url, command_timeout=None)
+    try:
+        await upgrade_database(migrating)
+    finally:
+        await migrating.dispose()
     engine = create_engine(settings.database_url)
     redis = create_redis(settings.redis_url) if settings.redis_url else None
     try:
-        await upgrade_database(engine)
         bot = create_bot(settings)
         session_factory = create_session_factory(engine)
         sender_bot = create_bot(settings, max_flood_wait=0)

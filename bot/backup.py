@@ -120,9 +120,10 @@ def restore(database_url: str, source: Path, now: datetime) -> tuple[Copy, Path 
         for suffix in ("", "-wal", "-shm"):
             if (part := Path(f"{database}{suffix}")).is_file():
                 shutil.copy2(part, f"{kept}{suffix}")
-    with (
-        closing(sqlite3.connect(source)) as copy,
-        closing(sqlite3.connect(database)) as live,
-    ):
-        copy.backup(live)  # page by page into the live file, its WAL included
+    incoming = database.with_name(database.name + ".restoring")
+    with closing(sqlite3.connect(source)) as copy:
+        _copy(copy, incoming)
+    for suffix in ("-wal", "-shm"):  # the replaced database's, which belong to it alone
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    incoming.replace(database)
     return restored, kept

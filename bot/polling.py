@@ -173,12 +173,16 @@ class DurablePolling:
         except ValueError:  # not a call this version of aiogram knows
             call = None
         if call is None:
-            logger.warning("Update %s: its %s cannot be made again", update_id, pending_call)
+            logger.warning(
+                "Update %s: its %s cannot be made again", update_id, pending_call["method"]
+            )
             return updates.Handled(done=True)
         try:
             await self.bot(call)
         except TelegramAPIError as error:
-            logger.warning("Update %s: its %s failed again: %s", update_id, call, error)
+            logger.warning(
+                "Update %s: its %s failed again: %s", update_id, type(call).__name__, error
+            )
         return updates.Handled(done=True)
 
     async def _mark(self, update_id: int, *, done: bool) -> None:
@@ -232,6 +236,9 @@ class DurablePolling:
                     await inbox.mark_handled(session, self.bot.id, row.update_id, now)
                     continue
                 waiting.append((update, row.pending_call))
-            await inbox.prune(session, now)
+            if given_up := await inbox.prune(session, now):
+                logger.error(
+                    "Updates %s failed %s times: given up", given_up, inbox.GIVE_UP_ATTEMPTS
+                )
         for update, pending_call in waiting:
             self._start(update, pending_call)

@@ -26,7 +26,6 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
-from sqlalchemy.pool import NullPool
 
 import migrations
 
@@ -38,16 +37,20 @@ POSTGRES_COMMAND_SECONDS = 15
 MIGRATION_LOCK_ID = 0x6E617374
 
 
-def create_engine(database_url: str, **kwargs: Any) -> AsyncEngine:
+def create_engine(
+    database_url: str, *, command_timeout: float | None = POSTGRES_COMMAND_SECONDS, **kwargs: Any
+) -> AsyncEngine:
+    """The engine of the bot's database. On PostgreSQL every wait is bounded well below the
+    update's deadline (asyncpg waits 60 s to connect and forever for an answer unless told);
+    `command_timeout=None` for the migrations at start-up, which may wait for another
+    instance's as long as that takes."""
     url = make_url(database_url)
     if url.get_backend_name() != "sqlite":
         kwargs.setdefault("pool_pre_ping", True)
-        # Every wait on PostgreSQL is bounded well below the update's deadline: asyncpg waits
-        # 60 s to connect and forever for an answer unless told otherwise.
         kwargs.setdefault("pool_timeout", POSTGRES_WAIT_SECONDS)
         kwargs.setdefault(
             "connect_args",
-            {"timeout": POSTGRES_WAIT_SECONDS, "command_timeout": POSTGRES_COMMAND_SECONDS},
+            {"timeout": POSTGRES_WAIT_SECONDS, "command_timeout": command_timeout},
         )
         return create_async_engine(url, **kwargs)
     if url.database and url.database != ":memory:":
@@ -161,13 +164,5 @@ async def upgrade_database(engine: AsyncEngine, revision: str = "head") -> None:
         async with engine.connect() as connection:
             await connection.run_sync(_upgrade_sqlite, revision)
         return
-    # Without the command timeout: an instance waits for another's migration (the advisory
-    # lock) as long as that takes.
-    migrating = create_async_engine(
-        engine.url, poolclass=NullPool, connect_args={"timeout": POSTGRES_WAIT_SECONDS}
-    )
-    try:
-        async with migrating.begin() as connection:
-            await connection.run_sync(_upgrade, revision)
-    finally:
-        await migrating.dispose()
+    async with engine.begin() as connection:
+        await connection.run_sync(_upgrade, revision)

@@ -15,6 +15,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from models import ReceivedUpdate
 
 KEEP_HANDLED = timedelta(days=1)
+# An update that fails again and again with the database answering (a bug taken for an outage,
+# or Redis away that long) is given up after this many attempts, once it is this old.
+GIVE_UP_ATTEMPTS = 50
+GIVE_UP_AGE = timedelta(hours=1)
 
 
 async def store(
@@ -78,7 +82,19 @@ async def mark_attempt(session: AsyncSession, bot_id: int, update_id: int) -> No
     )
 
 
-async def prune(session: AsyncSession, now: datetime) -> None:
+async def prune(session: AsyncSession, now: datetime) -> list[int]:
+    """Remove what was handled a day ago; give up what keeps failing (returns their ids)."""
     await session.execute(
         delete(ReceivedUpdate).where(ReceivedUpdate.handled_at < now - KEEP_HANDLED)
     )
+    given_up = await session.scalars(
+        update(ReceivedUpdate)
+        .where(
+            ReceivedUpdate.handled_at.is_(None),
+            ReceivedUpdate.attempts >= GIVE_UP_ATTEMPTS,
+            ReceivedUpdate.received_at < now - GIVE_UP_AGE,
+        )
+        .values(handled_at=now)
+        .returning(ReceivedUpdate.update_id)
+    )
+    return list(given_up)
