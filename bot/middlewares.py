@@ -121,8 +121,9 @@ class DatabaseMiddleware(BaseMiddleware):
                 except BaseException as error:
                     await session.rollback()
                     notices.clear()  # what they announced is not saved
+                    # The bot's own error: the dialogue moves on as the handler set it. Not
+                    # after an outage or the deadline: the update is taken again from where it was.
                     if isinstance(error, Exception) and as_outage(error) is None:
-                        # an outage or the deadline: the update is taken again from where it was
                         await _write_again(session, writes)
                     raise
                 finally:
