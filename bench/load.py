@@ -1,22 +1,28 @@
-"""Load benchmark: simulated teachers use the real bot (`python -m bot` processes) over the fake
-Bot API, with 50 000 registered teachers in the database, against a bare aiogram echo bot run
-the same way on the same fake in the same run.
+"""Load benchmark: simulated teachers use the real bot (`python -m bot`, long polling) over the
+fake Bot API, with 50 000 registered teachers in the database, against two floors run the same
+way on the same fake in the same run: a bare aiogram echo bot (`bench/echo_bot.py`) and a bot
+that reads and writes the database once per update (`bench/floor_bot.py`).
 
 The mix, per mentee round: the menu, a difficulty registered in three taps, the list of their
 difficulties, and a help request (text, then urgency; their mentor is notified); per curator
 round: /summary for the month and the menu. Every step is one update; its latency runs from the
-user's action to the message it brings. The echo users send as many text messages. The bot's
-scheduler runs as in production, so the instances also send the demo region's due reminders
-and the mentors' notices of new help requests meanwhile (counted as messages to others).
+user's action to the message it brings. The floors' users send as many text messages.
 
-Configurations: SQLite with one instance and PostgreSQL with one (long polling, each against
-one echo bot), and PostgreSQL + Redis with three webhook instances behind a round-robin
-balancer (against three echo bots behind the same balancer). Reported: updates per second and
-its ratio to the echo bot (goal ≥ 0.5), p50/p95 latency, peak memory per instance.
+For each backend (SQLite, PostgreSQL):
+1. Closed loop (each user waits for the answer, then acts again), the three bots in turn, the
+   bot with its scheduler off: CPU per update of handling, as ratios to the echo bot's and the
+   floor's; Bot API calls per update (getUpdates apart); memory of each process.
+2. Open loop: the users act at 40 updates a second together for 60 s, whatever the answers,
+   the bot's scheduler running with the region's reminders due: p95 from an update to its
+   reply, and the CPU the scheduler took meanwhile (the process's CPU less the updates' at the
+   closed loop's cost).
+3. The scheduler's backlog, in this process: 10 000 reminders due at 23:00 in Moscow (quiet
+   hours) taken by one round of the sender, which puts each off to the morning: CPU seconds.
 
     python -m bench.load [--users 120] [--rounds 3] [--organizations 100] [--teachers 500]
+                         [--rate 40] [--seconds 60] [--backlog 10000]
                          [--database-url postgresql+asyncpg://postgres@127.0.0.1:5432/bench_load]
-                         [--only sqlite|postgres|cluster] [--json]
+                         [--only sqlite|postgres] [--json]
 
 The PostgreSQL database given is emptied first."""
 
@@ -32,33 +38,41 @@ import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from redis.asyncio import Redis
-from sqlalchemy import text
+from sqlalchemy import insert, select, text
 from sqlalchemy.engine import make_url
 
 from bench import empty_schema, render
-from bot.services.reminders.kinds import Category
+from bot.services.reminders.kinds import Category, Kind
+from bot.settings import load_settings
+from bot.telegram import create_bot
 from bot.texts.difficulties import BUTTON_NEW_DIFFICULTY
 from bot.texts.help_requests import HELP_URGENCY_NAMES
 from fakes.telegram import BotMessage, FakeTelegramServer, FakeUser
-from models import NotificationPreference, PairMember
-from models.database import create_engine
-from models.enums import Role, Urgency
+from models import Notification, NotificationPreference, PairMember, Person
+from models.database import create_engine, create_session_factory
+from models.enums import NotificationStatus, Role, Urgency
 from sandbox import demo
-from tests.instances import HOST, BotProcess, RoundRobin, free_port
+from scheduler.sender import Sender
+from tests.instances import BotProcess
 
 TOKEN = "700000001:BENCHloadTOKENnotRealAtAll_abcdefghij"  # noqa: S105 (the fake API's)
-SECRET = "bench-load-secret"  # noqa: S105 (a local benchmark)
-REDIS_URL = "redis://127.0.0.1:6379/7"
 STEP_TIMEOUT = 60.0
+IDLE_SECONDS = 3.0  # after the warm-up, before the idle memory is read
 NEW_DIFFICULTY = BUTTON_NEW_DIFFICULTY
 HELP_MEDIUM = HELP_URGENCY_NAMES[Urgency.MEDIUM]
+# 23:00 in Moscow, where the demo region's schools are: every reminder waits for the morning
+QUIET_HOUR = datetime(2026, 12, 1, 20, 0, tzinfo=UTC)
+ECHO, FLOOR, BOT = "bench.echo_bot", "bench.floor_bot", "bot"
 Action = Callable[[], Awaitable[Any]]
+
+
+class TimeUp(Exception):
+    """The open loop's time is over: the user stops."""
 
 
 @dataclass
@@ -68,24 +82,19 @@ class Measurement:
     by_step: dict[str, list[float]] = field(default_factory=dict)
     elapsed: float = 0.0
     cpu: float = 0.0
-    harness_cpu: float = 0.0
+    api_calls: int = 0
+    get_updates: int = 0
     to_others: int = 0
-    memory: list[int] = field(default_factory=list)
+    idle_rss: int = 0
+    peak_rss: int = 0
 
-    def figures(self, prefix: str) -> dict[str, Any]:
+    @property
+    def cpu_per_update(self) -> float:
+        return self.cpu / self.updates
+
+    def p95(self) -> float:
         ordered = sorted(self.latencies)
-        return {
-            f"{prefix}_updates": self.updates,
-            f"{prefix}_throughput_per_s": self.updates / self.elapsed,
-            f"{prefix}_p50_s": statistics.median(ordered),
-            f"{prefix}_p95_s": ordered[math.ceil(len(ordered) * 0.95) - 1],
-            f"{prefix}_cpu_per_update_s": self.cpu / self.updates,
-            # the benchmark's own process (fake API, balancer, clients): near 1.0 it is the limit
-            f"{prefix}_harness_cpu_share": self.harness_cpu / self.elapsed,
-            f"{prefix}_messages_to_others": self.to_others,
-            f"{prefix}_instances": len(self.memory),
-            f"{prefix}_peak_memory_mb_per_instance": max(self.memory) / 2**20,
-        }
+        return ordered[math.ceil(len(ordered) * 0.95) - 1]
 
     def steps(self) -> str:
         """p50/p95 of each step, for reading where the time goes."""
@@ -96,13 +105,22 @@ class Measurement:
 
 
 class Client:
-    """One simulated teacher: takes a step, waits for what it brings, records the latency."""
+    """One simulated teacher: takes a step, waits for what it brings, records the latency. In
+    the open loop `pace` holds each step back until its moment comes."""
 
-    def __init__(self, user: FakeUser, measurement: Measurement) -> None:
+    def __init__(
+        self,
+        user: FakeUser,
+        measurement: Measurement,
+        pace: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:
         self.user = user
         self.measurement = measurement
+        self.pace = pace
 
     async def step(self, name: str, action: Action) -> BotMessage:
+        if self.pace is not None:
+            await self.pace()
         started = time.perf_counter()
         await action()
         received = await self.user.next_message(STEP_TIMEOUT)
@@ -128,23 +146,48 @@ class Client:
         await self.step("summary", lambda: self.user.send("/summary"))
         await self.step("menu", lambda: self.user.send("/start"))
 
-    async def echo_round(self, number: int, steps: int) -> None:
+    async def echo_round(self, number: int, role: Role) -> None:
+        steps = CURATOR_STEPS if role is Role.CURATOR else MENTEE_STEPS
         for step in range(steps):
             await self.step("echo", partial(self.user.send, f"Эхо {number}-{step}"))
+
+    async def round(self, module: str, role: Role, number: int) -> None:
+        if module != BOT:
+            await self.echo_round(number, role)
+        elif role is Role.CURATOR:
+            await self.curator_round(number)
+        else:
+            await self.mentee_round(number)
 
 
 MENTEE_STEPS = 9
 CURATOR_STEPS = 2
 
 
-def _settings(telegram: FakeTelegramServer, database_url: str) -> dict[str, str]:
-    return {
-        "BOT_TOKEN": TOKEN,
-        "TELEGRAM_API_URL": telegram.url,
-        "DATABASE_URL": database_url,
-        "ADMIN_IDS": "1",
-        "TIMEZONE": "Europe/Moscow",
-    }
+def _cast(dataset: demo.Dataset, users: int) -> list[tuple[demo.DemoPerson, Role]]:
+    """The simulated teachers: curators (one in twenty) and mentees who have a mentor, spread
+    over the organisations. Their reminders are switched off, so that what they receive is
+    the answers to their own steps; everyone else's reminders are sent as usual."""
+    paired = {row["mentee_id"] for row in dataset.rows[PairMember]}
+    curators = [p for p in dataset.people if p.role is Role.CURATOR][: max(1, users // 20)]
+    mentees = [
+        p
+        for p in dataset.people
+        if p.role is Role.MENTEE and p.telegram_id - demo.TELEGRAM_ID_BASE in paired
+    ]
+    mentees = mentees[:: max(1, len(mentees) // (users - len(curators)))][: users - len(curators)]
+    ids = itertools.count(1)
+    dataset.rows[NotificationPreference] = [
+        {
+            "id": next(ids),
+            "person_id": person.telegram_id - demo.TELEGRAM_ID_BASE,
+            "kind": category.value,
+            "enabled": False,
+        }
+        for person in [*curators, *mentees]
+        for category in Category
+    ]
+    return [(p, Role.CURATOR) for p in curators] + [(p, Role.MENTEE) for p in mentees]
 
 
 async def _create_if_missing(url: str) -> None:
@@ -175,127 +218,245 @@ async def _fresh_database(url: str, dataset: demo.Dataset) -> None:
         await engine.dispose()
 
 
-def _cast(dataset: demo.Dataset, users: int) -> tuple[list[demo.DemoPerson], ...]:
-    """The simulated teachers: curators (one in twenty) and mentees who have a mentor, spread
-    over the organisations. Their reminders are switched off, so that what they receive is
-    the answers to their own steps; everyone else's reminders are sent as usual."""
-    paired = {row["mentee_id"] for row in dataset.rows[PairMember]}
-    curators = [p for p in dataset.people if p.role is Role.CURATOR][: max(1, users // 20)]
-    mentees = [
-        p
-        for p in dataset.people
-        if p.role is Role.MENTEE and p.telegram_id - demo.TELEGRAM_ID_BASE in paired
-    ]
-    mentees = mentees[:: max(1, len(mentees) // (users - len(curators)))][: users - len(curators)]
-    ids = itertools.count(1)
-    dataset.rows[NotificationPreference] = [
-        {
-            "id": next(ids),
-            "person_id": person.telegram_id - demo.TELEGRAM_ID_BASE,
-            "kind": category.value,
-            "enabled": False,
+@dataclass
+class Bench:
+    """One backend's run: the dataset and its simulated users, the database, a working
+    directory for the processes' logs."""
+
+    dataset: demo.Dataset
+    cast: list[tuple[demo.DemoPerson, Role]]
+    database_url: str
+    workdir: Path
+    rounds: int
+    # one fake for all the runs: its update ids go on growing, as the bot's inbox expects
+    telegram: FakeTelegramServer = field(init=False)
+
+    async def __aenter__(self) -> Bench:
+        self.telegram = FakeTelegramServer(token=TOKEN, bot_username="nastavnik_bench_bot")
+        for person in self.dataset.people:
+            user = self.telegram.add_user(person.telegram_id, person.full_name.split()[-1])
+            self.telegram.open_chat(user)
+        await self.telegram.start()
+        return self
+
+    async def __aexit__(self, *_exc: object) -> None:
+        await self.telegram.stop()
+
+    async def run(
+        self, module: str, *, scheduler: bool = True, rate: float = 0.0, seconds: float = 0.0
+    ) -> Measurement:
+        """Start the process, warm it up, then drive the users: in a closed loop for
+        `self.rounds` rounds, or (with `rate`) in an open loop for `seconds`."""
+        telegram = self.telegram
+        settings = {
+            "BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_URL": telegram.url,
+            "DATABASE_URL": self.database_url,
+            "ADMIN_IDS": "1",
+            "TIMEZONE": "Europe/Moscow",
+            "SCHEDULER_ENABLED": str(scheduler).lower(),
         }
-        for person in [*curators, *mentees]
-        for category in Category
-    ]
-    return curators, mentees
+        name = module.rsplit(".", 1)[-1]
+        log = self.workdir / f"{name}.log"
+        process = BotProcess(settings, self.workdir, module=module, log=log)
+        measurement = Measurement()
+        users = [telegram.users[person.telegram_id] for person, _ in self.cast]
+        try:
+            await process.start()
+            warm = Measurement()
+            await asyncio.gather(
+                *(Client(user, warm).step("warm", partial(user.send, "/start")) for user in users)
+            )
+            await asyncio.sleep(IDLE_SECONDS)
+            measurement.idle_rss = process.memory_bytes("VmRSS")
+            for user in users:
+                _drain(user)
+            calls_before = len(telegram.calls)
+            simulated = {user.id for user in users}
+            others_before = _sent_to_others(telegram, simulated)
+            cpu_before = process.cpu_seconds()
+            started = time.perf_counter()
+            if rate:
+                await self._open_loop(module, users, measurement, rate, seconds)
+            else:
+                await asyncio.gather(
+                    *(
+                        self._closed_loop(module, Client(user, measurement), role)
+                        for user, (_, role) in zip(users, self.cast, strict=True)
+                    )
+                )
+            measurement.elapsed = time.perf_counter() - started
+            measurement.cpu = process.cpu_seconds() - cpu_before
+            measurement.to_others = _sent_to_others(telegram, simulated) - others_before
+            calls = telegram.calls[calls_before:]
+            others = _others(telegram, simulated)
+            measurement.get_updates = sum(method == "getUpdates" for method, _ in calls)
+            measurement.api_calls = sum(
+                method != "getUpdates" and _chat_of(params) not in others
+                for method, params in calls
+            )
+            measurement.peak_rss = process.memory_bytes("VmHWM")
+        finally:
+            await process.stop()
+        return measurement
 
+    async def _closed_loop(self, module: str, client: Client, role: Role) -> None:
+        for number in range(self.rounds):
+            await client.round(module, role, number)
 
-async def _run(
-    dataset: demo.Dataset,
-    cast: tuple[list[demo.DemoPerson], ...],
-    *,
-    module: str,
-    database_url: str,
-    instances: int,
-    webhook: bool,
-    users: int,
-    rounds: int,
-    workdir: Path,
-    redis: bool = False,
-) -> Measurement:
-    if redis:
-        store = Redis.from_url(REDIS_URL)
-        await store.flushdb()  # no dialogue state left from an earlier run
-        await store.aclose()
-    telegram = FakeTelegramServer(token=TOKEN, bot_username="nastavnik_bench_bot")
-    await telegram.start()
-    for person in dataset.people:
-        telegram.open_chat(telegram.add_user(person.telegram_id, person.full_name.split()[-1]))
-    curators, mentees = cast
-    measurement = Measurement()
-    settings = _settings(telegram, database_url)
-    ports = [free_port() for _ in range(instances)]
-    balancer = RoundRobin([f"http://{HOST}:{port}" for port in ports])
-    if webhook:
-        await balancer.start()
-        settings |= {"BOT_MODE": "webhook", "WEBHOOK_URL": balancer.url}
-        settings |= {"WEBHOOK_SECRET": SECRET, "WEBHOOK_HOST": HOST}
-    if redis:
-        settings["REDIS_URL"] = REDIS_URL
-    processes = [
-        BotProcess(
-            settings | ({"WEBHOOK_PORT": str(port)} if webhook else {}),
-            workdir,
-            module=module,
-            log=workdir / f"{module}-{port}.log",
-        )
-        for port in ports
-    ]
-    try:
-        await asyncio.gather(*(process.start() for process in processes))
-        clients = [
-            Client(telegram.users[person.telegram_id], measurement)
-            for person in [*curators, *mentees]
-        ]
-        warm = Measurement()
+    async def _open_loop(
+        self,
+        module: str,
+        users: list[FakeUser],
+        measurement: Measurement,
+        rate: float,
+        seconds: float,
+    ) -> None:
+        """Each user acts every `len(users) / rate` seconds, the users' moments spread evenly
+        over that period; a user whose answer is late acts as soon as it comes."""
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        period = len(users) / rate
+
+        def pace_from(offset: float) -> Callable[[], Awaitable[None]]:
+            moment = start + offset
+
+            async def pace() -> None:
+                nonlocal moment
+                if moment >= start + seconds:
+                    raise TimeUp
+                await asyncio.sleep(max(0.0, moment - loop.time()))
+                moment += period
+
+            return pace
+
+        async def act(index: int, user: FakeUser, role: Role) -> None:
+            client = Client(user, measurement, pace_from(index / rate))
+            try:
+                for number in itertools.count(self.rounds):
+                    await client.round(module, role, number)
+            except TimeUp:
+                pass
+
         await asyncio.gather(
-            *(Client(c.user, warm).step("warm", partial(c.user.send, "/start")) for c in clients)
+            *(
+                act(index, user, role)
+                for index, (user, (_, role)) in enumerate(zip(users, self.cast, strict=True))
+            )
         )
-        for client in clients:
-            _drain(client.user)
-        started = time.perf_counter()
-        cpu_before = sum(process.cpu_seconds() for process in processes)
-        harness_before = time.process_time()
-        simulated = {client.user.id for client in clients}
-        others_before = _sent_to_others(telegram, simulated)
 
-        async def work(client: Client, role: Role) -> None:
-            for number in range(rounds):
-                if module != "bot":
-                    steps = CURATOR_STEPS if role is Role.CURATOR else MENTEE_STEPS
-                    await client.echo_round(number, steps)
-                elif role is Role.CURATOR:
-                    await client.curator_round(number)
-                else:
-                    await client.mentee_round(number)
+    async def backlog(self, count: int) -> tuple[float, int, int]:
+        """CPU seconds of one round of the sender over `count` reminders due in quiet hours,
+        and how many it took and put off."""
+        engine = create_engine(self.database_url)
+        session_factory = create_session_factory(engine)
+        try:
+            async with session_factory.begin() as session:
+                simulated = [person.telegram_id for person, _ in self.cast]
+                people = list(
+                    await session.scalars(
+                        select(Person.id)
+                        .where(Person.telegram_id.is_not(None))
+                        .where(Person.telegram_id.not_in(simulated))
+                        .order_by(Person.id)
+                        .limit(count)
+                    )
+                )
+                due = QUIET_HOUR - timedelta(hours=1)
+                await session.execute(
+                    insert(Notification),
+                    [
+                        {
+                            "key": f"bench-backlog:{number}",
+                            "person_id": people[number % len(people)],
+                            "kind": Kind.STAFF_LIST.value,
+                            "payload": {},
+                            "due_at": due,
+                            "status": NotificationStatus.PENDING,
+                            "attempts": 0,
+                        }
+                        for number in range(count)
+                    ],
+                )
+            settings = load_settings(BOT_TOKEN=TOKEN, TELEGRAM_API_URL=self.telegram.url)
+            bot = create_bot(settings)  # never called: nothing is sent in quiet hours
+            sender = Sender(session_factory, bot, clock=lambda: QUIET_HOUR)
+            cpu_before = time.process_time()
+            stats = await sender.run_once()
+            cpu = time.process_time() - cpu_before
+            await bot.session.close()
+            return cpu, stats.deferred + stats.cancelled + stats.sent + stats.failed, stats.deferred
+        finally:
+            await engine.dispose()
 
-        roles = [Role.CURATOR] * len(curators) + [Role.MENTEE] * len(mentees)
-        await asyncio.gather(*(work(c, r) for c, r in zip(clients, roles, strict=True)))
-        measurement.elapsed = time.perf_counter() - started
-        measurement.cpu = sum(process.cpu_seconds() for process in processes) - cpu_before
-        measurement.harness_cpu = time.process_time() - harness_before
-        measurement.to_others = _sent_to_others(telegram, simulated) - others_before
-        measurement.memory = [process.memory_bytes() for process in processes]
-    finally:
-        await asyncio.gather(*(process.stop() for process in processes))
-        await balancer.stop()
-        await telegram.stop()
-    return measurement
+
+def _chat_of(params: dict[str, Any]) -> int | None:
+    chat = params.get("chat_id")
+    return int(chat) if isinstance(chat, int | str) and str(chat).lstrip("-").isdigit() else None
+
+
+def _others(telegram: FakeTelegramServer, simulated: set[int]) -> set[int]:
+    return set(telegram.users) - simulated
 
 
 def _sent_to_others(telegram: FakeTelegramServer, simulated: set[int]) -> int:
     """Messages the bot has delivered (not attempts) to people the benchmark does not play."""
     return sum(
         sum(message.from_bot for message in telegram.chat_messages(user_id))
-        for user_id in telegram.users
-        if user_id not in simulated
+        for user_id in _others(telegram, simulated)
     )
 
 
 def _drain(user: FakeUser) -> None:
     while not user.inbox.empty():
         user.inbox.get_nowait()
+
+
+async def measure_backend(name: str, bench: Bench, arguments: argparse.Namespace) -> dict[str, Any]:
+    """Every figure of one backend, its keys prefixed with its name."""
+    await _fresh_database(bench.database_url, bench.dataset)
+    echo = await bench.run(ECHO)
+    floor = await bench.run(FLOOR)
+    closed = await bench.run(BOT, scheduler=False)
+    opened = await bench.run(BOT, rate=arguments.rate, seconds=arguments.seconds)
+    backlog_cpu, backlog_rows, backlog_deferred = await bench.backlog(arguments.backlog)
+    print(name, "closed:", closed.steps(), file=sys.stderr)
+    print(name, "open:", opened.steps(), file=sys.stderr)
+    scheduler_cpu = max(0.0, opened.cpu - opened.updates * closed.cpu_per_update)
+    figures = {
+        "echo_cpu_per_update_s": echo.cpu_per_update,
+        "floor_cpu_per_update_s": floor.cpu_per_update,
+        "cpu_per_update_s": closed.cpu_per_update,
+        "cpu_per_update_vs_echo_ratio": closed.cpu_per_update / echo.cpu_per_update,
+        "cpu_per_update_vs_floor_ratio": closed.cpu_per_update / floor.cpu_per_update,
+        "floor_vs_echo_ratio": floor.cpu_per_update / echo.cpu_per_update,
+        "closed_updates": closed.updates,
+        "closed_throughput_per_s": closed.updates / closed.elapsed,
+        "closed_vs_echo_throughput_ratio": (closed.updates / closed.elapsed)
+        / (echo.updates / echo.elapsed),
+        "closed_p95_s": closed.p95(),
+        "api_calls_per_update": closed.api_calls / closed.updates,
+        "get_updates_per_update": closed.get_updates / closed.updates,
+        "messages_to_others": closed.to_others,
+        "open_loop_updates": opened.updates,
+        "open_loop_rate_per_s": opened.updates / opened.elapsed,
+        "open_loop_p50_s": statistics.median(opened.latencies),
+        "open_loop_p95_s": opened.p95(),
+        "open_loop_cpu_s": opened.cpu,
+        "open_loop_scheduler_cpu_s": scheduler_cpu,
+        "open_loop_messages_to_others": opened.to_others,
+        "scheduler_backlog_rows": backlog_rows,
+        "scheduler_backlog_deferred": backlog_deferred,
+        "scheduler_backlog_cpu_s": backlog_cpu,
+        "echo_idle_rss_mb": echo.idle_rss / 2**20,
+        "echo_peak_rss_mb": echo.peak_rss / 2**20,
+        "floor_idle_rss_mb": floor.idle_rss / 2**20,
+        "idle_rss_mb": opened.idle_rss / 2**20,
+        "peak_rss_mb": max(opened.peak_rss, closed.peak_rss) / 2**20,
+        "idle_rss_vs_echo_ratio": opened.idle_rss / echo.idle_rss,
+        "peak_rss_vs_echo_ratio": max(opened.peak_rss, closed.peak_rss) / echo.peak_rss,
+    }
+    return {f"{name}_{key}": value for key, value in figures.items()}
 
 
 async def run(arguments: argparse.Namespace) -> dict[str, Any]:
@@ -308,43 +469,25 @@ async def run(arguments: argparse.Namespace) -> dict[str, Any]:
         "rows": dataset.count(),
         "users": arguments.users,
         "rounds": arguments.rounds,
+        "open_loop_offered_per_s": arguments.rate,
     }
     cast = _cast(dataset, arguments.users)
-    configurations = {
-        "sqlite": ("sqlite", 1, False, False),
-        "postgres": ("postgres", 1, False, False),
-        "cluster": ("postgres", 3, True, True),
-    }
-    chosen = [arguments.only] if arguments.only else list(configurations)
+    chosen = [arguments.only] if arguments.only else ["sqlite", "postgres"]
     with tempfile.TemporaryDirectory() as directory:
         workdir = Path(directory)
         urls = {
             "sqlite": f"sqlite+aiosqlite:///{workdir / 'load.db'}",
             "postgres": arguments.database_url,
         }
-        if any(configurations[name][0] == "postgres" for name in chosen):
+        if "postgres" in chosen:
             await _create_if_missing(urls["postgres"])
         for name in chosen:
-            backend, instances, webhook, redis = configurations[name]
-            # every configuration starts from the same data (the real runs change it)
-            await _fresh_database(urls[backend], dataset)
-            common = {
-                "database_url": urls[backend],
-                "instances": instances,
-                "webhook": webhook,
-                "users": arguments.users,
-                "rounds": arguments.rounds,
-                "workdir": workdir,
-            }
-            echo = await _run(dataset, cast, module="bench.echo_bot", **common)
-            real = await _run(dataset, cast, module="bot", redis=redis, **common)
-            results |= echo.figures(f"{name}_echo") | real.figures(name)
-            print(name, real.steps(), file=sys.stderr)
-            results[f"{name}_vs_echo_ratio"] = (
-                results[f"{name}_throughput_per_s"] / results[f"{name}_echo_throughput_per_s"]
-            )
-            results[f"{name}_cpu_per_update_vs_echo_ratio"] = (
-                results[f"{name}_cpu_per_update_s"] / results[f"{name}_echo_cpu_per_update_s"]
+            async with Bench(dataset, cast, urls[name], workdir, arguments.rounds) as bench:
+                results |= await measure_backend(name, bench, arguments)
+    if "sqlite" in chosen and "postgres" in chosen:
+        for key in ("cpu_per_update_vs_echo_ratio", "cpu_per_update_vs_floor_ratio"):
+            results[f"postgres_vs_sqlite_{key}"] = (
+                results[f"postgres_{key}"] / results[f"sqlite_{key}"]
             )
     results["total_s"] = time.perf_counter() - started
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in results.items()}
@@ -353,13 +496,16 @@ async def run(arguments: argparse.Namespace) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--users", type=int, default=120, help="simulated teachers at once")
-    parser.add_argument("--rounds", type=int, default=3, help="rounds of the mix per teacher")
+    parser.add_argument("--rounds", type=int, default=3, help="closed-loop rounds per teacher")
     parser.add_argument("--organizations", type=int, default=100)
     parser.add_argument("--teachers", type=int, default=500, help="per organisation")
+    parser.add_argument("--rate", type=float, default=40.0, help="open loop: updates a second")
+    parser.add_argument("--seconds", type=float, default=60.0, help="open loop: how long")
+    parser.add_argument("--backlog", type=int, default=10_000, help="reminders due at once")
     parser.add_argument(
         "--database-url", default="postgresql+asyncpg://postgres@127.0.0.1:5432/bench_load"
     )
-    parser.add_argument("--only", choices=["sqlite", "postgres", "cluster"])
+    parser.add_argument("--only", choices=["sqlite", "postgres"])
     parser.add_argument("--json", action="store_true")
     arguments = parser.parse_args()
     if arguments.users < 2:

@@ -118,7 +118,8 @@ async def run(settings: Settings) -> None:
         dispatcher = create_dispatcher(settings, session_factory, redis, courier)
         stop = _stop_on_signals()
         async with bot.session, sender_bot.session:
-            scheduler.start()
+            if settings.scheduler_enabled:
+                scheduler.start()
             try:
                 if settings.bot_mode == "webhook":
                     await _serve_webhook(settings, dispatcher, bot, engine, redis, stop)

@@ -89,6 +89,9 @@ class Settings(DatabaseSettings):
     # polling mode: where /healthz and /metrics are served (0: not served)
     health_host: str = Field(default="127.0.0.1", alias="HEALTH_HOST")
     health_port: int = Field(default=0, ge=0, le=65535, alias="HEALTH_PORT")
+    # false: this instance sends no reminders (another one does, or a benchmark measures
+    # the handling of updates alone)
+    scheduler_enabled: bool = Field(default=True, alias="SCHEDULER_ENABLED")
 
     @field_validator("webhook_secret")
     @classmethod

@@ -52,6 +52,7 @@ class Scheduler:
         self._redis = redis
         self._running: set[asyncio.Task[None]] = set()
         self._stopping = False
+        self._started = False
         self._apscheduler = AsyncIOScheduler(
             timezone=UTC,
             # a tick that could not run on time is merged into the next one
@@ -64,11 +65,14 @@ class Scheduler:
 
     def start(self) -> None:
         self._apscheduler.start()
+        self._started = True
 
     async def stop(self, grace_seconds: float) -> None:
         """Start no job again, let the running ones end (at most `grace_seconds`), then
         cancel what is left."""
         self._stopping = True
+        if not self._started:
+            return
         self._apscheduler.pause()
         self.sender.stop()
         if self._running:
