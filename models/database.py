@@ -5,13 +5,15 @@ The transaction rule of the whole bot: one unit of work per update or scheduler 
 the DB middleware (committed before each call to Telegram and at the end) or by the job
 (`session_factory.begin()`); services only add and flush, they never commit.
 
-SQLite gets WAL, a busy timeout and foreign keys on every connection, and every transaction
-starts with `BEGIN IMMEDIATE` (SQLAlchemy's documented recipe) so that a read-then-write unit of
-work waits for the write lock instead of failing with "database is locked".
+SQLite runs on the event loop (`models.sqlite_inline` says why) and gets WAL, a busy timeout
+and foreign keys on every connection, and every transaction starts with `BEGIN IMMEDIATE`
+(SQLAlchemy's documented recipe) so that a read-then-write unit of work waits for the write
+lock instead of failing with "database is locked".
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,7 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 
 import migrations
+from models import sqlite_inline
 
 MIGRATIONS = Path(migrations.__file__).resolve().parent
 SQLITE_BUSY_TIMEOUT_MS = 20_000
@@ -60,6 +63,7 @@ def create_engine(
         # lock sleeps in SQLite's busy handler and may lose to a later one again and again.
         kwargs.setdefault("pool_size", 1)
         kwargs.setdefault("max_overflow", 0)
+    kwargs.setdefault("async_creator", partial(sqlite_inline.connect, url.database or ":memory:"))
     engine = create_async_engine(url, **kwargs)
 
     @event.listens_for(engine.sync_engine, "connect")
