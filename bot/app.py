@@ -31,6 +31,7 @@ from bot.middlewares import (
     InFlightMiddleware,
 )
 from bot.polling import DurablePolling
+from bot.routing import InlineFilter
 from bot.settings import Settings
 from bot.storage import create_storage
 from bot.telegram import create_bot
@@ -64,9 +65,9 @@ def create_dispatcher(
     )
     # The bot works in private chats only: in a group its answers (personal data, invite
     # links) would be read by everyone there.
-    private = F.chat.type == ChatType.PRIVATE
+    private = InlineFilter(F.chat.type == ChatType.PRIVATE)
     dispatcher.message.filter(private)
-    dispatcher.callback_query.filter(F.message.chat.type == ChatType.PRIVATE)
+    dispatcher.callback_query.filter(InlineFilter(F.message.chat.type == ChatType.PRIVATE))
     dispatcher.my_chat_member.filter(private)
     dispatcher.update.outer_middleware(UpdateContextMiddleware())
     in_flight = InFlightMiddleware()
