@@ -3,6 +3,7 @@ about a person, erasure of their personal data, and the blocked-the-bot state.""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -10,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import joinedload
 
 from bot.services import validation
 from bot.services.access import Actor
@@ -70,9 +72,20 @@ EDITABLE_FIELDS = ("full_name", "position", "subject", "experience_years")
 
 
 async def find_by_telegram_id(session: AsyncSession, telegram_id: int) -> Person | None:
-    return await session.scalar(
-        select(Person).where(Person.telegram_id == telegram_id, Person.erased_at.is_(None))
+    """The person behind a Telegram user, with their organisation and roles in one query (it
+    runs for every update)."""
+    found = await session.scalars(
+        select(Person)
+        .options(joinedload(Person.roles))
+        .where(Person.telegram_id == telegram_id, Person.erased_at.is_(None))
     )
+    return found.unique().one_or_none()
+
+
+async def by_ids(session: AsyncSession, ids: Collection[int]) -> dict[int, Person]:
+    """These people (with their organisations and roles), by id; the unknown ones left out."""
+    found = await session.scalars(select(Person).where(Person.id.in_(ids)))
+    return {person.id: person for person in found}
 
 
 async def check_invite_for(
