@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 from aiogram import Bot
 from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 
 from bot.texts import commands as texts
+from models import Person
 from models.enums import Role
 
 STRANGER_COMMANDS = (
@@ -87,11 +91,26 @@ async def set_default_commands(bot: Bot) -> None:
     await bot.set_my_commands(list(STRANGER_COMMANDS), scope=BotCommandScopeDefault())
 
 
+def fingerprint(commands: list[BotCommand]) -> str:
+    """Tells one command list from another, their descriptions included (a new release that
+    renames a command sets it again)."""
+    listed = json.dumps([(c.command, c.description) for c in commands], ensure_ascii=False)
+    return hashlib.blake2b(listed.encode(), digest_size=8).hexdigest()
+
+
 async def apply_chat_commands(
-    bot: Bot, chat_id: int, roles: frozenset[Role], is_admin: bool
+    bot: Bot, chat_id: int, roles: frozenset[Role], is_admin: bool, person: Person | None = None
 ) -> None:
+    """Sets the chat's command list for these roles; for a `person`, only when it is not the
+    list last set in their chat (the unit of work keeps which one that was)."""
+    commands = commands_for(roles, is_admin) if roles or is_admin else []
+    current = fingerprint(commands)
+    if person is not None and person.commands_fingerprint == current:
+        return
     scope = BotCommandScopeChat(chat_id=chat_id)
-    if roles or is_admin:
-        await bot.set_my_commands(commands_for(roles, is_admin), scope=scope)
+    if commands:
+        await bot.set_my_commands(commands, scope=scope)
     else:
         await bot.delete_my_commands(scope=scope)
+    if person is not None:
+        person.commands_fingerprint = current

@@ -69,7 +69,7 @@ async def start(
         return
     text, markup = main_menu(actor)
     if actor.is_registered or actor.is_admin:
-        await apply_chat_commands(bot, message.chat.id, actor.roles, actor.is_admin)
+        await apply_chat_commands(bot, message.chat.id, actor.roles, actor.is_admin, actor.person)
     await message.answer(text, reply_markup=markup)
 
 

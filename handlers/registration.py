@@ -136,7 +136,7 @@ async def _role_answer(
         await say(texts.ROLE_DECLINED.format(roles=role_list(person.role_set)), None)
         return
     role = await people.add_role_from_invite(session, actor, code)
-    await apply_chat_commands(bot, actor.telegram_id, person.role_set, actor.is_admin)
+    await apply_chat_commands(bot, actor.telegram_id, person.role_set, actor.is_admin, person)
     await say(
         texts.ROLE_ADDED.format(role=ROLE_NAMES[role], roles=role_list(person.role_set)),
         main_menu(person.role_set, actor.is_admin),
@@ -338,7 +338,7 @@ async def _register(
         await state.clear()  # the invite ran out meanwhile: the dialogue cannot finish
         raise
     await state.clear()
-    await apply_chat_commands(bot, actor.telegram_id, person.role_set, actor.is_admin)
+    await apply_chat_commands(bot, actor.telegram_id, person.role_set, actor.is_admin, person)
     done = texts.REGISTRATION_DONE.format(
         name=esc(person.full_name),
         organization=esc(person.organization.name),

@@ -97,6 +97,8 @@ class Person(TimestampMixin, Base):
     mentor_willing: Mapped[bool | None] = mapped_column(Boolean)
     mentor_willing_on: Mapped[date | None] = mapped_column(Date)
     help_subjects: Mapped[str | None] = mapped_column(String(300))
+    # the command list last set in their chat (`bot.commands`): set again only when it changes
+    commands_fingerprint: Mapped[str | None] = mapped_column(String(16))
 
     organization: Mapped[Organization] = relationship(lazy="joined")
     roles: Mapped[list[PersonRole]] = relationship(

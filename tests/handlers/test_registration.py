@@ -9,7 +9,7 @@ from bot.texts import common as common_texts
 from bot.texts import invites as invites_texts
 from bot.texts import registration as texts
 from bot.texts.validation import VALIDATION_EXPERIENCE, VALIDATION_NAME
-from models import DialogueState, Invite, InviteOpening, Person
+from models import DialogueState, Invite, InviteOpening, Person, PersonRole
 from models.enums import Role
 from tests.dialogs import open_invite, register, reply
 from tests.factories import count, get_person, make_invite, make_organization, make_person
@@ -39,6 +39,32 @@ async def test_mentee_registers_through_invite(running_bot, session_factory, tel
     commands = {item["command"] for item in telegram.commands_for(chat_id=5001, user_id=5001)}
     assert {"start", "help", "profile", "my_data", "delete_me"} <= commands
     assert "invite" not in commands
+
+
+async def test_commands_are_set_again_only_when_they_change(running_bot, session_factory, telegram):
+    organization_id = await make_organization(session_factory)
+    person_id = await make_person(session_factory, organization_id, 5010, Role.MENTEE)
+    user = telegram.add_user(user_id=5010, first_name="Вера")
+
+    def set_calls() -> int:  # for this chat (the bot sets the default list once at start)
+        return sum(
+            method == "setMyCommands" and "5010" in str(params.get("scope"))
+            for method, params in telegram.calls
+        )
+
+    for _ in range(3):
+        await user.send("/start")
+        await reply(user)
+    assert set_calls() == 1
+    async with session_factory() as session, session.begin():
+        person = await session.get(Person, person_id)
+        assert person is not None
+        person.roles.append(PersonRole(role=Role.MENTOR))
+    await user.send("/start")
+    await reply(user)
+    assert set_calls() == 2
+    commands = {item["command"] for item in telegram.commands_for(chat_id=5010, user_id=5010)}
+    assert {"new_difficulty", "my_pairs", "achievements"} <= commands
 
 
 async def test_refusing_consent_keeps_nothing(running_bot, session_factory, telegram):
