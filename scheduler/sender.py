@@ -8,6 +8,7 @@ after Telegram accepted it."""
 from __future__ import annotations
 
 import asyncio
+import enum
 import logging
 import os
 import socket
@@ -36,8 +37,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import notices
 from bot.outages import OUTAGES, as_outage
-from bot.services import outbox
+from bot.services import outbox, people
 from bot.services.reminders import preferences
+from bot.services.reminders.kinds import Category
 from models import Notification, Person, utcnow
 
 logger = logging.getLogger(__name__)
@@ -164,6 +166,34 @@ class Outgoing:
     notice: notices.Notice
 
 
+class Failed(enum.Enum):
+    FAILED = "failed"
+
+
+FAILED = Failed.FAILED
+NO_LONGER_RELEVANT = "no longer relevant"
+
+
+def _decide(
+    notification: Notification,
+    person: Person | None,
+    disabled: dict[int, set[Category]],
+    now: datetime,
+) -> str | datetime | preferences.QuietHours:
+    """What becomes of a claimed row: the reason it is dropped, the end of the quiet hours it
+    waits for, or (to be sent now) the quiet hours that apply to it."""
+    if person is None or person.telegram_id is None or person.erased_at is not None:
+        return "no such person"
+    if not person.is_active:
+        return "blocked the bot"
+    if notification.attempts > outbox.MAX_ATTEMPTS:
+        return "too many attempts"
+    if not preferences.is_wanted(notification.kind, disabled.get(person.id, set())):
+        return "turned off"
+    quiet = preferences.QuietHours.of(person, notification.kind)
+    return quiet.until(now) or quiet
+
+
 class Sender:
     def __init__(
         self,
@@ -234,7 +264,10 @@ class Sender:
         self, stats: Stats, keys: list[str] | None = None
     ) -> tuple[bool, list[Outgoing]]:
         """Claim a batch (of these keys, when given) and decide for each row: send, cancel, or
-        wait for the morning. Returns whether anything was claimed, and what to send."""
+        wait for the morning. Returns whether anything was claimed, and what to send. The
+        people and their switches are read for the whole batch, and the rows put off or
+        dropped for one reason are changed in one statement: at night the whole region's
+        reminders come due and wait for the morning."""
         now = self.clock()
         async with self.session_factory.begin() as session:
             claimed = await outbox.claim(session, now, self.worker, self.batch, keys)
@@ -242,57 +275,59 @@ class Sender:
             return False, []
         outgoing: list[Outgoing] = []
         async with self.session_factory.begin() as session:
+            person_ids = {notification.person_id for notification in claimed}
+            recipients = await people.by_ids(session, person_ids)
+            disabled = await preferences.disabled_categories(session, person_ids)
+            deferred: dict[datetime, list[outbox.Claim]] = {}
+            cancelled: dict[str, list[outbox.Claim]] = {}
             for notification in claimed:
                 assert notification.claimed_at is not None
                 claim = outbox.Claim(notification.id, self.worker, notification.claimed_at)
-                try:
-                    # one row that cannot be checked must not hold back the others
-                    async with session.begin_nested():
-                        item = await self._check(session, notification, claim, now, stats)
-                except Exception as error:
-                    logger.exception("Notification %s cannot be prepared", notification.id)
-                    await outbox.fail(session, claim, f"cannot be prepared: {error}")
-                    stats.failed += 1
-                    continue
-                if item is not None:
-                    outgoing.append(item)
+                person = recipients.get(notification.person_id)
+                decision = _decide(notification, person, disabled, now)
+                if isinstance(decision, str):
+                    cancelled.setdefault(decision, []).append(claim)
+                elif isinstance(decision, datetime):
+                    deferred.setdefault(decision, []).append(claim)
+                else:
+                    assert person is not None
+                    item = await self._render(session, notification, claim, person, decision, now)
+                    if item is None:
+                        cancelled.setdefault(NO_LONGER_RELEVANT, []).append(claim)
+                    elif isinstance(item, Outgoing):
+                        outgoing.append(item)
+                    else:
+                        stats.failed += 1
+            for until, claims in deferred.items():
+                await outbox.defer(session, claims, until, "quiet hours")
+                stats.deferred += len(claims)
+            for reason, claims in cancelled.items():
+                await outbox.cancel(session, claims, reason)
+                stats.cancelled += len(claims)
         return True, outgoing
 
-    async def _check(
+    async def _render(
         self,
         session: AsyncSession,
         notification: Notification,
         claim: outbox.Claim,
+        person: Person,
+        quiet: preferences.QuietHours,
         now: datetime,
-        stats: Stats,
-    ) -> Outgoing | None:
-        person = await session.get(Person, notification.person_id)
-        reason = None
-        if person is None or person.telegram_id is None or person.erased_at is not None:
-            reason = "no such person"
-        elif not person.is_active:
-            reason = "blocked the bot"
-        elif notification.attempts > outbox.MAX_ATTEMPTS:
-            reason = "too many attempts"
-        elif not preferences.is_wanted(
-            notification.kind, await preferences.disabled_categories(session, person.id)
-        ):
-            reason = "turned off"
-        if reason is None and person is not None and person.telegram_id is not None:
-            quiet = preferences.QuietHours.of(person, notification.kind)
-            if (quiet_end := quiet.until(now)) is not None:
-                await outbox.defer(session, claim, quiet_end, "quiet hours")
-                stats.deferred += 1
-                return None
-            notice = await notices.render(session, notification, person, now)
-            if notice is not None:
-                return Outgoing(
-                    claim, notification.attempts, person.id, person.telegram_id, quiet, notice
-                )
-            reason = "no longer relevant"
-        await outbox.cancel(session, claim, reason or "")
-        stats.cancelled += 1
-        return None
+    ) -> Outgoing | Failed | None:
+        """The message of a row to send now; None when it lost its point, `FAILED` when it
+        cannot be rendered (the row is marked failed: it must not hold back the others)."""
+        assert person.telegram_id is not None
+        try:
+            async with session.begin_nested():
+                notice = await notices.render(session, notification, person, now)
+        except Exception as error:
+            logger.exception("Notification %s cannot be prepared", notification.id)
+            await outbox.fail(session, claim, f"cannot be prepared: {error}")
+            return FAILED
+        if notice is None:
+            return None
+        return Outgoing(claim, notification.attempts, person.id, person.telegram_id, quiet, notice)
 
     async def _still_ours(self, item: Outgoing, stats: Stats) -> bool:
         """Just before sending: the lease is renewed when half of it is gone (a long wait for

@@ -158,10 +158,14 @@ class Claim:
 
 
 def _held(claim: Claim) -> Any:
+    return _held_all(claim.worker, claim.since, [claim.notification_id])
+
+
+def _held_all(worker: str, since: datetime, ids: Sequence[int]) -> Any:
     return and_(
-        Notification.id == claim.notification_id,
-        Notification.claimed_by == claim.worker,
-        Notification.claimed_at == claim.since,
+        Notification.id.in_(ids),
+        Notification.claimed_by == worker,
+        Notification.claimed_at == since,
         Notification.status == NotificationStatus.CLAIMED,
     )
 
@@ -180,33 +184,41 @@ async def renew(session: AsyncSession, claim: Claim, now: datetime) -> Claim | N
     return Claim(claim.notification_id, claim.worker, now)
 
 
-async def _set(session: AsyncSession, claim: Claim, **values: Any) -> None:
-    """Change a row this claim still holds."""
-    await session.execute(
-        update(Notification)
-        .where(_held(claim))
-        .values(**values)
-        .execution_options(synchronize_session=False)
-    )
+Claims = Claim | Sequence[Claim]
+
+
+async def _set(session: AsyncSession, claims: Claims, **values: Any) -> None:
+    """Change the rows these claims still hold: one statement for the claims of one moment
+    (a batch is claimed at once), however many rows."""
+    held: dict[tuple[str, datetime], list[int]] = {}
+    for claim in [claims] if isinstance(claims, Claim) else claims:
+        held.setdefault((claim.worker, claim.since), []).append(claim.notification_id)
+    for (worker, since), ids in held.items():
+        await session.execute(
+            update(Notification)
+            .where(_held_all(worker, since, ids))
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
 
 
 async def mark_sent(session: AsyncSession, claim: Claim, now: datetime) -> None:
     await _set(session, claim, status=NotificationStatus.SENT, sent_at=now)
 
 
-async def cancel(session: AsyncSession, claim: Claim, reason: str) -> None:
+async def cancel(session: AsyncSession, claims: Claims, reason: str) -> None:
     """Nothing to send any more (the meeting was cancelled, the goal reached, the kind turned
     off, the person gone)."""
-    await _set(session, claim, status=NotificationStatus.CANCELLED, last_error=reason)
+    await _set(session, claims, status=NotificationStatus.CANCELLED, last_error=reason)
 
 
 async def defer(
-    session: AsyncSession, claim: Claim, until: datetime, reason: str | None = None
+    session: AsyncSession, claims: Claims, until: datetime, reason: str | None = None
 ) -> None:
     """Send later: after quiet hours, a flood wait or a transient failure."""
     await _set(
         session,
-        claim,
+        claims,
         status=NotificationStatus.PENDING,
         due_at=until,
         claimed_by=None,
@@ -228,8 +240,8 @@ async def release(session: AsyncSession, claim: Claim) -> None:
     )
 
 
-async def fail(session: AsyncSession, claim: Claim, reason: str) -> None:
-    await _set(session, claim, status=NotificationStatus.FAILED, last_error=reason)
+async def fail(session: AsyncSession, claims: Claims, reason: str) -> None:
+    await _set(session, claims, status=NotificationStatus.FAILED, last_error=reason)
 
 
 async def cancel_for_person(session: AsyncSession, person_id: int, reason: str) -> None:

@@ -12,10 +12,10 @@ from datetime import timedelta
 
 from aiogram import Bot
 from redis.asyncio import Redis
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
 
 from bot.services.outbox import LEASE, Claim, Draft, claim, enqueue, mark_sent, renew
-from bot.services.reminders.kinds import Kind
+from bot.services.reminders.kinds import Category, Kind
 from bot.settings import load_settings
 from bot.telegram import create_bot
 from bot.texts.meetings import (
@@ -23,7 +23,16 @@ from bot.texts.meetings import (
     BUTTON_MEETING_NOT_HELD,
     BUTTON_MEETING_OPEN,
 )
-from models import Goal, HelpRequest, Meeting, Notification, Pair, Person, utcnow
+from models import (
+    Goal,
+    HelpRequest,
+    Meeting,
+    Notification,
+    NotificationPreference,
+    Pair,
+    Person,
+    utcnow,
+)
 from models.enums import GoalStatus, HelpStatus, MeetingStatus, NotificationStatus, Role
 from scheduler import jobs
 from scheduler.sender import FALLBACK_SHARE, Pacer, Sender, SharedBudget, Stats
@@ -440,3 +449,65 @@ async def test_a_claim_taken_over_after_its_lease_cannot_send(session_factory):
         row = await session.get(Notification, second.id)
     assert row is not None and row.claimed_by == "second"
     assert row.status is NotificationStatus.CLAIMED
+
+
+async def test_a_night_batch_is_put_off_and_dropped_in_a_few_statements(
+    session_factory, engine, telegram
+):
+    """At night the region's reminders come due at once: the sender reads the people and
+    their switches for the whole batch and changes the rows of one outcome together."""
+    moscow = await make_organization(session_factory, quiet_hours=SCHOOL_QUIET_HOURS)
+    novosibirsk = await make_organization(
+        session_factory, "Лицей № 2", "Asia/Novosibirsk", quiet_hours=SCHOOL_QUIET_HOURS
+    )
+    people = [
+        await make_person(session_factory, organization, 3000 + number, Role.MENTEE)
+        for number, organization in enumerate([moscow] * 20 + [novosibirsk] * 20)
+    ]
+    own, blocked, muted = people[0], people[1], people[2]
+    async with session_factory.begin() as session:
+        person = await session.get(Person, own)
+        assert person is not None
+        person.quiet_hours_start, person.quiet_hours_end = 22, 10
+        blocked_person = await session.get(Person, blocked)
+        assert blocked_person is not None
+        blocked_person.is_active = False
+        session.add(NotificationPreference(person_id=muted, kind=Category.NUDGES, enabled=False))
+        night = local(wednesday(), 23)  # 23:00 in Moscow, 03:00 in Novosibirsk
+        await enqueue(
+            session,
+            [
+                Draft(f"night:{person_id}", person_id, Kind.STAFF_LIST, night - timedelta(hours=1))
+                for person_id in people
+            ],
+        )
+    statements: list[str] = []
+
+    def count(*arguments: object) -> None:
+        statements.append(str(arguments[2]))
+
+    event.listen(engine.sync_engine, "before_cursor_execute", count)
+    try:
+        bot = create_bot(load_settings(BOT_TOKEN=TOKEN, TELEGRAM_API_URL=telegram.url))
+        stats = await Sender(session_factory, bot, clock=FakeClock(night), batch=50).run_once()
+        await bot.session.close()
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", count)
+
+    assert (stats.sent, stats.deferred, stats.cancelled) == (0, 38, 2)
+    updates = [s for s in statements if s.lstrip().upper().startswith("UPDATE")]
+    # the claim, one for each morning (08:00 Moscow, 10:00 hers, 08:00 Novosibirsk) and one
+    # for each reason to drop; not one per row
+    assert len(updates) == 1 + 3 + 2, updates
+    async with session_factory() as session:
+        rows = {
+            row.person_id: row
+            for row in await session.scalars(select(Notification).order_by(Notification.id))
+        }
+    day = wednesday() + timedelta(days=1)
+    assert rows[people[5]].due_at == local(day, 8)
+    assert rows[own].due_at == local(day, 10)
+    assert rows[people[30]].due_at == local(day, 8, timezone="Asia/Novosibirsk")
+    assert {rows[p].status for p in people[3:]} == {NotificationStatus.PENDING}
+    assert rows[blocked].status == rows[muted].status == NotificationStatus.CANCELLED
+    assert (rows[blocked].last_error, rows[muted].last_error) == ("blocked the bot", "turned off")

@@ -3,6 +3,7 @@ organisation's), and the /reminders settings that change them."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -52,14 +53,21 @@ class QuietHours:
         return datetime.combine(day, time(end), tzinfo=zone).astimezone(UTC)
 
 
-async def disabled_categories(session: AsyncSession, person_id: int) -> set[Category]:
-    rows = await session.scalars(
-        select(NotificationPreference.kind).where(
-            NotificationPreference.person_id == person_id,
+async def disabled_categories(
+    session: AsyncSession, person_ids: Collection[int]
+) -> dict[int, set[Category]]:
+    """The categories each of these people turned off (none for those not listed)."""
+    rows = await session.execute(
+        select(NotificationPreference.person_id, NotificationPreference.kind).where(
+            NotificationPreference.person_id.in_(person_ids),
             NotificationPreference.enabled.is_(False),
         )
     )
-    return {Category(kind) for kind in rows if kind in Category.__members__.values()}
+    disabled: dict[int, set[Category]] = {}
+    for person_id, kind in rows:
+        if kind in Category.__members__.values():
+            disabled.setdefault(person_id, set()).add(Category(kind))
+    return disabled
 
 
 def is_wanted(kind: str, disabled: set[Category]) -> bool:
@@ -99,7 +107,7 @@ class ReminderSettings:
 
 
 async def settings_of(session: AsyncSession, person: Person) -> ReminderSettings:
-    disabled = await disabled_categories(session, person.id)
+    disabled = (await disabled_categories(session, [person.id])).get(person.id, set())
     own = (
         (person.quiet_hours_start, person.quiet_hours_end)
         if person.quiet_hours_start is not None and person.quiet_hours_end is not None
@@ -114,7 +122,7 @@ async def settings_of(session: AsyncSession, person: Person) -> ReminderSettings
 
 
 async def toggle(session: AsyncSession, person: Person, category: Category) -> None:
-    disabled = await disabled_categories(session, person.id)
+    disabled = (await disabled_categories(session, [person.id])).get(person.id, set())
     await set_category(session, person.id, category, enabled=category in disabled)
 
 
