@@ -13,6 +13,7 @@ from contextlib import suppress
 from aiogram import Bot, Dispatcher, F
 from aiogram.enums import ChatType
 from aiogram.filters import Command
+from aiogram.fsm.storage.memory import DisabledEventIsolation
 from aiohttp import web
 from redis.asyncio import Redis
 from redis.asyncio.retry import Retry
@@ -29,6 +30,7 @@ from bot.middlewares import (
     DatabaseMiddleware,
     DialogueInterruption,
     InFlightMiddleware,
+    UserIsolation,
 )
 from bot.polling import DurablePolling
 from bot.routing import InlineFilter
@@ -56,9 +58,11 @@ def create_dispatcher(
     """The Dispatcher; with a `courier` the notices an update queues are sent at once (without
     one, the scheduler's sender sends them on its next round)."""
     storage, isolation = create_storage(session_factory, redis)
+    # the FSM middleware is registered below, inside the unit of work (`UserIsolation`)
     dispatcher = Dispatcher(
         storage=storage,
-        events_isolation=isolation,
+        events_isolation=DisabledEventIsolation(),
+        disable_fsm=True,
         settings=settings,
         session_factory=session_factory,
         courier=courier,
@@ -73,7 +77,10 @@ def create_dispatcher(
     in_flight = InFlightMiddleware()
     dispatcher["in_flight"] = in_flight
     dispatcher.update.outer_middleware(in_flight)
+    dispatcher.update.outer_middleware(UserIsolation(isolation, dispatcher.fsm))
+    dispatcher.shutdown.register(isolation.close)
     dispatcher.update.outer_middleware(DatabaseMiddleware(session_factory))
+    dispatcher.update.outer_middleware(dispatcher.fsm)
     dispatcher.update.outer_middleware(ActorMiddleware(settings.admin_ids))
     dispatcher.include_routers(*get_routers())
     interruption = DialogueInterruption(commands_of(dispatcher))

@@ -17,6 +17,8 @@ from aiogram.client.default import Default
 from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
 from aiogram.exceptions import TelegramAPIError
 from aiogram.fsm.context import FSMContext
+from aiogram.fsm.middleware import FSMContextMiddleware
+from aiogram.fsm.storage.base import BaseEventIsolation
 from aiogram.methods import TelegramMethod
 from aiogram.methods.base import Response, TelegramType
 from aiogram.types import CallbackQuery, InputFile, Message, TelegramObject, Update, User
@@ -34,6 +36,7 @@ from bot.services.access import Actor
 from bot.services.errors import DatabaseUnavailable
 from bot.texts.common import ACCESS_LEFT, DIALOGUE_INTERRUPTED
 from bot.texts.vocabulary import esc
+from models import utcnow
 from models.database import wrote
 
 logger = logging.getLogger(__name__)
@@ -89,6 +92,25 @@ def keep_dialogue_write(write: DialogueWrite) -> None:
         writes.append(write)
 
 
+class UserIsolation(BaseMiddleware):
+    """One update of a user at a time (aiogram's events isolation), taken before the update's
+    unit of work begins and released once it is committed, so that the user's next update
+    reads what this one wrote. aiogram takes it in its FSM middleware, which the bot runs
+    inside the unit of work instead, so that the dialogue state is read in the update's own
+    transaction, not in one of its own."""
+
+    def __init__(self, isolation: BaseEventIsolation, fsm: FSMContextMiddleware) -> None:
+        self.isolation = isolation
+        self.fsm = fsm
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        context = self.fsm.resolve_event_context(data["bot"], data)
+        if context is None:
+            return await handler(event, data)
+        async with self.isolation.lock(context.key):
+            return await handler(event, data)
+
+
 class DatabaseMiddleware(BaseMiddleware):
     """Opens the unit of work of an update: committed when the handler returns, rolled back when
     it raises before talking to Telegram (so a refused or failed action leaves nothing
@@ -130,6 +152,10 @@ class DatabaseMiddleware(BaseMiddleware):
                     _unit_of_work.reset(token)
                     delivery.queued.reset(queued_token)
                     _dialogue_writes.reset(writes_token)
+                if (received := received_update.get()) is not None:
+                    # handled: marked in the update's own last commit, not in one more
+                    await inbox.mark_handled(session, received.bot_id, received.update_id, utcnow())
+                    received.marked = True
                 await session.commit()
                 return result
         except DATABASE_ERRORS as error:
@@ -161,6 +187,7 @@ class Received:
     update_id: int
     wrote: bool = False
     answered: bool = False  # a call kept in the row went through to Telegram
+    marked: bool = False  # marked handled with the update's last writes
 
 
 received_update: ContextVar[Received | None] = ContextVar("received_update", default=None)

@@ -153,7 +153,8 @@ class DurablePolling:
                 )
             if done:
                 self._remember_done(update.update_id)
-            await self._mark(update.update_id, done=done)
+            if not received.marked:
+                await self._mark(update.update_id, done=done)
         except Exception:  # the bot's own error: the row is marked or taken again later
             logger.exception("Update %s could not be finished", update.update_id)
         finally:

@@ -111,13 +111,19 @@ class Say(ABC):
 class _InPlace(Say):
     def __init__(self, callback: CallbackQuery) -> None:
         self.callback = callback
+        self.answered = False  # a button press is answered once: the first answer stops it
 
     async def __call__(self, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
-        await answer_quietly(self.callback)
+        await self._answer()
         await edit(self.callback, text, markup)
 
     async def note(self, text: str) -> None:
-        await answer_quietly(self.callback, text)
+        await self._answer(text)
+
+    async def _answer(self, text: str | None = None) -> None:
+        if not self.answered:
+            self.answered = True
+            await answer_quietly(self.callback, text)
 
 
 class _Anew(Say):

@@ -31,6 +31,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.middlewares import current_unit_of_work, keep_dialogue_write
 from bot.updates import UPDATE_DEADLINE_SECONDS
 from models import DialogueState
+from models.database import transaction_memo
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +39,14 @@ logger = logging.getLogger(__name__)
 # handler; one left behind (Redis restarting as it was released) holds its user up only briefly.
 LOCK_TIMEOUT_SECONDS = UPDATE_DEADLINE_SECONDS + 10
 LOCK_WAIT_SECONDS = 10
+DIALOGUES = "dialogues"
+
+
+def _known(session: AsyncSession) -> dict[str, DialogueState | None]:
+    """The rows (or that there is none) the current transaction has read or written, by key:
+    the identity map holds unchanged rows only weakly and forgets a missing one at once."""
+    known: dict[str, DialogueState | None] = transaction_memo(session).setdefault(DIALOGUES, {})
+    return known
 
 
 class DatabaseStorage(BaseStorage):
@@ -61,7 +70,13 @@ class DatabaseStorage(BaseStorage):
             yield own
 
     async def _row(self, session: AsyncSession, key: StorageKey) -> DialogueState | None:
-        return await session.get(DialogueState, self.key_builder.build(key))
+        """The key's row, read once a transaction (an update reads its state several times:
+        aiogram's middleware, the dialogue's filters, the handler)."""
+        built = self.key_builder.build(key)
+        known = _known(session)
+        if built not in known:
+            known[built] = await session.get(DialogueState, built)
+        return known[built]
 
     async def _write(self, key: StorageKey, **values: Any) -> None:
         async with self._session() as session:
@@ -73,14 +88,20 @@ class DatabaseStorage(BaseStorage):
         row = await self._row(session, key)
         state = values.get("state", row.state if row is not None else None)
         data = values.get("data", row.data if row is not None else {})
+        built = self.key_builder.build(key)
         if state is None and not data:  # nothing to keep: no row is left behind
             if row is not None:
                 await session.delete(row)
-        elif row is None:
-            session.add(DialogueState(key=self.key_builder.build(key), state=state, data=data))
+                await session.flush()
+                _known(session)[built] = None
+            return
+        if row is None:
+            row = DialogueState(key=built, state=state, data=data)
+            session.add(row)
         else:
             row.state, row.data = state, data
         await session.flush()
+        _known(session)[built] = row
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         await self._write(key, state=state.state if isinstance(state, State) else state)

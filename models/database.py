@@ -20,6 +20,8 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, event, text
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -102,15 +104,32 @@ def _executed(state: ORMExecuteState) -> None:
         state.session.info[WROTE] = True
 
 
+MEMO = "memo"
+
+
 @event.listens_for(UnitOfWork, "after_transaction_end")
 def _ended(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is None:  # a flush's own subtransaction ends inside it
         session.info.pop(WROTE, None)
+        session.info.pop(MEMO, None)
+
+
+def transaction_memo(session: AsyncSession) -> dict[str, Any]:
+    """What the current transaction has learnt that the identity map cannot keep (that a row
+    does not exist, say): forgotten when it commits or rolls back."""
+    memo: dict[str, Any] = session.info.setdefault(MEMO, {})
+    return memo
 
 
 def wrote(session: AsyncSession) -> bool:
     """Whether the session's current transaction has written anything."""
     return bool(session.info.get(WROTE))
+
+
+def upsert_insert(session: AsyncSession, table: type[Any]) -> Any:
+    """`INSERT` of the session's dialect, which knows `ON CONFLICT` (SQLite's or PostgreSQL's)."""
+    dialect = session.get_bind().dialect.name
+    return (postgresql_insert if dialect == "postgresql" else sqlite_insert)(table)
 
 
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -13,6 +13,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import ReceivedUpdate
+from models.database import upsert_insert
 
 KEEP_HANDLED = timedelta(days=1)
 # An update that fails again and again with the database answering (a bug taken for an outage,
@@ -25,21 +26,23 @@ async def store(
     session: AsyncSession, bot_id: int, updates: Sequence[tuple[int, dict[str, Any]]], now: datetime
 ) -> list[int]:
     """Write the updates not written yet; returns the ids of those that are new."""
-    ids = [update_id for update_id, _ in updates]
-    known = set(
-        await session.scalars(
-            select(ReceivedUpdate.update_id).where(
-                ReceivedUpdate.bot_id == bot_id, ReceivedUpdate.update_id.in_(ids)
-            )
-        )
+    statement = (
+        upsert_insert(session, ReceivedUpdate)
+        .on_conflict_do_nothing(index_elements=["bot_id", "update_id"])
+        .returning(ReceivedUpdate.update_id)
     )
-    fresh = [(update_id, payload) for update_id, payload in updates if update_id not in known]
-    session.add_all(
-        ReceivedUpdate(bot_id=bot_id, update_id=update_id, payload=payload, received_at=now)
-        for update_id, payload in fresh
-    )
-    await session.flush()
-    return [update_id for update_id, _ in fresh]
+    rows = [
+        {
+            "bot_id": bot_id,
+            "update_id": update_id,
+            "payload": payload,
+            "received_at": now,
+            "attempts": 0,
+        }
+        for update_id, payload in updates
+    ]
+    fresh = set(await session.scalars(statement, rows))
+    return [update_id for update_id, _ in updates if update_id in fresh]
 
 
 async def unhandled(

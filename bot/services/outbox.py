@@ -13,11 +13,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select, true, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import Notification
+from models.database import upsert_insert
 from models.enums import NotificationStatus
 
 LEASE = timedelta(minutes=2)
@@ -50,9 +49,7 @@ async def enqueue(session: AsyncSession, drafts: Sequence[Draft]) -> None:
             del unique[key]
     if not unique:
         return
-    dialect = session.get_bind().dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    statement = insert(Notification).on_conflict_do_nothing(index_elements=["key"])
+    statement = upsert_insert(session, Notification).on_conflict_do_nothing(index_elements=["key"])
     rows = [
         {
             "key": draft.key,
