@@ -6,6 +6,7 @@ isolation are shared, and the outbox claims keep each reminder to one sender."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import signal
 from contextlib import suppress
@@ -124,6 +125,11 @@ async def run(settings: Settings) -> None:
         scheduler = Scheduler(session_factory, sender_bot, redis=redis)
         courier = Courier(scheduler.sender)
         dispatcher = create_dispatcher(settings, session_factory, redis, courier)
+        # What start-up built (modules, routers, models: some 340 000 objects) lives as long as
+        # the process: kept out of the collector's passes, each of which would walk it all
+        # (a pause of about 0.15 s that every update in flight waits out).
+        gc.collect()
+        gc.freeze()
         stop = _stop_on_signals()
         async with bot.session, sender_bot.session:
             if settings.scheduler_enabled:

@@ -4,15 +4,9 @@ by category, meetings per month, the dynamics of self-diagnosis, and a questionn
 from __future__ import annotations
 
 import io
-from typing import Any
-
-import matplotlib
-
-matplotlib.use("Agg")  # no display: draw into memory
-
-from matplotlib import pyplot
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from functools import cache
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from bot.services.monitoring import DifficultyTrend, Figures
 from bot.services.surveys import SCALE as SCALE_STEPS
@@ -22,15 +16,35 @@ from bot.texts import surveys as survey_texts
 from bot.texts.vocabulary import category_short, month_label, shorten
 from models.enums import DifficultyCategory, QuestionKind
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 SIZE = (8, 4.5)
 COLORS = ("#2a9d8f", "#e76f51")
+
+
+@cache
+def _pyplot() -> ModuleType:
+    """matplotlib, loaded with the first chart: with numpy it is some 55 MB that a bot whose
+    users never ask for a chart does not carry."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display: draw into memory
+    from matplotlib import pyplot
+
+    return pyplot
+
+
+def _figure() -> tuple[Figure, Any]:
+    figure, axes = _pyplot().subplots(figsize=SIZE)
+    return figure, axes
 
 
 def _png(figure: Figure) -> bytes:
     buffer = io.BytesIO()
     figure.tight_layout()
     figure.savefig(buffer, format="png", dpi=110)
-    pyplot.close(figure)
+    _pyplot().close(figure)
     return buffer.getvalue()
 
 
@@ -50,6 +64,8 @@ def _bars(
 
 def _counts(axis: Any) -> None:
     """Whole numbers on an axis of counts."""
+    from matplotlib.ticker import MaxNLocator  # loaded with the first chart, see _pyplot
+
     axis.set_major_locator(MaxNLocator(integer=True))
 
 
@@ -61,7 +77,7 @@ def difficulties(figures: Figures) -> bytes | None:
     ]
     if not categories:
         return None
-    figure, axes = pyplot.subplots(figsize=SIZE)
+    figure, axes = _figure()
     positions = range(len(categories))
     new = [figures.difficulties_new.get(c, 0) for c in categories]
     still_open = [figures.difficulties_open.get(c, 0) for c in categories]
@@ -75,7 +91,7 @@ def difficulties(figures: Figures) -> bytes | None:
 def meetings(by_month: dict[str, int]) -> bytes | None:
     if not by_month:
         return None
-    figure, axes = pyplot.subplots(figsize=SIZE)
+    figure, axes = _figure()
     months = list(by_month)
     axes.bar([month_label(m) for m in months], [by_month[m] for m in months], color=COLORS[0])
     _counts(axes.yaxis)
@@ -88,7 +104,7 @@ def self_check(figures: Figures) -> bytes | None:
     if not figures.self_check:
         return None
     categories = [c for c in DifficultyCategory if c in figures.self_check]
-    figure, axes = pyplot.subplots(figsize=SIZE)
+    figure, axes = _figure()
     positions = range(len(categories))
     before = [figures.self_check[c][0] for c in categories]
     after = [figures.self_check[c][1] for c in categories]
@@ -103,7 +119,7 @@ def self_check(figures: Figures) -> bytes | None:
 def difficulty_trend(trend: DifficultyTrend) -> bytes | None:
     if not trend.new:
         return None
-    figure, axes = pyplot.subplots(figsize=SIZE)
+    figure, axes = _figure()
     for category in DifficultyCategory:
         if category in trend.new:
             counts = [trend.new[category].get(month, 0) for month in trend.months]
@@ -120,7 +136,7 @@ def survey(results: Results) -> bytes | None:
     scales = [r for r in results.questions if r.question.kind is QuestionKind.SCALE and r.scores]
     if not scales:
         return None
-    figure, axes = pyplot.subplots(figsize=SIZE)
+    figure, axes = _figure()
     width = 0.16
     positions = range(len(scales))
     for offset, score in enumerate(SCALE_STEPS):

@@ -26,12 +26,13 @@ from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
 from redis.asyncio import Redis
 from redis.asyncio.lock import Lock
 from redis.exceptions import LockError, LockNotOwnedError, RedisError
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.middlewares import current_unit_of_work, keep_dialogue_write
 from bot.updates import UPDATE_DEADLINE_SECONDS
-from models import DialogueState
-from models.database import transaction_memo
+from models import DIALOGUE_STATES, utcnow
+from models.database import transaction_memo, upsert_insert
 
 logger = logging.getLogger(__name__)
 
@@ -42,10 +43,12 @@ LOCK_WAIT_SECONDS = 10
 DIALOGUES = "dialogues"
 
 
-def _known(session: AsyncSession) -> dict[str, DialogueState | None]:
-    """The rows (or that there is none) the current transaction has read or written, by key:
-    the identity map holds unchanged rows only weakly and forgets a missing one at once."""
-    known: dict[str, DialogueState | None] = transaction_memo(session).setdefault(DIALOGUES, {})
+Dialogue = tuple[str | None, dict[str, Any]]  # a stored dialogue: its state and its data
+
+
+def _known(session: AsyncSession) -> dict[str, Dialogue | None]:
+    """The dialogues (or that there is none) the current transaction has read or written."""
+    known: dict[str, Dialogue | None] = transaction_memo(session).setdefault(DIALOGUES, {})
     return known
 
 
@@ -69,13 +72,22 @@ class DatabaseStorage(BaseStorage):
         async with self.session_factory.begin() as own:
             yield own
 
-    async def _row(self, session: AsyncSession, key: StorageKey) -> DialogueState | None:
-        """The key's row, read once a transaction (an update reads its state several times:
-        aiogram's middleware, the dialogue's filters, the handler)."""
+    async def _row(self, session: AsyncSession, key: StorageKey) -> Dialogue | None:
+        """The key's dialogue, read once a transaction (an update reads its state several
+        times: aiogram's middleware, the dialogue's filters, the handler). The statements
+        are SQLAlchemy Core's: every update makes them, and the ORM's bookkeeping of a row
+        would cost more than the row."""
         built = self.key_builder.build(key)
         known = _known(session)
         if built not in known:
-            known[built] = await session.get(DialogueState, built)
+            found = (
+                await session.execute(
+                    select(DIALOGUE_STATES.c.state, DIALOGUE_STATES.c.data).where(
+                        DIALOGUE_STATES.c.key == built
+                    )
+                )
+            ).first()
+            known[built] = (found.state, found.data) if found is not None else None
         return known[built]
 
     async def _write(self, key: StorageKey, **values: Any) -> None:
@@ -86,22 +98,23 @@ class DatabaseStorage(BaseStorage):
 
     async def _put(self, session: AsyncSession, key: StorageKey, values: dict[str, Any]) -> None:
         row = await self._row(session, key)
-        state = values.get("state", row.state if row is not None else None)
-        data = values.get("data", row.data if row is not None else {})
+        state = values.get("state", row[0] if row is not None else None)
+        data = values.get("data", row[1] if row is not None else {})
         built = self.key_builder.build(key)
         if state is None and not data:  # nothing to keep: no row is left behind
             if row is not None:
-                await session.delete(row)
-                await session.flush()
+                await session.execute(delete(DIALOGUE_STATES).where(DIALOGUE_STATES.c.key == built))
                 _known(session)[built] = None
             return
-        if row is None:
-            row = DialogueState(key=built, state=state, data=data)
-            session.add(row)
-        else:
-            row.state, row.data = state, data
-        await session.flush()
-        _known(session)[built] = row
+        if (state, data) == row:
+            return
+        changed = {"state": state, "data": data, "updated_at": utcnow()}
+        await session.execute(
+            upsert_insert(session, DIALOGUE_STATES)
+            .values(key=built, **changed)
+            .on_conflict_do_update(index_elements=[DIALOGUE_STATES.c.key], set_=changed)
+        )
+        _known(session)[built] = (state, data)
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         await self._write(key, state=state.state if isinstance(state, State) else state)
@@ -109,7 +122,7 @@ class DatabaseStorage(BaseStorage):
     async def get_state(self, key: StorageKey) -> str | None:
         async with self._session() as session:
             row = await self._row(session, key)
-            return row.state if row is not None else None
+            return row[0] if row is not None else None
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
         await self._write(key, data=dict(data))
@@ -117,7 +130,7 @@ class DatabaseStorage(BaseStorage):
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
         async with self._session() as session:
             row = await self._row(session, key)
-            return dict(row.data) if row is not None else {}
+            return dict(row[1]) if row is not None else {}
 
     async def close(self) -> None:
         pass  # the engine is the app's to close

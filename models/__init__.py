@@ -40,10 +40,12 @@ from models.people import (
     PersonMenteeType,
     PersonRole,
 )
-from models.runtime import DialogueState, ReceivedUpdate
+from models.runtime import DIALOGUE_STATES, RECEIVED_UPDATES, DialogueState, ReceivedUpdate
 from models.support import Feedback, HelpMessage, HelpRequest
 
 __all__ = [
+    "DIALOGUE_STATES",
+    "RECEIVED_UPDATES",
     "Achievement",
     "AuditEntry",
     "Base",

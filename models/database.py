@@ -19,7 +19,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, event, text
+from sqlalchemy import Connection, Table, event, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
@@ -126,7 +126,7 @@ def wrote(session: AsyncSession) -> bool:
     return bool(session.info.get(WROTE))
 
 
-def upsert_insert(session: AsyncSession, table: type[Any]) -> Any:
+def upsert_insert(session: AsyncSession, table: Table | type[Any]) -> Any:
     """`INSERT` of the session's dialect, which knows `ON CONFLICT` (SQLite's or PostgreSQL's)."""
     dialect = session.get_bind().dialect.name
     return (postgresql_insert if dialect == "postgresql" else sqlite_insert)(table)

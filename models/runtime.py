@@ -5,9 +5,9 @@ received from Telegram until it has been handled."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import JSON, BigInteger, Index, Integer, String
+from sqlalchemy import JSON, BigInteger, Index, Integer, String, Table
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, UTCDateTime, utcnow
@@ -40,3 +40,9 @@ class ReceivedUpdate(Base):
     handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     pending_call: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+# The tables themselves, for the statements every update makes (its inbox row, its dialogue):
+# SQLAlchemy Core statements, without the ORM's bookkeeping of rows nobody keeps.
+DIALOGUE_STATES = cast(Table, DialogueState.__table__)
+RECEIVED_UPDATES = cast(Table, ReceivedUpdate.__table__)

@@ -7,6 +7,7 @@ import asyncio
 import json
 import os
 import signal
+import subprocess
 import sys
 from pathlib import Path
 
@@ -66,3 +67,21 @@ async def test_python_m_bot_starts_migrates_and_answers(
     tables = set(inspect(engine).get_table_names())
     engine.dispose()
     assert {"organizations", "people", "invites", "pairs", "meetings", "notifications"} <= tables
+
+
+def test_the_report_libraries_load_with_the_first_report() -> None:
+    """matplotlib (with numpy) and openpyxl are some 85 MB of a process that may never draw a
+    chart or write a workbook: the bot starts without them."""
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, bot.app; print(sorted({m.split('.')[0] for m in sys.modules}))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout
+    for library in ("matplotlib", "numpy", "openpyxl"):
+        assert f"'{library}'" not in loaded

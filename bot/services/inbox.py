@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Update, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from models import ReceivedUpdate
+from models import RECEIVED_UPDATES, ReceivedUpdate
 from models.database import upsert_insert
 
 KEEP_HANDLED = timedelta(days=1)
@@ -27,9 +27,9 @@ async def store(
 ) -> list[int]:
     """Write the updates not written yet; returns the ids of those that are new."""
     statement = (
-        upsert_insert(session, ReceivedUpdate)
+        upsert_insert(session, RECEIVED_UPDATES)
         .on_conflict_do_nothing(index_elements=["bot_id", "update_id"])
-        .returning(ReceivedUpdate.update_id)
+        .returning(RECEIVED_UPDATES.c.update_id)
     )
     rows = [
         {
@@ -41,7 +41,7 @@ async def store(
         }
         for update_id, payload in updates
     ]
-    fresh = set(await session.scalars(statement, rows))
+    fresh = set((await session.execute(statement, rows)).scalars())
     return [update_id for update_id, _ in updates if update_id in fresh]
 
 
@@ -57,11 +57,16 @@ async def unhandled(
     return list(await session.scalars(query.order_by(ReceivedUpdate.update_id).limit(limit)))
 
 
+def _row(bot_id: int, update_id: int) -> Update:
+    """An update of one row (SQLAlchemy Core: every update makes two or three of them)."""
+    table = RECEIVED_UPDATES
+    return update(table).where(table.c.bot_id == bot_id, table.c.update_id == update_id)
+
+
 async def mark_handled(session: AsyncSession, bot_id: int, update_id: int, now: datetime) -> None:
+    attempts = RECEIVED_UPDATES.c.attempts + 1
     await session.execute(
-        update(ReceivedUpdate)
-        .where(ReceivedUpdate.bot_id == bot_id, ReceivedUpdate.update_id == update_id)
-        .values(handled_at=now, attempts=ReceivedUpdate.attempts + 1, pending_call=None)
+        _row(bot_id, update_id).values(handled_at=now, attempts=attempts, pending_call=None)
     )
 
 
@@ -69,20 +74,12 @@ async def note_call(
     session: AsyncSession, bot_id: int, update_id: int, call: dict[str, Any]
 ) -> None:
     """The call the handler is about to make, committed with its writes."""
-    await session.execute(
-        update(ReceivedUpdate)
-        .where(ReceivedUpdate.bot_id == bot_id, ReceivedUpdate.update_id == update_id)
-        .values(pending_call=call)
-    )
+    await session.execute(_row(bot_id, update_id).values(pending_call=call))
 
 
 async def mark_attempt(session: AsyncSession, bot_id: int, update_id: int) -> None:
     """An attempt that failed for an outage: the update stays to be taken again."""
-    await session.execute(
-        update(ReceivedUpdate)
-        .where(ReceivedUpdate.bot_id == bot_id, ReceivedUpdate.update_id == update_id)
-        .values(attempts=ReceivedUpdate.attempts + 1)
-    )
+    await session.execute(_row(bot_id, update_id).values(attempts=RECEIVED_UPDATES.c.attempts + 1))
 
 
 async def prune(session: AsyncSession, now: datetime) -> list[int]:

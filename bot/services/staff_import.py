@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from openpyxl import load_workbook
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -76,6 +75,8 @@ def check_file(filename: str | None, size: int | None) -> None:
 def _cells(filename: str, content: bytes) -> list[list[str]]:
     """All rows of the first sheet (or of the CSV) as text, without trailing empty rows."""
     if filename.lower().endswith(".xlsx"):
+        from openpyxl import load_workbook  # some 30 MB: loaded with the first staff list
+
         try:
             workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         except Exception as error:  # openpyxl raises many kinds on a damaged file

@@ -1,7 +1,8 @@
 """The monitoring workbook (/report): one sheet per subject — participants, pairs, programme
 activities, meetings, goals, help requests, difficulties, ratings — with Russian headers, times
 in the organisation's time zone, frozen header rows and filters. Opens in Excel and LibreOffice.
-Each sheet is one SQL query over the chosen organisations."""
+Each sheet is one SQL query over the chosen organisations. openpyxl (some 30 MB) is loaded with
+the first workbook, not with the bot."""
 
 from __future__ import annotations
 
@@ -9,13 +10,9 @@ import io
 from collections.abc import Sequence
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
@@ -40,6 +37,9 @@ from models import (
     ProgrammeActivity,
 )
 
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
 MAX_WIDTH = 60
 DATE_FORMAT = "DD.MM.YYYY"
 DATETIME_FORMAT = "DD.MM.YYYY HH:MM"
@@ -50,6 +50,8 @@ def _in(column: Any, scope: Sequence[int] | None) -> Any:
 
 
 def _value(value: Any, zone: ZoneInfo) -> Any:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     if isinstance(value, StrEnum):  # before `str`: a stored code is shown by its name
         return label(value)
     if isinstance(value, str):
@@ -64,6 +66,9 @@ def _value(value: Any, zone: ZoneInfo) -> Any:
 def _sheet(
     book: Workbook, title: str, headers: Sequence[str], rows: list[Any], zone: ZoneInfo
 ) -> None:
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     sheet = book.create_sheet(title)
     sheet.append(list(headers))
     for cell in sheet[1]:
@@ -271,6 +276,8 @@ async def build(
             .order_by(Organization.name, Meeting.starts_at),
         ),
     ]
+    from openpyxl import Workbook
+
     book = Workbook()
     assert book.active is not None
     book.remove(book.active)
