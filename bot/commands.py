@@ -91,10 +91,11 @@ async def set_default_commands(bot: Bot) -> None:
     await bot.set_my_commands(list(STRANGER_COMMANDS), scope=BotCommandScopeDefault())
 
 
-def fingerprint(commands: list[BotCommand]) -> str:
+def fingerprint(bot_id: int, commands: list[BotCommand]) -> str:
     """Tells one command list from another, their descriptions included (a new release that
-    renames a command sets it again)."""
-    listed = json.dumps([(c.command, c.description) for c in commands], ensure_ascii=False)
+    renames a command sets it again), and one bot's from another's (a database moved to
+    another bot sets them all again)."""
+    listed = json.dumps([bot_id, [(c.command, c.description) for c in commands]])
     return hashlib.blake2b(listed.encode(), digest_size=8).hexdigest()
 
 
@@ -104,7 +105,7 @@ async def apply_chat_commands(
     """Sets the chat's command list for these roles; for a `person`, only when it is not the
     list last set in their chat (the unit of work keeps which one that was)."""
     commands = commands_for(roles, is_admin) if roles or is_admin else []
-    current = fingerprint(commands)
+    current = fingerprint(bot.id, commands)
     if person is not None and person.commands_fingerprint == current:
         return
     scope = BotCommandScopeChat(chat_id=chat_id)

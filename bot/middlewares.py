@@ -152,11 +152,18 @@ class DatabaseMiddleware(BaseMiddleware):
                     _unit_of_work.reset(token)
                     delivery.queued.reset(queued_token)
                     _dialogue_writes.reset(writes_token)
-                if (received := received_update.get()) is not None:
-                    # handled: marked in the update's own last commit, not in one more
+                received = received_update.get()
+                # Handled: marked in the update's last commit when that commit writes anyway
+                # (if it fails the update is taken again, as it must be); otherwise polling
+                # marks it, so that a failed mark of a finished update never runs it twice.
+                pending = wrote(session) or session.new or session.dirty or session.deleted
+                if received is not None and pending:
                     await inbox.mark_handled(session, received.bot_id, received.update_id, utcnow())
-                    received.marked = True
+                else:
+                    received = None
                 await session.commit()
+                if received is not None:
+                    received.marked = True
                 return result
         except DATABASE_ERRORS as error:
             notices.clear()

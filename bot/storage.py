@@ -7,6 +7,7 @@ connection per process) no second connection is needed."""
 from __future__ import annotations
 
 import asyncio
+import copy
 import logging
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager, suppress
@@ -114,7 +115,7 @@ class DatabaseStorage(BaseStorage):
             .values(key=built, **changed)
             .on_conflict_do_update(index_elements=[DIALOGUE_STATES.c.key], set_=changed)
         )
-        _known(session)[built] = (state, data)
+        _known(session)[built] = (state, copy.deepcopy(data))  # not the caller's to change
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         await self._write(key, state=state.state if isinstance(state, State) else state)

@@ -65,7 +65,10 @@ def create_engine(
         # lock sleeps in SQLite's busy handler and may lose to a later one again and again.
         kwargs.setdefault("pool_size", 1)
         kwargs.setdefault("max_overflow", 0)
-    kwargs.setdefault("async_creator", partial(sqlite_inline.connect, url.database or ":memory:"))
+    if not url.query:  # a URL with driver options is left to aiosqlite's own connect
+        kwargs.setdefault(
+            "async_creator", partial(sqlite_inline.connect, url.database or ":memory:")
+        )
     engine = create_async_engine(url, **kwargs)
 
     @event.listens_for(engine.sync_engine, "connect")

@@ -61,6 +61,7 @@ class InlineConnection(aiosqlite.Connection):
 
 async def connect(database: str) -> InlineConnection:
     """An open connection to `database`, for `create_async_engine(async_creator=...)`."""
-    connection = InlineConnection(partial(sqlite3.connect, database))
+    # the engine may close it from the garbage collector's thread, as SQLAlchemy allows
+    connection = InlineConnection(partial(sqlite3.connect, database, check_same_thread=False))
     await connection
     return connection

@@ -284,7 +284,13 @@ class Sender:
                 assert notification.claimed_at is not None
                 claim = outbox.Claim(notification.id, self.worker, notification.claimed_at)
                 person = recipients.get(notification.person_id)
-                decision = _decide(notification, person, disabled, now)
+                try:  # one row that cannot be decided must not hold back the others
+                    decision = _decide(notification, person, disabled, now)
+                except Exception as error:
+                    logger.exception("Notification %s cannot be prepared", notification.id)
+                    await outbox.fail(session, claim, f"cannot be prepared: {error}")
+                    stats.failed += 1
+                    continue
                 if isinstance(decision, str):
                     cancelled.setdefault(decision, []).append(claim)
                 elif isinstance(decision, datetime):
