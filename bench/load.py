@@ -15,7 +15,8 @@ For each backend (SQLite, PostgreSQL):
 2. Open loop: the users act at 40 updates a second together for 60 s, whatever the answers,
    the bot's scheduler running with the region's reminders due: p95 from an update to its
    reply, and the CPU the scheduler took meanwhile (the process's CPU less the updates' at the
-   closed loop's cost).
+   closed loop's cost). A user left without an answer for 60 s, or given one the step does not
+   expect, stops there and is counted (`open_loop_stuck_users`), their wait in the latencies.
 3. The scheduler's backlog, in this process: 10 000 reminders due at 23:00 in Moscow (quiet
    hours) taken by one round of the sender, which puts each off to the morning: CPU seconds.
 
@@ -75,6 +76,11 @@ class TimeUp(Exception):
     """The open loop's time is over: the user stops."""
 
 
+class Stuck(Exception):
+    """The user got no answer within `STEP_TIMEOUT`, or not the one the step expects (the
+    button to press is not in it): in the open loop they stop and are counted."""
+
+
 @dataclass
 class Measurement:
     updates: int = 0
@@ -87,6 +93,7 @@ class Measurement:
     to_others: int = 0
     idle_rss: int = 0
     peak_rss: int = 0
+    stuck: int = 0  # open loop: users stopped by a missing or unexpected answer
 
     @property
     def cpu_per_update(self) -> float:
@@ -122,8 +129,12 @@ class Client:
         if self.pace is not None:
             await self.pace()
         started = time.perf_counter()
-        await action()
-        received = await self.user.next_message(STEP_TIMEOUT)
+        try:
+            await action()
+            received = await self.user.next_message(STEP_TIMEOUT)
+        except AssertionError as error:  # the fake's: no such button, or no message in time
+            self.measurement.latencies.append(time.perf_counter() - started)
+            raise Stuck(name) from error
         latency = time.perf_counter() - started
         self.measurement.latencies.append(latency)
         self.measurement.by_step.setdefault(name, []).append(latency)
@@ -337,6 +348,9 @@ class Bench:
                     await client.round(module, role, number)
             except TimeUp:
                 pass
+            except Stuck as step:
+                measurement.stuck += 1
+                print(f"open loop: user {user.id} stuck at {step}", file=sys.stderr)
 
         await asyncio.gather(
             *(
@@ -445,6 +459,7 @@ async def measure_backend(name: str, bench: Bench, arguments: argparse.Namespace
         "open_loop_cpu_s": opened.cpu,
         "open_loop_scheduler_cpu_s": scheduler_cpu,
         "open_loop_messages_to_others": opened.to_others,
+        "open_loop_stuck_users": opened.stuck,
         "scheduler_backlog_rows": backlog_rows,
         "scheduler_backlog_deferred": backlog_deferred,
         "scheduler_backlog_cpu_s": backlog_cpu,
