@@ -116,7 +116,9 @@ async def run(settings: Settings) -> None:
         await upgrade_database(migrating)
     finally:
         await migrating.dispose()
-    engine = create_engine(settings.database_url)
+    # With Redis there may be several instances: on one SQLite file they would wait for each
+    # other's write lock, which must not stall the event loop (`models.sqlite_inline`).
+    engine = create_engine(settings.database_url, sqlite_on_loop=not settings.redis_url)
     redis = create_redis(settings.redis_url) if settings.redis_url else None
     try:
         bot = create_bot(settings)

@@ -43,12 +43,17 @@ MIGRATION_LOCK_ID = 0x6E617374
 
 
 def create_engine(
-    database_url: str, *, command_timeout: float | None = POSTGRES_COMMAND_SECONDS, **kwargs: Any
+    database_url: str,
+    *,
+    command_timeout: float | None = POSTGRES_COMMAND_SECONDS,
+    sqlite_on_loop: bool = True,
+    **kwargs: Any,
 ) -> AsyncEngine:
     """The engine of the bot's database. On PostgreSQL every wait is bounded well below the
     update's deadline (asyncpg waits 60 s to connect and forever for an answer unless told);
     `command_timeout=None` for the migrations at start-up, which may wait for another
-    instance's as long as that takes."""
+    instance's as long as that takes. SQLite runs on the event loop unless `sqlite_on_loop`
+    is false (instances that may share the file wait for its lock in aiosqlite's thread)."""
     url = make_url(database_url)
     if url.get_backend_name() != "sqlite":
         kwargs.setdefault("pool_pre_ping", True)
@@ -65,7 +70,7 @@ def create_engine(
         # lock sleeps in SQLite's busy handler and may lose to a later one again and again.
         kwargs.setdefault("pool_size", 1)
         kwargs.setdefault("max_overflow", 0)
-    if not url.query:  # a URL with driver options is left to aiosqlite's own connect
+    if sqlite_on_loop and not url.query:  # driver options are left to aiosqlite's connect
         kwargs.setdefault(
             "async_creator", partial(sqlite_inline.connect, url.database or ":memory:")
         )

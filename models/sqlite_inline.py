@@ -10,7 +10,8 @@ thread, and the loop waits the microseconds it takes.
 The price: while another process holds the write lock (an operator's `sqlite3` shell writing,
 a second bot started on the same file by mistake), the loop waits in SQLite's busy handler
 instead of serving other updates. Readers never block it (WAL), nor does `python -m bot backup`.
-Several processes on one database is what PostgreSQL is for.
+Several processes on one database is what PostgreSQL is for; a bot given Redis (so possibly
+one of several instances) keeps aiosqlite's thread (`create_engine(sqlite_on_loop=False)`).
 """
 
 from __future__ import annotations
