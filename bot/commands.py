@@ -71,19 +71,25 @@ ADMIN_COMMANDS = (
     BotCommand(command="final_report", description=texts.COMMAND_FINAL_REPORT),
     BotCommand(command="audit", description=texts.COMMAND_AUDIT),
 )
+TERRITORY_COMMAND = BotCommand(command="territory", description=texts.COMMAND_TERRITORY)
 
 
-def commands_for(roles: frozenset[Role], is_admin: bool) -> list[BotCommand]:
+def commands_for(
+    roles: frozenset[Role], is_admin: bool, coordinator: bool = False
+) -> list[BotCommand]:
+    """The list for these roles; admins and coordinators of a territory also see /territory."""
     commands = list(STRANGER_COMMANDS)
     for role in Role:
         if role in roles:
             commands.extend(c for c in ROLE_COMMANDS[role] if c not in commands)
     if is_admin:
         commands.extend(c for c in ADMIN_COMMANDS if c not in commands)
+    if is_admin or coordinator:
+        commands.append(TERRITORY_COMMAND)
     if roles:
         commands.extend(PERSON_COMMANDS)
-    elif is_admin:
-        commands.append(PERSON_COMMANDS[-1])  # /cancel for the admin's own dialogues
+    elif is_admin or coordinator:
+        commands.append(PERSON_COMMANDS[-1])  # /cancel for their own dialogues
     return commands
 
 
@@ -100,11 +106,19 @@ def fingerprint(bot_id: int, commands: list[BotCommand]) -> str:
 
 
 async def apply_chat_commands(
-    bot: Bot, chat_id: int, roles: frozenset[Role], is_admin: bool, person: Person | None = None
+    bot: Bot,
+    chat_id: int,
+    roles: frozenset[Role],
+    is_admin: bool,
+    person: Person | None = None,
+    *,
+    coordinator: bool = False,
 ) -> None:
     """Sets the chat's command list for these roles; for a `person`, only when it is not the
     list last set in their chat (the unit of work keeps which one that was)."""
-    commands = commands_for(roles, is_admin) if roles or is_admin else []
+    commands = (
+        commands_for(roles, is_admin, coordinator) if roles or is_admin or coordinator else []
+    )
     current = fingerprint(bot.id, commands)
     if person is not None and person.commands_fingerprint == current:
         return

@@ -32,6 +32,7 @@ from handlers import (
     steps,
     surveys,
     teachers,
+    territories,
 )
 
 
@@ -43,6 +44,7 @@ def get_routers() -> list[Router]:
         documents.uploads.router(),  # before `common`: the adopted regulation is a file
         achievements.uploads.router(),  # before `common`: a diploma comes as a file
         common.handlers.router(),  # /cancel and non-text answers work in every dialogue
+        territories.handlers.router(),  # before `registration`: a coordinator's link
         registration.handlers.router(),
         menu.handlers.router(),
         profile.handlers.router(),

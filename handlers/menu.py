@@ -12,9 +12,10 @@ from bot.commands import apply_chat_commands
 from bot.keyboards import menu as keyboards
 from bot.replies import send
 from bot.routing import Handlers
-from bot.services import invites
+from bot.services import invites, territories
 from bot.services.access import Actor
 from bot.texts import menu as texts
+from bot.texts import territories as territory_texts
 from bot.texts.common import NEED_INVITE, REGISTRATION_INTERRUPTED
 from bot.texts.vocabulary import esc, role_list
 from models import utcnow
@@ -64,12 +65,25 @@ async def start(
     message: Message, state: FSMContext, actor: Actor, bot: Bot, session: AsyncSession
 ) -> None:
     await state.clear()
+    coordinator = await territories.coordinator_of(session, actor.telegram_id)
+    if coordinator is not None or actor.is_registered or actor.is_admin:
+        await apply_chat_commands(
+            bot,
+            message.chat.id,
+            actor.roles,
+            actor.is_admin,
+            actor.person,
+            coordinator=coordinator is not None,
+        )
+    if coordinator is not None and not actor.is_registered:
+        await message.answer(
+            territory_texts.WELCOME.format(territory=esc(coordinator.territory.name))
+        )
+        return
     if not actor.is_registered and not actor.is_admin:
         await message.answer(await for_stranger(session, actor, bot))
         return
     text, markup = main_menu(actor)
-    if actor.is_registered or actor.is_admin:
-        await apply_chat_commands(bot, message.chat.id, actor.roles, actor.is_admin, actor.person)
     await message.answer(text, reply_markup=markup)
 
 

@@ -107,7 +107,8 @@ def _young(figures: Figures) -> str:
     )
 
 
-def _body(current: Summary, figures: Figures) -> str:
+def summary_body(current: Summary, figures: Figures) -> str:
+    """The indicators of one set of figures (an organisation's, a scope's total)."""
     forms = ", ".join(
         f"{KIND_NAMES[form].split(' (')[0].lower()} {count}"
         for form, count in sorted(figures.pairs_by_kind.items(), key=lambda item: -item[1])
@@ -168,7 +169,7 @@ def render(current: Summary, region: bool) -> str:
     text = texts.SUMMARY_HEAD.format(
         scope=scope, start=f"{chosen.start:%d.%m.%Y}", end=f"{chosen.end:%d.%m.%Y}"
     )
-    text += _body(current, current.total)
+    text += summary_body(current, current.total)
     if region:
         text += texts.SUMMARY_REGION_HEADER
         for organization, name in list(current.organizations.items())[:REGION_LINES]:

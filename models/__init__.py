@@ -42,6 +42,7 @@ from models.people import (
 )
 from models.runtime import DIALOGUE_STATES, RECEIVED_UPDATES, DialogueState, ReceivedUpdate
 from models.support import Feedback, HelpMessage, HelpRequest
+from models.territories import Coordinator, Territory
 
 __all__ = [
     "DIALOGUE_STATES",
@@ -49,6 +50,7 @@ __all__ = [
     "Achievement",
     "AuditEntry",
     "Base",
+    "Coordinator",
     "DialogueState",
     "Difficulty",
     "Feedback",
@@ -87,6 +89,7 @@ __all__ = [
     "SurveyQuestion",
     "SurveyResponse",
     "SurveySetting",
+    "Territory",
     "meeting_activities",
     "meeting_difficulties",
     "utcnow",

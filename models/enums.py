@@ -248,3 +248,10 @@ class QuestionKind(StrEnum):
     SCALE = "scale"  # 1–5
     CHOICE = "choice"
     TEXT = "text"
+
+
+class TerritoryKind(StrEnum):
+    """The external contour (seed 000 §3.2): a region, and the municipalities inside it."""
+
+    REGION = "region"
+    MUNICIPALITY = "municipality"

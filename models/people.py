@@ -39,6 +39,10 @@ class Organization(TimestampMixin, Base):
     name: Mapped[str] = mapped_column(String(200))
     timezone: Mapped[str] = mapped_column(String(64))
     region: Mapped[str] = mapped_column(String(200))
+    # the region or municipality it belongs to (models.territories); none until an admin says
+    territory_id: Mapped[int | None] = mapped_column(
+        ForeignKey("territories.id", ondelete="SET NULL"), index=True
+    )
     # Hours without a mentor taking a help request before the curator is told.
     help_escalation_hours: Mapped[int] = mapped_column(SmallInteger, default=4)
     no_meeting_nudge_days: Mapped[int] = mapped_column(SmallInteger, default=14)

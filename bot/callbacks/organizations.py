@@ -14,6 +14,7 @@ class OrgsPageCb(CallbackData, prefix="orgp1"):
 class OrgAction(StrEnum):
     OPEN = "open"
     CURATOR_LINK = "curator_link"
+    TERRITORY = "territory"
 
 
 class OrgCb(CallbackData, prefix="org1"):

@@ -37,6 +37,12 @@ def organization_card(organization_id: int, page: int) -> InlineKeyboardMarkup:
                     ),
                 )
             ],
+            [
+                button(
+                    organizations_texts.BUTTON_TERRITORY,
+                    OrgCb(organization_id=organization_id, action=OrgAction.TERRITORY, page=page),
+                )
+            ],
             [button(common_texts.BUTTON_BACK, OrgsPageCb(page=page))],
         ]
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
@@ -23,6 +23,7 @@ from sqlalchemy import (
     distinct,
     exists,
     extract,
+    false,
     func,
     literal,
     literal_column,
@@ -167,6 +168,7 @@ class Figures:
     satisfaction_sum: int = 0
     satisfaction_count: int = 0
     self_check: dict[DifficultyCategory, tuple[float, float]] = field(default_factory=dict)
+    self_check_counts: dict[DifficultyCategory, int] = field(default_factory=dict)  # mentees
     categories_obtained: int = 0  # qualification categories obtained in the period
     contest_participants: int = 0  # teachers who took part in a contest in the period
     young_year_on: int = 0  # young specialists mentored in a pair begun a year before the end
@@ -316,13 +318,61 @@ async def summary(
     await tally.difficulties()
     await tally.ratings()
     await tally.achievements()
-    self_check = await tally.self_check()
-    total = _total(list(tally.figures.values()))
+    await tally.self_check()
+    total = total_of(list(tally.figures.values()))
     total.first_answer_median_minutes = (
         await _median_first_answer(session, tally.requests_in_period, tally.dialect, grouped=False)
     ).get(0)
-    total.self_check = self_check
     return Summary(chosen, names, tally.figures, total, by_month, today)
+
+
+async def zoned_summary(
+    session: AsyncSession, zones: Mapping[str, Sequence[int]], chosen: Period, today: date
+) -> Summary:
+    """The summary of organisations in several time zones, each counted over its own local
+    dates of the period (`zones`: time zone → organisations), and their total."""
+    parts = [
+        await summary(session, scope, chosen, timezone, today)
+        for timezone, scope in zones.items()
+        if scope
+    ]
+    if len(parts) == 1:
+        return parts[0]
+    names = dict(
+        sorted(
+            ((key, name) for part in parts for key, name in part.organizations.items()),
+            key=lambda item: item[1],
+        )
+    )
+    by_organization = {
+        key: part.by_organization[key] for part in parts for key in part.organizations
+    }
+    by_month: dict[str, int] = defaultdict(int)
+    for part in parts:
+        for month, count in part.meetings_by_month.items():
+            by_month[month] += count
+    total = total_of(list(by_organization.values()))
+    requests = or_(
+        false(),
+        *(
+            _requests_in(scope, *chosen.bounds(timezone))
+            for timezone, scope in zones.items()
+            if scope
+        ),
+    )
+    dialect = session.get_bind().dialect.name
+    total.first_answer_median_minutes = (
+        await _median_first_answer(session, requests, dialect, grouped=False)
+    ).get(0)
+    return Summary(chosen, names, by_organization, total, dict(sorted(by_month.items())), today)
+
+
+def _requests_in(scope: Sequence[int] | None, start: datetime, end: datetime) -> Any:
+    return and_(
+        _in(HelpRequest.organization_id, scope),
+        HelpRequest.created_at >= start,
+        HelpRequest.created_at < end,
+    )
 
 
 @dataclass
@@ -354,11 +404,7 @@ class _Tally:
 
     @property
     def requests_in_period(self) -> Any:
-        return and_(
-            _in(HelpRequest.organization_id, self.scope),
-            HelpRequest.created_at >= self.start,
-            HelpRequest.created_at < self.end,
-        )
+        return _requests_in(self.scope, self.start, self.end)
 
     async def rows(self, statement: Any) -> list[Any]:
         return list((await self.session.execute(statement)).all())
@@ -634,19 +680,13 @@ class _Tally:
             self.figures[organization].satisfaction_sum = total or 0
             self.figures[organization].satisfaction_count = count
 
-    async def self_check(self) -> dict[DifficultyCategory, tuple[float, float]]:
-        """Each organisation's mean start and end self-diagnosis; returns the scope's."""
-        sums: dict[DifficultyCategory, list[int]] = defaultdict(lambda: [0, 0, 0])
+    async def self_check(self) -> None:
+        """Each organisation's mean start and end self-diagnosis, and of how many mentees."""
         for organization, category, before, after, count in await _self_check(
             self.session, self.scope, self.end
         ):
             self.figures[organization].self_check[category] = (before / count, after / count)
-            for index, value in enumerate((before, after, count)):
-                sums[category][index] += value
-        return {
-            category: (before / count, after / count)
-            for category, (before, after, count) in sums.items()
-        }
+            self.figures[organization].self_check_counts[category] = count
 
 
 async def organization_names(session: AsyncSession, scope: Sequence[int] | None) -> dict[int, str]:
@@ -727,7 +767,8 @@ async def _self_check(
     return list((await session.execute(statement)).all())
 
 
-def _total(parts: list[Figures]) -> Figures:
+def total_of(parts: list[Figures]) -> Figures:
+    """The figures of several organisations together (the median of first answers aside)."""
     total = Figures()
     counters = [
         "teachers",
@@ -762,7 +803,27 @@ def _total(parts: list[Figures]) -> Figures:
             for key, value in getattr(part, name).items():
                 merged[key] += value
         setattr(total, name, dict(merged))
+    total.self_check, total.self_check_counts = _merged_self_check(parts)
     return total
+
+
+def _merged_self_check(
+    parts: list[Figures],
+) -> tuple[dict[DifficultyCategory, tuple[float, float]], dict[DifficultyCategory, int]]:
+    """The means over all the parts' mentees, each part weighed by how many gave both."""
+    sums: dict[DifficultyCategory, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    counts: dict[DifficultyCategory, int] = defaultdict(int)
+    for part in parts:
+        for category, (before, after) in part.self_check.items():
+            count = part.self_check_counts[category]
+            sums[category][0] += before * count
+            sums[category][1] += after * count
+            counts[category] += count
+    means = {
+        category: (before / counts[category], after / counts[category])
+        for category, (before, after) in sums.items()
+    }
+    return means, dict(counts)
 
 
 # --- per mentor, and difficulties over time -----------------------------------------------

@@ -36,6 +36,7 @@ BUTTON_NEW_ORG = "🏫 Новая организация"
 BUTTON_ORGS = "🗂 Организации"
 
 BUTTON_CURATOR_LINK = "🔗 Новая ссылка для куратора"
+BUTTON_TERRITORY = "🗺 Территория (регион, муниципалитет)"
 
 BUTTON_DEFAULT_TIMEZONE = "По умолчанию: {zone}"
 
