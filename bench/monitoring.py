@@ -1,7 +1,10 @@
-"""Benchmark of the monitoring: a generated region (`sandbox.demo`) of 100 organisations, 50 000
-teachers and a school year of activity (about 2 million rows); the time of /summary for one
-organisation and for the region, and of the workbook for one organisation, each against the bare
-SQL aggregate (or select) it is built on, measured in the same run.
+"""Benchmark of the monitoring: a generated region (`sandbox.demo`) of 100 organisations in 10
+municipalities, 50 000 teachers and a school year of activity (about 2 million rows); the time of
+/summary for one organisation and for the region, of the coordinator's territory summary (grouped
+by municipality, each organisation over its own local dates), and of the workbook for one
+organisation, each against the bare SQL aggregate (or select) it is built on, measured in the
+same run. The territory's figures are checked against the organisations' own summaries added
+up.
 
     python -m bench.monitoring [--organizations 100] [--teachers 500] [--database-url URL] [--json]
 
@@ -23,7 +26,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bench import empty_schema, render
-from bot.services import monitoring, workbook
+from bot.services import monitoring, territories, workbook
+from bot.services.access import Actor
 from models import Meeting, Pair
 from models.database import create_engine, create_session_factory
 from models.enums import MeetingStatus
@@ -35,6 +39,22 @@ YEAR = monitoring.Period(date(2025, 9, 1), date(2026, 8, 31), monitoring.PeriodK
 TODAY = date(2026, 9, 1)
 MONTHS = 12
 TIMEZONE = "Europe/Moscow"
+ADMIN = Actor(telegram_id=1, person=None, is_admin=True)
+REGION_ID = 1  # the demo's region: the first territory it makes
+# what the territory's total must equal: the sum of each organisation's own summary
+ADDED_UP = (
+    "teachers",
+    "involved",
+    "mentors",
+    "mentees",
+    "meetings_held",
+    "requests",
+    "goals_reached",
+    "goals_overdue",
+    "activities_done",
+    "rating_sum",
+    "rating_count",
+)
 
 
 async def _timed(action: Callable[[], Awaitable[Any]], runs: int = 3) -> float:
@@ -82,6 +102,26 @@ async def run(url: str | None, organizations: int, teachers: int) -> dict[str, A
         def summary(scope: list[int] | None) -> Callable[[], Awaitable[Any]]:
             return lambda: in_session(lambda s: monitoring.summary(s, scope, YEAR, TIMEZONE, TODAY))
 
+        def territory() -> Awaitable[Any]:
+            return in_session(lambda s: territories.picture(s, ADMIN, REGION_ID, YEAR, TODAY))
+
+        async def added_up() -> bool:
+            """The territory's total equals its organisations' own summaries added up."""
+            current = await territory()
+            for organization in current.summary.organizations:
+                own = await summary([organization])()
+                for name in ADDED_UP:
+                    if getattr(own.total, name) != getattr(
+                        current.summary.by_organization[organization], name
+                    ):
+                        return False
+            parts = list(current.summary.by_organization.values())
+            groups = sum(len(group.organization_ids) for group in current.groups)
+            return groups == len(parts) and all(
+                getattr(current.summary.total, name) == sum(getattr(p, name) for p in parts)
+                for name in ADDED_UP
+            )
+
         bare_rows = (
             select(Meeting.starts_at, Meeting.topic, Meeting.status, Meeting.summary)
             .join(Pair, Pair.id == Meeting.pair_id)
@@ -97,6 +137,8 @@ async def run(url: str | None, organizations: int, teachers: int) -> dict[str, A
             "bare_org_s": await _timed(bare_aggregate([1])),
             "summary_region_s": await _timed(summary(None)),
             "bare_region_s": await _timed(bare_aggregate(None)),
+            "summary_territory_s": await _timed(territory),
+            "territory_equals_organizations_added_up": await added_up(),
             "workbook_org_s": await _timed(
                 lambda: in_session(lambda s: workbook.build(s, [1], YEAR, TIMEZONE)), runs=1
             ),
@@ -110,6 +152,10 @@ async def run(url: str | None, organizations: int, teachers: int) -> dict[str, A
     results["workbook_org_vs_bare_ratio"] = (
         results["workbook_org_s"] / results["bare_workbook_org_s"]
     )
+    results["territory_vs_region_summary_ratio"] = (
+        results["summary_territory_s"] / results["summary_region_s"]
+    )
+    results["summary_territory_target_ratio"] = results["summary_territory_s"] / 1.0
     results["summary_org_target_ratio"] = results["summary_org_s"] / 0.2
     results["summary_region_target_ratio"] = results["summary_region_s"] / 2.0
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in results.items()}

@@ -397,7 +397,12 @@ async def render_mentors(
             meetings=load.meetings,
             requests=load.open_requests,
             overdue=load.overdue_goals,
-            idle=texts.MENTOR_IDLE if load.pairs and not load.meetings else "",
+            idle=(texts.MENTOR_IDLE if load.pairs and not load.meetings else "")
+            + (
+                texts.MENTOR_ELSEWHERE.format(count=load.other_schools)
+                if load.other_schools
+                else ""
+            ),
         )
     names = [(mentor.id, mentor.full_name) for mentor in page.items]
     return text, keyboards.mentors(page, names)

@@ -221,9 +221,11 @@ async def mentees_done(
 
 
 async def render_suggestions(
-    session: AsyncSession, actor: Actor, mentee_id: int, everyone: bool
+    session: AsyncSession, actor: Actor, mentee_id: int, everyone: bool, beyond: bool = False
 ) -> tuple[str, InlineKeyboardMarkup]:
-    mentee, found = await matching.suggest(session, actor, mentee_id, everyone=everyone)
+    mentee, found = await matching.suggest(
+        session, actor, mentee_id, everyone=everyone, beyond=beyond
+    )
     facts = await matching.mentee_facts(session, mentee)
     text = matching_texts.SUGGESTIONS_HEADER.format(
         name=esc(mentee.full_name),
@@ -240,12 +242,14 @@ async def render_suggestions(
             )
             + hidden
         )
+    if beyond:
+        text += matching_texts.SUGGESTIONS_BEYOND
     if everyone:
         text += matching_texts.SUGGESTIONS_EVERYONE
     elif not found:
         text += matching_texts.SUGGESTIONS_EMPTY
     mentors = [(suggestion.person_id, suggestion.name) for suggestion in found]
-    return text, keyboards.suggestions(mentee_id, mentors, everyone=everyone)
+    return text, keyboards.suggestions(mentee_id, mentors, everyone=everyone, beyond=beyond)
 
 
 @handlers.callback_query(SuggestCb.filter())
@@ -253,7 +257,7 @@ async def suggestions(
     callback: CallbackQuery, callback_data: SuggestCb, session: AsyncSession, actor: Actor
 ) -> None:
     text, markup = await render_suggestions(
-        session, actor, callback_data.mentee_id, callback_data.everyone
+        session, actor, callback_data.mentee_id, callback_data.everyone, callback_data.beyond
     )
     if callback_data.toggle:  # «показать всех» and back: the same message
         await answer_quietly(callback)

@@ -175,7 +175,8 @@ async def render_card(
             name=esc(name), score=score, text=esc(shorten(reflection, 300))
         )
     person = actor.require_person()
-    curator = Role.CURATOR in person.role_set
+    # the pair's own school's curator: not the curator of a mentor from another school
+    curator = Role.CURATOR in person.role_set and pair.organization_id == person.organization_id
     participant = person.id in {p.id for p in loaded.people}
     worked = pair.status not in (PairStatus.PROPOSED, PairStatus.DECLINED)
     offers = keyboards.CardButtons(
@@ -313,7 +314,7 @@ async def unpaired_page(
 async def open_pair(
     callback: CallbackQuery, callback_data: PairCb, session: AsyncSession, actor: Actor
 ) -> None:
-    loaded = await pairs.get_pair(session, actor, callback_data.pair_id)
+    loaded = await pairs.get_pair(session, actor, callback_data.pair_id, reading=True)
     person = actor.require_person()
     if person.id not in {p.id for p in loaded.people}:
         await audit.record(

@@ -297,6 +297,7 @@ async def _show_profile(
             load=teacher.load,
             capacity=teacher.capacity,
             willing=texts.WILLING_NAMES[teacher.willing],
+            beyond=texts.BEYOND_NAMES[teacher.person.mentor_beyond_school],
         ),
         keyboards.mentor_profile(teacher),
     )
@@ -338,6 +339,18 @@ async def willing_set(
     if callback_data.value not in ("0", "1"):
         raise ValidationFailed(STALE_BUTTON)
     await staff.set_willing(session, actor, callback_data.person_id, callback_data.value == "1")
+    await _show_profile(callback, session, actor, callback_data.person_id)
+
+
+@handlers.callback_query(TeacherCb.filter(F.action == TeacherAction.BEYOND_SCHOOL))
+async def beyond_school_set(
+    callback: CallbackQuery, callback_data: TeacherCb, session: AsyncSession, actor: Actor
+) -> None:
+    if callback_data.value not in ("0", "1"):
+        raise ValidationFailed(STALE_BUTTON)
+    await staff.set_beyond_school(
+        session, actor, callback_data.person_id, callback_data.value == "1"
+    )
     await _show_profile(callback, session, actor, callback_data.person_id)
 
 

@@ -101,6 +101,8 @@ class Person(TimestampMixin, Base):
     mentor_willing: Mapped[bool | None] = mapped_column(Boolean)
     mentor_willing_on: Mapped[date | None] = mapped_column(Date)
     help_subjects: Mapped[str | None] = mapped_column(String(300))
+    # agrees to mentor teachers of other schools of the region too (virtual mentoring)
+    mentor_beyond_school: Mapped[bool] = mapped_column(Boolean, default=False)
     # the command list last set in their chat (`bot.commands`): set again only when it changes
     commands_fingerprint: Mapped[str | None] = mapped_column(String(16))
 

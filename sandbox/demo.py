@@ -56,6 +56,7 @@ from models import (
     Programme,
     ProgrammeActivity,
     SelfAssessment,
+    Territory,
     meeting_activities,
     meeting_difficulties,
 )
@@ -78,11 +79,13 @@ from models.enums import (
     ProgrammeStatus,
     Role,
     RoleModel,
+    TerritoryKind,
     Urgency,
 )
 
 TELEGRAM_ID_BASE = 1_000_000  # person id N gets telegram_id TELEGRAM_ID_BASE + N
 REGION = "Тверская область"
+SCHOOLS_PER_MUNICIPALITY = 10  # the region's schools are dealt out to municipalities of ten
 CHUNK = 20_000  # rows per INSERT statement
 MENTOR_SHARE = 0.3  # of the teachers, i.e. everyone but the curator
 NO_ROLE_SHARE = 0.25  # of the teachers: on the staff, in no pair, not in the bot
@@ -95,7 +98,7 @@ END_DIAGNOSIS_DAYS = 30  # mentees rate themselves again this close to the end o
 
 # Tables in the order their rows are inserted (every foreign key points backwards).
 TABLES: tuple[Any, ...] = (
-    Organization, Person, PersonRole, PersonMenteeType, MentorArea, Pair, PairMember,
+    Territory, Organization, Person, PersonRole, PersonMenteeType, MentorArea, Pair, PairMember,
     PairAnswer, PairMentor, Programme, Difficulty, ProgrammeActivity, SelfAssessment, Meeting,
     MeetingParticipant, meeting_difficulties, meeting_activities, Goal, GoalProgress,
     HelpRequest, HelpMessage, Feedback,
@@ -484,8 +487,9 @@ def generate(
     collecting = gc.isenabled()
     gc.disable()
     try:
+        places = generator.territories(-(-organizations // SCHOOLS_PER_MUNICIPALITY))
         for number in range(1, organizations + 1):
-            generator.organization(number, teachers)
+            generator.organization(number, teachers, places[(number - 1) % len(places)])
     finally:
         if collecting:
             gc.enable()
@@ -703,13 +707,31 @@ class _Generator:
 
     # --- one school ---------------------------------------------------------------------------
 
-    def organization(self, number: int, teachers: int) -> None:
+    def territories(self, municipalities: int) -> list[int]:
+        """The region and its municipalities; the municipalities' ids."""
+        created_at = self.clock.at(self.clock.founded, time(9, 0))
+        region = self.add(
+            Territory, kind=TerritoryKind.REGION, name=REGION, parent_id=None, created_at=created_at
+        )
+        return [
+            self.add(
+                Territory,
+                kind=TerritoryKind.MUNICIPALITY,
+                name=f"Муниципальный округ №{number}",
+                parent_id=region,
+                created_at=created_at,
+            )
+            for number in range(1, municipalities + 1)
+        ]
+
+    def organization(self, number: int, teachers: int, territory_id: int) -> None:
         clock = self.clock
         organization_id = self.add(
             Organization,
             name=f"МБОУ «Школа №{number}»",
             timezone=self.timezone,
             region=REGION,
+            territory_id=territory_id,
             help_escalation_hours=4,
             no_meeting_nudge_days=14,
             quiet_hours_start=21,

@@ -46,6 +46,7 @@ class SuggestCb(CallbackData, prefix="sug1"):
     mentee_id: int
     everyone: bool = False
     toggle: bool = False  # pressed in the suggestions themselves: they change in place
+    beyond: bool = False  # mentors of the region's other schools (virtual mentoring)
 
 
 class SuggestPickCb(CallbackData, prefix="sugp1"):

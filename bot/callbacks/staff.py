@@ -32,6 +32,7 @@ class TeacherAction(StrEnum):
     AREA = "area"  # value: the category toggled
     CAPACITY = "capacity"  # value: the new capacity
     WILLING = "willing"  # value: "1" or "0"
+    BEYOND_SCHOOL = "beyond"  # value: "1" or "0"
     SUBJECTS = "subjects"
     LEFT = "left"
     BACK = "back"

@@ -127,7 +127,7 @@ def pair_confirm() -> InlineKeyboardMarkup:
 
 
 def suggestions(
-    mentee_id: int, mentors: list[tuple[int, str]], *, everyone: bool
+    mentee_id: int, mentors: list[tuple[int, str]], *, everyone: bool, beyond: bool
 ) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for number, (mentor_id, name) in enumerate(mentors, start=1):
@@ -138,7 +138,18 @@ def suggestions(
             )
         )
     toggle = matching_texts.BUTTON_FITTING if everyone else matching_texts.BUTTON_EVERYONE
-    builder.row(button(toggle, SuggestCb(mentee_id=mentee_id, everyone=not everyone, toggle=True)))
+    builder.row(
+        button(
+            toggle,
+            SuggestCb(mentee_id=mentee_id, everyone=not everyone, toggle=True, beyond=beyond),
+        )
+    )
+    where = matching_texts.BUTTON_OWN_SCHOOL if beyond else matching_texts.BUTTON_BEYOND
+    builder.row(
+        button(
+            where, SuggestCb(mentee_id=mentee_id, everyone=everyone, toggle=True, beyond=not beyond)
+        )
+    )
     return builder.as_markup()
 
 

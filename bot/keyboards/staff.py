@@ -130,6 +130,13 @@ def mentor_profile(teacher: TeacherCard) -> InlineKeyboardMarkup:
             for answer, label in texts.BUTTON_WILLING.items()
         )
     )
+    beyond = teacher.person.mentor_beyond_school
+    builder.row(
+        button(
+            texts.BUTTON_BEYOND_SCHOOL[beyond],
+            _act(TeacherAction.BEYOND_SCHOOL, person_id, "0" if beyond else "1"),
+        )
+    )
     builder.row(
         button(texts.BUTTON_SUBJECTS, _act(TeacherAction.SUBJECTS, person_id)),
         button(texts.BUTTON_TEACHER_OPEN, _act(TeacherAction.OPEN, person_id)),

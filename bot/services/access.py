@@ -85,12 +85,14 @@ async def require_mentee_visible(session: AsyncSession, actor: Actor, mentee: Pe
     viewer = actor.require_person()
     if viewer.id == mentee.id:
         return
+    if viewer.organization_id == mentee.organization_id and Role.CURATOR in viewer.role_set:
+        return
+    # a mentor may be of another school (virtual mentoring)
+    if await is_mentor_of(session, viewer.id, mentee.id):
+        return
     if viewer.organization_id != mentee.organization_id:
         raise AccessDenied(texts.ACCESS_OTHER_ORGANIZATION)
-    if Role.CURATOR in viewer.role_set:
-        return
-    if not await is_mentor_of(session, viewer.id, mentee.id):
-        raise AccessDenied(texts.ACCESS_NOT_YOUR_MENTEE)
+    raise AccessDenied(texts.ACCESS_NOT_YOUR_MENTEE)
 
 
 async def is_mentor_of(session: AsyncSession, mentor_id: int, mentee_id: int) -> bool:

@@ -170,11 +170,13 @@ async def get(session: AsyncSession, actor: Actor, request_id: int) -> RequestVi
     request = await session.get(HelpRequest, request_id)
     if request is None:
         raise NotFound(texts.HELP_NOT_FOUND)
+    view = await _view(session, request)
+    # whoever answers it may be a mentor of another school (virtual mentoring)
+    if person.id in {view.mentee.id} | {p.id for p in view.responders}:
+        return view
     if request.organization_id != person.organization_id:
         raise AccessDenied(ACCESS_OTHER_ORGANIZATION)
-    view = await _view(session, request)
-    involved = {view.mentee.id} | {p.id for p in view.responders}
-    if person.id not in involved and Role.CURATOR not in person.role_set:
+    if Role.CURATOR not in person.role_set:
         raise AccessDenied(texts.HELP_NOT_YOURS)
     return view
 

@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import and_, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services import pairs
+from bot.services import pairs, virtual_mentoring
 from bot.services.access import Actor
 from bot.services.errors import ValidationFailed
 from bot.texts import matching as texts
@@ -52,6 +52,7 @@ class MentorFacts:
     capacity: int
     willing: bool | None  # None: not asked this school year
     joined: bool
+    school: str | None = None  # another school's name: a mentor across schools
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,8 @@ def rank(
 def _weigh(mentee: MenteeFacts, mentor: MentorFacts) -> Suggestion:
     score = 0.0
     reasons: list[str] = []
+    if mentor.school is not None:
+        reasons.append(texts.REASON_OTHER_SCHOOL.format(school=mentor.school))
     subject = (mentee.subject or "").strip().casefold()
     if subject and subject == (mentor.subject or "").strip().casefold():
         score += SAME_SUBJECT
@@ -157,14 +160,23 @@ async def mentee_facts(session: AsyncSession, mentee: Person) -> MenteeFacts:
 
 
 async def mentor_facts(
-    session: AsyncSession, organization_id: int, today: date
+    session: AsyncSession, organization_id: int, today: date, *, beyond: bool = False
 ) -> list[MentorFacts]:
-    """Every mentor on the organisation's staff, with their load and profile."""
+    """Every mentor on the organisation's staff, with their load and profile; with `beyond`,
+    instead those of the region's other schools who agreed to mentor across schools."""
+    where = Person.organization_id == organization_id
+    if beyond:
+        where = and_(
+            Person.organization_id.in_(
+                await virtual_mentoring.neighbours(session, organization_id)
+            ),
+            Person.mentor_beyond_school.is_(True),
+        )
     mentors = list(
         await session.scalars(
             select(Person)
             .where(
-                Person.organization_id == organization_id,
+                where,
                 *pairs.on_staff(today),
                 exists().where(PersonRole.person_id == Person.id, PersonRole.role == Role.MENTOR),
             )
@@ -190,21 +202,28 @@ async def mentor_facts(
             capacity=capacity_of(mentor),
             willing=willing_now(mentor, today),
             joined=mentor.telegram_id is not None,
+            school=mentor.organization.name if beyond else None,
         )
         for mentor in mentors
     ]
 
 
 async def suggest(
-    session: AsyncSession, actor: Actor, mentee_id: int, *, everyone: bool = False
+    session: AsyncSession,
+    actor: Actor,
+    mentee_id: int,
+    *,
+    everyone: bool = False,
+    beyond: bool = False,
 ) -> tuple[Person, list[Suggestion]]:
-    """The curator's ranked mentors for one mentee of their organisation."""
+    """The curator's ranked mentors for one mentee of their organisation (with `beyond`, the
+    mentors of the region's other schools open to virtual mentoring)."""
     curator = actor.require_curator()
     mentee = await pairs.check_mentee(session, actor, mentee_id)
     today = pairs.local_today(curator.organization.timezone)
     candidates = [
         mentor
-        for mentor in await mentor_facts(session, curator.organization_id, today)
+        for mentor in await mentor_facts(session, curator.organization_id, today, beyond=beyond)
         if mentor.person_id != mentee.id
     ]
     return mentee, rank(await mentee_facts(session, mentee), candidates, everyone=everyone)

@@ -34,6 +34,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql.functions import FunctionElement
 
 from bot.services.access import Actor
@@ -452,13 +453,23 @@ class _Tally:
             "young_with_mentor",
         )
         # Everyone who worked in a pair of the period, once per organisation, with whether they
-        # mentored and whether they were mentored: the three head counts in one pass.
-        mentors = select(
-            Pair.organization_id.label("org"),
-            Pair.mentor_id.label("person"),
-            literal(1).label("mentor"),
-            literal(0).label("mentee"),
-        ).where(self.active)
+        # mentored and whether they were mentored: the three head counts in one pass. Each
+        # school counts its own people: a mentor of a pair in another school (virtual
+        # mentoring) in their own.
+        mentor = aliased(Person)
+        mentors = (
+            select(
+                mentor.organization_id.label("org"),
+                Pair.mentor_id.label("person"),
+                literal(1).label("mentor"),
+                literal(0).label("mentee"),
+            )
+            .join(mentor, mentor.id == Pair.mentor_id)
+            .where(
+                _active_pairs(None, self.start, self.end_day),
+                _in(mentor.organization_id, self.scope),
+            )
+        )
         mentees = (
             select(
                 Pair.organization_id.label("org"),
@@ -836,6 +847,7 @@ class MentorLoad:
     meetings: int  # held in the last 30 days
     open_requests: int
     overdue_goals: int
+    other_schools: int = 0  # of the pairs, those in other schools (virtual mentoring)
 
 
 LOAD_DAYS = 30
@@ -867,6 +879,11 @@ async def mentor_load(
 
     pairs = await counts(
         select(Pair.mentor_id, func.count(Pair.id)).where(active).group_by(Pair.mentor_id)
+    )
+    elsewhere = await counts(
+        select(Pair.mentor_id, func.count(Pair.id))
+        .where(active, Pair.organization_id != curator.organization_id)
+        .group_by(Pair.mentor_id)
     )
     mentees = await counts(
         select(Pair.mentor_id, func.count(distinct(PairMember.mentee_id)))
@@ -902,6 +919,7 @@ async def mentor_load(
             meetings.get(mentor, 0),
             requests.get(mentor, 0),
             overdue.get(mentor, 0),
+            elsewhere.get(mentor, 0),
         )
         for mentor in ids
     }

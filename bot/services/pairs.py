@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services import validation
+from bot.services import validation, virtual_mentoring
 from bot.services.access import Actor
 from bot.services.errors import AccessDenied, NotFound, ValidationFailed
 from bot.services.pagination import Page, paginate
@@ -179,10 +179,18 @@ async def unpaired_mentees(session: AsyncSession, actor: Actor, page: int) -> Pa
 
 
 async def _member_of(session: AsyncSession, curator: Person, person_id: int, role: Role) -> Person:
+    """A teacher of the curator's staff in this role; for a mentor, also one of another school
+    of the region who agreed to mentor beyond it."""
     person = await session.get(Person, person_id)
     if (
         person is None
-        or person.organization_id != curator.organization_id
+        or (
+            person.organization_id != curator.organization_id
+            and not (
+                role is Role.MENTOR
+                and await virtual_mentoring.may_mentor_in(session, person, curator.organization_id)
+            )
+        )
         or not is_staff(person, local_today(curator.organization.timezone))
         or role not in person.role_set
     ):
@@ -355,25 +363,36 @@ async def view(session: AsyncSession, pair: Pair) -> PairView:
     return PairView(pair=pair, mentor=mentor, mentees=mentees)
 
 
-async def get_pair(session: AsyncSession, actor: Actor, pair_id: int) -> PairView:
-    """A pair seen by its curator, its mentor or one of its mentees; nobody else."""
+async def get_pair(
+    session: AsyncSession, actor: Actor, pair_id: int, *, reading: bool = False
+) -> PairView:
+    """A pair seen by its curator, its mentor or one of its mentees; nobody else. Its mentor
+    may be of another school (virtual mentoring); with `reading` (the pair's card), so may the
+    curator of the mentor's school, who sees their mentor's load across schools."""
     person = actor.require_person()
     pair = await session.get(Pair, pair_id)
     if pair is None:
         raise NotFound(texts.PAIR_NOT_FOUND)
+    loaded = await view(session, pair)
+    if person.id in {p.id for p in loaded.people}:
+        return loaded
+    curator = Role.CURATOR in person.role_set
+    if curator and pair.organization_id == person.organization_id:
+        return loaded
+    if reading and curator and loaded.mentor.organization_id == person.organization_id:
+        return loaded
     if pair.organization_id != person.organization_id:
         raise AccessDenied(ACCESS_OTHER_ORGANIZATION)
-    loaded = await view(session, pair)
-    is_participant = person.id in {p.id for p in loaded.people}
-    if not is_participant and Role.CURATOR not in person.role_set:
-        raise AccessDenied(texts.PAIR_NOT_YOURS)
-    return loaded
+    raise AccessDenied(texts.PAIR_NOT_YOURS)
 
 
 async def managed_pair(session: AsyncSession, actor: Actor, pair_id: int) -> PairView:
     """A pair of the curator's own organisation, for changes only the curator makes."""
-    actor.require_curator()
-    return await get_pair(session, actor, pair_id)
+    curator = actor.require_curator()
+    loaded = await get_pair(session, actor, pair_id)
+    if loaded.pair.organization_id != curator.organization_id:
+        raise AccessDenied(ACCESS_OTHER_ORGANIZATION)
+    return loaded
 
 
 def pair_filter(only: str, timezone: str, stalled_days: int) -> list[Any]:
@@ -434,7 +453,11 @@ async def list_pairs(session: AsyncSession, actor: Actor, page: int, only: str =
     of one status, of one kind, or of one mentor (`m<id>`)."""
     curator = actor.require_curator()
     organization = curator.organization
-    statement = select(Pair).where(Pair.organization_id == curator.organization_id)
+    # the school's pairs, and those its mentors lead in other schools (virtual mentoring)
+    own_mentors = select(Person.id).where(Person.organization_id == curator.organization_id)
+    statement = select(Pair).where(
+        or_(Pair.organization_id == curator.organization_id, Pair.mentor_id.in_(own_mentors))
+    )
     statement = statement.where(
         *pair_filter(only, organization.timezone, organization.stalled_days)
     )

@@ -463,6 +463,17 @@ async def set_willing(session: AsyncSession, actor: Actor, person_id: int, willi
     return person
 
 
+async def set_beyond_school(
+    session: AsyncSession, actor: Actor, person_id: int, agrees: bool
+) -> Person:
+    """Does the mentor agree to mentor teachers of other schools of the region (virtual
+    mentoring): curators there then find them."""
+    person = await _mentor(session, actor, person_id)
+    person.mentor_beyond_school = agrees
+    await session.flush()
+    return person
+
+
 async def toggle_area(
     session: AsyncSession, actor: Actor, person_id: int, category: DifficultyCategory
 ) -> frozenset[DifficultyCategory]:

@@ -253,7 +253,10 @@ async def start(
     """Begin (or go on with) the actor's questionnaire of the pair at that milestone."""
     person = actor.require_person()
     pair = await session.get(Pair, pair_id)
-    if pair is None or pair.organization_id != person.organization_id:
+    # the pair's mentor may be of another school (virtual mentoring)
+    if pair is None or (
+        pair.organization_id != person.organization_id and pair.mentor_id != person.id
+    ):
         raise NotFound(texts.SURVEY_NOT_FOUND)
     audience = audience_of(pair, person.id)
     if audience is None:

@@ -113,6 +113,8 @@ MENTOR_LINE = "\n{number}. {name}: {pairs} · {mentees} · {meetings} · {reques
 
 MENTOR_IDLE = " ⚠️"
 
+MENTOR_ELSEWHERE = " (🌐 в других школах: {count})"
+
 BUTTON_MENTOR_PAIRS = "Пары: {name}"
 
 TREND_HEADER = (

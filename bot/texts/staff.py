@@ -118,6 +118,10 @@ TEACHER_NOTHING = "не указано"
 
 TEACHER_JOINED = {True: "да", False: "ещё нет (ждёт свою ссылку)"}
 
+BEYOND_NAMES = {
+    True: "согласен(на) наставлять виртуально",
+    False: "не предлагается",
+}
 WILLING_NAMES = {True: "готов(а) наставлять", False: "не готов(а)", None: "не уточнено"}
 
 TEACHER_ASK_TYPES = (
@@ -131,8 +135,8 @@ TEACHER_ASK_REQUEST = (
 
 TEACHER_ASK_PROFILE = (
     "<b>Профиль наставника: {name}</b>\nНагрузка: {load} из {capacity} наставляемых.\n"
-    "В этом учебном году: {willing}.\nОтметьте, с чем наставник помогает: по этим областям "
-    "куратор подбирает пары."
+    "В этом учебном году: {willing}.\nДругие школы территории: {beyond}.\n"
+    "Отметьте, с чем наставник помогает: по этим областям куратор подбирает пары."
 )
 
 TEACHER_ASK_SUBJECTS = (
@@ -212,6 +216,11 @@ BUTTON_MENTOR_PROFILE = "🧭 Профиль наставника"
 BUTTON_SUBJECTS = "📚 Предметы"
 BUTTON_CAPACITY = "Нагрузка: {capacity}"
 BUTTON_WILLING = {True: "Готов(а) в этом году", False: "Не готов(а)"}
+# a mentor's consent to virtual mentoring: the button shows what it is now, pressing changes it
+BUTTON_BEYOND_SCHOOL = {
+    True: "🌐 Наставляет и педагогов других школ",
+    False: "🏫 Наставляет только в своей школе",
+}
 BUTTON_LEFT = "🚪 Выбыл(а)"
 BUTTON_BACK = "↩️ Вернуть в коллектив"
 BUTTON_ADD_ROLE = "➕ Роль: {role}"

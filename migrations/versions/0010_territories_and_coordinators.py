@@ -1,4 +1,5 @@
-"""territories (regions, municipalities), their coordinators, and each organisation's territory
+"""territories (regions, municipalities), their coordinators, each organisation's territory,
+and mentors who agree to mentor beyond their school
 
 Revision ID: 0010
 Revises: 0009
@@ -82,9 +83,17 @@ def upgrade() -> None:
             ["id"],
             ondelete="SET NULL",
         )
+    with op.batch_alter_table("people", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column(
+                "mentor_beyond_school", sa.Boolean(), nullable=False, server_default=sa.false()
+            )
+        )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("people", schema=None) as batch_op:
+        batch_op.drop_column("mentor_beyond_school")
     with op.batch_alter_table("organizations", schema=None) as batch_op:
         batch_op.drop_constraint(
             batch_op.f("fk_organizations_territory_id_territories"), type_="foreignkey"
