@@ -12,6 +12,7 @@ from bot.texts import commands as texts
 from models import Person
 from models.enums import Role
 
+ANNOUNCE_COMMAND = BotCommand(command="announce", description=texts.COMMAND_ANNOUNCE)
 STRANGER_COMMANDS = (
     BotCommand(command="start", description=texts.COMMAND_START),
     BotCommand(command="help", description=texts.COMMAND_HELP),
@@ -43,6 +44,7 @@ ROLE_COMMANDS = {
         BotCommand(command="final_report", description=texts.COMMAND_FINAL_REPORT),
         BotCommand(command="mentor", description=texts.COMMAND_MENTORS),
         BotCommand(command="difficulties", description=texts.COMMAND_DIFFICULTIES),
+        ANNOUNCE_COMMAND,
     ),
     Role.MENTOR: (
         BotCommand(command="my_pairs", description=texts.COMMAND_MY_PAIRS),
@@ -86,6 +88,8 @@ def commands_for(
         commands.extend(c for c in ADMIN_COMMANDS if c not in commands)
     if is_admin or coordinator:
         commands.append(TERRITORY_COMMAND)
+    if coordinator and ANNOUNCE_COMMAND not in commands:
+        commands.append(ANNOUNCE_COMMAND)
     if roles:
         commands.extend(PERSON_COMMANDS)
     elif is_admin or coordinator:

@@ -24,6 +24,7 @@ from bot.keyboards.surveys import start as survey_start
 from bot.services import pairs, surveys
 from bot.services.reminders import digests, relevance
 from bot.services.reminders.kinds import Kind
+from bot.texts import announcements as announcement_texts
 from bot.texts import notices as texts
 from bot.texts import pulse as pulse_texts
 from bot.texts import surveys as survey_texts
@@ -40,6 +41,7 @@ from bot.texts.vocabulary import (
     shorten,
 )
 from models import (
+    Announcement,
     Goal,
     HelpRequest,
     Meeting,
@@ -368,6 +370,30 @@ async def _notice(
     )
 
 
+async def _announcement(
+    _session: AsyncSession,
+    _notification: Notification,
+    _person: Person,
+    _now: datetime,
+    announcement: Announcement,
+) -> Notice:
+    return Notice(
+        message_of(announcement),
+        None,
+        announcement.file_id,
+        "document" if announcement.file_id else None,
+    )
+
+
+def message_of(announcement: Announcement) -> str:
+    """An announcement as its recipients see it (and its author before sending)."""
+    return announcement_texts.MESSAGE.format(
+        scope=esc(announcement.scope_name),
+        text=esc(announcement.text),
+        author=esc(announcement.author_name),
+    )
+
+
 _MEETING = Reminder(relevance.meeting, _meeting)
 _GOAL = Reminder(relevance.goal, _goal)
 _ACTIVITY = Reminder(relevance.activity, _activity)
@@ -396,6 +422,7 @@ REMINDERS: dict[Kind, Reminder[Any]] = {
     Kind.SURVEY_REMINDER: Reminder(relevance.survey_due, _survey),
     Kind.NOTICE: Reminder(relevance.always, _notice),
     Kind.PROGRAMME_UPDATE: Reminder(relevance.active_pair, _programme_update),
+    Kind.ANNOUNCEMENT: Reminder(relevance.announcement, _announcement),
 }
 
 

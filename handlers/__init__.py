@@ -5,6 +5,7 @@ from aiogram import Router
 
 from handlers import (
     achievements,
+    announcements,
     common,
     diagnostics,
     difficulties,
@@ -43,6 +44,7 @@ def get_routers() -> list[Router]:
         help_requests.handlers.router(),  # before `common`: takes photos and documents too
         documents.uploads.router(),  # before `common`: the adopted regulation is a file
         achievements.uploads.router(),  # before `common`: a diploma comes as a file
+        announcements.uploads.router(),  # before `common`: a document with its caption
         common.handlers.router(),  # /cancel and non-text answers work in every dialogue
         territories.handlers.router(),  # before `registration`: a coordinator's link
         registration.handlers.router(),
@@ -65,6 +67,7 @@ def get_routers() -> list[Router]:
         settings.handlers.router(),
         reminders.handlers.router(),
         monitoring.handlers.router(),
+        announcements.handlers.router(),
         invites.handlers.router(),
         organizations.handlers.router(),
         steps.handlers.router(),  # what a dialogue step got and did not take

@@ -30,7 +30,7 @@ from models.mentorship import (
     meeting_activities,
     meeting_difficulties,
 )
-from models.outbox import AuditEntry, Notification, NotificationPreference
+from models.outbox import Announcement, AuditEntry, Notification, NotificationPreference
 from models.people import (
     Invite,
     InviteOpening,
@@ -48,6 +48,7 @@ __all__ = [
     "DIALOGUE_STATES",
     "RECEIVED_UPDATES",
     "Achievement",
+    "Announcement",
     "AuditEntry",
     "Base",
     "Coordinator",

@@ -255,3 +255,12 @@ class TerritoryKind(StrEnum):
 
     REGION = "region"
     MUNICIPALITY = "municipality"
+
+
+class AnnouncementAudience(StrEnum):
+    """Whom an announcement goes to: everyone of the scope, or the people of one role."""
+
+    EVERYONE = "everyone"
+    MENTORS = "mentors"
+    MENTEES = "mentees"
+    CURATORS = "curators"

@@ -1,5 +1,5 @@
-"""Outgoing notifications (the scheduler's outbox), per-person reminder preferences, and the
-audit log of reads of personal data."""
+"""Outgoing notifications (the scheduler's outbox), announcements sent through it, per-person
+reminder preferences, and the audit log of reads of personal data."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, TimestampMixin, UTCDateTime, enum_column
-from models.enums import NotificationStatus
+from models.enums import AnnouncementAudience, NotificationStatus
 
 
 class Notification(TimestampMixin, Base):
@@ -44,6 +44,29 @@ class Notification(TimestampMixin, Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class Announcement(TimestampMixin, Base):
+    """An announcement of a curator (to their organisation) or a coordinator (to their
+    territory): one notification a recipient, keyed `announcement:<id>:<person>`."""
+
+    __tablename__ = "announcements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    author_telegram_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    author_name: Mapped[str] = mapped_column(String(150))
+    scope_name: Mapped[str] = mapped_column(String(200))  # the organisation or the territory
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organizations.id", ondelete="SET NULL")
+    )
+    territory_id: Mapped[int | None] = mapped_column(
+        ForeignKey("territories.id", ondelete="SET NULL")
+    )
+    audience: Mapped[AnnouncementAudience] = mapped_column(enum_column(AnnouncementAudience))
+    text: Mapped[str] = mapped_column(Text)
+    file_id: Mapped[str | None] = mapped_column(String(200))
+    file_name: Mapped[str | None] = mapped_column(String(200))
+    recipients: Mapped[int] = mapped_column(Integer)
 
 
 class NotificationPreference(Base):

@@ -189,7 +189,7 @@ def _decide(
     if notification.attempts > outbox.MAX_ATTEMPTS:
         return "too many attempts"
     if not preferences.is_wanted(notification.kind, disabled.get(person.id, set())):
-        return "turned off"
+        return preferences.TURNED_OFF
     quiet = preferences.QuietHours.of(person, notification.kind)
     return quiet.until(now) or quiet
 

@@ -21,6 +21,7 @@ class TerritoryAction(StrEnum):
     ORGANIZATIONS = "orgs"  # a page of them
     DRILL = "drill"  # one organisation's summary
     WORKBOOK = "xlsx"
+    ANNOUNCE = "ann"  # an announcement to the territory
 
 
 class TerritoryCb(CallbackData, prefix="ter1"):

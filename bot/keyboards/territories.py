@@ -70,6 +70,7 @@ def view(territory: Territory, kind: PeriodKind, *, regional: bool) -> InlineKey
                 TerritoryCb(territory_id=territory.parent_id, action=TerritoryAction.SHOW),
             )
         )
+    builder.row(button(texts.BUTTON_ANNOUNCE, to(TerritoryAction.ANNOUNCE)))
     if regional:
         builder.row(button(texts.BUTTON_INVITE, to(TerritoryAction.INVITE)))
     return builder.as_markup()

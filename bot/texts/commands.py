@@ -62,6 +62,7 @@ COMMAND_REQUESTS = "Запросы о помощи"
 COMMAND_SETTINGS = "Настройки организации"
 
 COMMAND_AUDIT = "Журнал доступа к данным"
+COMMAND_ANNOUNCE = "Объявление педагогам"
 COMMAND_TERRITORY = "Территория: мониторинг, реестр, рейтинг"
 
 COMMAND_MENTORS = "Нагрузка наставников"

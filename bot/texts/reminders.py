@@ -9,6 +9,7 @@ REMINDER_CATEGORY_NAMES = {
     "help": "Запросы о помощи",
     "nudges": "Подсказки (давно не было встреч, конец программы)",
     "digests": "Еженедельная сводка",
+    "announcements": "Объявления куратора и координаторов",
 }
 
 REMINDERS_SETTINGS = (

@@ -1,5 +1,5 @@
 """territories (regions, municipalities), their coordinators, each organisation's territory,
-and mentors who agree to mentor beyond their school
+mentors who agree to mentor beyond their school, and announcements
 
 Revision ID: 0010
 Revises: 0009
@@ -90,8 +90,55 @@ def upgrade() -> None:
             )
         )
 
+    op.create_table(
+        "announcements",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("author_telegram_id", sa.BigInteger(), nullable=False),
+        sa.Column("author_name", sa.String(length=150), nullable=False),
+        sa.Column("scope_name", sa.String(length=200), nullable=False),
+        sa.Column("organization_id", sa.Integer(), nullable=True),
+        sa.Column("territory_id", sa.Integer(), nullable=True),
+        sa.Column(
+            "audience",
+            sa.Enum(
+                "everyone",
+                "mentors",
+                "mentees",
+                "curators",
+                name="announcementaudience",
+                native_enum=False,
+                create_constraint=True,
+                length=32,
+            ),
+            nullable=False,
+        ),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("file_id", sa.String(length=200), nullable=True),
+        sa.Column("file_name", sa.String(length=200), nullable=True),
+        sa.Column("recipients", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name=op.f("fk_announcements_organization_id_organizations"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["territory_id"],
+            ["territories.id"],
+            name=op.f("fk_announcements_territory_id_territories"),
+            ondelete="SET NULL",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_announcements")),
+    )
+    op.create_index(
+        op.f("ix_announcements_author_telegram_id"), "announcements", ["author_telegram_id"]
+    )
+
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_announcements_author_telegram_id"), table_name="announcements")
+    op.drop_table("announcements")
     with op.batch_alter_table("people", schema=None) as batch_op:
         batch_op.drop_column("mentor_beyond_school")
     with op.batch_alter_table("organizations", schema=None) as batch_op:

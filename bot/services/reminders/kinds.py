@@ -35,6 +35,8 @@ class Kind(StrEnum):
     NOTICE = "notice"
     # what the other side changed in a programme, gathered for a few minutes into one message
     PROGRAMME_UPDATE = "programme_update"
+    # a curator's or a coordinator's word to many (rendered when sent, paced with the rest)
+    ANNOUNCEMENT = "announcement"
 
 
 class Category(StrEnum):
@@ -46,6 +48,7 @@ class Category(StrEnum):
     HELP = "help"
     NUDGES = "nudges"
     DIGESTS = "digests"
+    ANNOUNCEMENTS = "announcements"
 
 
 CATEGORY: dict[Kind, Category | None] = {
@@ -72,6 +75,7 @@ CATEGORY: dict[Kind, Category | None] = {
     Kind.SURVEY_REMINDER: Category.NUDGES,
     Kind.NOTICE: None,
     Kind.PROGRAMME_UPDATE: Category.ACTIVITIES,
+    Kind.ANNOUNCEMENT: Category.ANNOUNCEMENTS,
 }
 
 # Some cannot be turned off: an escalated help request is part of the curator's duty, and a

@@ -70,6 +70,9 @@ async def disabled_categories(
     return disabled
 
 
+TURNED_OFF = "turned off"  # why the sender drops a reminder of a category switched off
+
+
 def is_wanted(kind: str, disabled: set[Category]) -> bool:
     try:
         known = Kind(kind)

@@ -14,6 +14,7 @@ from bot.services import surveys
 from bot.services.reminders.kinds import Kind
 from bot.services.reminders.planning import quiet_since
 from models import (
+    Announcement,
     Goal,
     HelpRequest,
     Meeting,
@@ -182,3 +183,10 @@ async def survey_due(
 async def always(_session: AsyncSession, _notification: Notification, _now: datetime) -> bool:
     """A digest or a yearly reminder: it always has something to say."""
     return True
+
+
+async def announcement(
+    session: AsyncSession, notification: Notification, _now: datetime
+) -> Announcement | None:
+    """The announcement itself (gone: nothing to send)."""
+    return await session.get(Announcement, notification.payload.get("announcement_id", 0))
