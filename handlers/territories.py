@@ -435,13 +435,19 @@ async def workbook_button(
     settings: Settings,
     bot: Bot,
 ) -> None:
-    territory = await territories.require_territory(session, actor, callback_data.territory_id)
-    entries = await territories.members(session, territory)
     chosen = _period(settings, callback_data.kind)
+    today = pairs.local_today(settings.timezone)
+    current = await territories.picture(session, actor, callback_data.territory_id, chosen, today)
+    territory = current.territory
+    entries = await territories.members(session, territory)
     zones = territories.zones(entries)
-    # one time zone for the file's period; the organisations' own when they share one
+    # the sheets of rows, in one time zone: the organisations' own when they share one (the
+    # side-by-side sheet counts each organisation over its own dates)
     timezone = next(iter(zones)) if len(zones) == 1 else settings.timezone
-    content = await workbook.build(session, [entry.id for entry in entries], chosen, timezone)
+    first = (texts.TABLE_SHEET, texts.TABLE_HEADERS, territories.table(current))
+    content = await workbook.build(
+        session, [entry.id for entry in entries], chosen, timezone, first=first
+    )
     for entry in entries:
         await audit.record(
             session,

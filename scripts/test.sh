@@ -12,13 +12,15 @@ echo "== mypy"
 .venv/bin/mypy .
 
 # Debian packages the tests use: headless Chromium for the sandbox's browser tests (skipped
-# without it), faketime for the runs at another hour, and LibreOffice (Writer) with poppler to
-# convert each document to PDF and render a page of it, in Liberation Serif (the metrics of
-# Times New Roman, so pages break as they will in Word).
+# without it), faketime for the runs at another hour, and LibreOffice (Writer for the
+# documents, Calc for the workbooks) with poppler to convert each document to PDF and render a
+# page of it, in Liberation Serif (the metrics of Times New Roman, so pages break as they will
+# in Word).
 packages=()
 [ -x /usr/bin/chromedriver ] || packages+=(chromium chromium-driver)
 command -v faketime >/dev/null || packages+=(faketime)
 command -v soffice >/dev/null || packages+=(libreoffice-writer)
+dpkg -s libreoffice-calc >/dev/null 2>&1 || packages+=(libreoffice-calc)
 command -v pdftoppm >/dev/null || packages+=(poppler-utils)
 [ -d /usr/share/fonts/truetype/liberation ] || packages+=(fonts-liberation)
 if [ "${#packages[@]}" -gt 0 ]; then

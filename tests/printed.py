@@ -26,15 +26,16 @@ class Printed:
         return "\n".join(self.pages)
 
 
-def printed(content: bytes, name: str, *, all_pages: bool = False) -> Printed:
-    """The document `name` (.docx) as LibreOffice prints it; its first page (every page with
-    `all_pages`) saved as tests/artifacts/<name>-<page>.png."""
+def printed(content: bytes, name: str, *, all_pages: bool = False, suffix: str = "docx") -> Printed:
+    """The document `name` (.docx, or another `suffix`: a workbook's sheets are printed one
+    after another) as LibreOffice prints it; its first page (every page with `all_pages`) saved
+    as tests/artifacts/<name>-<page>.png."""
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     if missing:  # scripts/test.sh installs them (Debian's libreoffice-writer, poppler-utils)
         pytest.skip(f"not installed: {', '.join(missing)}")
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        source = work / f"{name}.docx"
+        source = work / f"{name}.{suffix}"
         source.write_bytes(content)
         subprocess.run(
             [

@@ -358,6 +358,40 @@ async def picture(
     return result
 
 
+def table(current: Picture) -> list[list[object]]:
+    """The territory's organisations side by side for the workbook: each municipality's, then
+    its total; the territory's total last."""
+    summary = current.summary
+    groups = current.groups or [
+        Group(current.territory.name, list(summary.organizations), summary.total)
+    ]
+
+    def line(place: str, name: str, figures: Figures) -> list[object]:
+        return [
+            place,
+            name,
+            figures.teachers,
+            figures.involved,
+            round(figures.share * 100, 1),
+            figures.mentors,
+            figures.mentees,
+            figures.active_pairs,
+            figures.meetings_held,
+            round(summary.per_pair_month(figures), 2),
+            figures.requests,
+            figures.goals_overdue,
+        ]
+
+    rows: list[list[object]] = []
+    for group in groups:
+        for key in group.organization_ids:
+            rows.append(line(group.name, summary.organizations[key], summary.by_organization[key]))
+        if current.groups:
+            rows.append(line(group.name, texts.TABLE_GROUP_TOTAL, group.total))
+    rows.append(line(current.territory.name, texts.TABLE_TOTAL, summary.total))
+    return rows
+
+
 class Indicator(StrEnum):
     MEETINGS_PER_PAIR = "meetings"  # fewest meetings a pair a month first
     INVOLVED_SHARE = "involved"  # the lowest share of the staff involved first

@@ -102,8 +102,15 @@ def _sheet(
 
 
 async def build(
-    session: AsyncSession, scope: Sequence[int] | None, chosen: Period, timezone: str
+    session: AsyncSession,
+    scope: Sequence[int] | None,
+    chosen: Period,
+    timezone: str,
+    *,
+    first: tuple[str, Sequence[str], list[list[Any]]] | None = None,
 ) -> bytes:
+    """The workbook; `first` (a title, headers, rows) comes before the other sheets: the
+    territory's organisations side by side."""
     start, end = chosen.bounds(timezone)
     zone = ZoneInfo(timezone)
     held_at = NotIndexed(Meeting.starts_at)  # reach meetings through their pairs
@@ -281,6 +288,8 @@ async def build(
     book = Workbook()
     assert book.active is not None
     book.remove(book.active)
+    if first is not None:
+        _sheet(book, *first, zone)
     for title, headers, statement in sheets:
         _sheet(book, title, headers, await rows(statement), zone)
     answers = await surveys.answers_for_workbook(

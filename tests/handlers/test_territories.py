@@ -29,6 +29,7 @@ from models.enums import Role
 from tests.conftest import ADMIN_ID
 from tests.dialogs import link_code, reply, users
 from tests.factories import make_organization, make_pair, make_person
+from tests.printed import joined, printed
 
 ADMIN = Actor(telegram_id=ADMIN_ID, person=None, is_admin=True)
 
@@ -134,6 +135,15 @@ async def test_admin_builds_the_contour_and_a_coordinator_watches_it(
     book = load_workbook(io.BytesIO(document.document["content"]))
     names = {row[0] for row in book["Участники"].iter_rows(min_row=2, values_only=True)}
     assert names == {"Гимназия № 1"}
+    assert book.sheetnames[0] == "Территория"
+    side_by_side = [row[:8] for row in book["Территория"].iter_rows(min_row=2, values_only=True)]
+    assert side_by_side == [
+        ("Город Тверь", "Гимназия № 1", 3, 2, 66.7, 1, 1, 1),
+        ("Город Тверь", "Итого по муниципалитету", 3, 2, 66.7, 1, 1, 1),
+        ("Тверская область", "Итого по территории", 3, 2, 66.7, 1, 1, 1),
+    ]
+    page = joined(printed(document.document["content"], "territory", suffix="xlsx").pages[0])
+    assert "Итого по территории" in page and "Гимназия № 1" in page
 
 
 async def _region(session_factory, name: str, places: tuple[str, str]) -> dict[str, int]:
