@@ -38,12 +38,15 @@ def main_menu(actor: Actor) -> tuple[str, InlineKeyboardMarkup | None]:
     return text, keyboards.main_menu(actor.roles, actor.is_admin)
 
 
-def help_text(actor: Actor) -> str:
+async def help_text(session: AsyncSession, actor: Actor) -> str:
     parts = [texts.HELP_COMMON]
     parts.extend(texts.HELP_BY_ROLE[role] for role in texts.HELP_BY_ROLE if actor.has_role(role))
     if actor.is_admin:
         parts.append(texts.HELP_ADMIN)
-    if not actor.is_registered and not actor.is_admin:
+    coordinator = await territories.coordinator_of(session, actor.telegram_id)
+    if coordinator is not None:
+        parts.append(texts.HELP_COORDINATOR)
+    elif not actor.is_registered and not actor.is_admin:
         parts.append(NEED_INVITE)
     return "\n\n".join(parts)
 
@@ -88,10 +91,10 @@ async def start(
 
 
 @handlers.message(Command("help"))
-async def help_command(message: Message, actor: Actor) -> None:
-    await message.answer(help_text(actor))
+async def help_command(message: Message, session: AsyncSession, actor: Actor) -> None:
+    await message.answer(await help_text(session, actor))
 
 
 @handlers.callback_query(MenuCb.filter(F.action == MenuAction.HELP))
-async def help_button(callback: CallbackQuery, actor: Actor) -> None:
-    await send(callback, help_text(actor))
+async def help_button(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
+    await send(callback, await help_text(session, actor))

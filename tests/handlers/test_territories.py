@@ -92,6 +92,8 @@ async def test_admin_builds_the_contour_and_a_coordinator_watches_it(
     assert "territory" in commands
     await coordinator.send("/start")
     assert "Вы координатор" in (await reply(coordinator)).text
+    await coordinator.send("/help")
+    assert "Координатор территории" in (await reply(coordinator)).text
 
     await coordinator.send("/territory")
     summary = await reply(coordinator)
