@@ -99,7 +99,7 @@ def _actions(actor: Actor, view: RequestView) -> list[HelpAction]:
         return []
     actions: list[HelpAction] = []
     responder_ids = {p.id for p in view.responders}
-    is_curator = Role.CURATOR in person.role_set
+    is_curator = actor.is_curator_of(request.organization_id)
     if person.id == view.mentee.id:
         actions.append(HelpAction.REPLY)
     elif request.status is HelpStatus.OPEN and (person.id in responder_ids or is_curator):

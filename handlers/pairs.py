@@ -37,7 +37,7 @@ from bot.texts.vocabulary import (
     shorten,
 )
 from models import Person
-from models.enums import MentorshipKind, PairStatus, Role
+from models.enums import MentorshipKind, PairStatus
 
 handlers = Handlers("pairs")
 
@@ -176,7 +176,7 @@ async def render_card(
         )
     person = actor.require_person()
     # the pair's own school's curator: not the curator of a mentor from another school
-    curator = Role.CURATOR in person.role_set and pair.organization_id == person.organization_id
+    curator = actor.is_curator_of(pair.organization_id)
     participant = person.id in {p.id for p in loaded.people}
     worked = pair.status not in (PairStatus.PROPOSED, PairStatus.DECLINED)
     offers = keyboards.CardButtons(

@@ -40,7 +40,7 @@ from bot.texts.vocabulary import (
 )
 from handlers.pairs import pair_title
 from models import Programme, ProgrammeActivity
-from models.enums import ActivityStatus, ProgrammeStatus, Role
+from models.enums import ActivityStatus, ProgrammeStatus
 
 handlers = Handlers("programmes")
 
@@ -113,7 +113,7 @@ def render_programme(
         mentor=person.id == pair.mentor.id,
         mentee=person.id in {mentee.id for mentee in pair.mentees},
         exists=current.programme is not None,
-        curator=Role.CURATOR in person.role_set,
+        curator=actor.is_curator_of(pair.pair.organization_id),
         draft=_is_draft(current),
     )
     if current.programme is None:

@@ -439,23 +439,10 @@ async def workbook_button(
     today = pairs.local_today(settings.timezone)
     current = await territories.picture(session, actor, callback_data.territory_id, chosen, today)
     territory = current.territory
-    entries = await territories.members(session, territory)
-    zones = territories.zones(entries)
-    # the sheets of rows, in one time zone: the organisations' own when they share one (the
-    # side-by-side sheet counts each organisation over its own dates)
-    timezone = next(iter(zones)) if len(zones) == 1 else settings.timezone
-    first = (texts.TABLE_SHEET, texts.TABLE_HEADERS, territories.table(current))
-    content = await workbook.build(
-        session, [entry.id for entry in entries], chosen, timezone, first=first
+    # figures only, each organisation over its own local dates: no person's data
+    content = workbook.table(
+        texts.TABLE_SHEET, texts.TABLE_HEADERS, territories.table(current), settings.timezone
     )
-    for entry in entries:
-        await audit.record(
-            session,
-            actor,
-            "workbook",
-            organization_id=entry.id,
-            details=f"{day(chosen.start)}–{day(chosen.end)}",
-        )
     await answer_quietly(callback)
     name = f"territory_{territory.id}_{chosen.start:%Y%m%d}_{chosen.end:%Y%m%d}.xlsx"
     await bot.send_document(

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, TimestampMixin, UTCDateTime, enum_column
@@ -18,6 +26,14 @@ class Territory(TimestampMixin, Base):
     __tablename__ = "territories"
     __table_args__ = (
         UniqueConstraint("parent_id", "name", name="uq_territories_parent_name"),
+        # regions have no parent, and NULLs are never equal in a unique constraint
+        Index(
+            "uq_territories_region_name",
+            "name",
+            unique=True,
+            sqlite_where=text("parent_id IS NULL"),
+            postgresql_where=text("parent_id IS NULL"),
+        ),
         CheckConstraint(
             "(kind = 'region' AND parent_id IS NULL) OR (kind = 'municipality' AND parent_id IS "
             "NOT NULL)",

@@ -70,6 +70,22 @@ class Actor:
         """The curator's person record; their organisation is the only one they may touch."""
         return self.require_role(Role.CURATOR)
 
+    def is_curator_of(self, organization_id: int) -> bool:
+        """The curator of this organisation: a mentor of a pair in another school (virtual
+        mentoring) who is a curator in their own is not that pair's curator."""
+        person = self.person
+        return (
+            person is not None
+            and person.organization_id == organization_id
+            and Role.CURATOR in self.roles
+        )
+
+    def require_curator_of(self, organization_id: int) -> Person:
+        curator = self.require_curator()
+        if curator.organization_id != organization_id:
+            raise AccessDenied(texts.ACCESS_OTHER_ORGANIZATION)
+        return curator
+
     def require_organization_manager(self, organization_id: int) -> None:
         """Admins manage every organisation; a curator only their own."""
         if self.is_admin:

@@ -181,15 +181,3 @@ async def delivery(session: AsyncSession, actor: Actor, announcement_id: int) ->
         else:
             counts["failed"] += count
     return Delivery(announcement, **counts)
-
-
-async def of_author(session: AsyncSession, actor: Actor, limit: int = 10) -> list[Announcement]:
-    """The actor's latest announcements."""
-    return list(
-        await session.scalars(
-            select(Announcement)
-            .where(Announcement.author_telegram_id == actor.telegram_id)
-            .order_by(Announcement.id.desc())
-            .limit(limit)
-        )
-    )

@@ -263,7 +263,7 @@ async def close(session: AsyncSession, actor: Actor, request_id: int) -> Request
     _require_not_closed(view)
     person = actor.require_person()
     if person.id != view.mentee.id and person.id != view.request.assignee_id:
-        actor.require_curator()
+        actor.require_curator_of(view.request.organization_id)
     view.request.status = HelpStatus.CLOSED
     view.request.closed_at = utcnow()
     view.request.closed_by_id = person.id
@@ -303,8 +303,9 @@ async def pass_to(
     session: AsyncSession, actor: Actor, request_id: int, mentor_id: int
 ) -> tuple[RequestView, Person | None]:
     """The curator gives the request to another mentor; returns it and the previous assignee."""
-    curator = actor.require_curator()
+    actor.require_curator()
     view = await get(session, actor, request_id)
+    actor.require_curator_of(view.request.organization_id)
     _require_not_closed(view)
     mentor = await pairs.check_mentor(session, actor, mentor_id)
     if mentor.id == view.mentee.id:
@@ -317,7 +318,6 @@ async def pass_to(
     request.status = HelpStatus.OPEN
     request.taken_at = None
     request.escalated_at = request.escalated_at or utcnow()
-    assert curator.organization_id == request.organization_id
     await session.flush()
     return RequestView(request=request, mentee=view.mentee, assignee=mentor, mentor=view.mentor), (
         previous

@@ -1,7 +1,8 @@
 """Suggested mentors for a mentee without a pair: a short list ranked by what fits — the same
 subject, help with the categories of the mentee's open difficulties, free capacity, experience —
-each with its reasons in words. A mentor at capacity or not willing this year is left out
-unless the curator asks to see everyone. `rank` is pure; `suggest` loads its inputs."""
+each with its reasons in words (HTML, the names in them escaped). A mentor at capacity or not
+willing this year is left out unless the curator asks to see everyone. `rank` is pure;
+`suggest` loads its inputs."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from bot.services import pairs, virtual_mentoring
 from bot.services.access import Actor
 from bot.services.errors import ValidationFailed
 from bot.texts import matching as texts
+from bot.texts.vocabulary import esc
 from models import Difficulty, MentorArea, Person, PersonRole
 from models.enums import DifficultyCategory, DifficultyStatus, Role
 
@@ -88,14 +90,14 @@ def _weigh(mentee: MenteeFacts, mentor: MentorFacts) -> Suggestion:
     score = 0.0
     reasons: list[str] = []
     if mentor.school is not None:
-        reasons.append(texts.REASON_OTHER_SCHOOL.format(school=mentor.school))
+        reasons.append(texts.REASON_OTHER_SCHOOL.format(school=esc(mentor.school)))
     subject = (mentee.subject or "").strip().casefold()
     if subject and subject == (mentor.subject or "").strip().casefold():
         score += SAME_SUBJECT
         reasons.append(texts.REASON_SAME_SUBJECT)
     elif subject and subject in mentor.help_subjects:
         score += HELPS_SUBJECT
-        reasons.append(texts.REASON_HELPS_SUBJECT.format(subject=mentee.subject))
+        reasons.append(texts.REASON_HELPS_SUBJECT.format(subject=esc(mentee.subject or "")))
     for category in sorted(mentor.areas & set(mentee.open_difficulties)):
         count = mentee.open_difficulties[category]
         score += PER_DIFFICULTY * count

@@ -12,7 +12,7 @@ from bot.services.access import Actor
 from bot.services.errors import AccessDenied, ValidationFailed
 from bot.texts import pair_notes as texts
 from models import PairMentor, PairNote, Person
-from models.enums import NoteVisibility, Role
+from models.enums import NoteVisibility
 
 NOTE_MAX = 2000
 NOTES_SHOWN = 10
@@ -61,7 +61,7 @@ async def visible(session: AsyncSession, actor: Actor, pair_id: int) -> list[tup
     loaded = await pairs.get_pair(session, actor, pair_id)
     person = actor.require_person()
     readable = PairNote.author_id == person.id
-    if Role.CURATOR in person.role_set:
+    if actor.is_curator_of(loaded.pair.organization_id):
         mentors = select(PairMentor.mentor_id).where(PairMentor.pair_id == pair_id)
         readable = or_(
             readable,

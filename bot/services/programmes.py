@@ -20,6 +20,7 @@ from bot.texts.pairs import PAIR_NOT_YOURS
 from models import (
     Difficulty,
     Feedback,
+    Organization,
     Person,
     Programme,
     ProgrammeActivity,
@@ -33,7 +34,6 @@ from models.enums import (
     DifficultyStatus,
     FeedbackKind,
     ProgrammeStatus,
-    Role,
 )
 
 AIM_MAX = 1000
@@ -176,8 +176,9 @@ def _back_to_draft(programme: Programme) -> None:
 
 async def approve(session: AsyncSession, actor: Actor, pair_id: int) -> ProgrammeView:
     """The curator approves the pair's draft programme (draft → approved, with the day)."""
-    curator = actor.require_curator()
+    actor.require_curator()
     current = await view(session, actor, pair_id)
+    curator = actor.require_curator_of(current.pair.pair.organization_id)
     programme = current.programme
     if programme is None:
         raise ValidationFailed(texts.PROGRAMME_NOT_YET)
@@ -207,8 +208,11 @@ async def document(session: AsyncSession, actor: Actor, pair_id: int) -> Program
     """The programme as a document, for the pair's mentor or the organisation's curator."""
     current = await view(session, actor, pair_id)
     person = actor.require_person()
+    # the pair's school's (its mentor may be of another school)
+    organization = await session.get(Organization, current.pair.pair.organization_id)
+    assert organization is not None  # a pair's organisation is never deleted
     if person.id != current.pair.mentor.id:
-        actor.require_curator()
+        actor.require_curator_of(organization.id)
     programme = current.programme
     if programme is None:
         raise ValidationFailed(texts.PROGRAMME_NOT_YET)
@@ -247,14 +251,14 @@ async def document(session: AsyncSession, actor: Actor, pair_id: int) -> Program
     approver = (
         await session.get(Person, programme.approved_by_id) if programme.approved_by_id else None
     )
-    if approver is None and Role.CURATOR in person.role_set:
+    if approver is None and actor.is_curator_of(organization.id):
         approver = person
-    timezone = person.organization.timezone
+    timezone = organization.timezone
     return ProgrammeDocument(
-        organization=person.organization.name,
+        organization=organization.name,
         curator=approver.full_name
         if approver
-        else await staff.first_curator_name(session, person.organization),
+        else await staff.first_curator_name(session, organization),
         current=current,
         approved_on=(
             pairs.local_today(timezone, programme.approved_at) if programme.approved_at else None

@@ -467,8 +467,10 @@ async def set_beyond_school(
     session: AsyncSession, actor: Actor, person_id: int, agrees: bool
 ) -> Person:
     """Does the mentor agree to mentor teachers of other schools of the region (virtual
-    mentoring): curators there then find them."""
+    mentoring): curators there then find them. The mentor's own word, not their curator's."""
     person = await _mentor(session, actor, person_id)
+    if person.id != actor.require_person().id:
+        raise AccessDenied(texts.BEYOND_SCHOOL_OWN_WORD)
     person.mentor_beyond_school = agrees
     await session.flush()
     return person

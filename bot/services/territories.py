@@ -200,7 +200,9 @@ async def join(
 ) -> Coordinator:
     """The person who opened a coordinator's link becomes that coordinator (once)."""
     coordinator = await session.scalar(
-        select(Coordinator).where(Coordinator.code == code).with_for_update()
+        # FOR UPDATE of the coordinator alone: PostgreSQL locks no row of an outer join's
+        # nullable side (the territory is joined eagerly)
+        select(Coordinator).where(Coordinator.code == code).with_for_update(of=Coordinator)
     )
     if coordinator is None:
         raise NotFound(texts.INVITE_UNKNOWN)

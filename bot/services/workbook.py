@@ -101,16 +101,27 @@ def _sheet(
     sheet.print_title_rows = "1:1"
 
 
+def table(title: str, headers: Sequence[str], rows: list[list[Any]], timezone: str) -> bytes:
+    """A workbook of one sheet of figures (the territory's organisations side by side: no
+    person's data, which only their own school's curator sees)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    assert book.active is not None
+    book.remove(book.active)
+    _sheet(book, title, headers, rows, ZoneInfo(timezone))
+    return _saved(book)
+
+
+def _saved(book: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
 async def build(
-    session: AsyncSession,
-    scope: Sequence[int] | None,
-    chosen: Period,
-    timezone: str,
-    *,
-    first: tuple[str, Sequence[str], list[list[Any]]] | None = None,
+    session: AsyncSession, scope: Sequence[int] | None, chosen: Period, timezone: str
 ) -> bytes:
-    """The workbook; `first` (a title, headers, rows) comes before the other sheets: the
-    territory's organisations side by side."""
     start, end = chosen.bounds(timezone)
     zone = ZoneInfo(timezone)
     held_at = NotIndexed(Meeting.starts_at)  # reach meetings through their pairs
@@ -288,14 +299,10 @@ async def build(
     book = Workbook()
     assert book.active is not None
     book.remove(book.active)
-    if first is not None:
-        _sheet(book, *first, zone)
     for title, headers, statement in sheets:
         _sheet(book, title, headers, await rows(statement), zone)
     answers = await surveys.answers_for_workbook(
         session, list(scope) if scope is not None else None, start, end
     )
     _sheet(book, survey_texts.WORKBOOK_SHEET, survey_texts.WORKBOOK_HEADERS, answers, zone)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return _saved(book)

@@ -51,6 +51,14 @@ def upgrade() -> None:
         sa.UniqueConstraint("parent_id", "name", name="uq_territories_parent_name"),
     )
     op.create_index(op.f("ix_territories_parent_id"), "territories", ["parent_id"])
+    op.create_index(
+        "uq_territories_region_name",
+        "territories",
+        ["name"],
+        unique=True,
+        sqlite_where=sa.text("parent_id IS NULL"),
+        postgresql_where=sa.text("parent_id IS NULL"),
+    )
     op.create_table(
         "coordinators",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -150,5 +158,6 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_coordinators_territory_id"), table_name="coordinators")
     op.drop_index("ix_coordinators_telegram_id", table_name="coordinators")
     op.drop_table("coordinators")
+    op.drop_index("uq_territories_region_name", table_name="territories")
     op.drop_index(op.f("ix_territories_parent_id"), table_name="territories")
     op.drop_table("territories")

@@ -17,6 +17,7 @@ from bot.services.access import Actor, require_mentee_visible
 from bot.services.errors import AccessDenied
 from bot.texts import matching as matching_texts
 from bot.texts import proposals as proposal_texts
+from bot.texts import staff as staff_texts
 from bot.texts.common import ACCESS_OTHER_ORGANIZATION
 from models import Pair, Person
 from models.enums import DifficultyCategory, PairStatus, Role
@@ -40,7 +41,11 @@ async def _region(factory) -> dict[str, int]:
         second = await territories.create_municipality(session, ADMIN, region.id, "Ржев")
         places = {"a": first.id, "b": second.id, "far": far.id}
     ids: dict[str, int] = {}
-    for key, name in (("a", "Школа А"), ("b", "Школа Б"), ("far", "Псковская школа")):
+    for key, name in (
+        ("a", "Школа А"),
+        ("b", "Школа Б <Заречье> & Ко"),
+        ("far", "Псковская школа"),
+    ):
         ids[key] = await make_organization(factory, name)
         async with factory.begin() as session:
             await territories.attach(session, ADMIN, ids[key], places[key])
@@ -90,19 +95,26 @@ async def test_a_mentor_of_another_school_mentors_by_agreement(
     for name in ("Орлова Вера", "Псковская Анна", "Ничейная Ольга"):
         assert name not in nobody.text  # not agreed yet; another region; no territory
 
-    # the consent is kept by the mentor's own school, not by the one that wants them
+    # the consent is the mentor's own word: neither the school that wants them nor their own
+    # curator gives it
     agree = TeacherCb(action=TeacherAction.BEYOND_SCHOOL, person_id=ids["mentor"], value="1")
     await curator_a.press_data(nobody.message_id, agree.pack())
     assert (await curator_a.callback_answer())["text"] == ACCESS_OTHER_ORGANIZATION
     await curator_b.send("/help")
     help_message = await reply(curator_b)
     await curator_b.press_data(help_message.message_id, agree.pack())
-    profile = await reply(curator_b)
+    assert (await curator_b.callback_answer())["text"] == staff_texts.BEYOND_SCHOOL_OWN_WORD
+    await mentor.send("/profile")
+    own = await reply(mentor)
+    await mentor.press(own, staff_texts.BUTTON_MENTOR_PROFILE)
+    profile = await reply(mentor)
+    await mentor.press(profile, staff_texts.BUTTON_BEYOND_SCHOOL[False])
+    profile = await reply(mentor)
     assert "Другие школы территории: согласен(на) наставлять виртуально" in profile.text
 
     await curator_a.press_data(nobody.message_id, beyond)
     found = await reply(curator_a)
-    assert "1. Орлова Вера — 🌐 Школа Б, виртуально, тот же предмет" in found.text
+    assert "1. Орлова Вера — 🌐 Школа Б <Заречье> & Ко, виртуально, тот же предмет" in found.text
     assert "Псковская Анна" not in found.text and "Ничейная Ольга" not in found.text
     await curator_a.press_line(found, 1)
     await propose(curator_a, await reply(curator_a))
