@@ -197,6 +197,61 @@ async def invite_button(
     )
 
 
+async def _coordinators_view(
+    session: AsyncSession, actor: Actor, settings: Settings, territory_id: int
+) -> tuple[str, InlineKeyboardMarkup]:
+    territory, found = await territories.coordinators_of(session, actor, territory_id, utcnow())
+    lines = []
+    for coordinator in found:
+        if coordinator.joined_at is None:
+            name = texts.COORDINATOR_PENDING.format(
+                day=day(pairs.local_today(settings.timezone, coordinator.expires_at))
+            )
+            since = ""
+        else:
+            name = coordinator.full_name or texts.NO_NAME
+            since = texts.COORDINATOR_SINCE.format(
+                day=day(pairs.local_today(settings.timezone, coordinator.joined_at))
+            )
+        lines.append(
+            (coordinator.id, name, texts.COORDINATOR_LINE.format(name=esc(name), since=since))
+        )
+    head = texts.COORDINATORS_HEAD.format(territory=esc(territory.name))
+    text = fit(head, [line for *_, line in lines]) if lines else head + texts.COORDINATORS_EMPTY
+    markup = keyboards.coordinators(territory.id, [(key, name) for key, name, _ in lines])
+    return text, markup
+
+
+@handlers.callback_query(TerritoryCb.filter(F.action == TerritoryAction.COORDINATORS))
+async def coordinators_button(
+    callback: CallbackQuery,
+    callback_data: TerritoryCb,
+    session: AsyncSession,
+    actor: Actor,
+    settings: Settings,
+) -> None:
+    text, markup = await _coordinators_view(session, actor, settings, callback_data.territory_id)
+    await answer_quietly(callback)
+    await edit(callback, text, markup)
+
+
+@handlers.callback_query(TerritoryCb.filter(F.action == TerritoryAction.REVOKE))
+async def revoke_button(
+    callback: CallbackQuery,
+    callback_data: TerritoryCb,
+    session: AsyncSession,
+    actor: Actor,
+    settings: Settings,
+) -> None:
+    revoked = await territories.revoke(
+        session, actor, callback_data.territory_id, callback_data.coordinator_id, utcnow()
+    )
+    text, markup = await _coordinators_view(session, actor, settings, revoked.territory_id)
+    name = revoked.full_name or texts.NO_NAME
+    await answer_quietly(callback, texts.REVOKED.format(name=name))
+    await edit(callback, text, markup)
+
+
 # --- the territory's summary ------------------------------------------------------------------
 
 

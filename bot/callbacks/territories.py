@@ -22,6 +22,8 @@ class TerritoryAction(StrEnum):
     DRILL = "drill"  # one organisation's summary
     WORKBOOK = "xlsx"
     ANNOUNCE = "ann"  # an announcement to the territory
+    COORDINATORS = "coords"
+    REVOKE = "revoke"  # `coordinator_id` revoked
 
 
 class TerritoryCb(CallbackData, prefix="ter1"):
@@ -31,6 +33,7 @@ class TerritoryCb(CallbackData, prefix="ter1"):
     page: int = 0
     organization_id: int = 0
     indicator: Indicator = Indicator.MEETINGS_PER_PAIR
+    coordinator_id: int = 0
 
 
 class RegionsAction(StrEnum):

@@ -72,7 +72,31 @@ def view(territory: Territory, kind: PeriodKind, *, regional: bool) -> InlineKey
         )
     builder.row(button(texts.BUTTON_ANNOUNCE, to(TerritoryAction.ANNOUNCE)))
     if regional:
-        builder.row(button(texts.BUTTON_INVITE, to(TerritoryAction.INVITE)))
+        builder.row(
+            button(texts.BUTTON_INVITE, to(TerritoryAction.INVITE)),
+            button(texts.BUTTON_COORDINATORS, to(TerritoryAction.COORDINATORS)),
+        )
+    return builder.as_markup()
+
+
+def coordinators(territory_id: int, entries: list[tuple[int, str]]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for coordinator_id, name in entries:
+        builder.row(
+            button(
+                texts.BUTTON_REVOKE.format(name=name)[:60],
+                TerritoryCb(
+                    territory_id=territory_id,
+                    action=TerritoryAction.REVOKE,
+                    coordinator_id=coordinator_id,
+                ),
+            )
+        )
+    builder.row(
+        button(
+            texts.BUTTON_BACK, TerritoryCb(territory_id=territory_id, action=TerritoryAction.SHOW)
+        )
+    )
     return builder.as_markup()
 
 

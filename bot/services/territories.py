@@ -195,6 +195,44 @@ async def invite_coordinator(
     return coordinator
 
 
+async def coordinators_of(
+    session: AsyncSession, actor: Actor, territory_id: int, now: datetime
+) -> tuple[Territory, list[Coordinator]]:
+    """The territory's coordinators who joined, and its links still open (for an admin or the
+    region's coordinator)."""
+    territory = await require_regional(session, actor, territory_id)
+    found = await session.scalars(
+        select(Coordinator)
+        .where(
+            Coordinator.territory_id == territory.id,
+            Coordinator.revoked_at.is_(None),
+            or_(Coordinator.joined_at.is_not(None), Coordinator.expires_at > now),
+        )
+        .order_by(Coordinator.joined_at.is_(None), Coordinator.full_name, Coordinator.id)
+    )
+    return territory, list(found)
+
+
+async def revoke(
+    session: AsyncSession, actor: Actor, territory_id: int, coordinator_id: int, now: datetime
+) -> Coordinator:
+    """A coordinator (or an unused link) of the territory, or of one of its municipalities,
+    revoked: from now they see nothing."""
+    territory = await require_regional(session, actor, territory_id)
+    coordinator = await session.get(Coordinator, coordinator_id)
+    if (
+        coordinator is None
+        or coordinator.revoked_at is not None
+        or not covers(territory, coordinator.territory)
+    ):
+        raise NotFound(texts.COORDINATOR_NOT_FOUND)
+    if coordinator.telegram_id == actor.telegram_id:
+        raise ValidationFailed(texts.REVOKE_SELF)
+    coordinator.revoked_at = now
+    await session.flush()
+    return coordinator
+
+
 async def join(
     session: AsyncSession, telegram_id: int, full_name: str, code: str, now: datetime
 ) -> Coordinator:

@@ -24,7 +24,7 @@ from bot.services.access import Actor
 from bot.services.territories import Indicator
 from bot.texts import territories as texts
 from bot.texts.common import ACCESS_ADMIN_ONLY
-from models import AuditEntry
+from models import AuditEntry, Coordinator
 from models.enums import Role
 from tests.conftest import ADMIN_ID
 from tests.dialogs import link_code, reply, users
@@ -145,6 +145,18 @@ async def test_admin_builds_the_contour_and_a_coordinator_watches_it(
     page = joined(printed(document.document["content"], "territory", suffix="xlsx").pages[0])
     assert "Итого по территории" in page and "Гимназия № 1" in page
 
+    # the admin revokes the coordinator: from then on they see nothing
+    await admin.send("/territory")
+    await admin.press(await reply(admin), "Тверская область")
+    await admin.press(await reply(admin), texts.BUTTON_COORDINATORS)
+    listed = await reply(admin)
+    assert "• Ольга Методист — с " in listed.text
+    await admin.press(listed, texts.BUTTON_REVOKE.format(name="Ольга Методист"))
+    assert (await admin.callback_answer())["text"].startswith("✅ Отозвано: Ольга Методист")
+    assert texts.COORDINATORS_EMPTY in (await reply(admin)).text
+    await coordinator.send("/territory")
+    assert (await reply(coordinator)).text == texts.ACCESS_COORDINATOR_ONLY
+
 
 async def _region(session_factory, name: str, places: tuple[str, str]) -> dict[str, int]:
     """A region with two municipalities and a school in each."""
@@ -231,6 +243,24 @@ async def test_nobody_sees_beyond_their_territory(running_bot, session_factory, 
     # and a municipal coordinator invites nobody, even to their own municipality
     own = TerritoryCb(territory_id=north["place1"], action=TerritoryAction.INVITE).pack()
     await refused(municipal, own, texts.ACCESS_REGIONAL_ONLY)
+    # only an admin or the region's coordinator sees and revokes the coordinators
+    listing = TerritoryCb(territory_id=north["place1"], action=TerritoryAction.COORDINATORS)
+    await refused(municipal, listing.pack(), texts.ACCESS_REGIONAL_ONLY)
+    async with session_factory() as session:
+        own_record = await session.scalar(
+            select(Coordinator).where(Coordinator.telegram_id == municipal.id)
+        )
+    assert own_record is not None
+    for user, expected in (
+        (regional, texts.ACCESS_OTHER_TERRITORY),
+        (municipal, texts.ACCESS_REGIONAL_ONLY),
+    ):
+        forged_revoke = TerritoryCb(
+            territory_id=north["region"] if user is regional else north["place1"],
+            action=TerritoryAction.REVOKE,
+            coordinator_id=own_record.id,
+        )
+        await refused(user, forged_revoke.pack(), expected)
     async with session_factory() as session:
         drilled = await session.scalar(
             select(AuditEntry).where(AuditEntry.action == "territory_summary")
