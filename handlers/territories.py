@@ -60,6 +60,14 @@ def _period(settings: Settings, kind: PeriodKind) -> Period:
     return monitoring.period(kind, pairs.local_today(settings.timezone))
 
 
+async def _picture(
+    session: AsyncSession, actor: Actor, settings: Settings, territory_id: int, kind: PeriodKind
+) -> Picture:
+    """The territory's summary for the current period of this kind (the region's today)."""
+    today = pairs.local_today(settings.timezone)
+    return await territories.picture(session, actor, territory_id, _period(settings, kind), today)
+
+
 def _kind_name(territory: Territory) -> str:
     return texts.KIND_NAMES[territory.kind]
 
@@ -304,9 +312,7 @@ def render(current: Picture) -> str:
 async def _view(
     session: AsyncSession, actor: Actor, settings: Settings, territory_id: int, kind: PeriodKind
 ) -> tuple[str, InlineKeyboardMarkup]:
-    chosen = _period(settings, kind)
-    today = pairs.local_today(settings.timezone)
-    current = await territories.picture(session, actor, territory_id, chosen, today)
+    current = await _picture(session, actor, settings, territory_id, kind)
     regional = await territories.is_regional(session, actor)
     return render(current), keyboards.view(current.territory, kind, regional=regional)
 
@@ -335,8 +341,9 @@ async def ranking_button(
     settings: Settings,
 ) -> None:
     chosen = _period(settings, callback_data.kind)
-    today = pairs.local_today(settings.timezone)
-    current = await territories.picture(session, actor, callback_data.territory_id, chosen, today)
+    current = await _picture(
+        session, actor, settings, callback_data.territory_id, callback_data.kind
+    )
     places = territories.ranking(current.summary, callback_data.indicator)
     head = texts.RANKING_HEAD.format(
         territory=esc(current.territory.name),
@@ -491,8 +498,9 @@ async def workbook_button(
     bot: Bot,
 ) -> None:
     chosen = _period(settings, callback_data.kind)
-    today = pairs.local_today(settings.timezone)
-    current = await territories.picture(session, actor, callback_data.territory_id, chosen, today)
+    current = await _picture(
+        session, actor, settings, callback_data.territory_id, callback_data.kind
+    )
     territory = current.territory
     # figures only, each organisation over its own local dates: no person's data
     content = workbook.table(
