@@ -24,7 +24,7 @@ from bot.keyboards.common import cancel
 from bot.keyboards.menu import main_menu
 from bot.replies import Say, anew, in_place
 from bot.routing import Handlers
-from bot.services import invites, people, proposals, staff, validation
+from bot.services import invites, people, proposals, staff, territories, validation
 from bot.services.access import Actor
 from bot.services.errors import DomainError
 from bot.texts import registration as texts
@@ -136,7 +136,14 @@ async def _role_answer(
         await say(texts.ROLE_DECLINED.format(roles=role_list(person.role_set)), None)
         return
     role = await people.add_role_from_invite(session, actor, code)
-    await apply_chat_commands(bot, actor.telegram_id, person.role_set, actor.is_admin, person)
+    await apply_chat_commands(
+        bot,
+        actor.telegram_id,
+        person.role_set,
+        actor.is_admin,
+        person,
+        coordinator=await territories.is_coordinator(session, actor.telegram_id),
+    )
     await say(
         texts.ROLE_ADDED.format(role=ROLE_NAMES[role], roles=role_list(person.role_set)),
         main_menu(person.role_set, actor.is_admin),
@@ -338,7 +345,14 @@ async def _register(
         await state.clear()  # the invite ran out meanwhile: the dialogue cannot finish
         raise
     await state.clear()
-    await apply_chat_commands(bot, actor.telegram_id, person.role_set, actor.is_admin, person)
+    await apply_chat_commands(
+        bot,
+        actor.telegram_id,
+        person.role_set,
+        actor.is_admin,
+        person,
+        coordinator=await territories.is_coordinator(session, actor.telegram_id),
+    )
     done = texts.REGISTRATION_DONE.format(
         name=esc(person.full_name),
         organization=esc(person.organization.name),

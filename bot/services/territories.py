@@ -54,6 +54,11 @@ async def coordinator_of(session: AsyncSession, telegram_id: int) -> Coordinator
     )
 
 
+async def is_coordinator(session: AsyncSession, telegram_id: int) -> bool:
+    """For the command list of their chat: a coordinator also has /territory and /announce."""
+    return await coordinator_of(session, telegram_id) is not None
+
+
 def covers(own: Territory, other: Territory) -> bool:
     """A territory covers itself and, a region, its municipalities."""
     return own.id == other.id or (own.kind is TerritoryKind.REGION and other.parent_id == own.id)

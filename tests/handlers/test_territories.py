@@ -27,8 +27,8 @@ from bot.texts.common import ACCESS_ADMIN_ONLY
 from models import AuditEntry, Coordinator
 from models.enums import Role
 from tests.conftest import ADMIN_ID
-from tests.dialogs import link_code, reply, users
-from tests.factories import make_organization, make_pair, make_person
+from tests.dialogs import link_code, register, reply, users
+from tests.factories import make_invite, make_organization, make_pair, make_person
 from tests.printed import joined, printed
 
 ADMIN = Actor(telegram_id=ADMIN_ID, person=None, is_admin=True)
@@ -266,3 +266,15 @@ async def test_nobody_sees_beyond_their_territory(running_bot, session_factory, 
             select(AuditEntry).where(AuditEntry.action == "territory_summary")
         )
     assert drilled is None  # nothing was shown, nothing was read
+
+
+async def test_a_coordinator_who_joins_a_school_keeps_the_territory_commands(
+    running_bot, session_factory, telegram
+):
+    ids = await _region(session_factory, "Тверская область", ("Тверь", "Ржев"))
+    code = await make_invite(session_factory, ids["school0"], Role.MENTEE)
+    user = telegram.add_user(user_id=7401, first_name="Методист")
+    await _coordinator_of(session_factory, ids["region"], user)
+    await register(user, code)
+    commands = {c["command"] for c in telegram.commands_for(chat_id=7401, user_id=7401)}
+    assert {"territory", "announce", "new_difficulty"} <= commands
