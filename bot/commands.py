@@ -7,7 +7,9 @@ import json
 
 from aiogram import Bot
 from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services import territories
 from bot.texts import commands as texts
 from models import Person
 from models.enums import Role
@@ -133,3 +135,23 @@ async def apply_chat_commands(
         await bot.delete_my_commands(scope=scope)
     if person is not None:
         person.commands_fingerprint = current
+
+
+async def refresh_chat_commands(
+    bot: Bot,
+    session: AsyncSession,
+    chat_id: int,
+    roles: frozenset[Role],
+    is_admin: bool,
+    person: Person | None = None,
+) -> None:
+    """`apply_chat_commands` after the person's roles changed, keeping /territory and /announce
+    for one who is also a coordinator."""
+    await apply_chat_commands(
+        bot,
+        chat_id,
+        roles,
+        is_admin,
+        person,
+        coordinator=await territories.is_coordinator(session, chat_id),
+    )

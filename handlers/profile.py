@@ -25,12 +25,12 @@ from typing_extensions import TypedDict
 
 from bot.callbacks.menu import MenuAction, MenuCb
 from bot.callbacks.profile import EDITABLE, DeleteMeCb, ProfileAction, ProfileCb
-from bot.commands import apply_chat_commands
+from bot.commands import refresh_chat_commands
 from bot.dialogue import Dialogue, Step
 from bot.keyboards import profile as keyboards
 from bot.replies import answer_quietly, ask_for_text, edit, notify, send
 from bot.routing import Handlers
-from bot.services import people, territories
+from bot.services import people
 from bot.services.access import Actor
 from bot.texts import profile as texts
 from bot.texts.vocabulary import ERASED_PERSON, NO, NOT_SET, YES, esc, role_list
@@ -163,13 +163,7 @@ async def delete_me_answer(
         return
     await people.erase_personal_data(session, actor)
     await state.clear()
-    await apply_chat_commands(
-        bot,
-        callback.from_user.id,
-        frozenset(),
-        actor.is_admin,
-        coordinator=await territories.is_coordinator(session, actor.telegram_id),
-    )
+    await refresh_chat_commands(bot, session, callback.from_user.id, frozenset(), actor.is_admin)
     await answer_quietly(callback)
     await edit(callback, texts.DELETE_DONE)
 

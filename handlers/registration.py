@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from typing_extensions import TypedDict
 
 from bot.callbacks.registration import ConsentCb, KeepCb
-from bot.commands import apply_chat_commands
+from bot.commands import refresh_chat_commands
 from bot.dialogue import Dialogue, Step, TypedChoice, typed_choice
 from bot.keyboards import proposals as proposal_keyboards
 from bot.keyboards import registration as keyboards
@@ -24,7 +24,7 @@ from bot.keyboards.common import cancel
 from bot.keyboards.menu import main_menu
 from bot.replies import Say, anew, in_place
 from bot.routing import Handlers
-from bot.services import invites, people, proposals, staff, territories, validation
+from bot.services import invites, people, proposals, staff, validation
 from bot.services.access import Actor
 from bot.services.errors import DomainError
 from bot.texts import registration as texts
@@ -136,13 +136,8 @@ async def _role_answer(
         await say(texts.ROLE_DECLINED.format(roles=role_list(person.role_set)), None)
         return
     role = await people.add_role_from_invite(session, actor, code)
-    await apply_chat_commands(
-        bot,
-        actor.telegram_id,
-        person.role_set,
-        actor.is_admin,
-        person,
-        coordinator=await territories.is_coordinator(session, actor.telegram_id),
+    await refresh_chat_commands(
+        bot, session, actor.telegram_id, person.role_set, actor.is_admin, person
     )
     await say(
         texts.ROLE_ADDED.format(role=ROLE_NAMES[role], roles=role_list(person.role_set)),
@@ -345,13 +340,8 @@ async def _register(
         await state.clear()  # the invite ran out meanwhile: the dialogue cannot finish
         raise
     await state.clear()
-    await apply_chat_commands(
-        bot,
-        actor.telegram_id,
-        person.role_set,
-        actor.is_admin,
-        person,
-        coordinator=await territories.is_coordinator(session, actor.telegram_id),
+    await refresh_chat_commands(
+        bot, session, actor.telegram_id, person.role_set, actor.is_admin, person
     )
     done = texts.REGISTRATION_DONE.format(
         name=esc(person.full_name),

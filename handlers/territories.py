@@ -340,10 +340,10 @@ async def ranking_button(
     actor: Actor,
     settings: Settings,
 ) -> None:
-    chosen = _period(settings, callback_data.kind)
     current = await _picture(
         session, actor, settings, callback_data.territory_id, callback_data.kind
     )
+    chosen = current.summary.period
     places = territories.ranking(current.summary, callback_data.indicator)
     head = texts.RANKING_HEAD.format(
         territory=esc(current.territory.name),
@@ -497,10 +497,10 @@ async def workbook_button(
     settings: Settings,
     bot: Bot,
 ) -> None:
-    chosen = _period(settings, callback_data.kind)
     current = await _picture(
         session, actor, settings, callback_data.territory_id, callback_data.kind
     )
+    chosen = current.summary.period
     territory = current.territory
     # figures only, each organisation over its own local dates: no person's data
     content = workbook.table(

@@ -145,7 +145,12 @@ async def author_name(session: AsyncSession, actor: Actor) -> str:
 
 
 def _key(announcement_id: int, person_id: int) -> str:
-    return f"{Kind.ANNOUNCEMENT}:{announcement_id}:{person_id}"
+    return _prefix(announcement_id) + str(person_id)
+
+
+def _prefix(announcement_id: int) -> str:
+    """The keys of one announcement's rows begin so."""
+    return f"{Kind.ANNOUNCEMENT}:{announcement_id}:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +174,7 @@ async def delivery(session: AsyncSession, actor: Actor, announcement_id: int) ->
     counts: dict[str, int] = {"sent": 0, "failed": 0, "muted": 0, "waiting": 0}
     for status, reason, count in await session.execute(
         select(Notification.status, Notification.last_error, func.count())
-        .where(Notification.key.startswith(f"{Kind.ANNOUNCEMENT}:{announcement.id}:"))
+        .where(Notification.key.startswith(_prefix(announcement.id)))
         .group_by(Notification.status, Notification.last_error)
     ):
         if status is NotificationStatus.SENT:

@@ -15,7 +15,7 @@ from enum import StrEnum
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services import monitoring, validation
+from bot.services import monitoring, validation, virtual_mentoring
 from bot.services.access import Actor
 from bot.services.errors import AccessDenied, NotFound, ValidationFailed
 from bot.services.monitoring import Figures, Period, Summary
@@ -64,8 +64,11 @@ def covers(own: Territory, other: Territory) -> bool:
     return own.id == other.id or (own.kind is TerritoryKind.REGION and other.parent_id == own.id)
 
 
-async def require_territory(session: AsyncSession, actor: Actor, territory_id: int) -> Territory:
-    """The territory, if the actor may see it (callback data is the client's word)."""
+async def _reach(
+    session: AsyncSession, actor: Actor, territory_id: int
+) -> tuple[Territory, Coordinator | None]:
+    """The territory, if the actor may see it (callback data is the client's word), and the
+    actor's coordinator record (None: an admin)."""
     territory = await session.get(Territory, territory_id)
     coordinator = None if actor.is_admin else await coordinator_of(session, actor.telegram_id)
     if not actor.is_admin and coordinator is None:
@@ -74,14 +77,20 @@ async def require_territory(session: AsyncSession, actor: Actor, territory_id: i
         raise NotFound(texts.TERRITORY_NOT_FOUND)
     if coordinator is not None and not covers(coordinator.territory, territory):
         raise AccessDenied(texts.ACCESS_OTHER_TERRITORY)
+    return territory, coordinator
+
+
+async def require_territory(session: AsyncSession, actor: Actor, territory_id: int) -> Territory:
+    """The territory, if the actor may see it."""
+    territory, _ = await _reach(session, actor, territory_id)
     return territory
 
 
 async def require_regional(session: AsyncSession, actor: Actor, territory_id: int) -> Territory:
     """The territory, for an admin or the coordinator of its region: they create municipalities
     and invite coordinators."""
-    territory = await require_territory(session, actor, territory_id)
-    if not await is_regional(session, actor):
+    territory, coordinator = await _reach(session, actor, territory_id)
+    if coordinator is not None and coordinator.territory.kind is not TerritoryKind.REGION:
         raise AccessDenied(texts.ACCESS_REGIONAL_ONLY)
     return territory
 
@@ -332,14 +341,11 @@ class Member:
 async def members(session: AsyncSession, territory: Territory) -> list[Member]:
     """The organisations of the territory (a region's: its own and its municipalities'), by
     name."""
-    inside = Organization.territory_id == territory.id
-    if territory.kind is TerritoryKind.REGION:
-        inside = or_(
-            inside,
-            Organization.territory_id.in_(
-                select(Territory.id).where(Territory.parent_id == territory.id)
-            ),
-        )
+    inside = (
+        virtual_mentoring.in_region(territory.id)
+        if territory.kind is TerritoryKind.REGION
+        else Organization.territory_id == territory.id
+    )
     rows = await session.execute(
         select(Organization.id, Organization.name, Organization.timezone, Organization.territory_id)
         .where(inside)
