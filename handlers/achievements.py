@@ -14,6 +14,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 from typing_extensions import TypedDict
 
+from bot import documents
 from bot.callbacks.achievements import (
     AchievementKindCb,
     AchievementLevelCb,
@@ -28,8 +29,6 @@ from bot.callbacks.achievements import (
 from bot.callbacks.common import SkipCb, TodayCb
 from bot.delivery import deliver
 from bot.dialogue import Dialogue, Step, TypedChoice
-from bot.documents import portfolio as portfolio_document
-from bot.documents import statement as statement_document
 from bot.keyboards import achievements as keyboards
 from bot.keyboards.common import cancel
 from bot.replies import Say, anew, answer_quietly, in_place, send, send_file
@@ -303,7 +302,7 @@ async def portfolio_file(
     data = await achievements.portfolio(session, actor, callback_data.person_id)
     await send_file(
         callback,
-        portfolio_document.build(data),
+        documents.portfolio.build(data),
         f"portfolio_{callback_data.person_id}.docx",
         texts.PORTFOLIO_CAPTION.format(name=esc(data.mentee.full_name)),
     )
@@ -319,7 +318,7 @@ async def statement_file(
     data = await recognitions.statement(session, actor, callback_data.mentor_id)
     await send_file(
         callback,
-        statement_document.build(data),
+        documents.statement.build(data),
         f"mentor_{callback_data.mentor_id}.docx",
         texts.STATEMENT_CAPTION.format(name=esc(data.mentor.full_name)),
     )

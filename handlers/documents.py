@@ -15,6 +15,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 from typing_extensions import TypedDict
 
+from bot import documents
 from bot.callbacks.common import TodayCb
 from bot.callbacks.documents import (
     AudienceCb,
@@ -30,9 +31,6 @@ from bot.callbacks.documents import (
 )
 from bot.delivery import deliver
 from bot.dialogue import Dialogue, Step, TypedChoice
-from bot.documents import order as order_document
-from bot.documents import regulation as regulation_document
-from bot.documents import roadmap as roadmap_document
 from bot.keyboards import documents as keyboards
 from bot.keyboards.common import cancel
 from bot.replies import Say, anew, answer_quietly, ask_for_text, edit, in_place, send, send_file
@@ -158,7 +156,7 @@ async def hub_button(callback: CallbackQuery, session: AsyncSession, actor: Acto
 async def _send_order(bot: Bot, chat_id: int, order: Order, paper: orders.OrderDocument) -> None:
     name = f"order_{order.dated_on:%Y%m%d}_{order.id}.docx"
     caption = texts.ORDER_CAPTION.format(number=esc(order.number), day=day(order.dated_on))
-    content = BufferedInputFile(order_document.build(paper), filename=name)
+    content = BufferedInputFile(documents.order.build(paper), filename=name)
     await bot.send_document(chat_id, content, caption=caption)
 
 
@@ -280,7 +278,7 @@ async def order_file(
 
 @handlers.callback_query(DocumentsCb.filter(F.action == DocumentsAction.REGULATION_TEMPLATE))
 async def regulation_template(callback: CallbackQuery, session: AsyncSession, actor: Actor) -> None:
-    content = regulation_document.build(await regulations.template(session, actor))
+    content = documents.regulation.build(await regulations.template(session, actor))
     caption = texts.REGULATION_CAPTION.format(button=texts.BUTTON_REGULATION_UPLOAD)
     await send_file(callback, content, "regulation_template.docx", caption)
 
@@ -379,7 +377,7 @@ async def roadmap_file(callback: CallbackQuery, session: AsyncSession, actor: Ac
     years = {"year": plan.first_year, "next": plan.first_year + 1}
     await send_file(
         callback,
-        roadmap_document.build(plan),
+        documents.roadmap.build(plan),
         "roadmap_{year}_{next}.docx".format(**years),
         texts.ROADMAP_FILE_CAPTION.format(**years),
     )

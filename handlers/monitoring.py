@@ -13,7 +13,7 @@ from aiogram.fsm.state import StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import charts, final_report
+from bot import charts, documents
 from bot.callbacks.menu import MenuAction, MenuCb
 from bot.callbacks.monitoring import MentorsPageCb, SummaryAction, SummaryCb
 from bot.dialogue import Step
@@ -303,13 +303,13 @@ async def _final_report_file(
     timezone = _timezone(actor, settings)
     sections = None
     if scope is not None and len(scope) == 1:
-        sections = final_report.OrganizationSections(
+        sections = documents.final_report.OrganizationSections(
             roadmap=await roadmap.of_year(session, scope[0], pairs.school_year(chosen.start)),
             pairs=await pair_results.of_period(session, scope[0], chosen, timezone),
             surveys=await surveys.all_results(session, scope[0], pairs.local_today(timezone)),
         )
     made_on = pairs.local_today(timezone)
-    content = final_report.build(current, scope_name, signer, made_on, sections)
+    content = documents.final_report.build(current, scope_name, signer, made_on, sections)
     name = f"final_report_{chosen.start:%Y}_{chosen.end:%Y}.docx"
     return BufferedInputFile(content, filename=name), FINAL_CAPTION.format(**_span(chosen))
 

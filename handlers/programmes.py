@@ -14,6 +14,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 from typing_extensions import TypedDict
 
+from bot import documents
 from bot.callbacks.programmes import (
     ActivityAction,
     ActivityCb,
@@ -23,7 +24,6 @@ from bot.callbacks.programmes import (
 )
 from bot.delivery import deliver
 from bot.dialogue import Dialogue, NotWhatTheStepTakes, Step, typed_choice
-from bot.documents import programme as programme_document
 from bot.keyboards import programmes as keyboards
 from bot.keyboards.common import cancel
 from bot.replies import Say, anew, answer_quietly, ask_for_text, edit, in_place, send, send_file
@@ -220,7 +220,7 @@ async def programme_file(
     data = await programmes.document(session, actor, callback_data.pair_id)
     await send_file(
         callback,
-        programme_document.build(data),
+        documents.programme.build(data),
         f"programme_{callback_data.pair_id}.docx",
         texts.PROGRAMME_FILE_CAPTION.format(pair=pair_title(data.current.pair)),
     )

@@ -70,8 +70,8 @@ async def test_python_m_bot_starts_migrates_and_answers(
 
 
 def test_the_report_libraries_load_with_the_first_report() -> None:
-    """matplotlib (with numpy) and openpyxl are some 85 MB of a process that may never draw a
-    chart or write a workbook: the bot starts without them."""
+    """matplotlib (with numpy), openpyxl and python-docx (with lxml) are some 95 MB of a process
+    that may never draw a chart or write a workbook or a document: the bot starts without them."""
     loaded = subprocess.run(
         [
             sys.executable,
@@ -83,5 +83,5 @@ def test_the_report_libraries_load_with_the_first_report() -> None:
         check=True,
         cwd=ROOT,
     ).stdout
-    for library in ("matplotlib", "numpy", "openpyxl"):
+    for library in ("matplotlib", "numpy", "openpyxl", "docx", "lxml"):
         assert f"'{library}'" not in loaded
