@@ -73,12 +73,11 @@ class DatabaseStorage(BaseStorage):
         async with self.session_factory.begin() as own:
             yield own
 
-    async def _row(self, session: AsyncSession, key: StorageKey) -> Dialogue | None:
-        """The key's dialogue, read once a transaction (an update reads its state several
+    async def _row(self, session: AsyncSession, built: str) -> Dialogue | None:
+        """The dialogue of a built key, read once a transaction (an update reads its state several
         times: aiogram's middleware, the dialogue's filters, the handler). The statements
         are SQLAlchemy Core's: every update makes them, and the ORM's bookkeeping of a row
         would cost more than the row."""
-        built = self.key_builder.build(key)
         known = _known(session)
         if built not in known:
             found = (
@@ -98,10 +97,10 @@ class DatabaseStorage(BaseStorage):
             keep_dialogue_write(lambda session: self._put(session, key, values))
 
     async def _put(self, session: AsyncSession, key: StorageKey, values: dict[str, Any]) -> None:
-        row = await self._row(session, key)
+        built = self.key_builder.build(key)
+        row = await self._row(session, built)
         state = values.get("state", row[0] if row is not None else None)
         data = values.get("data", row[1] if row is not None else {})
-        built = self.key_builder.build(key)
         if state is None and not data:  # nothing to keep: no row is left behind
             if row is not None:
                 await session.execute(delete(DIALOGUE_STATES).where(DIALOGUE_STATES.c.key == built))
@@ -122,7 +121,7 @@ class DatabaseStorage(BaseStorage):
 
     async def get_state(self, key: StorageKey) -> str | None:
         async with self._session() as session:
-            row = await self._row(session, key)
+            row = await self._row(session, self.key_builder.build(key))
             return row[0] if row is not None else None
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
@@ -130,7 +129,7 @@ class DatabaseStorage(BaseStorage):
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
         async with self._session() as session:
-            row = await self._row(session, key)
+            row = await self._row(session, self.key_builder.build(key))
             return dict(row[1]) if row is not None else {}
 
     async def close(self) -> None:

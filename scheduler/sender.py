@@ -8,7 +8,6 @@ after Telegram accepted it."""
 from __future__ import annotations
 
 import asyncio
-import enum
 import logging
 import os
 import socket
@@ -166,11 +165,6 @@ class Outgoing:
     notice: notices.Notice
 
 
-class Failed(enum.Enum):
-    FAILED = "failed"
-
-
-FAILED = Failed.FAILED
 NO_LONGER_RELEVANT = "no longer relevant"
 
 
@@ -284,26 +278,29 @@ class Sender:
                 assert notification.claimed_at is not None
                 claim = outbox.Claim(notification.id, self.worker, notification.claimed_at)
                 person = recipients.get(notification.person_id)
-                try:  # one row that cannot be decided must not hold back the others
+                # one row that cannot be decided or rendered must not hold back the others
+                decided: Outgoing | str | datetime
+                try:
                     decision = _decide(notification, person, disabled, now)
+                    if isinstance(decision, preferences.QuietHours):
+                        assert person is not None
+                        rendered = await self._render(
+                            session, notification, claim, person, decision, now
+                        )
+                        decided = rendered or NO_LONGER_RELEVANT
+                    else:
+                        decided = decision
                 except Exception as error:
                     logger.exception("Notification %s cannot be prepared", notification.id)
                     await outbox.fail(session, claim, f"cannot be prepared: {error}")
                     stats.failed += 1
                     continue
-                if isinstance(decision, str):
-                    cancelled.setdefault(decision, []).append(claim)
-                elif isinstance(decision, datetime):
-                    deferred.setdefault(decision, []).append(claim)
+                if isinstance(decided, str):
+                    cancelled.setdefault(decided, []).append(claim)
+                elif isinstance(decided, datetime):
+                    deferred.setdefault(decided, []).append(claim)
                 else:
-                    assert person is not None
-                    item = await self._render(session, notification, claim, person, decision, now)
-                    if item is None:
-                        cancelled.setdefault(NO_LONGER_RELEVANT, []).append(claim)
-                    elif isinstance(item, Outgoing):
-                        outgoing.append(item)
-                    else:
-                        stats.failed += 1
+                    outgoing.append(decided)
             for until, claims in deferred.items():
                 await outbox.defer(session, claims, until, "quiet hours")
                 stats.deferred += len(claims)
@@ -320,17 +317,12 @@ class Sender:
         person: Person,
         quiet: preferences.QuietHours,
         now: datetime,
-    ) -> Outgoing | Failed | None:
-        """The message of a row to send now; None when it lost its point, `FAILED` when it
-        cannot be rendered (the row is marked failed: it must not hold back the others)."""
+    ) -> Outgoing | None:
+        """The message of a row to send now, or None when it lost its point; what rendering
+        it did is undone when it fails."""
         assert person.telegram_id is not None
-        try:
-            async with session.begin_nested():
-                notice = await notices.render(session, notification, person, now)
-        except Exception as error:
-            logger.exception("Notification %s cannot be prepared", notification.id)
-            await outbox.fail(session, claim, f"cannot be prepared: {error}")
-            return FAILED
+        async with session.begin_nested():
+            notice = await notices.render(session, notification, person, now)
         if notice is None:
             return None
         return Outgoing(claim, notification.attempts, person.id, person.telegram_id, quiet, notice)
