@@ -511,3 +511,37 @@ async def test_a_night_batch_is_put_off_and_dropped_in_a_few_statements(
     assert {rows[p].status for p in people[3:]} == {NotificationStatus.PENDING}
     assert rows[blocked].status == rows[muted].status == NotificationStatus.CANCELLED
     assert (rows[blocked].last_error, rows[muted].last_error) == ("blocked the bot", "turned off")
+
+
+async def test_a_row_that_cannot_be_rendered_fails_alone(running_bot, session_factory, telegram):
+    """A notice whose payload is broken is marked failed with the reason; the one claimed
+    with it is sent."""
+    _, mentor_id, _ = await school(session_factory)
+    (mentor,) = await users(telegram, MENTOR)
+    now = utcnow()
+    async with session_factory.begin() as session:
+        await enqueue(
+            session,
+            [
+                Draft("notice:broken", mentor_id, Kind.NOTICE, now, {}),
+                Draft("notice:fine", mentor_id, Kind.NOTICE, now, {"text": "Встреча завтра"}),
+            ],
+        )
+
+    stats = await Sender(session_factory, running_bot.bot, clock=lambda: now).run_once()
+
+    assert (stats.sent, stats.failed) == (1, 1)
+    assert (await reply(mentor)).text == "Встреча завтра"
+    async with session_factory() as session:
+        rows = (
+            await session.execute(
+                select(Notification.key, Notification.status, Notification.last_error).order_by(
+                    Notification.key
+                )
+            )
+        ).all()
+    assert [(key, status) for key, status, _ in rows] == [
+        ("notice:broken", NotificationStatus.FAILED),
+        ("notice:fine", NotificationStatus.SENT),
+    ]
+    assert rows[0].last_error.startswith("cannot be prepared")
