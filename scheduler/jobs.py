@@ -3,6 +3,7 @@ service what is due at `now`, and queues it in the outbox; the sender delivers i
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 
 from redis.asyncio import Redis
@@ -28,11 +29,16 @@ async def take_turn(redis: Redis | None, job: str, seconds: int) -> bool:
 
 async def plan_reminders(session_factory: async_sessionmaker[AsyncSession], now: datetime) -> int:
     """Queue every reminder due around now (already queued ones are kept); returns how many
-    were considered."""
-    async with session_factory.begin() as session:
-        drafts = await planning.plan(session, now)
-        await outbox.enqueue(session, drafts)
-    return len(drafts)
+    were considered. Each part of the planning is a transaction of its own (queueing is
+    idempotent), and the updates waiting for the database go first between two parts."""
+    considered = 0
+    for part in planning.parts(now):
+        async with session_factory.begin() as session:
+            drafts = await part(session)
+            await outbox.enqueue(session, drafts)
+        considered += len(drafts)
+        await asyncio.sleep(0)  # the connection just given back goes to who waited for it
+    return considered
 
 
 async def escalate_help_requests(

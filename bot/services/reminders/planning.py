@@ -1,14 +1,15 @@
-"""When each reminder fires, in the organisation's local time: `plan()` looks at meetings, goals,
-programme activities, help requests and pairs and returns every reminder whose fire time falls
-in a window around now (ahead, so a crash loses nothing already planned; back, so that after a
-restart what was missed is still sent, late), each with a key that makes queueing it twice a no-
-op."""
+"""When each reminder fires, in the organisation's local time: `plan()` (in parts, `parts()`)
+looks at meetings, goals, programme activities, help requests and pairs and returns every
+reminder whose fire time falls in a window around now (ahead, so a crash loses nothing already
+planned; back, so that after a restart what was missed is still sent, late), each with a key
+that makes queueing it twice a no-op."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -77,6 +78,16 @@ def at_local(day: date, clock: time, timezone: str) -> datetime:
     return datetime.combine(day, clock, tzinfo=ZoneInfo(timezone)).astimezone(UTC)
 
 
+# The furthest time zones from UTC: a local moment is at most this much before or after it.
+EARLIEST_ZONE, LATEST_ZONE = timedelta(hours=14), timedelta(hours=12)
+
+
+def _may_fire(day: date, clock: time, window: Window) -> bool:
+    """Whether `clock` on `day` falls in the window in some time zone."""
+    as_if_utc = datetime.combine(day, clock, tzinfo=UTC)
+    return as_if_utc - EARLIEST_ZONE <= window.end and as_if_utc + LATEST_ZONE >= window.start
+
+
 def _stamp(moment: datetime | date) -> str:
     return moment.strftime("%Y%m%d%H%M") if isinstance(moment, datetime) else f"{moment:%Y%m%d}"
 
@@ -99,11 +110,20 @@ def _draft(
     )
 
 
-async def plan(session: AsyncSession, now: datetime) -> list[Draft]:
-    """Every reminder whose fire time is in [now - BEHIND, now + AHEAD]."""
+Part = Callable[[AsyncSession], Awaitable[list[Draft]]]
+
+
+def parts(now: datetime) -> list[Part]:
+    """The planning of every reminder whose fire time is in [now - BEHIND, now + AHEAD], in
+    parts that each read little (the pulses day by day, the questionnaires milestone by
+    milestone): the scheduler runs each in a transaction of its own, so that the minute's
+    planning over a whole region never holds the database (on SQLite, its one connection) or
+    the event loop for long."""
     window = Window(now, now - BEHIND, now + AHEAD)
-    drafts: list[Draft] = []
-    for planner in (
+    first, last = _days_around(window)
+    days = [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
+    pulse_days = [day for day in days if _may_fire(day, PULSE_TIME, window)]
+    planners = (
         _meetings,
         _ratings,
         _goals,
@@ -114,11 +134,17 @@ async def plan(session: AsyncSession, now: datetime) -> list[Draft]:
         _programme_endings,
         _staff_lists,
         _stalled_pairs,
-        _pulses,
-        _surveys,
-    ):
-        drafts.extend(await planner(session, window))
-    return drafts
+    )
+    return [
+        *(partial(planner, window=window) for planner in planners),
+        *(partial(_pulses, window=window, day=day) for day in pulse_days),
+        *(partial(_surveys, window=window, milestone=milestone) for milestone in SurveyMilestone),
+    ]
+
+
+async def plan(session: AsyncSession, now: datetime) -> list[Draft]:
+    """Every reminder whose fire time is in [now - BEHIND, now + AHEAD], in one transaction."""
+    return [draft for part in parts(now) for draft in await part(session)]
 
 
 async def _meetings(session: AsyncSession, window: Window) -> list[Draft]:
@@ -473,57 +499,55 @@ async def _stalled_pairs(session: AsyncSession, window: Window) -> list[Draft]:
 PULSE_TIME = time(15, 0)  # after the lessons
 
 
-async def _pulses(session: AsyncSession, window: Window) -> list[Draft]:
-    """Each mentee of an active pair, asked how the work goes every N days of the pair."""
-    first, last = _days_around(window)
+async def _pulses(session: AsyncSession, window: Window, day: date) -> list[Draft]:
+    """Each mentee of an active pair whose pulse day `day` is, asked how the work goes (every
+    N days of the pair)."""
     drafts = []
-    day = first
-    while day <= last:
-        for pair, timezone in await pulse.pairs_asked_on(session, day):
-            fire = at_local(day, PULSE_TIME, timezone)
-            if fire not in window:
-                continue
-            for member in pair.members:
-                if member.left_at is None:
-                    drafts.append(
-                        _draft(
-                            Kind.PULSE,
-                            pair.id,
-                            day,
-                            member.mentee_id,
-                            fire,
-                            pair_id=pair.id,
-                            day=day.isoformat(),
-                        )
+    for pair, timezone in await pulse.pairs_asked_on(session, day):
+        fire = at_local(day, PULSE_TIME, timezone)
+        if fire not in window:
+            continue
+        for member in pair.members:
+            if member.left_at is None:
+                drafts.append(
+                    _draft(
+                        Kind.PULSE,
+                        pair.id,
+                        day,
+                        member.mentee_id,
+                        fire,
+                        pair_id=pair.id,
+                        day=day.isoformat(),
                     )
-        day += timedelta(days=1)
+                )
     return drafts
 
 
 SURVEY_TIME = time(16, 0)
 
 
-async def _surveys(session: AsyncSession, window: Window) -> list[Draft]:
-    """Each participant of an active pair, sent the questionnaire of each milestone of its
+async def _surveys(
+    session: AsyncSession, window: Window, milestone: SurveyMilestone
+) -> list[Draft]:
+    """Each participant of an active pair, sent the questionnaire of this milestone of its
     programme, and reminded three days later (sent only if still not filled in then)."""
     first, last = _days_around(window)
     drafts: list[Draft] = []
-    for milestone in SurveyMilestone:
-        due = await surveys.pairs_due(session, milestone, first - surveys.REMIND_AFTER, last)
-        for pair, timezone, day in due:
-            people = [pair.mentor_id] + [m.mentee_id for m in pair.members if m.left_at is None]
-            for kind, fire_day in (
-                (Kind.SURVEY, day),
-                (Kind.SURVEY_REMINDER, day + surveys.REMIND_AFTER),
-            ):
-                fire = at_local(fire_day, SURVEY_TIME, timezone)
-                if fire not in window:
-                    continue
-                drafts.extend(
-                    _draft(kind, pair.id, milestone.value, person, fire, pair_id=pair.id,
-                           milestone=milestone.value)
-                    for person in people
-                )  # fmt: skip
+    due = await surveys.pairs_due(session, milestone, first - surveys.REMIND_AFTER, last)
+    for pair, timezone, day in due:
+        people = [pair.mentor_id] + [m.mentee_id for m in pair.members if m.left_at is None]
+        for kind, fire_day in (
+            (Kind.SURVEY, day),
+            (Kind.SURVEY_REMINDER, day + surveys.REMIND_AFTER),
+        ):
+            fire = at_local(fire_day, SURVEY_TIME, timezone)
+            if fire not in window:
+                continue
+            drafts.extend(
+                _draft(kind, pair.id, milestone.value, person, fire, pair_id=pair.id,
+                       milestone=milestone.value)
+                for person in people
+            )  # fmt: skip
     return drafts
 
 
