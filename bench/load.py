@@ -13,8 +13,8 @@ For each backend (SQLite, PostgreSQL):
    bot with its scheduler off: CPU per update of handling, as ratios to the echo bot's and the
    floor's; Bot API calls per update (getUpdates apart); memory of each process.
 2. Open loop: the users act at 40 updates a second together for 60 s, whatever the answers,
-   the bot's scheduler running with the region's reminders due: p95 from an update to its
-   reply, and the CPU the scheduler took meanwhile (the process's CPU less the updates' at the
+   the bot's scheduler running with the region's reminders due and sent (the schools' quiet
+   hours off for it, whatever the hour): p95 from an update to its reply, and the CPU the scheduler took meanwhile (the process's CPU less the updates' at the
    closed loop's cost). A user left without an answer for 60 s, or given one the step does not
    expect, stops there and is counted (`open_loop_stuck_users`), their wait in the latencies.
 3. The scheduler's backlog, in this process: 10 000 reminders due at 23:00 in Moscow (quiet
@@ -44,7 +44,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import insert, select, text, update
 from sqlalchemy.engine import make_url
 
 from bench import empty_schema, render
@@ -54,7 +54,7 @@ from bot.telegram import create_bot
 from bot.texts.difficulties import BUTTON_NEW_DIFFICULTY
 from bot.texts.help_requests import HELP_URGENCY_NAMES
 from fakes.telegram import BotMessage, FakeTelegramServer, FakeUser
-from models import Notification, NotificationPreference, PairMember, Person
+from models import Notification, NotificationPreference, Organization, PairMember, Person
 from models.database import create_engine, create_session_factory
 from models.enums import NotificationStatus, Role, Urgency
 from sandbox import demo
@@ -68,6 +68,7 @@ NEW_DIFFICULTY = BUTTON_NEW_DIFFICULTY
 HELP_MEDIUM = HELP_URGENCY_NAMES[Urgency.MEDIUM]
 # 23:00 in Moscow, where the demo region's schools are: every reminder waits for the morning
 QUIET_HOUR = datetime(2026, 12, 1, 20, 0, tzinfo=UTC)
+NO_QUIET_HOURS, SCHOOL_QUIET_HOURS = (0, 0), (21, 8)
 ECHO, FLOOR, BOT = "bench.echo_bot", "bench.floor_bot", "bot"
 Action = Callable[[], Awaitable[Any]]
 
@@ -426,13 +427,29 @@ def _drain(user: FakeUser) -> None:
         user.inbox.get_nowait()
 
 
+async def _set_quiet_hours(url: str, hours: tuple[int, int]) -> None:
+    """The organisations' quiet hours. None in the open loop, so that the region's due
+    reminders are being sent beside the updates whatever the hour the benchmark runs at; the
+    schools' 21–08 for the backlog, which is put off to the morning."""
+    engine = create_engine(url)
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(
+                update(Organization).values(quiet_hours_start=hours[0], quiet_hours_end=hours[1])
+            )
+    finally:
+        await engine.dispose()
+
+
 async def measure_backend(name: str, bench: Bench, arguments: argparse.Namespace) -> dict[str, Any]:
     """Every figure of one backend, its keys prefixed with its name."""
     await _fresh_database(bench.database_url, bench.dataset)
     echo = await bench.run(ECHO)
     floor = await bench.run(FLOOR)
     closed = await bench.run(BOT, scheduler=False)
+    await _set_quiet_hours(bench.database_url, NO_QUIET_HOURS)
     opened = await bench.run(BOT, rate=arguments.rate, seconds=arguments.seconds)
+    await _set_quiet_hours(bench.database_url, SCHOOL_QUIET_HOURS)
     backlog_cpu, backlog_rows, backlog_deferred = await bench.backlog(arguments.backlog)
     print(name, "closed:", closed.steps(), file=sys.stderr)
     print(name, "open:", opened.steps(), file=sys.stderr)

@@ -30,7 +30,13 @@ from models.mentorship import (
     meeting_activities,
     meeting_difficulties,
 )
-from models.outbox import Announcement, AuditEntry, Notification, NotificationPreference
+from models.outbox import (
+    NOTIFICATIONS,
+    Announcement,
+    AuditEntry,
+    Notification,
+    NotificationPreference,
+)
 from models.people import (
     Invite,
     InviteOpening,
@@ -46,6 +52,7 @@ from models.territories import Coordinator, Territory
 
 __all__ = [
     "DIALOGUE_STATES",
+    "NOTIFICATIONS",
     "RECEIVED_UPDATES",
     "Achievement",
     "Announcement",

@@ -4,7 +4,7 @@ reminder preferences, and the audit log of reads of personal data."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     JSON,
@@ -14,6 +14,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -44,6 +45,11 @@ class Notification(TimestampMixin, Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
+
+
+# The table itself, for the statements the sender makes for every message (claim, renew, mark):
+# SQLAlchemy Core, without the ORM's bookkeeping of rows nobody keeps.
+NOTIFICATIONS = cast(Table, Notification.__table__)
 
 
 class Announcement(TimestampMixin, Base):

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from models import Notification
+from models import NOTIFICATIONS, Notification
 from models.database import upsert_insert
 from models.enums import NotificationStatus
 
@@ -94,12 +94,10 @@ async def add_to_digest(
 
 
 def _claimable(now: datetime) -> Any:
+    row = NOTIFICATIONS.c
     return or_(
-        and_(Notification.status == NotificationStatus.PENDING, Notification.due_at <= now),
-        and_(
-            Notification.status == NotificationStatus.CLAIMED,
-            Notification.claimed_at < now - LEASE,
-        ),
+        and_(row.status == NotificationStatus.PENDING, row.due_at <= now),
+        and_(row.status == NotificationStatus.CLAIMED, row.claimed_at < now - LEASE),
     )
 
 
@@ -125,15 +123,14 @@ async def claim(
     if not ids:
         return []
     await session.execute(
-        update(Notification)
-        .where(Notification.id.in_(ids), _claimable(now))
+        update(NOTIFICATIONS)
+        .where(NOTIFICATIONS.c.id.in_(ids), _claimable(now))
         .values(
             status=NotificationStatus.CLAIMED,
             claimed_at=now,
             claimed_by=worker,
-            attempts=Notification.attempts + 1,
+            attempts=NOTIFICATIONS.c.attempts + 1,
         )
-        .execution_options(synchronize_session=False)
     )
     claimed = await session.scalars(
         select(Notification)
@@ -159,23 +156,19 @@ def _held(claim: Claim) -> Any:
 
 
 def _held_all(worker: str, since: datetime, ids: Sequence[int]) -> Any:
+    row = NOTIFICATIONS.c
     return and_(
-        Notification.id.in_(ids),
-        Notification.claimed_by == worker,
-        Notification.claimed_at == since,
-        Notification.status == NotificationStatus.CLAIMED,
+        row.id.in_(ids),
+        row.claimed_by == worker,
+        row.claimed_at == since,
+        row.status == NotificationStatus.CLAIMED,
     )
 
 
 async def renew(session: AsyncSession, claim: Claim, now: datetime) -> Claim | None:
     """Extend the lease of a row about to be sent; None when the claim was lost (its lease ran
     out and the row was claimed again): then it must not be sent."""
-    result = await session.execute(
-        update(Notification)
-        .where(_held(claim))
-        .values(claimed_at=now)
-        .execution_options(synchronize_session=False)
-    )
+    result = await session.execute(update(NOTIFICATIONS).where(_held(claim)).values(claimed_at=now))
     if result.rowcount != 1:  # type: ignore[attr-defined]
         return None
     return Claim(claim.notification_id, claim.worker, now)
@@ -192,10 +185,7 @@ async def _set(session: AsyncSession, claims: Claims, **values: Any) -> None:
         held.setdefault((claim.worker, claim.since), []).append(claim.notification_id)
     for (worker, since), ids in held.items():
         await session.execute(
-            update(Notification)
-            .where(_held_all(worker, since, ids))
-            .values(**values)
-            .execution_options(synchronize_session=False)
+            update(NOTIFICATIONS).where(_held_all(worker, since, ids)).values(**values)
         )
 
 
@@ -233,7 +223,7 @@ async def release(session: AsyncSession, claim: Claim) -> None:
         status=NotificationStatus.PENDING,
         claimed_by=None,
         claimed_at=None,
-        attempts=Notification.attempts - 1,
+        attempts=NOTIFICATIONS.c.attempts - 1,
     )
 
 
