@@ -14,9 +14,10 @@ For each backend (SQLite, PostgreSQL):
    floor's; Bot API calls per update (getUpdates apart); memory of each process.
 2. Open loop: the users act at 40 updates a second together for 60 s, whatever the answers,
    the bot's scheduler running with the region's reminders due and sent (the schools' quiet
-   hours off for it, whatever the hour): p95 from an update to its reply, and the CPU the scheduler took meanwhile (the process's CPU less the updates' at the
-   closed loop's cost). A user left without an answer for 60 s, or given one the step does not
-   expect, stops there and is counted (`open_loop_stuck_users`), their wait in the latencies.
+   hours off for it, whatever the hour): p95 from an update to its reply, and the CPU the
+   scheduler took meanwhile (the process's CPU less the updates' at the closed loop's cost).
+   A user left without an answer for 60 s, or given one the step does not expect, stops there
+   and is counted (`open_loop_stuck_users`), their wait in the latencies.
 3. The scheduler's backlog, in this process: 10 000 reminders due at 23:00 in Moscow (quiet
    hours) taken by one round of the sender, which puts each off to the morning: CPU seconds.
 

@@ -37,7 +37,9 @@ async def plan_reminders(session_factory: async_sessionmaker[AsyncSession], now:
             drafts = await part(session)
             await outbox.enqueue(session, drafts)
         considered += len(drafts)
-        await asyncio.sleep(0)  # the connection just given back goes to who waited for it
+        # the updates ready meanwhile run, and the connection just given back goes to one
+        # that waits for it (the pool hands it to whoever asks first)
+        await asyncio.sleep(0)
     return considered
 
 

@@ -257,11 +257,11 @@ class Sender:
     async def _prepare(
         self, stats: Stats, keys: list[str] | None = None
     ) -> tuple[bool, list[Outgoing]]:
-        """Claim a batch (of these keys, when given) and decide for each row: send, cancel, or
-        wait for the morning. Returns whether anything was claimed, and what to send. The
-        people and their switches are read for the whole batch, and the rows put off or
-        dropped for one reason are changed in one statement: at night the whole region's
-        reminders come due and wait for the morning."""
+        """Claim a batch (of these keys, when given) and decide for each row: send, cancel,
+        wait for the morning, or fail it (it cannot be decided or rendered). Returns whether
+        anything was claimed, and what to send. The people and their switches are read for
+        the whole batch, and the rows put off or dropped for one reason are changed in one
+        statement: at night the whole region's reminders come due and wait for the morning."""
         now = self.clock()
         async with self.session_factory.begin() as session:
             claimed = await outbox.claim(session, now, self.worker, self.batch, keys)

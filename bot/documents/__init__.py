@@ -26,7 +26,9 @@ if TYPE_CHECKING:
 __all__ = ["final_report", "order", "portfolio", "programme", "regulation", "roadmap", "statement"]
 
 
-def __getattr__(name: str) -> ModuleType:
-    if name not in __all__:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return importlib.import_module(f"{__name__}.{name}")
+if not TYPE_CHECKING:  # so that mypy knows only the documents above, not any name
+
+    def __getattr__(name: str) -> ModuleType:
+        if name not in __all__:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        return importlib.import_module(f"{__name__}.{name}")
