@@ -10,10 +10,12 @@ import time as time_module
 import uuid
 from datetime import timedelta
 
+import pytest
 from aiogram import Bot
 from redis.asyncio import Redis
-from sqlalchemy import event, select, update
+from sqlalchemy import event, select, text, update
 
+from bot import notices
 from bot.services.outbox import LEASE, Claim, Draft, claim, enqueue, mark_sent, renew
 from bot.services.reminders.kinds import Category, Kind
 from bot.settings import load_settings
@@ -513,17 +515,34 @@ async def test_a_night_batch_is_put_off_and_dropped_in_a_few_statements(
     assert (rows[blocked].last_error, rows[muted].last_error) == ("blocked the bot", "turned off")
 
 
-async def test_a_row_that_cannot_be_rendered_fails_alone(running_bot, session_factory, telegram):
-    """A notice whose payload is broken is marked failed with the reason; the one claimed
-    with it is sent."""
+@pytest.mark.parametrize("broken", ["payload", "sql"])
+async def test_a_row_that_cannot_be_rendered_fails_alone(
+    running_bot, session_factory, telegram, monkeypatch, broken
+):
+    """A notice whose payload is broken, or whose rendering writes and then fails in SQL (on
+    PostgreSQL that aborts the transaction unless its savepoint is rolled back), is marked
+    failed with the reason and what it wrote is undone; the one claimed with it is sent."""
     _, mentor_id, _ = await school(session_factory)
     (mentor,) = await users(telegram, MENTOR)
+    render = notices.render
+
+    async def render_failing_in_sql(session, notification, person, now):
+        if notification.key == "notice:broken":
+            await session.execute(
+                text("UPDATE people SET full_name = 'Испорчено' WHERE id = :id"), {"id": person.id}
+            )
+            await session.execute(text("SELECT no_such_column FROM people"))
+        return await render(session, notification, person, now)
+
+    if broken == "sql":
+        monkeypatch.setattr(notices, "render", render_failing_in_sql)
     now = utcnow()
+    payload = {} if broken == "payload" else {"text": "Не уйдёт"}
     async with session_factory.begin() as session:
         await enqueue(
             session,
             [
-                Draft("notice:broken", mentor_id, Kind.NOTICE, now, {}),
+                Draft("notice:broken", mentor_id, Kind.NOTICE, now, payload),
                 Draft("notice:fine", mentor_id, Kind.NOTICE, now, {"text": "Встреча завтра"}),
             ],
         )
@@ -540,8 +559,10 @@ async def test_a_row_that_cannot_be_rendered_fails_alone(running_bot, session_fa
                 )
             )
         ).all()
+        person = await session.get(Person, mentor_id)
     assert [(key, status) for key, status, _ in rows] == [
         ("notice:broken", NotificationStatus.FAILED),
         ("notice:fine", NotificationStatus.SENT),
     ]
     assert rows[0].last_error.startswith("cannot be prepared")
+    assert person is not None and person.full_name == "Орлова Вера"
