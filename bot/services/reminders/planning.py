@@ -120,9 +120,7 @@ def parts(now: datetime) -> list[Part]:
     planning over a whole region never holds the database (on SQLite, its one connection) or
     the event loop for long."""
     window = Window(now, now - BEHIND, now + AHEAD)
-    first, last = _days_around(window)
-    days = [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
-    pulse_days = [day for day in days if _may_fire(day, PULSE_TIME, window)]
+    pulse_days = [day for day in days_around(window) if _may_fire(day, PULSE_TIME, window)]
     planners = (
         _meetings,
         _ratings,
@@ -247,6 +245,12 @@ def _deadline_drafts(
 
 def _days_around(window: Window) -> tuple[date, date]:
     return (window.start - timedelta(days=2)).date(), (window.end + timedelta(days=2)).date()
+
+
+def days_around(window: Window) -> list[date]:
+    """Every day of `_days_around`, the first and the last included."""
+    first, last = _days_around(window)
+    return [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
 
 
 async def _goals(session: AsyncSession, window: Window) -> list[Draft]:
