@@ -78,7 +78,11 @@ async def _summary(
     scope = monitoring.scope_of(actor)
     timezone = _timezone(actor, settings)
     today = pairs.local_today(timezone)
-    return await monitoring.summary(session, scope, chosen, timezone, today)
+    # the region's sections read side by side; one organisation's are done before readers of
+    # their own would have connected
+    return await monitoring.summary(
+        session, scope, chosen, timezone, today, in_parallel=scope is None
+    )
 
 
 def _score(value: float | None) -> str:

@@ -65,7 +65,9 @@ async def _picture(
 ) -> Picture:
     """The territory's summary for the current period of this kind (the region's today)."""
     today = pairs.local_today(settings.timezone)
-    return await territories.picture(session, actor, territory_id, _period(settings, kind), today)
+    return await territories.picture(
+        session, actor, territory_id, _period(settings, kind), today, in_parallel=True
+    )
 
 
 def _kind_name(territory: Territory) -> str:

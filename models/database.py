@@ -3,7 +3,9 @@ upgrade run at start-up.
 
 The transaction rule of the whole bot: one unit of work per update or scheduler job, owned by
 the DB middleware (committed before each call to Telegram and at the end) or by the job
-(`session_factory.begin()`); services only add and flush, they never commit.
+(`session_factory.begin()`); services only add and flush, they never commit. The one
+exception reads: a long report may read beside the unit of work through `readers`, in
+read-only transactions of their own.
 
 SQLite runs on the event loop (`models.sqlite_inline` says why) and gets WAL, a busy timeout
 and foreign keys on every connection, and every transaction starts with `BEGIN IMMEDIATE`
@@ -13,9 +15,13 @@ lock instead of failing with "database is locked".
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -40,6 +46,11 @@ POSTGRES_WAIT_SECONDS = 10
 POSTGRES_COMMAND_SECONDS = 15
 # Any constant works: it only keeps two instances from migrating the same PostgreSQL at once.
 MIGRATION_LOCK_ID = 0x6E617374
+# Queries of a report run at once: the two cores of a small school server (more only queue for
+# them, and on PostgreSQL take connections from the updates' pool).
+READERS_AT_ONCE = 2
+
+T = TypeVar("T")
 
 
 def create_engine(
@@ -47,13 +58,16 @@ def create_engine(
     *,
     command_timeout: float | None = POSTGRES_COMMAND_SECONDS,
     sqlite_on_loop: bool = True,
+    read_only: bool = False,
     **kwargs: Any,
 ) -> AsyncEngine:
     """The engine of the bot's database. On PostgreSQL every wait is bounded well below the
     update's deadline (asyncpg waits 60 s to connect and forever for an answer unless told);
     `command_timeout=None` for the migrations at start-up, which may wait for another
     instance's as long as that takes. SQLite runs on the event loop unless `sqlite_on_loop`
-    is false (instances that may share the file wait for its lock in aiosqlite's thread)."""
+    is false (instances that may share the file wait for its lock in aiosqlite's thread).
+    A `read_only` SQLite engine refuses writes and begins its transactions deferred: they never
+    wait for the write lock, which the bot's unit of work may hold meanwhile."""
     url = make_url(database_url)
     if url.get_backend_name() != "sqlite":
         kwargs.setdefault("pool_pre_ping", True)
@@ -92,13 +106,81 @@ def create_engine(
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        if read_only:
+            cursor.execute("PRAGMA query_only=ON")
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
+
+
+@dataclass
+class Readers:
+    """Read-only sessions beside the unit of work, for a long report whose independent queries
+    may run at once (`gather`), at most `at_once` of them together. Each query reads in a
+    transaction of its own: committed rows only, as they are when it starts (except `within`
+    a session)."""
+
+    open_session: Callable[[], AbstractAsyncContextManager[AsyncSession]]
+    at_once: int
+
+    @classmethod
+    def within(cls, session: AsyncSession) -> Readers:
+        """The session itself, one query at a time (what it has not committed included)."""
+        return cls(lambda: nullcontext(session), 1)
+
+    async def gather(self, works: Sequence[Callable[[AsyncSession], Awaitable[T]]]) -> list[T]:
+        """The works' results in their order; started in that order, so the longest go first."""
+        slots = asyncio.Semaphore(self.at_once)
+
+        async def run(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+            async with slots, self.open_session() as session:
+                return await work(session)
+
+        tasks = [asyncio.ensure_future(run(work)) for work in works]
+        try:
+            return list(await asyncio.gather(*tasks))
+        except BaseException:
+            # the others must not go on reading (maybe in the caller's session) after it
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            raise
+
+
+@asynccontextmanager
+async def readers(session: AsyncSession) -> AsyncIterator[Readers]:
+    """Readers of the session's database: on PostgreSQL read-only sessions from its engine's
+    pool; on a SQLite file read-only connections of their own, each in aiosqlite's thread (the
+    bot's one connection stays with its unit of work, and SQLite reads beside a writer in WAL),
+    opened for the report and closed after it; an in-memory SQLite has only the session
+    itself, one query at a time."""
+    engine = session.bind
+    assert isinstance(engine, AsyncEngine)
+    if engine.dialect.name == "postgresql":
+        yield Readers(
+            async_sessionmaker(engine.execution_options(postgresql_readonly=True)),
+            READERS_AT_ONCE,
+        )
+        return
+    database = engine.url.database
+    if not database or database == ":memory:":
+        yield Readers.within(session)
+        return
+    reading = create_engine(
+        str(engine.url),
+        sqlite_on_loop=False,
+        read_only=True,
+        pool_size=READERS_AT_ONCE,
+    )
+    try:
+        yield Readers(async_sessionmaker(reading), READERS_AT_ONCE)
+    finally:
+        # a cancelled report still closes its connections and their threads
+        await asyncio.shield(reading.dispose())
 
 
 class UnitOfWork(Session):

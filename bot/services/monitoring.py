@@ -61,6 +61,7 @@ from models import (
     ProgrammeActivity,
     SelfAssessment,
 )
+from models.database import Readers, readers
 from models.enums import (
     AchievementKind,
     ActivityStatus,
@@ -305,35 +306,79 @@ async def summary(
     chosen: Period,
     timezone: str,
     today: date,
+    *,
+    in_parallel: bool = False,
 ) -> Summary:
     """The figures of each organisation of `scope` (all when None) for the period, and their
-    total, each section counted by one aggregate query per table."""
+    total, each section counted by one aggregate query per table: in the session, or
+    `in_parallel` by readers of the committed rows (`models.database.readers`), several
+    sections at once."""
+    if not in_parallel:
+        return await _summary(session, Readers.within(session), scope, chosen, timezone, today)
+    async with readers(session) as reading:
+        return await _summary(session, reading, scope, chosen, timezone, today)
+
+
+async def _summary(
+    session: AsyncSession,
+    reading: Readers,
+    scope: Sequence[int] | None,
+    chosen: Period,
+    timezone: str,
+    today: date,
+) -> Summary:
     start, end = chosen.bounds(timezone)
     names = await organization_names(session, scope)
     figures = {organization: Figures() for organization in names}
-    tally = _Tally(session, scope, start, end, chosen.start, chosen.end, today, figures)
-    await tally.people()
-    by_month = await tally.pairs_and_meetings()
-    await tally.goals_and_activities()
-    await tally.requests()
-    await tally.difficulties()
-    await tally.ratings()
-    await tally.achievements()
-    await tally.self_check()
+    dialect = session.get_bind().dialect.name
+    tally = _Tally(dialect, scope, start, end, chosen.start, chosen.end, today, figures)
+    # the longest first, so that the last to finish is a short one
+    await reading.gather(
+        [
+            tally.self_check,
+            tally.meetings,
+            tally.ratings,
+            tally.people,
+            tally.difficulties,
+            tally.activities,
+            tally.achievements,
+            tally.involved,
+            tally.goals,
+            tally.pairs,
+            tally.requests,
+            tally.median_of_all,
+        ]
+    )
     total = total_of(list(tally.figures.values()))
-    total.first_answer_median_minutes = (
-        await _median_first_answer(session, tally.requests_in_period, tally.dialect, grouped=False)
-    ).get(0)
-    return Summary(chosen, names, tally.figures, total, by_month, today)
+    total.first_answer_median_minutes = tally.total_median
+    return Summary(chosen, names, tally.figures, total, dict(sorted(tally.by_month.items())), today)
 
 
 async def zoned_summary(
-    session: AsyncSession, zones: Mapping[str, Sequence[int]], chosen: Period, today: date
+    session: AsyncSession,
+    zones: Mapping[str, Sequence[int]],
+    chosen: Period,
+    today: date,
+    *,
+    in_parallel: bool = False,
 ) -> Summary:
     """The summary of organisations in several time zones, each counted over its own local
     dates of the period (`zones`: time zone → organisations), and their total."""
+    if not in_parallel:
+        return await _zoned_summary(session, Readers.within(session), zones, chosen, today)
+    async with readers(session) as reading:
+        return await _zoned_summary(session, reading, zones, chosen, today)
+
+
+async def _zoned_summary(
+    session: AsyncSession,
+    reading: Readers,
+    zones: Mapping[str, Sequence[int]],
+    chosen: Period,
+    today: date,
+) -> Summary:
     parts = [
-        await summary(session, scope, chosen, timezone, today)
+        await _summary(session, reading, scope, chosen, timezone, today)
         for timezone, scope in zones.items()
         if scope
     ]
@@ -379,9 +424,10 @@ def _requests_in(scope: Sequence[int] | None, start: datetime, end: datetime) ->
 @dataclass
 class _Tally:
     """One summary being counted: the scope, the period as UTC instants, and each
-    organisation's figures, filled section by section."""
+    organisation's figures, filled section by section (each section in the session it is
+    given; sections may run at once, each filling figures of its own)."""
 
-    session: AsyncSession
+    dialect: str
     scope: Sequence[int] | None
     start: datetime
     end: datetime  # the instant after the period
@@ -389,10 +435,8 @@ class _Tally:
     end_day: date  # the period's last day
     today: date
     figures: dict[int, Figures]
-
-    @property
-    def dialect(self) -> str:
-        return self.session.get_bind().dialect.name
+    by_month: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    total_median: float | None = None
 
     @property
     def active(self) -> Any:
@@ -407,8 +451,9 @@ class _Tally:
     def requests_in_period(self) -> Any:
         return _requests_in(self.scope, self.start, self.end)
 
-    async def rows(self, statement: Any) -> list[Any]:
-        return list((await self.session.execute(statement)).all())
+    @staticmethod
+    async def rows(session: AsyncSession, statement: Any) -> list[Any]:
+        return list((await session.execute(statement)).all())
 
     def put(self, rows: list[Any], *names: str) -> None:
         """Rows of an organisation and one value for each of the names."""
@@ -426,7 +471,7 @@ class _Tally:
             or_(Person.left_on.is_(None), Person.left_on > self.start_day),
         )
 
-    async def people(self) -> None:
+    async def people(self, session: AsyncSession) -> None:
         young = exists().where(
             PersonMenteeType.person_id == Person.id,
             PersonMenteeType.type == MenteeType.YOUNG_SPECIALIST,
@@ -439,6 +484,7 @@ class _Tally:
         )
         self.put(
             await self.rows(
+                session,
                 select(
                     Person.organization_id,
                     func.count(Person.id),
@@ -446,12 +492,14 @@ class _Tally:
                     _count_if(and_(young, mentored)),
                 )
                 .where(self.on_staff)
-                .group_by(Person.organization_id)
+                .group_by(Person.organization_id),
             ),
             "teachers",
             "young_specialists",
             "young_with_mentor",
         )
+
+    async def involved(self, session: AsyncSession) -> None:
         # Everyone who worked in a pair of the period, once per organisation, with whether they
         # mentored and whether they were mentored: the three head counts in one pass. Each
         # school counts its own people: a mentor of a pair in another school (virtual
@@ -492,46 +540,50 @@ class _Tally:
         )
         self.put(
             await self.rows(
+                session,
                 select(
                     people.c.org, func.count(), func.sum(people.c.mentor), func.sum(people.c.mentee)
-                ).group_by(people.c.org)
+                ).group_by(people.c.org),
             ),
             "involved",
             "mentors",
             "mentees",
         )
 
-    async def pairs_and_meetings(self) -> dict[str, int]:
-        """Pairs by form, those without a held meeting, and held meetings; returns the held
-        meetings by month."""
+    async def pairs(self, session: AsyncSession) -> None:
+        """Pairs by form, and those without a held meeting."""
         without_meetings = ~exists().where(Meeting.pair_id == Pair.id, self.held_in_period)
         for organization, form, count, idle in await self.rows(
+            session,
             select(Pair.organization_id, Pair.kind, func.count(), _count_if(without_meetings))
             .where(self.active)
-            .group_by(Pair.organization_id, Pair.kind)
+            .group_by(Pair.organization_id, Pair.kind),
         ):
             self.figures[organization].pairs_by_kind[form] = count
             self.figures[organization].pairs_without_meetings += idle
+
+    async def meetings(self, session: AsyncSession) -> None:
+        """Held meetings, of each organisation and of each month."""
         # Meetings are the biggest table: reached from the pairs of the scope through the
         # (pair, status, start) index, never scanned by time alone; counted once, by
         # organisation and month, for both the organisations' totals and the months' ones.
         month, label = _month(Meeting.starts_at, self.dialect)
-        by_month: dict[str, int] = defaultdict(int)
         for organization, when, count in await self.rows(
+            session,
             select(Pair.organization_id, label, func.count())
             .join(Meeting, Meeting.pair_id == Pair.id)
             .where(_in(Pair.organization_id, self.scope), self.held_in_period)
-            .group_by(Pair.organization_id, month)
+            .group_by(Pair.organization_id, month),
         ):
-            by_month[when] += count
+            self.by_month[when] += count
             if organization in self.figures:
                 self.figures[organization].meetings_held += count
-        return dict(sorted(by_month.items()))
 
-    async def goals_and_activities(self) -> None:
+    async def goals(self, session: AsyncSession) -> None:
         start, end, today = self.start, self.end, self.today
         self.put(
             await self.rows(
+                session,
                 select(
                     Pair.organization_id,
                     _count_if(and_(Goal.reached_at >= start, Goal.reached_at < end)),
@@ -540,12 +592,15 @@ class _Tally:
                 )
                 .join(Pair, Pair.id == Goal.pair_id)
                 .where(_in(Pair.organization_id, self.scope))
-                .group_by(Pair.organization_id)
+                .group_by(Pair.organization_id),
             ),
             "goals_reached",
             "goals_open",
             "goals_overdue",
         )
+
+    async def activities(self, session: AsyncSession) -> None:
+        start, end, today = self.start, self.end, self.today
         activities = (
             select(
                 Pair.organization_id,
@@ -566,28 +621,29 @@ class _Tally:
             .where(_in(Pair.organization_id, self.scope))
             .group_by(Pair.organization_id)
         )
-        self.put(await self.rows(activities), "activities_done", "activities_overdue")
+        self.put(await self.rows(session, activities), "activities_done", "activities_overdue")
 
-    async def requests(self) -> None:
+    async def requests(self, session: AsyncSession) -> None:
         self.put(
             await self.rows(
+                session,
                 select(
                     HelpRequest.organization_id,
                     func.count(),
                     func.count(HelpRequest.escalated_at),
                 )
                 .where(self.requests_in_period)
-                .group_by(HelpRequest.organization_id)
+                .group_by(HelpRequest.organization_id),
             ),
             "requests",
             "requests_escalated",
         )
-        medians = await _median_first_answer(self.session, self.requests_in_period, self.dialect)
+        medians = await _median_first_answer(session, self.requests_in_period, self.dialect)
         for organization, minutes in medians.items():
             if organization in self.figures:
                 self.figures[organization].first_answer_median_minutes = minutes
 
-    async def difficulties(self) -> None:
+    async def difficulties(self, session: AsyncSession) -> None:
         start, end = self.start, self.end
         kinds = {
             "difficulties_new": and_(Difficulty.created_at >= start, Difficulty.created_at < end),
@@ -597,19 +653,20 @@ class _Tally:
             ),
         }
         for organization, category, *counts in await self.rows(
+            session,
             select(
                 Difficulty.organization_id,
                 Difficulty.category,
                 *(_count_if(condition) for condition in kinds.values()),
             )
             .where(_in(Difficulty.organization_id, self.scope))
-            .group_by(Difficulty.organization_id, Difficulty.category)
+            .group_by(Difficulty.organization_id, Difficulty.category),
         ):
             for name, count in zip(kinds, counts, strict=True):
                 if count:  # a category appears only where it has some
                     getattr(self.figures[organization], name)[category] = count
 
-    async def achievements(self) -> None:
+    async def achievements(self, session: AsyncSession) -> None:
         """Categories obtained and contest participants of the period; the young specialists
         mentored since a year before the period's end, and how many of them still work."""
         in_period = and_(
@@ -620,13 +677,14 @@ class _Tally:
         contestant = case((Achievement.kind == AchievementKind.CONTEST, Achievement.person_id))
         self.put(
             await self.rows(
+                session,
                 select(
                     Achievement.organization_id,
                     _count_if(Achievement.kind == AchievementKind.CATEGORY),
                     func.count(distinct(contestant)),
                 )
                 .where(in_period)
-                .group_by(Achievement.organization_id)
+                .group_by(Achievement.organization_id),
             ),
             "categories_obtained",
             "contest_participants",
@@ -645,6 +703,7 @@ class _Tally:
         still_working = or_(Person.left_on.is_(None), Person.left_on > self.end_day)
         self.put(
             await self.rows(
+                session,
                 select(Person.organization_id, func.count(Person.id), _count_if(still_working))
                 .where(
                     _in(Person.organization_id, self.scope),
@@ -652,15 +711,16 @@ class _Tally:
                     young,
                     mentored_then,
                 )
-                .group_by(Person.organization_id)
+                .group_by(Person.organization_id),
             ),
             "young_year_on",
             "young_retained",
         )
 
-    async def ratings(self) -> None:
+    async def ratings(self, session: AsyncSession) -> None:
         """Meeting ratings of the period, and the participants' satisfaction at completion."""
         for organization, total, count in await self.rows(
+            session,
             select(
                 Pair.organization_id,
                 func.sum(MeetingParticipant.rating),
@@ -673,11 +733,12 @@ class _Tally:
                 self.held_in_period,
                 MeetingParticipant.rating.is_not(None),
             )
-            .group_by(Pair.organization_id)
+            .group_by(Pair.organization_id),
         ):
             self.figures[organization].rating_sum = total or 0
             self.figures[organization].rating_count = count
         for organization, total, count in await self.rows(
+            session,
             select(Pair.organization_id, func.sum(Feedback.score), func.count(Feedback.score))
             .join(Pair, Pair.id == Feedback.pair_id)
             .where(
@@ -686,15 +747,22 @@ class _Tally:
                 Feedback.created_at >= self.start,
                 Feedback.created_at < self.end,
             )
-            .group_by(Pair.organization_id)
+            .group_by(Pair.organization_id),
         ):
             self.figures[organization].satisfaction_sum = total or 0
             self.figures[organization].satisfaction_count = count
 
-    async def self_check(self) -> None:
+    async def median_of_all(self, session: AsyncSession) -> None:
+        """The median minutes to a first answer over all the requests of the scope."""
+        medians = await _median_first_answer(
+            session, self.requests_in_period, self.dialect, grouped=False
+        )
+        self.total_median = medians.get(0)
+
+    async def self_check(self, session: AsyncSession) -> None:
         """Each organisation's mean start and end self-diagnosis, and of how many mentees."""
         for organization, category, before, after, count in await _self_check(
-            self.session, self.scope, self.end
+            session, self.scope, self.end
         ):
             self.figures[organization].self_check[category] = (before / count, after / count)
             self.figures[organization].self_check_counts[category] = count

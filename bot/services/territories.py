@@ -387,13 +387,21 @@ class Picture:
 
 
 async def picture(
-    session: AsyncSession, actor: Actor, territory_id: int, chosen: Period, today: date
+    session: AsyncSession,
+    actor: Actor,
+    territory_id: int,
+    chosen: Period,
+    today: date,
+    *,
+    in_parallel: bool = False,
 ) -> Picture:
     """The summary of the territory's organisations, side by side and, for a region, grouped
-    by municipality with each group's total."""
+    by municipality with each group's total (`in_parallel` as `monitoring.summary`)."""
     territory = await require_territory(session, actor, territory_id)
     organizations = await members(session, territory)
-    current = await monitoring.zoned_summary(session, zones(organizations), chosen, today)
+    current = await monitoring.zoned_summary(
+        session, zones(organizations), chosen, today, in_parallel=in_parallel
+    )
     result = Picture(territory, current)
     if territory.kind is TerritoryKind.REGION:
         names = {place.id: place.name for place in await municipalities(session, territory)}

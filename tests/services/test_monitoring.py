@@ -332,6 +332,18 @@ async def test_the_region_side_by_side(session_factory):
     assert region.total.teachers == 11  # 9 in the first school, 2 in the other
 
 
+async def test_the_region_read_in_parallel_is_the_region_read_in_one_session(session_factory):
+    await build(session_factory)
+    async with session_factory() as session:
+        in_one = await monitoring.summary(session, None, OCTOBER, MOSCOW, TODAY)
+        in_parallel = await monitoring.summary(
+            session, None, OCTOBER, MOSCOW, TODAY, in_parallel=True
+        )
+    assert in_parallel == in_one
+    assert list(in_parallel.meetings_by_month) == sorted(in_one.meetings_by_month)
+    assert in_one.total.meetings_held == 3 and in_one.total.first_answer_median_minutes
+
+
 def test_periods() -> None:
     assert monitoring.period(PeriodKind.MONTH, TODAY) == monitoring.Period(
         date(2026, 11, 1), date(2026, 11, 30), PeriodKind.MONTH
