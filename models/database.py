@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Table, event, text
+from sqlalchemy import Connection, Pool, Table, event, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
@@ -51,6 +52,7 @@ MIGRATION_LOCK_ID = 0x6E617374
 READERS_AT_ONCE = 2
 
 T = TypeVar("T")
+_READING: WeakKeyDictionary[Pool, asyncio.Semaphore] = WeakKeyDictionary()
 
 
 def create_engine(
@@ -120,24 +122,23 @@ def create_engine(
 @dataclass
 class Readers:
     """Read-only sessions beside the unit of work, for a long report whose independent queries
-    may run at once (`gather`), at most `at_once` of them together. Each query reads in a
-    transaction of its own: committed rows only, as they are when it starts (except `within`
-    a session)."""
+    may run at once (`gather`), as many together as there are free `slots` (shared by the
+    reports of one database). Each query reads in a transaction of its own: committed rows
+    only, as they are when it starts (except `within` a session)."""
 
     open_session: Callable[[], AbstractAsyncContextManager[AsyncSession]]
-    at_once: int
+    slots: asyncio.Semaphore
 
     @classmethod
     def within(cls, session: AsyncSession) -> Readers:
         """The session itself, one query at a time (what it has not committed included)."""
-        return cls(lambda: nullcontext(session), 1)
+        return cls(lambda: nullcontext(session), asyncio.Semaphore(1))
 
     async def gather(self, works: Sequence[Callable[[AsyncSession], Awaitable[T]]]) -> list[T]:
         """The works' results in their order; started in that order, so the longest go first."""
-        slots = asyncio.Semaphore(self.at_once)
 
         async def run(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
-            async with slots, self.open_session() as session:
+            async with self.slots, self.open_session() as session:
                 return await work(session)
 
         tasks = [asyncio.ensure_future(run(work)) for work in works]
@@ -159,16 +160,18 @@ async def readers(session: AsyncSession) -> AsyncIterator[Readers]:
     opened for the report and closed after it; an in-memory SQLite has only the session
     itself, one query at a time."""
     engine = session.bind
-    assert isinstance(engine, AsyncEngine)
-    if engine.dialect.name == "postgresql":
-        yield Readers(
-            async_sessionmaker(engine.execution_options(postgresql_readonly=True)),
-            READERS_AT_ONCE,
-        )
-        return
+    if not isinstance(engine, AsyncEngine):
+        raise TypeError("readers read the database of a session bound to an engine")
     database = engine.url.database
-    if not database or database == ":memory:":
+    if engine.dialect.name == "sqlite" and (not database or database == ":memory:"):
         yield Readers.within(session)
+        return
+    # however many reports run at once, they read with READERS_AT_ONCE connections in all (on
+    # PostgreSQL the updates' pool keeps the rest)
+    slots = _READING.setdefault(engine.sync_engine.pool, asyncio.Semaphore(READERS_AT_ONCE))
+    if engine.dialect.name == "postgresql":
+        read_only = engine.execution_options(postgresql_readonly=True)
+        yield Readers(async_sessionmaker(read_only), slots)
         return
     reading = create_engine(
         str(engine.url),
@@ -177,7 +180,7 @@ async def readers(session: AsyncSession) -> AsyncIterator[Readers]:
         pool_size=READERS_AT_ONCE,
     )
     try:
-        yield Readers(async_sessionmaker(reading), READERS_AT_ONCE)
+        yield Readers(async_sessionmaker(reading), slots)
     finally:
         # a cancelled report still closes its connections and their threads
         await asyncio.shield(reading.dispose())

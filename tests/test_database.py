@@ -35,7 +35,6 @@ async def test_readers_see_what_is_committed_beside_a_writing_unit_of_work(
         session.add(Organization(name="Школа № 2", timezone="Europe/Moscow", region="Тверская"))
         await session.flush()  # holds SQLite's write lock, its row not committed
         async with readers(session) as reading:
-            assert reading.at_once == READERS_AT_ONCE
 
             async def names(reader: AsyncSession) -> list[str]:
                 return list((await reader.scalars(select(Organization.name))).all())
@@ -76,10 +75,44 @@ async def test_in_the_session_itself_readers_take_turns_and_see_its_own_rows(
         session.add(Organization(name="Школа № 3", timezone="Europe/Moscow", region="Тверская"))
         await session.flush()
         reading = Readers.within(session)
-        assert reading.at_once == 1
+        in_flight = InFlight()
 
         async def count(reader: AsyncSession) -> int | None:
             assert reader is session
-            return await reader.scalar(select(func.count()).select_from(Organization))
+            async with in_flight:
+                return await reader.scalar(select(func.count()).select_from(Organization))
 
-        assert await reading.gather([count, count]) == [1, 1]
+        assert await reading.gather([count, count, count]) == [1, 1, 1]
+    assert in_flight.most == 1
+
+
+class InFlight:
+    """How many works are inside at once, and the most there were."""
+
+    def __init__(self) -> None:
+        self.now = self.most = 0
+
+    async def __aenter__(self) -> None:
+        self.now += 1
+        self.most = max(self.most, self.now)
+        await asyncio.sleep(0.01)  # the others start meanwhile, if they may
+
+    async def __aexit__(self, *_: object) -> None:
+        self.now -= 1
+
+
+async def test_reports_at_once_read_with_two_connections_in_all(
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    in_flight = InFlight()
+
+    async def read(reader: AsyncSession) -> None:
+        async with in_flight:
+            await reader.execute(text("SELECT 1"))
+
+    async def report() -> None:
+        async with session_factory() as session, readers(session) as reading:
+            await reading.gather([read] * 4)
+
+    await asyncio.gather(report(), report(), report())
+    assert in_flight.most == READERS_AT_ONCE

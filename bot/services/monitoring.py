@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
@@ -455,12 +455,19 @@ class _Tally:
     async def rows(session: AsyncSession, statement: Any) -> list[Any]:
         return list((await session.execute(statement)).all())
 
-    def put(self, rows: list[Any], *names: str) -> None:
-        """Rows of an organisation and one value for each of the names."""
+    def known(self, rows: list[Any]) -> Iterator[tuple[Figures, list[Any]]]:
+        """The figures of each row's organisation with the rest of the row; a row of an
+        organisation the summary does not list (created since its names were read, which a
+        reader of its own may see) is left out."""
         for organization, *values in rows:
             if organization in self.figures:
-                for name, value in zip(names, values, strict=True):
-                    setattr(self.figures[organization], name, value or 0)
+                yield self.figures[organization], values
+
+    def put(self, rows: list[Any], *names: str) -> None:
+        """Rows of an organisation and one value for each of the names."""
+        for figures, values in self.known(rows):
+            for name, value in zip(names, values, strict=True):
+                setattr(figures, name, value or 0)
 
     @property
     def on_staff(self) -> Any:
@@ -553,14 +560,16 @@ class _Tally:
     async def pairs(self, session: AsyncSession) -> None:
         """Pairs by form, and those without a held meeting."""
         without_meetings = ~exists().where(Meeting.pair_id == Pair.id, self.held_in_period)
-        for organization, form, count, idle in await self.rows(
-            session,
-            select(Pair.organization_id, Pair.kind, func.count(), _count_if(without_meetings))
-            .where(self.active)
-            .group_by(Pair.organization_id, Pair.kind),
+        for figures, (form, count, idle) in self.known(
+            await self.rows(
+                session,
+                select(Pair.organization_id, Pair.kind, func.count(), _count_if(without_meetings))
+                .where(self.active)
+                .group_by(Pair.organization_id, Pair.kind),
+            )
         ):
-            self.figures[organization].pairs_by_kind[form] = count
-            self.figures[organization].pairs_without_meetings += idle
+            figures.pairs_by_kind[form] = count
+            figures.pairs_without_meetings += idle
 
     async def meetings(self, session: AsyncSession) -> None:
         """Held meetings, of each organisation and of each month."""
@@ -652,19 +661,21 @@ class _Tally:
                 Difficulty.overcome_at >= start, Difficulty.overcome_at < end
             ),
         }
-        for organization, category, *counts in await self.rows(
-            session,
-            select(
-                Difficulty.organization_id,
-                Difficulty.category,
-                *(_count_if(condition) for condition in kinds.values()),
+        for figures, (category, *counts) in self.known(
+            await self.rows(
+                session,
+                select(
+                    Difficulty.organization_id,
+                    Difficulty.category,
+                    *(_count_if(condition) for condition in kinds.values()),
+                )
+                .where(_in(Difficulty.organization_id, self.scope))
+                .group_by(Difficulty.organization_id, Difficulty.category),
             )
-            .where(_in(Difficulty.organization_id, self.scope))
-            .group_by(Difficulty.organization_id, Difficulty.category),
         ):
             for name, count in zip(kinds, counts, strict=True):
                 if count:  # a category appears only where it has some
-                    getattr(self.figures[organization], name)[category] = count
+                    getattr(figures, name)[category] = count
 
     async def achievements(self, session: AsyncSession) -> None:
         """Categories obtained and contest participants of the period; the young specialists
@@ -719,38 +730,42 @@ class _Tally:
 
     async def ratings(self, session: AsyncSession) -> None:
         """Meeting ratings of the period, and the participants' satisfaction at completion."""
-        for organization, total, count in await self.rows(
-            session,
-            select(
-                Pair.organization_id,
-                func.sum(MeetingParticipant.rating),
-                func.count(MeetingParticipant.rating),
-            )
-            .join(Meeting, Meeting.pair_id == Pair.id)
-            .join(MeetingParticipant, MeetingParticipant.meeting_id == Meeting.id)
-            .where(
-                _in(Pair.organization_id, self.scope),
-                self.held_in_period,
-                MeetingParticipant.rating.is_not(None),
-            )
-            .group_by(Pair.organization_id),
-        ):
-            self.figures[organization].rating_sum = total or 0
-            self.figures[organization].rating_count = count
-        for organization, total, count in await self.rows(
-            session,
-            select(Pair.organization_id, func.sum(Feedback.score), func.count(Feedback.score))
-            .join(Pair, Pair.id == Feedback.pair_id)
-            .where(
-                _in(Pair.organization_id, self.scope),
-                Feedback.kind == FeedbackKind.COMPLETION_REFLECTION,
-                Feedback.created_at >= self.start,
-                Feedback.created_at < self.end,
-            )
-            .group_by(Pair.organization_id),
-        ):
-            self.figures[organization].satisfaction_sum = total or 0
-            self.figures[organization].satisfaction_count = count
+        self.put(
+            await self.rows(
+                session,
+                select(
+                    Pair.organization_id,
+                    func.sum(MeetingParticipant.rating),
+                    func.count(MeetingParticipant.rating),
+                )
+                .join(Meeting, Meeting.pair_id == Pair.id)
+                .join(MeetingParticipant, MeetingParticipant.meeting_id == Meeting.id)
+                .where(
+                    _in(Pair.organization_id, self.scope),
+                    self.held_in_period,
+                    MeetingParticipant.rating.is_not(None),
+                )
+                .group_by(Pair.organization_id),
+            ),
+            "rating_sum",
+            "rating_count",
+        )
+        self.put(
+            await self.rows(
+                session,
+                select(Pair.organization_id, func.sum(Feedback.score), func.count(Feedback.score))
+                .join(Pair, Pair.id == Feedback.pair_id)
+                .where(
+                    _in(Pair.organization_id, self.scope),
+                    Feedback.kind == FeedbackKind.COMPLETION_REFLECTION,
+                    Feedback.created_at >= self.start,
+                    Feedback.created_at < self.end,
+                )
+                .group_by(Pair.organization_id),
+            ),
+            "satisfaction_sum",
+            "satisfaction_count",
+        )
 
     async def median_of_all(self, session: AsyncSession) -> None:
         """The median minutes to a first answer over all the requests of the scope."""
@@ -761,11 +776,11 @@ class _Tally:
 
     async def self_check(self, session: AsyncSession) -> None:
         """Each organisation's mean start and end self-diagnosis, and of how many mentees."""
-        for organization, category, before, after, count in await _self_check(
-            session, self.scope, self.end
+        for figures, (category, before, after, count) in self.known(
+            await _self_check(session, self.scope, self.end)
         ):
-            self.figures[organization].self_check[category] = (before / count, after / count)
-            self.figures[organization].self_check_counts[category] = count
+            figures.self_check[category] = (before / count, after / count)
+            figures.self_check_counts[category] = count
 
 
 async def organization_names(session: AsyncSession, scope: Sequence[int] | None) -> dict[int, str]:
