@@ -14,6 +14,12 @@ import yaml
 from fakes.max.spec import SCHEMA_PATH, MaxApiError, MaxApiSpec, SchemaMismatch, load_spec
 
 RECORDED = Path(__file__).parent / "fixtures" / "max"
+
+
+def button(fields: dict[str, object]) -> dict[str, object]:
+    return {"type": "inline_keyboard", "payload": {"buttons": [[fields]]}}
+
+
 KEYBOARD = {
     "type": "inline_keyboard",
     "payload": {"buttons": [[{"type": "callback", "text": "Да", "payload": "yes"}]]},
@@ -72,6 +78,16 @@ def test_a_message_the_bot_sends(spec: MaxApiSpec) -> None:
     assert request.operation.name == "sendMessage"
     assert request.query == {"user_id": 42}
     spec.check_request("POST", "/messages", {"chat_id": "7"}, {"text": "Без кнопок"})
+    spec.check_request("POST", "/messages", {"user_id": "42"}, {"text": "Ж", "format": None})
+
+
+def test_what_max_answers_may_carry_fields_newer_than_the_schema(spec: MaxApiSpec) -> None:
+    """Only what the bot sends is closed: a button of a received keyboard may say more."""
+    update = json.loads((RECORDED / "update.message_created.json").read_text())["updates"][0]
+    update["message"]["body"]["attachments"] = [
+        button({"type": "callback", "text": "Да", "payload": "yes", "intent": "positive"})
+    ]
+    spec.check("Update", update)
 
 
 @pytest.mark.parametrize(
@@ -86,20 +102,21 @@ def test_a_message_the_bot_sends(spec: MaxApiSpec) -> None:
         (
             {"user_id": "42"},
             {"text": "Привет", "attachments": [{**KEYBOARD, "type": "keyboard"}]},
-            "not valid under any of the given schemas",
+            "attachments/0: ",
         ),
         (
             {"user_id": "42"},
-            {
-                "attachments": [
-                    {
-                        "type": "inline_keyboard",
-                        "payload": {"buttons": [[{"type": "callback", "txt": "Да"}]]},
-                    }
-                ]
-            },
-            "not valid under any of the given schemas",
+            {"attachments": [button({"type": "callback", "text": "Да", "payload": "x", "c": 1})]},
+            "buttons/0/0: Additional properties are not allowed ('c' was unexpected)",
         ),
+        (
+            {"user_id": "42"},
+            {"attachments": [button({"type": "link", "text": "Сайт", "payload": "x"})]},
+            "buttons/0/0: 'url' is a required property",
+        ),
+        ({"user_id": "42"}, [{"text": "Привет"}], "is not of type 'object'"),
+        ({"user_id": "99999999999999999999"}, {"text": "Привет"}, "is not a 'int64'"),
+        ({"user_id": "٣"}, {"text": "Привет"}, "is not of type 'integer'"),
     ],
 )
 def test_a_call_max_would_refuse(spec: MaxApiSpec, query, body, refused: str) -> None:
@@ -121,10 +138,14 @@ def test_paths_methods_and_required_parameters(spec: MaxApiSpec) -> None:
     with pytest.raises(MaxApiError) as error:
         spec.operation("GET", "/sendMessage")
     assert error.value.status == 404
+    # /chats/{chatId} and /chats/{chatLink} match alike: the parameter's type chooses
+    assert spec.operation("GET", "/chats/-5")[0].name == "getChat"
+    assert spec.operation("GET", "/chats/school_7")[0].name == "getChatByLink"
     polling = spec.check_request(
         "GET", "/updates", {"timeout": "30", "marker": "17", "types": "message_created"}, None
     )
     assert polling.query == {"timeout": 30, "marker": 17, "types": ["message_created"]}
+    assert spec.check_request("GET", "/updates", {"marker": "null"}, None).query == {"marker": None}
 
 
 def test_the_fakes_own_answers_are_checked(spec: MaxApiSpec) -> None:

@@ -80,9 +80,12 @@ async def test_long_polling_by_marker(max_api: Api) -> None:
     _, after = await max_api.call("GET", "/updates", timeout=0, marker=first["marker"])
     assert after["updates"] == []
     await user.send("Ещё")
+    await user.send("И ещё")
     # without a marker MAX gives only the last update
     _, last = await max_api.call("GET", "/updates", timeout=0)
-    assert [u["message"]["body"]["text"] for u in last["updates"]] == ["Ещё"]
+    assert [u["message"]["body"]["text"] for u in last["updates"]] == ["И ещё"]
+    _, both = await max_api.call("GET", "/updates", timeout=0, marker=first["marker"])
+    assert [u["message"]["body"]["text"] for u in both["updates"]] == ["Ещё", "И ещё"]
 
 
 async def test_a_keyboard_pressed_and_answered(max_api: Api) -> None:
@@ -106,8 +109,41 @@ async def test_a_keyboard_pressed_and_answered(max_api: Api) -> None:
     )
     assert status == 200
     assert await user.callback_answer() == {"notification": "Принято"}
-    status, body = await max_api.call("POST", "/answers", {}, callback_id=callback_id)
+    status, body = await max_api.call(
+        "POST", "/answers", {"notification": "Снова"}, callback_id=callback_id
+    )
     assert (status, body["code"]) == (400, "proto.payload")
+
+
+@pytest.mark.parametrize("empty", [{}, {"notification": None}])
+async def test_an_empty_answer_to_a_button_is_refused(max_api: Api, empty: dict[str, Any]) -> None:
+    user = max_api.server.add_user(509, "Ирина")
+    await max_api.call(
+        "POST", "/messages", {"text": "?", "attachments": [keyboard([callback("Да")])]}, user_id=509
+    )
+    callback_id = await user.press(await user.next_message(), "Да")
+    status, body = await max_api.call("POST", "/answers", empty, callback_id=callback_id)
+    assert (status, body["code"]) == (400, "proto.payload")
+    # the callback is still there to be answered
+    status, _ = await max_api.call(
+        "POST", "/answers", {"notification": "Ок"}, callback_id=callback_id
+    )
+    assert status == 200
+
+
+async def test_an_answer_with_a_message_edits_the_pressed_one(max_api: Api) -> None:
+    user = max_api.server.add_user(510, "Кира")
+    await max_api.call(
+        "POST", "/messages", {"text": "?", "attachments": [keyboard([callback("Да")])]}, user_id=510
+    )
+    callback_id = await user.press(await user.next_message(), "Да")
+    status, _ = await max_api.call(
+        "POST", "/answers", {"message": {"text": "Готово", "attachments": []}},
+        callback_id=callback_id,
+    )  # fmt: skip
+    assert status == 200
+    edited = await user.next_message()
+    assert (edited.kind, edited.text, edited.buttons()) == ("edit", "Готово", [])
 
 
 async def test_an_edit_reaches_the_user(max_api: Api) -> None:
@@ -121,6 +157,23 @@ async def test_an_edit_reaches_the_user(max_api: Api) -> None:
     assert (edited.kind, edited.text) == ("edit", "Стало")
 
 
+async def test_a_keyboard_is_removed_and_a_deleted_message_is_gone(max_api: Api) -> None:
+    user = max_api.server.add_user(511, "Лев")
+    _, sent = await max_api.call(
+        "POST", "/messages", {"text": "?", "attachments": [keyboard([callback("Да")])]},
+        chat_id=user.chat_id,
+    )  # fmt: skip
+    await user.next_message()
+    mid = sent["message"]["body"]["mid"]
+    assert sent["message"]["body"]["seq"] > 2**53  # MAX's seq: no 32-bit field holds it
+    status, _ = await max_api.call("PUT", "/messages", {"attachments": []}, message_id=mid)
+    assert status == 200
+    assert (await user.next_message()).buttons() == []
+    assert (await max_api.call("DELETE", "/messages", message_id=mid))[0] == 200
+    status, answer = await max_api.call("PUT", "/messages", {"text": "Ещё"}, message_id=mid)
+    assert (status, answer["code"]) == (404, "not.found")
+
+
 @pytest.mark.parametrize(
     ("body", "refused"),
     [
@@ -129,7 +182,22 @@ async def test_an_edit_reaches_the_user(max_api: Api) -> None:
         ({"text": "<b>не закрыт", "format": "html"}, "Invalid html"),
         ({"text": "ряд", "attachments": [keyboard([callback(str(n)) for n in range(8)])]}, "row"),
         ({"text": "много", "attachments": [keyboard(*([[callback("a")]] * 31))]}, "rows"),
-        ({"text": "длинно", "attachments": [keyboard([callback("a", "p" * 1025)])]}, "payload"),
+        ({"text": "длинно", "attachments": [keyboard([callback("a", "p" * 1025)])]}, "too long"),
+        (
+            {
+                "text": "ссылки",
+                "attachments": [
+                    keyboard(
+                        [
+                            {"type": "link", "text": str(n), "url": "https://max.ru"}
+                            for n in range(3)
+                        ]
+                        + [{"type": "request_contact", "text": "Телефон"}]
+                    )
+                ],
+            },
+            "link buttons",
+        ),
         ({}, "text or attachments"),
     ],
 )
@@ -143,10 +211,14 @@ async def test_what_max_refuses(max_api: Api, body: dict[str, Any], refused: str
 
 async def test_a_user_who_stopped_the_bot(max_api: Api) -> None:
     user = max_api.server.add_user(505, "Дина")
+    _, sent = await max_api.call("POST", "/messages", {"text": "Раньше"}, user_id=505)
     user.stop_bot()
     status, answer = await max_api.call("POST", "/messages", {"text": "Напоминание"}, user_id=505)
     assert (status, answer["code"]) == (403, "chat.denied")
     assert "error.dialog.suspended" in answer["message"]
+    mid = sent["message"]["body"]["mid"]
+    status, answer = await max_api.call("PUT", "/messages", {"text": "Правка"}, message_id=mid)
+    assert (status, answer["code"]) == (403, "chat.denied")
 
 
 async def test_a_file_is_uploaded_before_it_is_sent_and_not_with_a_keyboard(max_api: Api) -> None:
@@ -155,6 +227,11 @@ async def test_a_file_is_uploaded_before_it_is_sent_and_not_with_a_keyboard(max_
     status, answer = await max_api.call("POST", "/messages", {"attachments": [file]}, user_id=506)
     assert (status, answer["code"]) == (400, "attachment.not.ready")
     _, endpoint = await max_api.call("POST", "/uploads", type="file")
+    not_yet = {"type": "file", "payload": {"token": endpoint["url"].rsplit("/", 1)[1]}}
+    status, answer = await max_api.call(
+        "POST", "/messages", {"attachments": [not_yet]}, user_id=506
+    )
+    assert (status, answer["code"]) == (400, "attachment.not.ready")
     form = FormData()
     form.add_field("data", b"PK...", filename="staff.xlsx")
     async with max_api.http.post(endpoint["url"], data=form) as response:
@@ -197,3 +274,11 @@ async def test_a_long_poll_waits_for_the_next_update(max_api: Api) -> None:
     await user.send("Есть кто?")
     _, answer = await asyncio.wait_for(polling, 2)
     assert [u["message"]["body"]["text"] for u in answer["updates"]] == ["Есть кто?"]
+
+
+async def test_a_long_poll_ends_when_the_server_stops(max_api: Api) -> None:
+    polling = asyncio.create_task(max_api.call("GET", "/updates", timeout=30, marker=0))
+    await asyncio.sleep(0.05)
+    await max_api.server.stop()
+    _, answer = await asyncio.wait_for(polling, 5)
+    assert answer["updates"] == []

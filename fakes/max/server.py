@@ -32,9 +32,11 @@ MAX_ROWS = 30
 MAX_ROW_BUTTONS = 7
 MAX_BUTTONS = 210
 MAX_ROW_LINKS = 3
-MAX_PAYLOAD = 1024
+# buttons that open something or ask for data: MAX allows 3 of them in a row
+LINK_LIKE = frozenset({"link", "open_app", "request_contact", "request_geo_location"})
+# MAX's `seq` of a message is this large: a column or a field of 32 bits loses it
+FIRST_SEQ = 116_328_147_937_082_782
 MAX_START_PAYLOAD = 128
-MAX_POLL_SECONDS = 90
 _NOT_MAX_HTML = re.compile(r"</?(tg-spoiler|blockquote|span)\b", re.IGNORECASE)
 UNAUTHORIZED = MaxApiError(401, "verify.token", "Invalid access_token")
 
@@ -124,12 +126,11 @@ class MaxUser:
         return user
 
     async def start(self, payload: str | None = None) -> None:
-        """Opens the bot, from a link with `?start=<payload>` when given."""
-        if payload is not None and len(payload) > MAX_START_PAYLOAD:
-            raise ValueError("MAX gives a start payload of at most 128 characters")
+        """Opens the bot, from a link with `?start=<payload>` when given (MAX drops a payload
+        longer than 128 characters)."""
         self.stopped = False
         update: dict[str, Any] = {"chat_id": self.chat_id, "user": self.as_user()}
-        if payload is not None:
+        if payload is not None and len(payload) <= MAX_START_PAYLOAD:
             update["payload"] = payload
         self.server.push("bot_started", update, user_id=self.id)
 
@@ -142,7 +143,7 @@ class MaxUser:
     async def send_file(self, content: bytes, filename: str) -> str:
         """Sends the bot a file (an Excel list of staff, say); returns the message's id."""
         token = self.server.keep_file("file", filename, content)
-        attachment = self.server.received("file", token)
+        attachment = self.server.received(token)
         message = self.server.store(self.chat_id, from_bot=False, text="", attachments=[attachment])
         self.server.push("message_created", {"message": self.server.as_message(message, self)})
         return message.mid
@@ -150,7 +151,9 @@ class MaxUser:
     async def press(self, message: MaxBotMessage | str, button_text: str) -> str:
         """Presses a callback button; returns the callback's id."""
         mid = message if isinstance(message, str) else message.mid
-        stored = self.server.messages[mid]
+        stored = self.server.messages.get(mid)
+        if stored is None or stored.chat_id != self.chat_id:
+            raise AssertionError(f"{self.first_name} does not see message {mid}")
         found = MaxBotMessage("send", mid, "", None, stored.attachments)
         for row in found.keyboard():
             for button in row:
@@ -164,14 +167,17 @@ class MaxUser:
         self.server.push("bot_stopped", {"chat_id": self.chat_id, "user": self.as_user()})
 
     async def next_message(self, timeout: float = 30.0) -> MaxBotMessage:
+        """The next message (or edit) from the bot."""
         return await asyncio.wait_for(self._inbox.get(), timeout)
 
     async def expect_no_message(self, within: float = 0.5) -> None:
+        """Nothing from the bot for `within` seconds."""
         with contextlib.suppress(TimeoutError):
             message = await asyncio.wait_for(self._inbox.get(), within)
             raise AssertionError(f"unexpected message: {message}")
 
     async def callback_answer(self, timeout: float = 30.0) -> dict[str, Any]:
+        """The bot's next answer to a button this user pressed."""
         return await asyncio.wait_for(self._answers.get(), timeout)
 
 
@@ -200,8 +206,8 @@ class FakeMaxServer:
         self._updates: list[dict[str, Any]] = []
         self._committed = 0
         self._updates_changed = asyncio.Event()
-        self._seq = itertools.count(1)
-        self._callbacks: dict[str, MaxUser] = {}
+        self._seq = itertools.count(FIRST_SEQ)
+        self._callbacks: dict[str, tuple[MaxUser, str]] = {}
         self._callback_ids = itertools.count(1)
         self._uploads: dict[str, Upload] = {}
         self._upload_ids = itertools.count(1)
@@ -213,6 +219,7 @@ class FakeMaxServer:
     # --- lifecycle ----------------------------------------------------------------------------
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
+        self._stopping = False
         app = web.Application(client_max_size=60 * 1024 * 1024)
         app.router.add_post("/upload/{upload_id}", self._handle_upload)
         app.router.add_get("/files/{token}", self._handle_download)
@@ -246,6 +253,7 @@ class FakeMaxServer:
     # --- what users do ------------------------------------------------------------------------
 
     def push(self, kind: str, update: dict[str, Any], **extra: Any) -> None:
+        """An update for the bot, checked against the schema."""
         full = {**update, **extra, "update_type": kind, "timestamp": _now_ms()}
         self.spec.check("Update", full, f"the fake's {kind} update")
         self._updates.append(full)
@@ -260,6 +268,7 @@ class FakeMaxServer:
         text_format: str | None = None,
         attachments: list[dict[str, Any]] | None = None,
     ) -> StoredMaxMessage:
+        """A new message of a dialog."""
         seq = next(self._seq)
         message = StoredMaxMessage(
             mid=f"mid.{seq:032x}",
@@ -275,16 +284,23 @@ class FakeMaxServer:
         return message
 
     def as_message(self, message: StoredMaxMessage, user: MaxUser) -> dict[str, Any]:
+        """A message as MAX shows it; its recipient is the other side of the dialog."""
+        recipient = user.id if message.from_bot else self.bot_user_id
         return {
             "sender": self._bot_user() if message.from_bot else user.as_user(),
-            "recipient": {"chat_id": message.chat_id, "chat_type": "dialog", "user_id": user.id},
+            "recipient": {
+                "chat_id": message.chat_id,
+                "chat_type": "dialog",
+                "user_id": recipient,
+            },
             "timestamp": message.timestamp,
             "body": message.body(),
         }
 
     def callback(self, user: MaxUser, message: StoredMaxMessage, payload: str) -> str:
+        """The user pressed a callback button of the message: the update, and its id."""
         callback_id = f"cb{next(self._callback_ids):08d}"
-        self._callbacks[callback_id] = user
+        self._callbacks[callback_id] = (user, message.mid)
         self.push(
             "message_callback",
             {
@@ -355,7 +371,7 @@ class FakeMaxServer:
         marker = call.query.get("marker")
         if marker is not None:
             self._committed = max(self._committed, min(marker, len(self._updates)))
-        timeout = min(call.query.get("timeout", 30), MAX_POLL_SECONDS)
+        timeout = call.query.get("timeout", 30)
         deadline = asyncio.get_running_loop().time() + timeout
         while len(self._updates) <= self._committed:
             self._updates_changed.clear()
@@ -376,7 +392,7 @@ class FakeMaxServer:
 
     def _api_sendMessage(self, call: Request) -> dict[str, Any]:
         user = self._recipient(call.query)
-        attachments = self._attachments(call.body)
+        attachments = self._attachments(call.body, sending=True)
         message = self.store(
             user.chat_id,
             from_bot=True,
@@ -388,35 +404,44 @@ class FakeMaxServer:
         return {"message": self.as_message(message, user)}
 
     def _api_editMessage(self, call: Request) -> dict[str, Any]:
-        message = self._bots_message(call.query["message_id"])
-        user = self._owner(message)
-        if "text" in call.body:
-            message.text = call.body["text"]
-            message.format = call.body.get("format")
-        if call.body.get("attachments") is not None:
-            message.attachments = self._attachments(call.body)
-        elif "text" in call.body:
-            self._check_text(message.text, message.format)
-        user._inbox.put_nowait(self._seen("edit", message))
+        self._edit(self._bots_message(call.query["message_id"]), call.body)
         return {"success": True}
+
+    def _edit(self, message: StoredMaxMessage, body: dict[str, Any]) -> None:
+        """`attachments` absent or null keeps them, `[]` removes them all (MAX's rule)."""
+        user = self._owner(message)
+        attachments = self._attachments(body, sending=False)
+        if "text" in body:
+            message.text = body["text"]
+            message.format = body.get("format")
+        if body.get("attachments") is not None:
+            message.attachments = attachments
+        user._inbox.put_nowait(self._seen("edit", message))
 
     def _api_deleteMessage(self, call: Request) -> dict[str, Any]:
         message = self._bots_message(call.query["message_id"])
+        self._owner(message)
         del self.messages[message.mid]
         return {"success": True}
 
     def _api_answerOnCallback(self, call: Request) -> dict[str, Any]:
-        user = self._callbacks.pop(call.query["callback_id"], None)
-        if user is None:
-            raise MaxApiError(400, "proto.payload", "Unknown or already answered callback_id")
-        if not call.body:
+        if not any(value is not None for value in call.body.values()):
             raise bad_payload("Answer must contain message or notification")
+        pressed = self._callbacks.pop(call.query["callback_id"], None)
+        if pressed is None:
+            raise MaxApiError(400, "proto.payload", "Unknown or already answered callback_id")
+        user, mid = pressed
+        if call.body.get("message") is not None and mid in self.messages:
+            self._edit(self.messages[mid], call.body["message"])
         user._answers.put_nowait(call.body)
         return {"success": True}
 
     def _api_getUploadUrl(self, call: Request) -> dict[str, Any]:
         upload_id = f"up{next(self._upload_ids):06d}"
         self._uploads[upload_id] = Upload(call.query["type"])
+        # MAX answers an image's upload with `photos`, a file's with `token`: files only here
+        if call.query["type"] not in {"file", "image"}:
+            raise bad_payload(f"The fake MAX API takes no {call.query['type']} upload")
         return {"url": f"{self.url}/upload/{upload_id}"}
 
     async def _handle_upload(self, request: web.Request) -> web.Response:
@@ -447,11 +472,11 @@ class FakeMaxServer:
         upload = self._uploads.get(token)
         return upload.content if upload is not None else None
 
-    def received(self, kind: str, token: str) -> dict[str, Any]:
+    def received(self, token: str) -> dict[str, Any]:
         """An uploaded file as a message shows it: its URL, and for a file its name and size."""
         upload = self._uploads[token]
         url = f"{self.url}/files/{token}"
-        if kind == "image":
+        if upload.kind == "image":
             return {
                 "type": "image",
                 "payload": {"photo_id": int(token.removeprefix("up")), "url": url, "token": token},
@@ -493,10 +518,17 @@ class FakeMaxServer:
         return message
 
     def _owner(self, message: StoredMaxMessage) -> MaxUser:
-        return next(user for user in self.users.values() if user.chat_id == message.chat_id)
+        """The user of the message's dialog, who must not have stopped the bot."""
+        user = next(user for user in self.users.values() if user.chat_id == message.chat_id)
+        if user.stopped:
+            raise MaxApiError(
+                403, "chat.denied", f"Key: error.dialog.suspended, args: [{user.chat_id},]."
+            )
+        return user
 
-    def _attachments(self, body: dict[str, Any]) -> list[dict[str, Any]]:
-        """The message's attachments as MAX keeps them, after MAX's own checks."""
+    def _attachments(self, body: dict[str, Any], *, sending: bool) -> list[dict[str, Any]]:
+        """The message's attachments as MAX keeps them, after MAX's own checks (a message
+        sent has text or attachments; an edit may take them all away)."""
         self._check_text(body.get("text"), body.get("format"))
         attachments: list[dict[str, Any]] = list(body.get("attachments") or [])
         kinds = [attachment["type"] for attachment in attachments]
@@ -511,14 +543,18 @@ class FakeMaxServer:
                 token = attachment["payload"].get("token")
                 if token is None or self.upload(token) is None:
                     raise MaxApiError(400, "attachment.not.ready", "Key: errors.process.attachment")
-                kept.append(self.received(attachment["type"], token))
+                if self._uploads[token].kind != attachment["type"]:
+                    raise bad_payload(f"{token} is not an uploaded {attachment['type']}")
+                kept.append(self.received(token))
             else:
                 raise bad_payload(f"The fake MAX API keeps no {attachment['type']} attachment")
-        if not attachments and not body.get("text"):
+        if sending and not attachments and not body.get("text"):
             raise bad_payload("Message must contain text or attachments")
         return kept
 
     def _check_text(self, text: str | None, text_format: str | None) -> None:
+        """MAX's HTML, held as strictly as Telegram's: where MAX drops a tag it does not know,
+        the fake refuses it, so that the bot never relies on one."""
         if text is None or text_format != "html":
             return
         found = _NOT_MAX_HTML.search(text)
@@ -536,6 +572,7 @@ class FakeMaxServer:
 
 
 def _check_keyboard(rows: list[list[dict[str, Any]]]) -> None:
+    """MAX's limits on a keyboard that its schema does not say (a payload's length it does)."""
     if len(rows) > MAX_ROWS:
         raise bad_payload(f"A keyboard has at most {MAX_ROWS} rows")
     if sum(len(row) for row in rows) > MAX_BUTTONS:
@@ -543,11 +580,8 @@ def _check_keyboard(rows: list[list[dict[str, Any]]]) -> None:
     for row in rows:
         if len(row) > MAX_ROW_BUTTONS:
             raise bad_payload(f"A row has at most {MAX_ROW_BUTTONS} buttons")
-        if sum(button["type"] == "link" for button in row) > MAX_ROW_LINKS:
+        if sum(button["type"] in LINK_LIKE for button in row) > MAX_ROW_LINKS:
             raise bad_payload(f"A row has at most {MAX_ROW_LINKS} link buttons")
-        for button in row:
-            if len(button.get("payload", "")) > MAX_PAYLOAD:
-                raise bad_payload(f"A button's payload has at most {MAX_PAYLOAD} characters")
 
 
 async def _json_body(request: web.Request) -> Any | None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -27,11 +28,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from openapi_schema_validator import OAS30Validator
+from jsonschema.exceptions import ValidationError, best_match
+from openapi_schema_validator import OAS30Validator, oas30_format_checker
 
 SCHEMA_PATH = Path(__file__).parent / "spec" / "schema.yaml"
 SOURCE = "max-messenger/max-bot-api-client-go@e36cb5151c59180f39b7dbfafae73877e3031481"
 SCHEMAS = "#/components/schemas/"
+REQUEST = "Request"  # the suffix of a closed copy: `NewMessageBodyRequest`
 
 # Fields the schema requires that MAX leaves out (of its answers: the official Go client's
 # recorded answers and updates; of requests: what the official clients send).
@@ -92,6 +95,7 @@ class MaxApiSpec:
         document = patched(yaml.safe_load(path.read_text(encoding="utf-8")))
         self.version: str = document["info"]["version"]
         self.components: dict[str, Any] = document["components"]
+        self._validators: dict[str, OAS30Validator] = {}
         self.operations = [
             Operation(method.upper(), template, _path_pattern(template), operation)
             for template, methods in document["paths"].items()
@@ -99,17 +103,26 @@ class MaxApiSpec:
             if method in {"get", "post", "put", "patch", "delete"}
         ]
 
-    def operation(self, method: str, path: str) -> tuple[Operation, dict[str, str]]:
-        """The operation of a method and path, and the path's parameters; 404 when the path
-        is not MAX's, 405 when it is but not with this method."""
+    def operation(self, method: str, path: str) -> tuple[Operation, dict[str, Any]]:
+        """The operation of a method and path, and the path's parameters decoded (of two
+        templates that match, `/chats/{chatId}` and `/chats/{chatLink}`, the one whose
+        parameters fit); 404 when the path is not MAX's, 405 when it is but not with this
+        method."""
         matched = False
+        refused: MaxApiError | None = None
         for operation in self.operations:
             found = operation.pattern.fullmatch(path)
             if found is None:
                 continue
             matched = True
-            if operation.method == method.upper():
-                return operation, found.groupdict()
+            if operation.method != method.upper():
+                continue
+            try:
+                return operation, self._parameters(operation, "path", found.groupdict())
+            except MaxApiError as error:
+                refused = refused or error
+        if refused is not None:
+            raise refused
         if matched:
             raise MaxApiError(405, "method.not.allowed", f"Method {method} is not allowed")
         raise MaxApiError(404, "not.found", f"Path {path} is not found")
@@ -119,25 +132,13 @@ class MaxApiSpec:
     ) -> Request:
         """Decode and validate a call: its path and query parameters and its JSON body; a
         call that does not fit is refused as MAX refuses it (400 `proto.payload`)."""
-        operation, raw_path = self.operation(method, path)
+        operation, path_parameters = self.operation(method, path)
         parameters = operation.spec.get("parameters", [])
         declared = {parameter["name"] for parameter in parameters if parameter["in"] == "query"}
         unknown = sorted(set(query) - declared)
         if unknown:
             raise bad_payload(f"Unknown parameter {unknown[0]!r} of {operation.name}")
-        decoded: dict[str, dict[str, Any]] = {"path": {}, "query": {}}
-        for parameter in parameters:
-            place, name = parameter["in"], parameter["name"]
-            given = raw_path if place == "path" else query if place == "query" else None
-            if given is None:
-                continue
-            if name not in given:
-                if parameter.get("required"):
-                    raise bad_payload(f"Parameter {name!r} is required")
-                continue
-            value = _decode(given[name], parameter["schema"], self.components)
-            self._refuse(parameter["schema"], value, f"parameter {name!r}")
-            decoded[place][name] = value
+        query_parameters = self._parameters(operation, "query", query)
         content = operation.spec.get("requestBody", {}).get("content", {})
         schema = content.get("application/json", {}).get("schema")
         if schema is None:
@@ -148,7 +149,27 @@ class MaxApiSpec:
                 raise bad_payload("Request body is required")
         else:
             self._refuse(schema, body, "body")
-        return Request(operation, decoded["path"], decoded["query"], body)
+        if not isinstance(body, dict | None):
+            raise bad_payload("Body must be a JSON object")
+        return Request(operation, path_parameters, query_parameters, body)
+
+    def _parameters(
+        self, operation: Operation, place: str, given: Mapping[str, str]
+    ) -> dict[str, Any]:
+        """The operation's path or query parameters, decoded and checked."""
+        decoded: dict[str, Any] = {}
+        for parameter in operation.spec.get("parameters", []):
+            if parameter["in"] != place:
+                continue
+            name = parameter["name"]
+            if name not in given:
+                if parameter.get("required"):
+                    raise bad_payload(f"Parameter {name!r} is required")
+                continue
+            value = _decode(given[name], parameter["schema"], self.components)
+            self._refuse(parameter["schema"], value, f"parameter {name!r}")
+            decoded[name] = value
+        return decoded
 
     def check_response(self, operation: Operation, status: int, body: Any) -> None:
         """The fake's own answer fits what the schema declares for that status."""
@@ -167,10 +188,21 @@ class MaxApiSpec:
             raise SchemaMismatch(f"{what or schema}: {errors[0]}")
 
     def errors(self, schema: Mapping[str, Any] | str, value: Any) -> list[str]:
+        """What does not fit, the most telling first (inside a choice of kinds, the errors of
+        the kind the value is closest to)."""
         if isinstance(schema, str):
             schema = {"$ref": SCHEMAS + schema}
-        validator = _validator(json.dumps(schema, sort_keys=True), id(self.components), self)
-        return [_described(error) for error in validator.iter_errors(value)]
+        key = json.dumps(schema, sort_keys=True)
+        validator = self._validators.get(key)
+        if validator is None:
+            validator = OAS30Validator(
+                {**schema, "components": self.components}, format_checker=oas30_format_checker
+            )
+            self._validators[key] = validator
+        found = list(validator.iter_errors(value))
+        first = best_match(found)
+        telling = [_of_its_kind(first)] if first is not None else []
+        return [_described(error) for error in telling + found]
 
     def _refuse(self, schema: Mapping[str, Any], value: Any, what: str) -> None:
         errors = self.errors(schema, value)
@@ -184,9 +216,22 @@ class MaxApiSpec:
         return response
 
 
-@cache
-def _validator(schema: str, _components: int, spec: MaxApiSpec) -> OAS30Validator:
-    return OAS30Validator({**json.loads(schema), "components": spec.components})
+def _of_its_kind(error: ValidationError) -> ValidationError:
+    """Inside a choice of kinds, the error of the kind the value says it is (the one branch
+    whose discriminator it does not contradict), rather than "valid under none"."""
+    while error.validator == "oneOf" and error.context:
+        branches: dict[Any, list[ValidationError]] = defaultdict(list)
+        for inner in error.context:
+            branches[inner.schema_path[0]].append(inner)
+        fitting = [
+            errors
+            for errors in branches.values()
+            if not any(inner.validator == "enum" and len(inner.path) == 1 for inner in errors)
+        ]
+        if len(fitting) != 1:
+            break
+        error = best_match(fitting[0]) or fitting[0][0]
+    return error
 
 
 def _described(error: Any) -> str:
@@ -209,11 +254,11 @@ def _decode(raw: str, schema: Mapping[str, Any], components: Mapping[str, Any]) 
     if "$ref" in schema:
         schema = components["schemas"][schema["$ref"].removeprefix(SCHEMAS)]
     kind = schema.get("type")
-    if kind == "array":
-        return [_decode(item, schema.get("items", {}), components) for item in raw.split(",")]
     if raw == "null" and schema.get("nullable"):
         return None
-    if kind == "integer" and re.fullmatch(r"-?\d+", raw):
+    if kind == "array":
+        return [_decode(item, schema.get("items", {}), components) for item in raw.split(",")]
+    if kind == "integer" and re.fullmatch(r"-?[0-9]+", raw):
         return int(raw)
     if kind == "boolean" and raw in {"true", "false"}:
         return raw == "true"
@@ -228,16 +273,27 @@ def patched(document: dict[str, Any]) -> dict[str, Any]:
     document = copy.deepcopy(document)
     _fix_typos(document)
     schemas = document["components"]["schemas"]
+    kinds: set[str] = set()
     for name in [name for name, schema in schemas.items() if _mapping(schema)]:
-        _dispatch(schemas, name)
+        _dispatch(schemas, name, kinds)
     for name, fields in NOT_REQUIRED.items():
         for part in _parts(schemas[name]):
             if "required" in part:
                 part["required"] = [field for field in part["required"] if field not in fields]
                 if not part["required"]:
                     del part["required"]
-    for name in sorted(_sent(document)):
-        schemas[name] = _closed(schemas, schemas[name])
+    _nullable_references(schemas)
+    # What the bot sends is checked against closed copies (`<Name>Request`); MAX's answers,
+    # which may carry fields newer than the schema, against the open originals.
+    sent = _sent(document)
+    for name in sent:
+        schemas[name + REQUEST] = _renamed(copy.deepcopy(schemas[name]), sent)
+    for name in sorted(sent):
+        schemas[name + REQUEST] = _closed(schemas, schemas[name + REQUEST])
+    for methods in document["paths"].values():
+        for operation in methods.values():
+            if isinstance(operation, dict) and "requestBody" in operation:
+                operation["requestBody"] = _renamed(operation["requestBody"], sent)
     return document
 
 
@@ -261,9 +317,10 @@ def _mapping(schema: Mapping[str, Any]) -> dict[str, str]:
     return mapping
 
 
-def _dispatch(schemas: dict[str, Any], name: str) -> None:
+def _dispatch(schemas: dict[str, Any], name: str, kinds: set[str]) -> None:
     """A base with a discriminator becomes the choice of its kinds; the kinds take the base's
-    fields from `<name>Base` and say which value of the discriminator is theirs."""
+    fields from `<name>Base` and say which value of the discriminator is theirs (`kinds`: the
+    kinds seen so far, none of which may have two bases)."""
     base = schemas[name]
     field = base["discriminator"]["propertyName"]
     mapping = _mapping(base)
@@ -275,6 +332,8 @@ def _dispatch(schemas: dict[str, Any], name: str) -> None:
         "oneOf": [{"$ref": reference} for reference in mapping.values()],
     }
     for value, reference in mapping.items():
+        assert reference not in kinds, f"{reference} is a kind of two bases"
+        kinds.add(reference)
         kind = schemas[reference.removeprefix(SCHEMAS)]
         parts = kind.setdefault("allOf", [])
         for part in parts:
@@ -282,6 +341,32 @@ def _dispatch(schemas: dict[str, Any], name: str) -> None:
                 part["$ref"] = f"{SCHEMAS}{name}Base"
         parts.append({"properties": {field: {"type": "string", "enum": [value]}}})
         parts.append({"required": [field]})
+
+
+def _nullable_references(schema: Any) -> None:
+    """`nullable` beside an `allOf` of a reference (`format`, `link`…) lets null through,
+    which OpenAPI 3.0 validators apply only beside a `type`."""
+    if isinstance(schema, dict):
+        for value in schema.values():
+            _nullable_references(value)
+        if schema.get("nullable") and "allOf" in schema and "type" not in schema:
+            schema["anyOf"] = [{"allOf": schema.pop("allOf")}, {"enum": [None]}]
+            del schema["nullable"]
+    elif isinstance(schema, list):
+        for value in schema:
+            _nullable_references(value)
+
+
+def _renamed(schema: Any, names: set[str]) -> Any:
+    """The schema with its references to `names` turned to their `<Name>Request` copies."""
+    if isinstance(schema, dict):
+        reference = schema.get("$ref")
+        if isinstance(reference, str) and reference.removeprefix(SCHEMAS) in names:
+            return {**schema, "$ref": reference + REQUEST}
+        return {key: _renamed(value, names) for key, value in schema.items()}
+    if isinstance(schema, list):
+        return [_renamed(value, names) for value in schema]
+    return schema
 
 
 def _parts(schema: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -339,6 +424,7 @@ def _closed(schemas: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
     merged["properties"] = properties
     if required:
         merged["required"] = required
+    merged.setdefault("type", "object")
     merged["additionalProperties"] = False
     return merged
 
