@@ -13,7 +13,7 @@ import yaml
 
 from fakes.max.spec import SCHEMA_PATH, MaxApiError, MaxApiSpec, SchemaMismatch, load_spec
 
-RECORDED = Path(__file__).parent / "fixtures" / "max"
+RECORDED = Path(__file__).parent / "recorded"
 
 
 def button(fields: dict[str, object]) -> dict[str, object]:

@@ -5,15 +5,12 @@ user who stopped the bot, and what MAX refuses (checked against its schema and i
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from aiohttp import ClientSession, FormData
+from aiohttp import FormData
 
-from fakes.max.server import FakeMaxServer
-
-TOKEN = "max-test-token"
+from tests.max.api import TOKEN, Api
 
 
 def keyboard(*rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -22,41 +19,6 @@ def keyboard(*rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 def callback(text: str, payload: str = "x") -> dict[str, Any]:
     return {"type": "callback", "text": text, "payload": payload}
-
-
-class Api:
-    """The bot's side: calls as MAX's official clients make them."""
-
-    def __init__(self, server: FakeMaxServer, http: ClientSession) -> None:
-        self.server, self.http = server, http
-
-    async def call(
-        self,
-        method: str,
-        path: str,
-        body: Any = None,
-        *,
-        token: str | None = TOKEN,
-        **query: Any,
-    ) -> tuple[int, Any]:
-        headers = {"Authorization": token} if token is not None else {}
-        async with self.http.request(
-            method,
-            self.server.url + path,
-            params={key: str(value) for key, value in query.items()},
-            json=body,
-            headers=headers,
-        ) as response:
-            return response.status, await response.json()
-
-
-@pytest.fixture
-async def max_api() -> AsyncIterator[Api]:
-    server = FakeMaxServer(TOKEN)
-    await server.start()
-    async with ClientSession() as http:
-        yield Api(server, http)
-    await server.stop()
 
 
 async def test_the_token_goes_in_the_header_only(max_api: Api) -> None:
