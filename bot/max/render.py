@@ -25,6 +25,7 @@ LABEL_LIMIT = 128
 _SPOILER = re.compile(r'<tg-spoiler>|</tg-spoiler>|<span class="tg-spoiler">|</span>')
 _QUOTE = re.compile(r"\s*<(/?)blockquote(?: expandable)?>\s*")
 _TAG = re.compile(r"<(/?)([a-z-]+)[^>]*>")
+_REFERENCE = re.compile(r"&(?:#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);")
 
 
 class NotRenderable(ValueError):
@@ -38,8 +39,9 @@ def html(text: str) -> str:
     return unquoted.strip("\n") if unquoted != text else text
 
 
-def keyboard(markup: InlineKeyboardMarkup) -> dict[str, Any]:
-    """An inline keyboard as MAX's `inline_keyboard` attachment."""
+def keyboard(markup: InlineKeyboardMarkup) -> dict[str, Any] | None:
+    """An inline keyboard as MAX's `inline_keyboard` attachment (None for one without
+    buttons, which MAX refuses: the message goes without)."""
     rows: list[list[dict[str, Any]]] = []
     for row in markup.inline_keyboard:
         current: list[dict[str, Any]] = []
@@ -54,6 +56,8 @@ def keyboard(markup: InlineKeyboardMarkup) -> dict[str, Any]:
             rows.append(current)
     if len(rows) > ROWS or sum(len(row) for row in rows) > BUTTONS:
         raise NotRenderable(f"MAX shows at most {ROWS} rows and {BUTTONS} buttons")
+    if not rows:
+        return None
     return {"type": "inline_keyboard", "payload": {"buttons": rows}}
 
 
@@ -67,9 +71,10 @@ def _button(source: InlineKeyboardButton) -> dict[str, Any]:
 
 
 def parts(text: str, limit: int = TEXT_LIMIT) -> list[str]:
-    """The text in parts of at most `limit` characters, each cut at the last line's end (or
-    else the last space) before the limit that is outside every tag; the tags open at a cut
-    are closed before it and opened again after it."""
+    """The text in parts of at most `limit` characters of HTML (what MAX's schema limits),
+    each cut outside every tag and character reference: at a line's end in the second half of
+    the part, else at the last space, else where it must. The tags open at a cut are closed
+    before it and opened again after it; a part with nothing to see is left out."""
     found: list[str] = []
     # the tags open where the part being built begins, outermost first: (name, opening tag)
     opened: list[tuple[str, str]] = []
@@ -77,36 +82,48 @@ def parts(text: str, limit: int = TEXT_LIMIT) -> list[str]:
         prefix = "".join(tag for _, tag in opened)
         budget = limit - len(prefix)
         while True:
-            if budget <= 0:
-                raise NotRenderable("the open tags alone are longer than a message")
-            cut = max(_cut(text, budget), 1)
+            cut, separator = _cut(text, budget) if budget > 0 else (0, False)
+            if cut == 0:
+                raise NotRenderable("a tag or the tags open at a cut are longer than a message")
             still_open = _open_tags(text[:cut], opened)
             part = prefix + text[:cut] + "".join(f"</{name}>" for name, _ in reversed(still_open))
             if len(part) <= limit:
                 break
             budget -= len(part) - limit
         found.append(part)
-        text = text[cut:].lstrip("\n ")
+        text = text[cut + 1 :] if separator else text[cut:]
         opened = still_open
     found.append("".join(tag for _, tag in opened) + text)
-    return [part for part in found if part.strip()]
+    return [part for part in found if _visible(part).strip()]
 
 
-def _cut(text: str, limit: int) -> int:
-    inside_tag = [False] * (limit + 1)
-    for tag in _TAG.finditer(text[: limit + 200]):
+def _visible(part: str) -> str:
+    """The text a part shows: its tags taken out."""
+    return _TAG.sub("", part)
+
+
+def _cut(text: str, limit: int) -> tuple[int, bool]:
+    """Where to cut the text at `limit` at the latest, and whether the cut drops a separator
+    there (a line's end or a space); 0 when nothing before the limit may be cut."""
+    inside = [False] * (limit + 1)  # positions a cut must not fall on
+    for tag in _TAG.finditer(text):
+        if tag.start() > limit:
+            break
         for index in range(tag.start() + 1, min(tag.end(), limit + 1)):
-            inside_tag[index] = True
-    for separator in ("\n", " "):
-        cut = text.rfind(separator, 0, limit)
-        while cut > 0 and inside_tag[cut]:
-            cut = text.rfind(separator, 0, cut)
-        if cut > 0:
-            return cut
+            inside[index] = True
+    for reference in _REFERENCE.finditer(text, 0, limit + 12):
+        for index in range(reference.start() + 1, min(reference.end(), limit + 1)):
+            inside[index] = True
+    for separator, earliest in (("\n", limit // 2), (" ", 1)):
+        cut = text.rfind(separator, earliest, limit)
+        while cut >= earliest and inside[cut]:
+            cut = text.rfind(separator, earliest, cut)
+        if cut >= earliest:
+            return cut, True
     cut = limit
-    while cut > 0 and inside_tag[cut]:
+    while cut > 0 and inside[cut]:
         cut -= 1
-    return cut
+    return cut, False
 
 
 def _open_tags(head: str, opened: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -80,3 +80,41 @@ async def test_a_long_text_goes_in_parts_each_valid_html(max_api: Api) -> None:
     shown = [(await sent(max_api, {"text": part, "format": "html"})).text for part in parts]
     assert " ".join(shown).split() == parse_html(text).text.split()
     assert render.parts("Коротко") == ["Коротко"]
+
+
+@pytest.mark.parametrize(
+    ("text", "joiner"),
+    [
+        (" ".join(["слово"] * 400), " "),  # no line to end: cut at spaces
+        ("а&amp;" * 500, ""),  # no space either: cut where it must, never inside «&amp;»
+        ("<pre>" + "\n".join(["    return 1"] * 200) + "</pre>", "\n"),  # indentation kept
+        ("Заголовок\n" + " ".join(["слово"] * 400), " "),  # an early line's end is passed by
+        (
+            "Текст " * 40
+            + '<a href="https://max.ru/'
+            + "п" * 390
+            + '">ссылка</a> '
+            + "конец " * 40,
+            " ",
+        ),  # a tag that runs far past the cut is not cut into
+    ],
+)
+async def test_a_part_is_cut_where_nothing_is_lost(max_api: Api, text: str, joiner: str) -> None:
+    parts = render.parts(text, limit=450)
+    assert len(parts) > 1 and all(len(part) <= 450 for part in parts)
+    assert min(len(part) for part in parts[:-1]) > 200
+    shown = [(await sent(max_api, {"text": part, "format": "html"})).text for part in parts]
+    assert joiner.join(shown) == parse_html(text).text
+
+
+def test_a_keyboard_without_buttons_is_no_keyboard_and_one_too_big_is_refused() -> None:
+    assert render.keyboard(InlineKeyboardMarkup(inline_keyboard=[])) is None
+    wide = [[callback(str(number)) for number in range(8)] for _ in range(20)]  # 40 rows flowed
+    with pytest.raises(render.NotRenderable):
+        render.keyboard(InlineKeyboardMarkup(inline_keyboard=wide))
+
+
+async def test_a_spoiler_as_a_span_and_an_expandable_quote(max_api: Api) -> None:
+    text = 'a <span class="tg-spoiler">b</span><blockquote expandable>c &amp; d</blockquote>'
+    shown = await sent(max_api, {"text": render.html(text), "format": "html"})
+    assert shown.text == "a b\nc & d"
