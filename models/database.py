@@ -153,17 +153,19 @@ class Readers:
 
 
 @asynccontextmanager
-async def readers(session: AsyncSession) -> AsyncIterator[Readers]:
+async def readers(session: AsyncSession, *, in_parallel: bool = True) -> AsyncIterator[Readers]:
     """Readers of the session's database: on PostgreSQL read-only sessions from its engine's
     pool; on a SQLite file read-only connections of their own, each in aiosqlite's thread (the
     bot's one connection stays with its unit of work, and SQLite reads beside a writer in WAL),
-    opened for the report and closed after it; an in-memory SQLite has only the session
-    itself, one query at a time."""
+    opened for the report and closed after it. Not `in_parallel`, and on an in-memory SQLite,
+    which has only the session, the session itself, one query at a time."""
     engine = session.bind
     if not isinstance(engine, AsyncEngine):
         raise TypeError("readers read the database of a session bound to an engine")
     database = engine.url.database
-    if engine.dialect.name == "sqlite" and (not database or database == ":memory:"):
+    if not in_parallel or (
+        engine.dialect.name == "sqlite" and (not database or database == ":memory:")
+    ):
         yield Readers.within(session)
         return
     # however many reports run at once, they read with READERS_AT_ONCE connections in all (on

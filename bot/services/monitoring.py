@@ -313,9 +313,7 @@ async def summary(
     total, each section counted by one aggregate query per table: in the session, or
     `in_parallel` by readers of the committed rows (`models.database.readers`), several
     sections at once."""
-    if not in_parallel:
-        return await _summary(session, Readers.within(session), scope, chosen, timezone, today)
-    async with readers(session) as reading:
+    async with readers(session, in_parallel=in_parallel) as reading:
         return await _summary(session, reading, scope, chosen, timezone, today)
 
 
@@ -364,9 +362,7 @@ async def zoned_summary(
 ) -> Summary:
     """The summary of organisations in several time zones, each counted over its own local
     dates of the period (`zones`: time zone → organisations), and their total."""
-    if not in_parallel:
-        return await _zoned_summary(session, Readers.within(session), zones, chosen, today)
-    async with readers(session) as reading:
+    async with readers(session, in_parallel=in_parallel) as reading:
         return await _zoned_summary(session, reading, zones, chosen, today)
 
 

@@ -437,7 +437,7 @@ class FakeMaxServer:
         return {"success": True}
 
     def _api_getUploadUrl(self, call: Request) -> dict[str, Any]:
-        upload_id = f"up{next(self._upload_ids):06d}"
+        upload_id = self._new_upload_id()
         self._uploads[upload_id] = Upload(call.query["type"])
         # MAX answers an image's upload with `photos`, a file's with `token`: files only here
         if call.query["type"] not in {"file", "image"}:
@@ -463,9 +463,12 @@ class FakeMaxServer:
 
     def keep_file(self, kind: str, filename: str, content: bytes) -> str:
         """A file as if uploaded: its token."""
-        token = f"up{next(self._upload_ids):06d}"
+        token = self._new_upload_id()
         self._uploads[token] = Upload(kind, filename, content)
         return token
+
+    def _new_upload_id(self) -> str:
+        return f"up{next(self._upload_ids):06d}"
 
     def upload(self, token: str) -> bytes | None:
         """What was uploaded under a token (None: nothing yet)."""
@@ -503,11 +506,7 @@ class FakeMaxServer:
         )
         if user is None:
             raise MaxApiError(404, "chat.not.found", f"Chat {chat_id or user_id} not found")
-        if user.stopped:
-            raise MaxApiError(
-                403, "chat.denied", f"Key: error.dialog.suspended, args: [{user.chat_id},]."
-            )
-        return user
+        return _reachable(user)
 
     def _bots_message(self, mid: str) -> StoredMaxMessage:
         message = self.messages.get(mid)
@@ -519,12 +518,9 @@ class FakeMaxServer:
 
     def _owner(self, message: StoredMaxMessage) -> MaxUser:
         """The user of the message's dialog, who must not have stopped the bot."""
-        user = next(user for user in self.users.values() if user.chat_id == message.chat_id)
-        if user.stopped:
-            raise MaxApiError(
-                403, "chat.denied", f"Key: error.dialog.suspended, args: [{user.chat_id},]."
-            )
-        return user
+        return _reachable(
+            next(user for user in self.users.values() if user.chat_id == message.chat_id)
+        )
 
     def _attachments(self, body: dict[str, Any], *, sending: bool) -> list[dict[str, Any]]:
         """The message's attachments as MAX keeps them, after MAX's own checks (a message
@@ -569,6 +565,15 @@ class FakeMaxServer:
         html = message.text if message.format == "html" else None
         shown = parse_html(html).text if html is not None else message.text or ""
         return MaxBotMessage(kind, message.mid, shown, html, list(message.attachments))
+
+
+def _reachable(user: MaxUser) -> MaxUser:
+    """The user, unless they stopped the bot: then MAX answers 403 to the bot."""
+    if user.stopped:
+        raise MaxApiError(
+            403, "chat.denied", f"Key: error.dialog.suspended, args: [{user.chat_id},]."
+        )
+    return user
 
 
 def _check_keyboard(rows: list[list[dict[str, Any]]]) -> None:
